@@ -1,0 +1,61 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { FieldChange } from '../../shared/audit.ts';
+import type { SessionAccount } from '../../shared/roles.ts';
+import type { LoginThrottle } from './accounts/login-throttle.ts';
+import type { DB } from './store/schema.ts';
+
+/** Read access only: code that holds a Reader cannot write. */
+export type Reader = Pick<Kysely<DB>, 'selectFrom' | 'fn'>;
+
+/** What the audit log keeps of a write: the record it touched and its fields before and after. */
+export interface AuditRecord {
+  recordType: string;
+  recordId: string;
+  recordVersion: number | null;
+  summary: string;
+  changes: FieldChange[];
+}
+
+export interface CallContext {
+  /** The moment of the call, ISO UTC. Services never read the clock themselves. */
+  now: string;
+  /** The calendar day of the call in the Netherlands, ISO date. */
+  today: string;
+  account: SessionAccount | null;
+}
+
+export interface ReadCtx extends CallContext {
+  db: Reader;
+  session: SessionControl;
+}
+
+export interface WriteCtx extends CallContext {
+  db: Transaction<DB>;
+  /** A new UUIDv7 drawn from the call's context, so a recorded call replays to the same ids. */
+  newId(): string;
+  audit(record: AuditRecord): void;
+  /** Runs after the transaction committed (session changes must not outlive a rolled-back write). */
+  afterCommit(fn: () => void): void;
+  session: SessionControl;
+}
+
+/** The calling client's session, and the process-wide session state a call may change. */
+export interface SessionControl {
+  login(account: SessionAccount): void;
+  logout(): void;
+  /** A changed account takes effect in every window it is logged in to; null logs it out everywhere. */
+  update(accountId: string, account: SessionAccount | null): void;
+  throttle: LoginThrottle;
+}
+
+/** Fields that differ between two flat snapshots of a record. */
+export function diff(before: Record<string, unknown> | null, after: Record<string, unknown>): FieldChange[] {
+  const changes: FieldChange[] = [];
+  for (const field of Object.keys(after)) {
+    const b = before ? before[field] : null;
+    const a = after[field];
+    if (JSON.stringify(b ?? null) !== JSON.stringify(a ?? null))
+      changes.push({ field, before: b ?? null, after: a ?? null });
+  }
+  return changes;
+}

@@ -1,0 +1,13 @@
+import type { AppError, ErrorCode } from '../../shared/result.ts';
+
+/** Thrown by a service to end a call with a Dutch message; the dispatcher turns it into the error result. */
+export class Failure extends Error {
+  readonly error: AppError;
+  constructor(code: ErrorCode, message: string, field?: string) {
+    super(message);
+    this.error = field ? { code, message, field, fields: { [field]: message } } : { code, message };
+  }
+}
+
+export const notFound = (what: string) => new Failure('not_found', `${what} bestaat niet (meer).`);
+export const invalidField = (field: string, message: string) => new Failure('invalid_input', message, field);

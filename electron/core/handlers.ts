@@ -1,0 +1,13 @@
+import { accountHandlers } from './accounts/handlers.ts';
+import { auditHandlers } from './audit/handlers.ts';
+import type { Handlers } from './handler-types.ts';
+import { personHandlers } from './persons/handlers.ts';
+import { settingsHandlers } from './settings/handlers.ts';
+
+/** Every call's handler, one feature folder each; the type makes sure none is missing. */
+export const handlers: Handlers = {
+  ...accountHandlers,
+  ...personHandlers,
+  ...auditHandlers,
+  ...settingsHandlers,
+};

@@ -1,0 +1,236 @@
+import type { z } from 'zod';
+import type { Person, PersonLanguage, PersonStatus, personCreateInput } from '../../../shared/persons.ts';
+import { fullName, statusLabels } from '../../../shared/persons.ts';
+import type { SessionAccount } from '../../../shared/roles.ts';
+import { diff, type Reader, type WriteCtx } from '../context.ts';
+import { invalidField, notFound } from '../failure.ts';
+import type { Handlers } from '../handler-types.ts';
+import type { PersonsTable } from '../store/schema.ts';
+import { assertVersion } from '../versioning.ts';
+import { listPersons } from './list.ts';
+import { languagesOf, personSnapshot, toPerson } from './person-rows.ts';
+import { personSearchText } from './search-text.ts';
+
+type PersonFields = Omit<z.output<typeof personCreateInput>, 'status' | 'statusDatum'>;
+
+/** Notes about a person's wellbeing are for those who guide them; the administrateur does not need them. */
+function seesNotes(account: SessionAccount | null): boolean {
+  return account?.role !== 'administrateur';
+}
+
+async function loadPerson(db: Reader, id: string): Promise<Person> {
+  const row = await db
+    .selectFrom('persons')
+    .leftJoin('accounts as begeleider', 'begeleider.id', 'persons.begeleider_id')
+    .selectAll('persons')
+    .select('begeleider.display_name as begeleider_naam')
+    .where('persons.id', '=', id)
+    .executeTakeFirst();
+  if (!row) throw notFound('Deze sleutelpersoon');
+  const talen = (await languagesOf(db, [id])).get(id) ?? [];
+  return toPerson(row, talen, row.begeleider_naam);
+}
+
+/** Checks that depend on the store or on today: the zod schema has already checked each field's form. */
+async function checkFields(ctx: WriteCtx, fields: PersonFields): Promise<void> {
+  if (fields.geboortedatum && fields.geboortedatum > ctx.today) {
+    throw invalidField('geboortedatum', 'Geboortedatum: ligt in de toekomst.');
+  }
+  if (fields.begeleiderId) {
+    const b = await ctx.db
+      .selectFrom('accounts')
+      .select(['active'])
+      .where('id', '=', fields.begeleiderId)
+      .executeTakeFirst();
+    if (b?.active !== 1) throw invalidField('begeleiderId', 'Vaste begeleider: kies een actief account.');
+  }
+}
+
+function columns(f: PersonFields, ctx: WriteCtx) {
+  return {
+    voornaam: f.voornaam,
+    tussenvoegsel: f.tussenvoegsel,
+    achternaam: f.achternaam,
+    roepnaam: f.roepnaam,
+    geboortedatum: f.geboortedatum,
+    gender: f.gender,
+    herkomstland: f.herkomstland,
+    niveau_nederlands: f.niveauNederlands,
+    straat: f.straat,
+    huisnummer: f.huisnummer,
+    postcode: f.postcode,
+    plaats: f.plaats,
+    gemeente: f.gemeente,
+    telefoon: f.telefoon,
+    email: f.email,
+    iban: f.iban,
+    bijstand: f.bijstand ? 1 : 0,
+    toestemming_nodig: f.toestemmingNodig ? 1 : 0,
+    toestemming_datum: f.toestemmingDatum,
+    vog_afgiftedatum: f.vogAfgiftedatum,
+    begeleider_id: f.begeleiderId,
+    notities: f.notities,
+    search_text: personSearchText({ ...f, talen: f.talen.map((t) => t.taal) }),
+    updated_at: ctx.now,
+  } satisfies Partial<PersonsTable>;
+}
+
+async function writeLanguages(ctx: WriteCtx, personId: string, talen: PersonLanguage[]): Promise<void> {
+  await ctx.db.deleteFrom('person_languages').where('person_id', '=', personId).execute();
+  if (talen.length === 0) return;
+  await ctx.db
+    .insertInto('person_languages')
+    .values(
+      talen.map((t, position) => ({ id: ctx.newId(), person_id: personId, position, ...t, version: 1 })),
+    )
+    .execute();
+}
+
+async function addStatus(
+  ctx: WriteCtx,
+  personId: string,
+  status: PersonStatus,
+  datum: string,
+  toelichting: string | null,
+): Promise<void> {
+  await ctx.db
+    .insertInto('person_status_history')
+    .values({
+      id: ctx.newId(),
+      person_id: personId,
+      status,
+      datum,
+      toelichting,
+      account_id: ctx.account?.id ?? null,
+      created_at: ctx.now,
+      version: 1,
+    })
+    .execute();
+}
+
+export const personHandlers = {
+  'persons.list': (ctx, input) => listPersons(ctx.db, input),
+
+  'persons.filterOptions': async (ctx) => {
+    const gemeenten = await ctx.db
+      .selectFrom('persons')
+      .select('gemeente')
+      .distinct()
+      .where('gemeente', 'is not', null)
+      .orderBy('gemeente')
+      .execute();
+    const talen = await ctx.db
+      .selectFrom('person_languages')
+      .select('taal')
+      .distinct()
+      .orderBy('taal')
+      .execute();
+    return { gemeenten: gemeenten.map((g) => g.gemeente as string), talen: talen.map((t) => t.taal) };
+  },
+
+  'persons.get': async (ctx, input) => {
+    const person = await loadPerson(ctx.db, input.id);
+    return seesNotes(ctx.account) ? person : { ...person, notities: null };
+  },
+
+  'persons.statusHistory': async (ctx, input) => {
+    const rows = await ctx.db
+      .selectFrom('person_status_history')
+      .leftJoin('accounts', 'accounts.id', 'person_status_history.account_id')
+      .select([
+        'person_status_history.id',
+        'person_status_history.status',
+        'person_status_history.datum',
+        'person_status_history.toelichting',
+        'person_status_history.created_at',
+        'accounts.display_name',
+      ])
+      .where('person_status_history.person_id', '=', input.id)
+      .orderBy('person_status_history.datum', 'desc')
+      .orderBy('person_status_history.created_at', 'desc')
+      .execute();
+    return rows.map((r) => ({
+      id: r.id,
+      status: r.status as PersonStatus,
+      datum: r.datum,
+      toelichting: r.toelichting,
+      doorNaam: r.display_name,
+      at: r.created_at,
+    }));
+  },
+
+  'persons.create': async (ctx, input) => {
+    await checkFields(ctx, input);
+    const id = ctx.newId();
+    await ctx.db
+      .insertInto('persons')
+      .values({
+        id,
+        ...columns(input, ctx),
+        status: input.status,
+        status_datum: input.statusDatum,
+        created_at: ctx.now,
+        version: 1,
+      })
+      .execute();
+    await writeLanguages(ctx, id, input.talen);
+    await addStatus(ctx, id, input.status, input.statusDatum, null);
+    ctx.audit({
+      recordType: 'person',
+      recordId: id,
+      recordVersion: 1,
+      summary: `Sleutelpersoon toegevoegd: ${fullName(input)}`,
+      changes: diff(null, personSnapshot(input)),
+    });
+    return { id, version: 1 };
+  },
+
+  'persons.update': async (ctx, input) => {
+    const before = await loadPerson(ctx.db, input.id);
+    await assertVersion(ctx.db, 'persons', input.id, input.version);
+    const fields = seesNotes(ctx.account) ? input : { ...input, notities: before.notities };
+    await checkFields(ctx, fields);
+    const version = before.version + 1;
+    await ctx.db
+      .updateTable('persons')
+      .set({ ...columns(fields, ctx), version })
+      .where('id', '=', input.id)
+      .where('version', '=', input.version)
+      .execute();
+    await writeLanguages(ctx, input.id, fields.talen);
+    ctx.audit({
+      recordType: 'person',
+      recordId: input.id,
+      recordVersion: version,
+      summary: `Gegevens gewijzigd: ${fullName(fields)}`,
+      changes: diff(personSnapshot(before), personSnapshot({ ...before, ...fields })),
+    });
+    return { id: input.id, version };
+  },
+
+  'persons.setStatus': async (ctx, input) => {
+    const before = await loadPerson(ctx.db, input.id);
+    await assertVersion(ctx.db, 'persons', input.id, input.version);
+    if (input.datum > ctx.today)
+      throw invalidField('datum', 'Datum: een statuswijziging ligt niet in de toekomst.');
+    const version = before.version + 1;
+    await ctx.db
+      .updateTable('persons')
+      .set({ status: input.status, status_datum: input.datum, updated_at: ctx.now, version })
+      .where('id', '=', input.id)
+      .where('version', '=', input.version)
+      .execute();
+    await addStatus(ctx, input.id, input.status, input.datum, input.toelichting);
+    ctx.audit({
+      recordType: 'person',
+      recordId: input.id,
+      recordVersion: version,
+      summary: `Status ${statusLabels[input.status].toLowerCase()}: ${before.naam}`,
+      changes: diff(
+        { status: before.status, statusDatum: before.statusDatum },
+        { status: input.status, statusDatum: input.datum },
+      ),
+    });
+    return { id: input.id, version };
+  },
+} satisfies Partial<Handlers>;

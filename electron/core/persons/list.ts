@@ -1,0 +1,117 @@
+import type { ExpressionBuilder } from 'kysely';
+import type { z } from 'zod';
+import type {
+  PersonListRow,
+  PersonPage,
+  PersonSortColumn,
+  personListInput,
+} from '../../../shared/persons.ts';
+import { fullName, type PersonStatus } from '../../../shared/persons.ts';
+import { searchTerms } from '../../../shared/search.ts';
+import type { Reader } from '../context.ts';
+import type { DB } from '../store/schema.ts';
+import { languagesOf } from './person-rows.ts';
+
+type ListInput = z.output<typeof personListInput>;
+
+const sortColumns = {
+  achternaam: 'persons.achternaam',
+  voornaam: 'persons.voornaam',
+  gemeente: 'persons.gemeente',
+  status: 'persons.status',
+  statusDatum: 'persons.status_datum',
+  geboortedatum: 'persons.geboortedatum',
+  begeleider: 'begeleider.display_name',
+  updatedAt: 'persons.updated_at',
+} as const satisfies Record<PersonSortColumn, string>;
+
+/** Search, filters, sort and paging of the register, all in SQL so a page costs the same at 300 or 30,000 rows. */
+export async function listPersons(db: Reader, input: ListInput): Promise<PersonPage> {
+  const where = (eb: ExpressionBuilder<DB, 'persons'>) => {
+    const conditions = searchTerms(input.search).map((term) =>
+      eb('persons.search_text', 'like', `%${term}%`),
+    );
+    if (input.status.length > 0) conditions.push(eb('persons.status', 'in', input.status));
+    if (input.gemeente) conditions.push(eb('persons.gemeente', '=', input.gemeente));
+    if (input.begeleider === 'geen') conditions.push(eb('persons.begeleider_id', 'is', null));
+    else if (input.begeleider) conditions.push(eb('persons.begeleider_id', '=', input.begeleider));
+    if (input.bijstand != null) conditions.push(eb('persons.bijstand', '=', input.bijstand ? 1 : 0));
+    if (input.taal) {
+      const taal = input.taal;
+      conditions.push(
+        eb.exists(
+          eb
+            .selectFrom('person_languages')
+            .select('person_languages.id')
+            .whereRef('person_languages.person_id', '=', 'persons.id')
+            .where('person_languages.taal', '=', taal),
+        ),
+      );
+    }
+    return eb.and(conditions);
+  };
+
+  const counted = await db
+    .selectFrom('persons')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where(where)
+    .executeTakeFirstOrThrow();
+  const direction = input.desc ? 'desc' : 'asc';
+  const rows = await db
+    .selectFrom('persons')
+    .leftJoin('accounts as begeleider', 'begeleider.id', 'persons.begeleider_id')
+    .select([
+      'persons.id',
+      'persons.version',
+      'persons.voornaam',
+      'persons.tussenvoegsel',
+      'persons.achternaam',
+      'persons.roepnaam',
+      'persons.geboortedatum',
+      'persons.gemeente',
+      'persons.status',
+      'persons.status_datum',
+      'persons.begeleider_id',
+      'persons.niveau_nederlands',
+      'persons.bijstand',
+      'persons.toestemming_nodig',
+      'persons.toestemming_datum',
+      'begeleider.display_name as begeleider_naam',
+    ])
+    .where(where)
+    .orderBy(sortColumns[input.sort], direction)
+    .orderBy('persons.achternaam', direction)
+    .orderBy('persons.id')
+    .limit(input.pageSize)
+    .offset(input.page * input.pageSize)
+    .execute();
+
+  const languages = await languagesOf(
+    db,
+    rows.map((r) => r.id),
+  );
+  return {
+    rows: rows.map(
+      (r): PersonListRow => ({
+        id: r.id,
+        version: r.version,
+        naam: fullName(r),
+        voornaam: r.voornaam,
+        achternaam: r.achternaam,
+        roepnaam: r.roepnaam,
+        geboortedatum: r.geboortedatum,
+        gemeente: r.gemeente,
+        status: r.status as PersonStatus,
+        statusDatum: r.status_datum,
+        begeleiderId: r.begeleider_id,
+        begeleiderNaam: r.begeleider_naam,
+        talen: (languages.get(r.id) ?? []).map((l) => l.taal),
+        niveauNederlands: r.niveau_nederlands,
+        toestemmingOntbreekt: r.bijstand === 1 && r.toestemming_nodig === 1 && !r.toestemming_datum,
+      }),
+    ),
+    total: Number(counted.n),
+    page: input.page,
+    pageSize: input.pageSize,
+  };
+}

@@ -1,0 +1,112 @@
+/** Typed tables for kysely. Booleans are 0/1 integers, dates ISO text, money integer cents: portable to PostgreSQL. */
+export interface AccountsTable {
+  id: string;
+  username: string;
+  display_name: string;
+  role: string;
+  is_beheerder: number;
+  password_hash: string;
+  active: number;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface PersonsTable {
+  id: string;
+  voornaam: string;
+  tussenvoegsel: string | null;
+  achternaam: string;
+  roepnaam: string | null;
+  geboortedatum: string | null;
+  gender: string | null;
+  herkomstland: string | null;
+  niveau_nederlands: string | null;
+  straat: string | null;
+  huisnummer: string | null;
+  postcode: string | null;
+  plaats: string | null;
+  gemeente: string | null;
+  telefoon: string | null;
+  email: string | null;
+  iban: string | null;
+  bijstand: number;
+  toestemming_nodig: number;
+  toestemming_datum: string | null;
+  vog_afgiftedatum: string | null;
+  status: string;
+  status_datum: string;
+  begeleider_id: string | null;
+  notities: string | null;
+  search_text: string;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface PersonLanguagesTable {
+  id: string;
+  person_id: string;
+  position: number;
+  taal: string;
+  niveau: string;
+  version: number;
+}
+
+export interface PersonStatusHistoryTable {
+  id: string;
+  person_id: string;
+  status: string;
+  datum: string;
+  toelichting: string | null;
+  account_id: string | null;
+  created_at: string;
+  version: number;
+}
+
+export interface AuditLogTable {
+  id: string;
+  at: string;
+  account_id: string | null;
+  call: string;
+  record_type: string | null;
+  record_id: string | null;
+  /** Version of the record after this call, to find what changed since a version a caller read. */
+  record_version: number | null;
+  summary: string;
+  changes: string;
+  input: string;
+  context: string;
+  version: number;
+}
+
+export interface SettingsTable {
+  id: string;
+  naam: string;
+  straat: string | null;
+  huisnummer: string | null;
+  postcode: string | null;
+  plaats: string | null;
+  kvk_nummer: string | null;
+  iban: string | null;
+  bic: string | null;
+  logo: string | null;
+  updated_at: string;
+  version: number;
+}
+
+export interface SchemaMigrationsTable {
+  version: number;
+  name: string;
+  applied_at: string;
+}
+
+export interface DB {
+  accounts: AccountsTable;
+  persons: PersonsTable;
+  person_languages: PersonLanguagesTable;
+  person_status_history: PersonStatusHistoryTable;
+  audit_log: AuditLogTable;
+  settings: SettingsTable;
+  schema_migrations: SchemaMigrationsTable;
+}

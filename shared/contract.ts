@@ -1,0 +1,96 @@
+/**
+ * The one contract between renderer and main process: every call the renderer may make, with its zod input
+ * schema, its output type and whether it writes. Who may make it lives in permissions.ts beside this file.
+ * A call that is not named here does not exist, on either host.
+ */
+import { z } from 'zod';
+import {
+  type Account,
+  accountCreateInput,
+  accountRefInput,
+  accountResetPasswordInput,
+  accountUpdateInput,
+  changePasswordInput,
+  loginInput,
+  type StaffMember,
+  setupInput,
+} from './accounts.ts';
+import { type AuditPage, auditListInput } from './audit.ts';
+import {
+  type Person,
+  type PersonFilterOptions,
+  type PersonPage,
+  type PersonStatusEntry,
+  personCreateInput,
+  personListInput,
+  personStatusInput,
+  personUpdateInput,
+} from './persons.ts';
+import type { SessionAccount } from './roles.ts';
+import { type AppStatus, type Settings, settingsUpdateInput } from './settings.ts';
+import { id } from './validation.ts';
+
+export interface CallSpec<I extends z.ZodType, O, W extends boolean = boolean> {
+  input: I;
+  /** Writes run in one transaction and leave an audit entry. */
+  write: W;
+  /** Type-only: the output type, never set at run time. */
+  output?: O;
+}
+
+const read =
+  <O>() =>
+  <I extends z.ZodType>(input: I): CallSpec<I, O, false> => ({ input, write: false });
+const write =
+  <O>() =>
+  <I extends z.ZodType>(input: I): CallSpec<I, O, true> => ({ input, write: true });
+
+const none = z.strictObject({});
+const byId = z.strictObject({ id });
+
+export type Saved = { id: string; version: number };
+
+export const contract = {
+  'app.status': read<AppStatus>()(none),
+  'setup.createFirstAccount': write<SessionAccount>()(setupInput),
+  'auth.login': read<SessionAccount>()(loginInput),
+  'auth.logout': read<null>()(none),
+  'auth.me': read<SessionAccount | null>()(none),
+  'auth.changePassword': write<null>()(changePasswordInput),
+
+  'accounts.list': read<Account[]>()(none),
+  'accounts.staff': read<StaffMember[]>()(none),
+  'accounts.create': write<Saved>()(accountCreateInput),
+  'accounts.update': write<Saved>()(accountUpdateInput),
+  'accounts.deactivate': write<Saved>()(accountRefInput),
+  'accounts.reactivate': write<Saved>()(accountRefInput),
+  'accounts.resetPassword': write<Saved>()(accountResetPasswordInput),
+
+  'persons.list': read<PersonPage>()(personListInput),
+  'persons.filterOptions': read<PersonFilterOptions>()(none),
+  'persons.get': read<Person>()(byId),
+  'persons.statusHistory': read<PersonStatusEntry[]>()(byId),
+  'persons.create': write<Saved>()(personCreateInput),
+  'persons.update': write<Saved>()(personUpdateInput),
+  'persons.setStatus': write<Saved>()(personStatusInput),
+
+  'audit.list': read<AuditPage>()(auditListInput),
+
+  'settings.get': read<Settings>()(none),
+  'settings.update': write<Saved>()(settingsUpdateInput),
+} as const;
+
+export type Contract = typeof contract;
+export type CallName = keyof Contract;
+export const callNames = Object.keys(contract) as CallName[];
+
+/** What the renderer sends (before defaults and transforms). */
+export type CallInput<N extends CallName> = z.input<Contract[N]['input']>;
+/** What a handler receives (parsed, normalised). */
+export type ParsedInput<N extends CallName> = z.output<Contract[N]['input']>;
+export type CallOutput<N extends CallName> = Exclude<Contract[N]['output'], undefined>;
+export type WriteCallName = { [N in CallName]: Contract[N]['write'] extends true ? N : never }[CallName];
+
+export function isCallName(name: unknown): name is CallName {
+  return typeof name === 'string' && Object.hasOwn(contract, name);
+}

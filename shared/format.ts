@@ -1,0 +1,59 @@
+/** The one place for how dates and money look on screen and in print (nl-NL). */
+const dateShort = new Intl.DateTimeFormat('nl-NL', {
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+const dateLong = new Intl.DateTimeFormat('nl-NL', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+const dateTime = new Intl.DateTimeFormat('nl-NL', {
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZone: 'Europe/Amsterdam',
+});
+const euro = new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR' });
+
+function isoDateToUtc(iso: string): Date {
+  return new Date(`${iso.slice(0, 10)}T00:00:00Z`);
+}
+
+/** '2026-11-25' → '25-11-2026' */
+export function formatDate(iso: string | null | undefined): string {
+  return iso ? dateShort.format(isoDateToUtc(iso)) : '';
+}
+
+/** '2026-01-01' → '1 januari 2026' */
+export function formatDateLong(iso: string | null | undefined): string {
+  return iso ? dateLong.format(isoDateToUtc(iso)) : '';
+}
+
+/** An ISO UTC timestamp shown in Dutch local time: '25-11-2026 13:41'. */
+export function formatDateTime(isoTimestamp: string | null | undefined): string {
+  return isoTimestamp ? dateTime.format(new Date(isoTimestamp)).replace(',', '') : '';
+}
+
+/** Integer euro cents → '€ 1.234,56'. Never takes a float amount. */
+export function formatCents(cents: number): string {
+  if (!Number.isInteger(cents)) throw new Error(`formatCents expects integer cents, got ${cents}`);
+  return euro.format(cents / 100).replace(/\u00a0/g, ' ');
+}
+
+/** 'NL91ABNA0417164300' → 'NL91 ABNA 0417 1643 00' */
+export function formatIban(iban: string | null | undefined): string {
+  return iban ? iban.replace(/(.{4})/g, '$1 ').trim() : '';
+}
+
+/** Age in whole years on a given day, both ISO dates. */
+export function ageOn(birthDate: string, onDate: string): number {
+  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
+  const [y, m, d] = onDate.split('-').map(Number) as [number, number, number];
+  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+}

@@ -1,0 +1,26 @@
+import { electronicFormatIBAN, isValidBIC, ValidationErrorsIBAN, validateIBAN } from 'ibantools';
+
+/** ISO 13616 check (country length, BBAN format, MOD-97) via ibantools; returns a Dutch reason or null. */
+export function ibanProblem(raw: string): string | null {
+  const iban = electronicFormatIBAN(raw) ?? '';
+  if (iban === '') return 'vul een IBAN in';
+  const { valid, errorCodes } = validateIBAN(iban);
+  if (valid) return null;
+  if (errorCodes.includes(ValidationErrorsIBAN.NoIBANCountry))
+    return 'onbekende landcode (begin met bijvoorbeeld NL)';
+  if (errorCodes.includes(ValidationErrorsIBAN.WrongBBANLength)) {
+    return iban.startsWith('NL') ? 'een Nederlands IBAN heeft 18 tekens' : 'verkeerde lengte voor dit land';
+  }
+  if (errorCodes.includes(ValidationErrorsIBAN.WrongBBANFormat))
+    return 'rekeningdeel heeft een verkeerd formaat';
+  return 'controlecijfer klopt niet; controleer het nummer';
+}
+
+/** 'nl91 abna 0417 1643 00' → 'NL91ABNA0417164300' */
+export function normalizeIban(raw: string): string {
+  return electronicFormatIBAN(raw) ?? '';
+}
+
+export function bicProblem(raw: string): string | null {
+  return isValidBIC(raw.toUpperCase()) ? null : 'ongeldige BIC (8 of 11 tekens, bijvoorbeeld ABNANL2A)';
+}

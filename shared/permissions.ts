@@ -1,0 +1,51 @@
+/**
+ * Who may make each call: the one permission table. The dispatcher enforces it in the main process; the
+ * renderer reads it only to hide what a user cannot use. 'beheerder' is a flag on top of any role.
+ */
+import type { CallName } from './contract.ts';
+import type { Access, SessionAccount } from './roles.ts';
+
+const staff = ['projectleider', 'begeleider', 'administrateur'] as const;
+
+export const permissions = {
+  'app.status': ['publiek'],
+  'setup.createFirstAccount': ['publiek'],
+  'auth.login': ['publiek'],
+  'auth.logout': ['publiek'],
+  'auth.me': ['publiek'],
+  'auth.changePassword': ['ingelogd'],
+
+  'accounts.list': ['beheerder'],
+  'accounts.staff': ['ingelogd'],
+  'accounts.create': ['beheerder'],
+  'accounts.update': ['beheerder'],
+  'accounts.deactivate': ['beheerder'],
+  'accounts.reactivate': ['beheerder'],
+  'accounts.resetPassword': ['beheerder'],
+
+  'persons.list': staff,
+  'persons.filterOptions': staff,
+  'persons.get': staff,
+  'persons.statusHistory': staff,
+  'persons.create': ['projectleider', 'begeleider'],
+  'persons.update': staff,
+  'persons.setStatus': ['projectleider', 'begeleider'],
+
+  'audit.list': ['projectleider', 'beheerder'],
+
+  'settings.get': ['ingelogd'],
+  'settings.update': ['beheerder'],
+} as const satisfies Record<CallName, readonly Access[]>;
+
+export function isPublic(call: CallName): boolean {
+  return (permissions[call] as readonly Access[]).includes('publiek');
+}
+
+export function mayCall(account: SessionAccount | null, call: CallName): boolean {
+  const allowed: readonly Access[] = permissions[call];
+  if (allowed.includes('publiek')) return true;
+  if (!account) return false;
+  return allowed.some(
+    (a) => a === 'ingelogd' || a === account.role || (a === 'beheerder' && account.isBeheerder),
+  );
+}

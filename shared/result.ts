@@ -1,0 +1,38 @@
+/** The one result shape every call returns, over IPC and HTTP alike. */
+export type ErrorCode =
+  | 'invalid_input'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not_found'
+  | 'unknown_call'
+  | 'conflict'
+  | 'rate_limited'
+  | 'setup_done'
+  | 'unavailable'
+  | 'internal';
+
+export interface AppError {
+  code: ErrorCode;
+  /** Dutch, shown to the user as is. */
+  message: string;
+  /** The input field the error is about, when there is one. */
+  field?: string;
+  /** Every field error of the input, keyed by field path, for forms that show all at once. */
+  fields?: Record<string, string>;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
+
+/** HTTP status for each error code, so the browser host and its tests agree. */
+export const httpStatusFor: Record<ErrorCode, number> = {
+  invalid_input: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  unknown_call: 404,
+  conflict: 409,
+  rate_limited: 429,
+  setup_done: 409,
+  unavailable: 503,
+  internal: 500,
+};

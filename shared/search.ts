@@ -1,0 +1,34 @@
+/**
+ * Folds text for accent- and case-insensitive search: "Şükrü" and "sukru" fold alike, as do "Nguyễn" and "nguyen".
+ * Used both when storing a person's search text and when reading the user's query, so both sides always agree.
+ */
+const extraFolds: Record<string, string> = {
+  ı: 'i',
+  ł: 'l',
+  đ: 'd',
+  ð: 'd',
+  ø: 'o',
+  æ: 'ae',
+  œ: 'oe',
+  ß: 'ss',
+  þ: 'th',
+  ŀ: 'l',
+};
+
+export function foldForSearch(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[ıłđðøæœßþŀ]/g, (c) => extraFolds[c] ?? c)
+    .replace(/[^\p{L}\p{N}@.+]+/gu, ' ')
+    .trim();
+}
+
+/** Splits a query into folded terms; every term must match somewhere. */
+export function searchTerms(query: string): string[] {
+  return foldForSearch(query)
+    .split(' ')
+    .filter((t) => t.length > 0)
+    .slice(0, 8);
+}

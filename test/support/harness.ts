@@ -1,0 +1,111 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { type Core, startCore } from '../../electron/core/app-core.ts';
+import type { CallInput, CallName, CallOutput } from '../../shared/contract.ts';
+import type { Result } from '../../shared/result.ts';
+import type { Role } from '../../shared/roles.ts';
+
+export const validIban = 'NL91ABNA0417164300';
+export const password = 'correct paard batterij nietje';
+
+/** A core on a fresh temporary data folder, with a clock the test can move. */
+export async function harness(start = '2026-11-25T10:00:00.000Z') {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'schakel-test-'));
+  let now = new Date(start);
+  const core: Core = await startCore(dir, { clock: () => now });
+
+  function call<N extends CallName>(
+    client: string,
+    name: N,
+    input: CallInput<N>,
+  ): Promise<Result<CallOutput<N>>> {
+    return core.dispatcher.dispatch(name, input, client) as Promise<Result<CallOutput<N>>>;
+  }
+  async function ok<N extends CallName>(
+    client: string,
+    name: N,
+    input: CallInput<N>,
+  ): Promise<CallOutput<N>> {
+    const r = await call(client, name, input);
+    if (!r.ok) throw new Error(`${name} failed: ${r.error.code} ${r.error.message}`);
+    return r.value;
+  }
+
+  /** The first account (administrateur + beheerder, client 'beheer') and one logged-in client per role. */
+  async function withTeam() {
+    const beheer = await ok('beheer', 'setup.createFirstAccount', {
+      organisatieNaam: 'Welzijn Oost',
+      displayName: 'Bea Beheer',
+      username: 'bea',
+      password,
+      role: 'administrateur',
+    });
+    const ids: Record<Role, string> = { administrateur: '', begeleider: '', projectleider: '' };
+    for (const role of ['projectleider', 'begeleider', 'administrateur'] as const) {
+      const saved = await ok('beheer', 'accounts.create', {
+        displayName: `${role} Test`,
+        username: role,
+        role,
+        isBeheerder: false,
+        password,
+      });
+      ids[role] = saved.id;
+      await ok(role, 'auth.login', { username: role, password });
+    }
+    return { beheerId: beheer.id, ids };
+  }
+
+  return {
+    dir,
+    core,
+    call,
+    ok,
+    withTeam,
+    setNow: (iso: string) => {
+      now = new Date(iso);
+    },
+    close: async () => {
+      await core.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export type Harness = Awaited<ReturnType<typeof harness>>;
+
+export function personInput(
+  overrides: Partial<CallInput<'persons.create'>> = {},
+): CallInput<'persons.create'> {
+  return {
+    voornaam: 'Şükrü',
+    tussenvoegsel: null,
+    achternaam: 'Çelik',
+    roepnaam: null,
+    geboortedatum: '1988-04-12',
+    gender: 'man',
+    herkomstland: 'Turkije',
+    talen: [
+      { taal: 'Turks', niveau: 'moedertaal' },
+      { taal: 'Koerdisch (Kurmanci)', niveau: 'goed' },
+    ],
+    niveauNederlands: 'B1',
+    straat: 'Kerkstraat',
+    huisnummer: '12 A',
+    postcode: '3511ab',
+    plaats: 'Utrecht',
+    gemeente: 'Utrecht',
+    telefoon: '06 12345678',
+    email: 'Sukru@example.org',
+    iban: 'nl91 abna 0417 1643 00',
+    bijstand: false,
+    toestemmingNodig: false,
+    toestemmingDatum: null,
+    vogAfgiftedatum: null,
+    begeleiderId: null,
+    notities: null,
+    status: 'aangemeld',
+    statusDatum: '2026-11-20',
+    ...overrides,
+  };
+}
