@@ -15,7 +15,7 @@ import {
   type StaffMember,
   setupInput,
 } from './accounts.ts';
-import { type AuditPage, auditListInput } from './audit.ts';
+import { type AuditEntry, type AuditPage, auditListInput } from './audit.ts';
 import {
   type Person,
   type PersonFilterOptions,
@@ -70,6 +70,7 @@ export const contract = {
   'persons.filterOptions': read<PersonFilterOptions>()(none),
   'persons.get': read<Person>()(byId),
   'persons.statusHistory': read<PersonStatusEntry[]>()(byId),
+  'persons.changes': read<AuditEntry[]>()(byId),
   'persons.create': write<Saved>()(personCreateInput),
   'persons.update': write<Saved>()(personUpdateInput),
   'persons.setStatus': write<Saved>()(personStatusInput),

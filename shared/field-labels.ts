@@ -1,5 +1,5 @@
 /** Dutch labels of input fields: used by forms and by the main process to name the field in an error. */
-export const fieldLabels: Record<string, string> = {
+export const fieldLabels = {
   voornaam: 'Voornaam',
   tussenvoegsel: 'Tussenvoegsel',
   achternaam: 'Achternaam',
@@ -50,7 +50,12 @@ export const fieldLabels: Record<string, string> = {
   sort: 'Sortering',
   from: 'Vanaf',
   to: 'Tot en met',
-};
+} as const satisfies Record<string, string>;
+
+/** The label of any field name, or the name itself where none is known. */
+export function labelOf(field: string): string {
+  return (fieldLabels as Record<string, string | undefined>)[field] ?? field;
+}
 
 /** 'talen.1.taal' → 'Talen (regel 2): Taal' */
 export function labelForPath(path: readonly PropertyKey[]): string {
@@ -61,7 +66,7 @@ export function labelForPath(path: readonly PropertyKey[]): string {
       parts[parts.length - 1] = `${parts.at(-1) ?? ''} (regel ${key + 1})`;
     } else {
       const name = String(key);
-      parts.push(fieldLabels[name] ?? name);
+      parts.push(labelOf(name));
     }
   }
   return parts.join(': ');

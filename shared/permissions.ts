@@ -27,6 +27,7 @@ export const permissions = {
   'persons.filterOptions': staff,
   'persons.get': staff,
   'persons.statusHistory': staff,
+  'persons.changes': staff,
   'persons.create': ['projectleider', 'begeleider'],
   'persons.update': staff,
   'persons.setStatus': ['projectleider', 'begeleider'],

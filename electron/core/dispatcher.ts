@@ -152,19 +152,26 @@ function failure(error: AppError): Result<never> {
   return { ok: false, error };
 }
 
-/** A zod error as Dutch text naming the field: 'IBAN: controlecijfer klopt niet; controleer het nummer'. */
+/**
+ * A zod error as Dutch text naming the field ('IBAN: controlecijfer klopt niet; controleer het nummer'), and per
+ * field the message without its label, for the form to show at that field.
+ */
 export function inputError(error: z.ZodError): AppError {
   // A Map, not an object: a key such as '__proto__' in the input must not reach an object's prototype.
   const fields = new Map<string, string>();
+  const labelled = new Map<string, string>();
   for (const issue of error.issues) {
     const keys = issue.code === 'unrecognized_keys' ? issue.keys : [];
     const path = keys.length > 0 ? [...issue.path, keys[0] as string] : issue.path;
     const key = path.map(String).join('.') || 'invoer';
     const label = path.length ? labelForPath(path) : 'Invoer';
     const message = keys.length > 0 ? 'onbekend veld; niet toegestaan' : issue.message;
-    if (!fields.has(key)) fields.set(key, `${label}: ${message}`);
+    if (!fields.has(key)) {
+      fields.set(key, message);
+      labelled.set(key, `${label}: ${message}`);
+    }
   }
-  const [field, message] = [...fields][0] ?? ['invoer', 'Invoer: ongeldig'];
+  const [field, message] = [...labelled][0] ?? ['invoer', 'Invoer: ongeldig'];
   const count = fields.size;
   return {
     code: 'invalid_input',

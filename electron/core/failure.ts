@@ -1,13 +1,18 @@
+import { labelOf } from '../../shared/field-labels.ts';
 import type { AppError, ErrorCode } from '../../shared/result.ts';
 
 /** Thrown by a service to end a call with a Dutch message; the dispatcher turns it into the error result. */
 export class Failure extends Error {
   readonly error: AppError;
-  constructor(code: ErrorCode, message: string, field?: string) {
+  constructor(code: ErrorCode, message: string, field?: string, fieldMessage?: string) {
     super(message);
-    this.error = field ? { code, message, field, fields: { [field]: message } } : { code, message };
+    this.error = field
+      ? { code, message, field, fields: { [field]: fieldMessage ?? message } }
+      : { code, message };
   }
 }
 
 export const notFound = (what: string) => new Failure('not_found', `${what} bestaat niet (meer).`);
-export const invalidField = (field: string, message: string) => new Failure('invalid_input', message, field);
+/** 'Vaste begeleider: kies een actief account.' as the message; the form shows the part after the label at the field. */
+export const invalidField = (field: string, message: string) =>
+  new Failure('invalid_input', `${labelOf(field)}: ${message}`, field, message);

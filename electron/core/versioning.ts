@@ -1,5 +1,5 @@
 import type { Transaction } from 'kysely';
-import { fieldLabels } from '../../shared/field-labels.ts';
+import { labelOf } from '../../shared/field-labels.ts';
 import { formatDateTime } from '../../shared/format.ts';
 import { Failure } from './failure.ts';
 import type { DB } from './store/schema.ts';
@@ -30,7 +30,7 @@ export async function assertVersion(
   const fields = new Set<string>();
   for (const entry of later) {
     for (const change of JSON.parse(entry.changes) as { field: string }[]) {
-      fields.add(fieldLabels[change.field] ?? change.field);
+      fields.add(labelOf(change.field));
     }
   }
   const last = later.at(-1);

@@ -19,7 +19,7 @@ async function usernameFree(ctx: WriteCtx, username: string): Promise<void> {
     .select('id')
     .where('username', '=', username)
     .executeTakeFirst();
-  if (taken) throw invalidField('username', 'Gebruikersnaam: deze naam is al in gebruik.');
+  if (taken) throw invalidField('username', 'deze naam is al in gebruik');
 }
 
 /** Writes an account change, audits it and updates every open session of that account after commit. */
@@ -65,7 +65,7 @@ async function keepOneBeheerder(ctx: WriteCtx, row: AccountsTable, stillBeheerde
   ) {
     throw invalidField(
       'isBeheerder',
-      'Beheerder: dit is de laatste actieve beheerder; maak eerst iemand anders beheerder.',
+      'dit is de laatste actieve beheerder; maak eerst iemand anders beheerder',
     );
   }
 }
@@ -148,10 +148,10 @@ export const accountHandlers = {
     const row = me ? await findAccount(ctx.db, me.id) : undefined;
     if (!row) throw new Failure('unauthenticated', 'Je bent niet (meer) ingelogd.');
     if (!(await verifyPassword(input.currentPassword, row.password_hash))) {
-      throw invalidField('currentPassword', 'Huidig wachtwoord: klopt niet.');
+      throw invalidField('currentPassword', 'klopt niet');
     }
     if (input.currentPassword === input.newPassword) {
-      throw invalidField('newPassword', 'Nieuw wachtwoord: kies een ander wachtwoord dan het huidige.');
+      throw invalidField('newPassword', 'kies een ander wachtwoord dan het huidige');
     }
     await saveAccount(
       ctx,

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Person, PersonLanguage, PersonStatus, personCreateInput } from '../../../shared/persons.ts';
 import { fullName, statusLabels } from '../../../shared/persons.ts';
 import type { SessionAccount } from '../../../shared/roles.ts';
+import { listAudit } from '../audit/handlers.ts';
 import { diff, type Reader, type WriteCtx } from '../context.ts';
 import { invalidField, notFound } from '../failure.ts';
 import type { Handlers } from '../handler-types.ts';
@@ -34,7 +35,7 @@ async function loadPerson(db: Reader, id: string): Promise<Person> {
 /** Checks that depend on the store or on today: the zod schema has already checked each field's form. */
 async function checkFields(ctx: WriteCtx, fields: PersonFields): Promise<void> {
   if (fields.geboortedatum && fields.geboortedatum > ctx.today) {
-    throw invalidField('geboortedatum', 'Geboortedatum: ligt in de toekomst.');
+    throw invalidField('geboortedatum', 'ligt in de toekomst');
   }
   if (fields.begeleiderId) {
     const b = await ctx.db
@@ -42,7 +43,7 @@ async function checkFields(ctx: WriteCtx, fields: PersonFields): Promise<void> {
       .select(['active'])
       .where('id', '=', fields.begeleiderId)
       .executeTakeFirst();
-    if (b?.active !== 1) throw invalidField('begeleiderId', 'Vaste begeleider: kies een actief account.');
+    if (b?.active !== 1) throw invalidField('begeleiderId', 'kies een actief account');
   }
 }
 
@@ -159,6 +160,15 @@ export const personHandlers = {
     }));
   },
 
+  'persons.changes': async (ctx, input) => {
+    const page = await listAudit(
+      ctx.db,
+      { recordId: input.id, recordType: 'person', call: null, page: 0, pageSize: 200, from: null, to: null },
+      ctx.account,
+    );
+    return page.rows;
+  },
+
   'persons.create': async (ctx, input) => {
     await checkFields(ctx, input);
     const id = ctx.newId();
@@ -211,8 +221,7 @@ export const personHandlers = {
   'persons.setStatus': async (ctx, input) => {
     const before = await loadPerson(ctx.db, input.id);
     await assertVersion(ctx.db, 'persons', input.id, input.version);
-    if (input.datum > ctx.today)
-      throw invalidField('datum', 'Datum: een statuswijziging ligt niet in de toekomst.');
+    if (input.datum > ctx.today) throw invalidField('datum', 'een statuswijziging ligt niet in de toekomst');
     const version = before.version + 1;
     await ctx.db
       .updateTable('persons')

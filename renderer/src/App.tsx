@@ -1,0 +1,73 @@
+import { Alert, Center, Loader } from '@mantine/core';
+import { useCallback, useEffect, useState } from 'react';
+import type { SessionAccount } from '../../shared/roles.ts';
+import type { AppStatus } from '../../shared/settings.ts';
+import { invoke, onSessionLost } from './lib/api.ts';
+import { SessionContext } from './lib/session.tsx';
+import { LoginScreen } from './screens/LoginScreen.tsx';
+import { SetupScreen } from './screens/SetupScreen.tsx';
+import { Shell } from './screens/Shell.tsx';
+
+export function App() {
+  const [status, setStatus] = useState<AppStatus | null>(null);
+  const [account, setAccount] = useState<SessionAccount | null | undefined>(undefined);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  const loadStatus = useCallback(async () => {
+    const s = await invoke('app.status', {});
+    if (!s.ok) {
+      setFailure(s.error.message);
+      return;
+    }
+    setStatus(s.value);
+    const me = await invoke('auth.me', {});
+    setAccount(me.ok ? me.value : null);
+  }, []);
+
+  useEffect(() => {
+    void loadStatus();
+    return onSessionLost(() => setAccount(null));
+  }, [loadStatus]);
+
+  if (failure) {
+    return (
+      <Center h="100vh" p="xl">
+        <Alert color="red" title="Schakel is niet bereikbaar" maw={520}>
+          {failure}
+        </Alert>
+      </Center>
+    );
+  }
+  if (!status || account === undefined) {
+    return (
+      <Center h="100vh">
+        <Loader aria-label="Laden" />
+      </Center>
+    );
+  }
+  if (status.needsSetup) {
+    return (
+      <SetupScreen
+        onDone={(a) => {
+          setAccount(a);
+          void loadStatus();
+        }}
+      />
+    );
+  }
+  if (!account) return <LoginScreen organisatieNaam={status.organisatieNaam} onLogin={setAccount} />;
+  return (
+    <SessionContext.Provider
+      value={{
+        account,
+        organisatieNaam: status.organisatieNaam ?? '',
+        logout: () => {
+          void invoke('auth.logout', {}).then(() => setAccount(null));
+        },
+        refreshOrganisation: () => void loadStatus(),
+      }}
+    >
+      <Shell />
+    </SessionContext.Provider>
+  );
+}

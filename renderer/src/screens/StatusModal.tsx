@@ -1,0 +1,68 @@
+import { Button, Group, Modal, Select, Stack, Textarea } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useState } from 'react';
+import { fieldLabels as L } from '../../../shared/field-labels.ts';
+import { type Person, type PersonStatus, personStatuses, statusLabels } from '../../../shared/persons.ts';
+import { invoke } from '../lib/api.ts';
+import { DutchDateInput } from '../lib/date-input.tsx';
+import { showSaved, showServerError } from '../lib/forms.ts';
+
+export function StatusModal({
+  person,
+  opened,
+  onClose,
+  onSaved,
+}: {
+  person: Person;
+  opened: boolean;
+  onClose(): void;
+  onSaved(): void;
+}) {
+  const [busy, setBusy] = useState(false);
+  const form = useForm({
+    initialValues: {
+      status: person.status as PersonStatus,
+      datum: new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date()),
+      toelichting: '',
+    },
+  });
+  const submit = form.onSubmit(async (values) => {
+    setBusy(true);
+    const r = await invoke('persons.setStatus', { ...values, id: person.id, version: person.version });
+    setBusy(false);
+    if (r.ok) {
+      showSaved('Status gewijzigd');
+      form.setFieldValue('toelichting', '');
+      onSaved();
+    } else showServerError(form, r.error);
+  });
+  return (
+    <Modal opened={opened} onClose={onClose} title={`Status van ${person.naam}`}>
+      <form onSubmit={submit} noValidate>
+        <Stack gap="sm">
+          <Select
+            label={L.status}
+            data={personStatuses.map((s) => ({ value: s, label: statusLabels[s] }))}
+            allowDeselect={false}
+            {...form.getInputProps('status')}
+          />
+          <DutchDateInput
+            label="Per datum"
+            clearable={false}
+            {...form.getInputProps('datum')}
+            data-path="datum"
+          />
+          <Textarea label={L.toelichting} autosize minRows={2} {...form.getInputProps('toelichting')} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              Annuleren
+            </Button>
+            <Button type="submit" loading={busy}>
+              Opslaan
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,20 @@
+/** Builds the renderer with Vite and bundles the Electron shell (main + preload) with esbuild. */
+import { type BuildOptions, build as esbuild } from 'esbuild';
+import { build as viteBuild } from 'vite';
+
+await viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn' });
+const common: BuildOptions = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node22',
+  external: ['electron', 'better-sqlite3'],
+  logLevel: 'warning',
+};
+await esbuild({ ...common, entryPoints: ['electron/shell/main.ts'], outfile: 'dist/electron/main.cjs' });
+await esbuild({
+  ...common,
+  entryPoints: ['electron/shell/preload.ts'],
+  outfile: 'dist/electron/preload.cjs',
+});
+console.log('Gebouwd: dist/renderer, dist/electron/main.cjs, dist/electron/preload.cjs');

@@ -1,0 +1,43 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test as base, expect, type Page } from '@playwright/test';
+import { runBrowserHost } from '../../electron/browser-host.ts';
+
+/** Each test gets its own browser host on a fresh, empty data folder. */
+export const test = base.extend<{ host: { url: string; dataDir: string } }>({
+  host: async ({}, use) => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'schakel-e2e-'));
+    const { core, host } = await runBrowserHost({ dataDir, demo: false, port: undefined, browser: true });
+    await use({ url: host.url, dataDir });
+    await host.close();
+    await core.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  },
+});
+
+export { expect };
+
+export const screenshotDir = path.resolve('test-results/screens');
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(screenshotDir, { recursive: true });
+  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`) });
+}
+
+export const strongPassword = 'zomer fiets kaas molen';
+
+/** First run: a projectleider creates the first account (and so becomes beheerder) through the setup screen. */
+export async function setUp(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await expect(page.getByRole('heading', { name: 'Welkom bij Schakel' })).toBeVisible();
+  await page.getByLabel('Naam organisatie').fill('Stichting Welzijn Oost');
+  await page.getByLabel('Je naam').fill('Annelies de Vries');
+  await page.getByLabel('Gebruikersnaam').fill('annelies');
+  await page.getByRole('combobox', { name: 'Je rol' }).click();
+  await page.getByRole('option', { name: 'Projectleider' }).click();
+  await page.getByRole('textbox', { name: 'Wachtwoord', exact: true }).fill(strongPassword);
+  await page.getByLabel('Herhaal wachtwoord').fill(strongPassword);
+  await page.getByRole('button', { name: 'Account aanmaken en beginnen' }).click();
+  await expect(page.getByRole('heading', { name: 'Sleutelpersonen' })).toBeVisible();
+}
