@@ -6,6 +6,7 @@ import { runBrowserHost } from '../../electron/browser-host.ts';
 
 /** Each test gets its own browser host on a fresh, empty data folder. */
 export const test = base.extend<{ host: { url: string; dataDir: string } }>({
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this pattern.
   host: async ({}, use) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'schakel-e2e-'));
     const { core, host } = await runBrowserHost({ dataDir, demo: false, port: undefined, browser: true });
