@@ -1,5 +1,5 @@
 import { migration0001 } from './0001-initial.ts';
-import { migration0002 } from './0002-person-search-text.ts';
+import { migration0002 } from './0002-person-search-columns.ts';
 import type { Migration } from './types.ts';
 
 /** Every migration in order. Append only: a shipped step is never edited or removed. */

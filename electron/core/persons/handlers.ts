@@ -10,7 +10,7 @@ import type { PersonsTable } from '../store/schema.ts';
 import { assertVersion } from '../versioning.ts';
 import { listPersons } from './list.ts';
 import { languagesOf, personSnapshot, toPerson } from './person-rows.ts';
-import { personSearchText } from './search-text.ts';
+import { personSearchText, personSortName } from './search-text.ts';
 
 type PersonFields = Omit<z.output<typeof personCreateInput>, 'status' | 'statusDatum'>;
 
@@ -72,6 +72,7 @@ function columns(f: PersonFields, ctx: WriteCtx) {
     begeleider_id: f.begeleiderId,
     notities: f.notities,
     search_text: personSearchText({ ...f, talen: f.talen.map((t) => t.taal) }),
+    sort_name: personSortName(f),
     updated_at: ctx.now,
   } satisfies Partial<PersonsTable>;
 }

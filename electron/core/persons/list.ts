@@ -15,7 +15,7 @@ import { languagesOf } from './person-rows.ts';
 type ListInput = z.output<typeof personListInput>;
 
 const sortColumns = {
-  achternaam: 'persons.achternaam',
+  achternaam: 'persons.sort_name',
   voornaam: 'persons.voornaam',
   gemeente: 'persons.gemeente',
   status: 'persons.status',
@@ -80,7 +80,7 @@ export async function listPersons(db: Reader, input: ListInput): Promise<PersonP
     ])
     .where(where)
     .orderBy(sortColumns[input.sort], direction)
-    .orderBy('persons.achternaam', direction)
+    .orderBy('persons.sort_name', direction)
     .orderBy('persons.id')
     .limit(input.pageSize)
     .offset(input.page * input.pageSize)

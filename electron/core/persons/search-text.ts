@@ -32,3 +32,8 @@ export function personSearchText(p: SearchableFields): string {
       .join(' '),
   );
 }
+
+/** Surname first, folded: the register sorts Çelik with the C's and Øztürk with the O's. */
+export function personSortName(p: { achternaam: string; voornaam: string }): string {
+  return foldForSearch(`${p.achternaam} ${p.voornaam}`);
+}

@@ -39,6 +39,7 @@ export interface PersonsTable {
   begeleider_id: string | null;
   notities: string | null;
   search_text: string;
+  sort_name: string;
   created_at: string;
   updated_at: string;
   version: number;

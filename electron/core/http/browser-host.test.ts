@@ -1,0 +1,344 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Result } from '../../../shared/result.ts';
+import { clientHeader, contentSecurityPolicy, tokenHeader } from '../../../shared/security.ts';
+import { type Harness, harness, password, personInput } from '../../../test/support/harness.ts';
+import { type BrowserHost, startBrowserHost } from './browser-host.ts';
+
+const indexHtml = '<!doctype html><title>Schakel</title><div id="root"></div>';
+const appJs = 'console.log("schakel");';
+const secret = 'GEHEIM-buiten-de-map';
+const setup = {
+  organisatieNaam: 'Welzijn Oost',
+  displayName: 'Bea Beheer',
+  username: 'bea',
+  password,
+  role: 'administrateur',
+};
+const badToken =
+  'Ongeldige of ontbrekende sleutel. Open Schakel via de link die bij het starten werd getoond.';
+
+let h: Harness;
+let root: string;
+let host: BrowserHost;
+const hosts: BrowserHost[] = [];
+
+async function start(options: { maxBodyBytes?: number } = {}) {
+  const staticDir = path.join(root, 'static');
+  const started = await startBrowserHost({ dispatcher: h.core.dispatcher, staticDir, ...options });
+  hosts.push(started);
+  return started;
+}
+
+beforeEach(async () => {
+  h = await harness();
+  root = fs.mkdtempSync(path.join(os.tmpdir(), 'schakel-host-'));
+  // A file beside (not inside) the static folder: what a path traversal would be after.
+  fs.writeFileSync(path.join(root, 'secret.txt'), secret);
+  fs.mkdirSync(path.join(root, 'static', 'assets'), { recursive: true });
+  fs.writeFileSync(path.join(root, 'static', 'index.html'), indexHtml);
+  fs.writeFileSync(path.join(root, 'static', 'assets', 'app.js'), appJs);
+  host = await start();
+});
+
+afterEach(async () => {
+  for (const started of hosts.splice(0)) await started.close();
+  await h.close();
+  fs.rmSync(root, { recursive: true, force: true });
+});
+
+/** Token and a fresh client key for `on`: a browser window that has not logged in. */
+function client(on = host): Record<string, string> {
+  return { [tokenHeader]: on.token, [clientHeader]: randomUUID() };
+}
+
+async function post(name: string, body: unknown, headers: Record<string, string> = client(), on = host) {
+  const res = await fetch(`http://127.0.0.1:${on.port}/api/${name}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  return { status: res.status, headers: res.headers, json: (await res.json()) as Result<unknown> };
+}
+
+/** Logs `username` in over HTTP with a client key of its own; returns the headers of that window. */
+async function login(username: string, on = host) {
+  const headers = client(on);
+  const r = await post('auth.login', { username, password }, headers, on);
+  expect(r.status).toBe(200);
+  return headers;
+}
+
+/** node:http instead of fetch: sends the Host header and the path exactly as given. */
+function raw(
+  pathname: string,
+  options: { method?: string; headers?: http.OutgoingHttpHeaders; body?: string; on?: BrowserHost } = {},
+) {
+  return new Promise<{ status: number; headers: http.IncomingHttpHeaders; text: string }>(
+    (resolve, reject) => {
+      const req = http.request(
+        {
+          host: '127.0.0.1',
+          port: (options.on ?? host).port,
+          path: pathname,
+          method: options.method ?? 'GET',
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () =>
+            resolve({
+              status: res.statusCode ?? 0,
+              headers: res.headers,
+              text: Buffer.concat(chunks).toString('utf8'),
+            }),
+          );
+        },
+      );
+      for (const [name, value] of Object.entries(options.headers ?? {})) {
+        if (value !== undefined) req.setHeader(name, value);
+      }
+      req.on('error', reject);
+      req.setTimeout(3000, () => req.destroy(new Error(`geen antwoord op ${pathname}`)));
+      req.end(options.body);
+    },
+  );
+}
+
+async function count(table: 'audit_log' | 'persons' | 'accounts') {
+  const r = await h.core.store.db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+describe('browser host: API', () => {
+  it('refuses a missing or wrong token with 401 and writes nothing', async () => {
+    const sameLength = `${host.token.startsWith('A') ? 'B' : 'A'}${host.token.slice(1)}`;
+    for (const token of [undefined, sameLength, 'kort', `${host.token}x`]) {
+      const headers = {
+        [clientHeader]: randomUUID(),
+        ...(token === undefined ? {} : { [tokenHeader]: token }),
+      };
+      for (const [name, body] of [
+        ['app.status', {}] as const,
+        ['setup.createFirstAccount', setup] as const,
+      ]) {
+        const r = await post(name, body, headers);
+        expect(r.status).toBe(401);
+        expect(r.json).toEqual({ ok: false, error: { code: 'unauthenticated', message: badToken } });
+      }
+    }
+    expect(await count('accounts')).toBe(0);
+    expect(await count('audit_log')).toBe(0);
+    // The same setup with the right token does go through: the token was all that stopped it.
+    expect((await post('setup.createFirstAccount', setup)).status).toBe(200);
+    expect(await count('accounts')).toBe(1);
+  });
+
+  it('answers app.status with 200 for the right token and a client key', async () => {
+    const r = await post('app.status', {});
+    expect(r.status).toBe(200);
+    expect(r.json).toMatchObject({ ok: true });
+    expect(r.headers.get('cache-control')).toBe('no-store');
+  });
+
+  it('refuses a Host header other than loopback with 421, for the API and for files', async () => {
+    for (const name of ['evil.example:1234', 'evil.example', `127.0.0.1.nip.io:${host.port}`]) {
+      const api = await raw('/api/setup.createFirstAccount', {
+        method: 'POST',
+        headers: { ...client(), host: name, 'content-type': 'application/json' },
+        body: JSON.stringify(setup),
+      });
+      expect(api.status).toBe(421);
+      expect(JSON.parse(api.text)).toEqual({
+        ok: false,
+        error: { code: 'forbidden', message: 'Onbekende host: Schakel is alleen bereikbaar via 127.0.0.1.' },
+      });
+      for (const file of ['/', '/assets/app.js']) {
+        const page = await raw(file, { headers: { host: name } });
+        expect(page.status).toBe(421);
+        expect(page.text).not.toContain(indexHtml);
+        expect(page.text).not.toContain(appJs);
+      }
+    }
+    expect(await count('accounts')).toBe(0);
+    expect(await count('audit_log')).toBe(0);
+  });
+
+  it('accepts localhost and 127.0.0.1 with the port as Host', async () => {
+    for (const name of [`localhost:${host.port}`, `127.0.0.1:${host.port}`]) {
+      const api = await raw('/api/app.status', { method: 'POST', headers: { ...client(), host: name } });
+      expect(api.status).toBe(200);
+      const page = await raw('/', { headers: { host: name } });
+      expect(page.status).toBe(200);
+      expect(page.text).toBe(indexHtml);
+    }
+  });
+
+  it('refuses a body that is not JSON with 400 and stores nothing', async () => {
+    await h.withTeam();
+    const audits = await count('audit_log');
+    const headers = await login('projectleider');
+    for (const body of ['{"voornaam": ', 'tekst', '<persoon/>']) {
+      const r = await post('persons.create', body, headers);
+      expect(r.status).toBe(400);
+      expect(r.json).toEqual({
+        ok: false,
+        error: { code: 'invalid_input', message: 'Ongeldige aanvraag: de inhoud is geen JSON.' },
+      });
+    }
+    expect(await count('persons')).toBe(0);
+    expect(await count('audit_log')).toBe(audits);
+  });
+
+  it('refuses a body over the limit with 413, announced or streamed, and stores nothing', async () => {
+    await h.withTeam();
+    const audits = await count('audit_log');
+    const small = await start({ maxBodyBytes: 1024 });
+    const headers = await login('projectleider', small);
+    // A valid person, only too large: notities may hold 5000 characters.
+    const body = JSON.stringify(personInput({ notities: 'x'.repeat(4400) }));
+    expect(body.length).toBeGreaterThan(4900);
+    const tooLarge = { ok: false, error: { code: 'invalid_input', message: 'De aanvraag is te groot.' } };
+
+    const announced = await post('persons.create', body, headers, small);
+    expect(announced.status).toBe(413);
+    expect(announced.json).toEqual(tooLarge);
+
+    const streamed = await raw('/api/persons.create', {
+      on: small,
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'application/json', 'transfer-encoding': 'chunked' },
+      body,
+    });
+    expect(streamed.status).toBe(413);
+    expect(JSON.parse(streamed.text)).toEqual(tooLarge);
+
+    expect(await count('persons')).toBe(0);
+    expect(await count('audit_log')).toBe(audits);
+  });
+
+  it('answers an unknown call with 404 unknown_call', async () => {
+    const r = await post('persons.drop', {});
+    expect(r.status).toBe(404);
+    expect(r.json).toEqual({
+      ok: false,
+      error: { code: 'unknown_call', message: 'Onbekende opdracht: persons.drop.' },
+    });
+  });
+
+  it('answers a wrong role with 403 "Geen toegang" and stores nothing; the right role may', async () => {
+    await h.withTeam();
+    const audits = await count('audit_log');
+    const denied = await post('persons.create', personInput(), await login('administrateur'));
+    expect(denied.status).toBe(403);
+    expect(denied.json).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    if (!denied.json.ok) expect(denied.json.error.message).toMatch(/^Geen toegang/);
+    expect(await count('persons')).toBe(0);
+    expect(await count('audit_log')).toBe(audits);
+
+    const allowed = await post('persons.create', personInput(), await login('projectleider'));
+    expect(allowed.status).toBe(200);
+    expect(allowed.json).toMatchObject({ ok: true, value: { version: 1 } });
+    expect(await count('persons')).toBe(1);
+  });
+
+  it('asks a window that has not logged in over HTTP to log in (401)', async () => {
+    // The team is logged in on the dispatcher directly; that is not this window.
+    await h.withTeam();
+    const r = await post('persons.list', {});
+    expect(r.status).toBe(401);
+    expect(r.json).toEqual({
+      ok: false,
+      error: { code: 'unauthenticated', message: 'Je bent niet (meer) ingelogd. Log opnieuw in.' },
+    });
+  });
+
+  it('answers GET on an API call with 405 and Allow: POST', async () => {
+    const res = await fetch(`http://127.0.0.1:${host.port}/api/app.status`, { headers: client() });
+    expect(res.status).toBe(405);
+    expect(res.headers.get('allow')).toBe('POST');
+    expect(await res.json()).toEqual({
+      ok: false,
+      error: { code: 'invalid_input', message: 'Alleen POST is toegestaan.' },
+    });
+  });
+
+  it('rejects prototype-pollution keys with 400 and stores nothing', async () => {
+    await h.withTeam();
+    const audits = await count('audit_log');
+    const body = JSON.stringify(personInput()).replace('{', '{"__proto__":{"x":1},');
+    const r = await post('persons.create', body, await login('projectleider'));
+    expect(r.status).toBe(400);
+    expect(r.json).toMatchObject({ ok: false, error: { code: 'invalid_input', field: '__proto__' } });
+    expect(({} as Record<string, unknown>).x).toBeUndefined();
+    expect(await count('persons')).toBe(0);
+    expect(await count('audit_log')).toBe(audits);
+  });
+
+  it('answers a malformed request path and keeps running', async () => {
+    const attempts = [
+      { pathname: '/api/%E0%A4%A', method: 'POST', headers: client() },
+      { pathname: 'http://[', method: 'GET', headers: {} },
+    ];
+    for (const { pathname, method, headers } of attempts) {
+      const r = await raw(pathname, { method, headers: { ...headers, 'content-type': 'application/json' } });
+      expect([400, 404], pathname).toContain(r.status);
+      expect((await post('app.status', {})).status, pathname).toBe(200);
+    }
+  });
+});
+
+describe('browser host: files', () => {
+  it('serves index.html at / with the security headers', async () => {
+    const res = await fetch(`http://127.0.0.1:${host.port}/`);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe(indexHtml);
+    expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(res.headers.get('content-security-policy')).toBe(contentSecurityPolicy);
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
+  it('serves a script with a JavaScript content type', async () => {
+    const res = await fetch(`http://127.0.0.1:${host.port}/assets/app.js`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/javascript/);
+    expect(await res.text()).toBe(appJs);
+  });
+
+  it('never serves a file outside the static folder', async () => {
+    const attempts = [
+      '/..%2fsecret.txt',
+      '/%2e%2e/secret.txt',
+      '/%2e%2e%2fsecret.txt',
+      '/assets/..%2f..%2fsecret.txt',
+      '/assets/%2e%2e/%2e%2e/secret.txt',
+      '/..%5csecret.txt',
+      '/..%2f..%2f..%2f..%2f..%2f..%2fetc%2fpasswd',
+      '/%2e%2e/%2e%2e/%2e%2e/%2e%2e/%2e%2e/%2e%2e/etc/passwd',
+      '/assets%00/../secret.txt',
+    ];
+    for (const attempt of attempts) {
+      const r = await raw(attempt);
+      expect([200, 404], attempt).toContain(r.status);
+      if (r.status === 200) expect(r.text, attempt).toBe(indexHtml);
+      expect(r.text, attempt).not.toContain(secret);
+      expect(r.text, attempt).not.toContain('root:');
+    }
+  });
+
+  it('serves index.html for a screen of the app and 404 for a missing file', async () => {
+    const screen = await fetch(`http://127.0.0.1:${host.port}/personen/123`);
+    expect(screen.status).toBe(200);
+    expect(await screen.text()).toBe(indexHtml);
+    const missing = await fetch(`http://127.0.0.1:${host.port}/assets/ontbreekt.js`);
+    expect(missing.status).toBe(404);
+    expect(await missing.text()).toBe('Niet gevonden');
+  });
+});

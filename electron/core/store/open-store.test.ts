@@ -1,0 +1,132 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { migrations } from '../../../migrations/index.ts';
+import { openStore } from './open-store.ts';
+import { StoreError } from './store-error.ts';
+
+let dir: string;
+let file: string;
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'schakel-store-'));
+  file = path.join(dir, 'schakel.sqlite');
+});
+afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+const digest = (f: string) => createHash('sha256').update(fs.readFileSync(f)).digest('hex');
+
+async function expectRefused(kind: StoreError['kind'], message: RegExp, options = {}) {
+  const before = digest(file);
+  const error = await openStore(file, options).then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(StoreError);
+  expect((error as StoreError).kind).toBe(kind);
+  expect((error as StoreError).message).toMatch(message);
+  expect(digest(file)).toBe(before);
+}
+
+describe('openStore', () => {
+  it('creates a new database with every migration applied, WAL and foreign keys on', async () => {
+    const store = await openStore(path.join(dir, 'nieuw', 'schakel.sqlite'));
+    const applied = await store.db.selectFrom('schema_migrations').select(['version', 'name']).execute();
+    expect(applied.map((m) => m.version)).toEqual(migrations.map((m) => m.version));
+    expect(store.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(store.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+    await store.close();
+  });
+
+  it('opens an up-to-date database again without re-running anything', async () => {
+    await (await openStore(file)).close();
+    const store = await openStore(file);
+    const applied = await store.db.selectFrom('schema_migrations').selectAll().execute();
+    expect(applied).toHaveLength(migrations.length);
+    await store.close();
+  });
+
+  it('refuses a database written by a newer version and leaves the file untouched', async () => {
+    const store = await openStore(file);
+    await store.db
+      .insertInto('schema_migrations')
+      .values({ version: 99, name: 'future', applied_at: 'x' })
+      .execute();
+    store.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    await store.close();
+    await expectRefused('newer_version', /nieuwere versie van Schakel \(schema 99/);
+  });
+
+  it('refuses a database whose applied steps differ from the shipped ones', async () => {
+    const store = await openStore(file);
+    await store.db
+      .updateTable('schema_migrations')
+      .set({ name: 'iets-anders' })
+      .where('version', '=', 2)
+      .execute();
+    await store.close();
+    await expectRefused('unknown_migrations', /schemastap \(2 iets-anders\)/);
+  });
+
+  it('refuses a file that is not a database', async () => {
+    fs.writeFileSync(
+      file,
+      'Dit is geen database, maar een tekstbestand dat per ongeluk zo heet.'.repeat(100),
+    );
+    await expectRefused('corrupt', /beschadigd of is geen Schakel-database/);
+  });
+
+  it('refuses a truncated database', async () => {
+    const store = await openStore(file);
+    await store.db
+      .insertInto('settings')
+      .values({ id: 'organisatie', naam: 'x'.repeat(20_000), updated_at: 'x', version: 1 })
+      .execute();
+    store.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    await store.close();
+    const bytes = fs.readFileSync(file);
+    fs.writeFileSync(file, bytes.subarray(0, Math.floor(bytes.length / 2)));
+    await expectRefused('corrupt', /beschadigd/);
+  });
+
+  it('refuses an SQLite database of another program', async () => {
+    const other = new Database(file);
+    other.exec('create table recepten (id integer primary key, naam text)');
+    other.close();
+    await expectRefused('corrupt', /geen Schakel-database/);
+  });
+
+  it('says so when another program holds the database', async () => {
+    await (await openStore(file)).close();
+    const holder = new Database(file);
+    holder.exec('BEGIN IMMEDIATE');
+    try {
+      await expectRefused('locked', /in gebruik door een ander programma/, { busyTimeoutMs: 50 });
+    } finally {
+      holder.exec('ROLLBACK');
+      holder.close();
+    }
+  });
+});
+
+describe('a failing migration', () => {
+  it('is rolled back whole and the database stays at the previous level', async () => {
+    const failing = {
+      version: migrations.length + 1,
+      name: 'half-af',
+      async up(db: Parameters<(typeof migrations)[number]['up']>[0]) {
+        await db.schema.createTable('half_af').addColumn('id', 'text').execute();
+        throw new Error('stap mislukt');
+      },
+    };
+    await expect(openStore(file, { migrations: [...migrations, failing] })).rejects.toThrow('stap mislukt');
+    const store = await openStore(file);
+    const applied = await store.db.selectFrom('schema_migrations').select('version').execute();
+    expect(applied).toHaveLength(migrations.length);
+    const tables = store.sqlite.prepare("select name from sqlite_master where name = 'half_af'").all();
+    expect(tables).toEqual([]);
+    await store.close();
+  });
+});
