@@ -3,9 +3,10 @@ import { defineConfig } from '@playwright/test';
 /** E2E tests drive the browser host in Debian's Chromium (its own browser download cannot reach its host here). */
 export default defineConfig({
   testDir: 'test/e2e',
+  outputDir: 'test-results/e2e',
   timeout: 30_000,
   workers: 2,
-  reporter: process.env.CI ? [['list'], ['json', { outputFile: 'test-results/e2e.json' }]] : 'list',
+  reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
   use: {
     viewport: { width: 1280, height: 800 },
     locale: 'nl-NL',

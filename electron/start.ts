@@ -3,25 +3,11 @@
  * on 127.0.0.1 with the URL (and its secret token) to open.
  */
 import { spawn } from 'node:child_process';
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { demoLoginText, runBrowserHost } from './browser-host.ts';
 import { StoreError } from './core/store/store-error.ts';
+import { electronBinary } from './electron-binary.ts';
 import { parseLaunchOptions } from './launch-options.ts';
-
-/** The Electron binary, found without importing the 'electron' package (only the shell may import it). */
-export function electronBinary(): string | null {
-  try {
-    const require = createRequire(import.meta.url);
-    const dir = path.dirname(require.resolve('electron/package.json'));
-    const relative = fs.readFileSync(path.join(dir, 'path.txt'), 'utf8').trim();
-    const binary = path.join(dir, 'dist', relative);
-    return fs.existsSync(binary) ? binary : null;
-  } catch {
-    return null;
-  }
-}
 
 async function main() {
   const argv = process.argv.slice(2);

