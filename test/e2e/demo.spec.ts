@@ -1,0 +1,49 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test as base, expect } from '@playwright/test';
+import { runBrowserHost } from '../../electron/browser-host.ts';
+import { demoPassword } from '../../electron/core/demo/seed.ts';
+import { screenshot } from './fixtures.ts';
+
+const test = base.extend<{ demo: { url: string } }>({
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this pattern.
+  demo: async ({}, use) => {
+    const base = fs.mkdtempSync(path.join(os.tmpdir(), 'schakel-demo-'));
+    const { core, host } = await runBrowserHost({
+      dataDir: path.join(base, 'demo'),
+      demo: true,
+      port: undefined,
+      browser: true,
+    });
+    await use({ url: host.url });
+    await host.close();
+    await core.close();
+    fs.rmSync(base, { recursive: true, force: true });
+  },
+});
+
+test('the demo data set: a full register to page, filter and search', async ({ page, demo }) => {
+  await page.goto(demo.url);
+  await page.getByLabel('Gebruikersnaam').fill('marco');
+  await page.getByRole('textbox', { name: 'Wachtwoord', exact: true }).fill(demoPassword);
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await expect(page.getByText('1–25 van 180')).toBeVisible();
+  await screenshot(page, '20-register-demo');
+
+  await page.getByRole('button', { name: 'Naam ▲' }).click();
+  await expect(page.getByRole('button', { name: 'Naam ▼' })).toBeVisible();
+  await page.getByRole('button', { name: 'Volgende pagina' }).click();
+  await expect(page.getByText('26–50 van 180')).toBeVisible();
+
+  await page.getByRole('combobox', { name: 'Taal', exact: true }).click();
+  await page.getByRole('option', { name: 'Tigrinya' }).click();
+  await expect(page.getByText(/^1–\d+ van \d+$/)).toBeVisible();
+  const rows = page.getByRole('row');
+  await expect(rows.nth(1)).toContainText('Tigrinya');
+  await screenshot(page, '21-register-filter-taal');
+
+  await page.getByRole('button', { name: 'Filters wissen' }).click();
+  await page.getByLabel('Zoeken').fill('sukru');
+  await expect(page.getByRole('link', { name: /Şükrü/ }).first()).toBeVisible();
+});
