@@ -42,6 +42,7 @@ export const fieldLabels = {
   newPassword: 'Nieuw wachtwoord',
   role: 'Rol',
   isBeheerder: 'Beheerder',
+  active: 'Actief',
   version: 'Versie',
   id: 'Record',
   search: 'Zoeken',

@@ -160,11 +160,19 @@ export async function seedDemo(dispatcher: Dispatcher, count = 180, today = '202
 
   const rnd = random(20261125);
   const year = Number(today.slice(0, 4));
+  const used = new Set<string>();
   for (let i = 0; i < count; i++) {
-    const origin = rnd.pick(origins);
+    let origin = rnd.pick(origins);
+    let voornaam = rnd.pick(origin.voornamen);
+    let achternaam = rnd.pick(origin.achternamen);
+    // A pool has few namesakes: draw again (a bounded number of times) when the name is taken.
+    for (let tries = 0; used.has(`${voornaam} ${achternaam}`) && tries < 20; tries++) {
+      origin = rnd.pick(origins);
+      voornaam = rnd.pick(origin.voornamen);
+      achternaam = rnd.pick(origin.achternamen);
+    }
+    used.add(`${voornaam} ${achternaam}`);
     const place = rnd.pick(places);
-    const voornaam = rnd.pick(origin.voornamen);
-    const achternaam = rnd.pick(origin.achternamen);
     const [main, ...rest] = origin.talen;
     const talen = [
       { taal: main as string, niveau: 'moedertaal' as const },

@@ -131,8 +131,10 @@ export function PersonFormScreen({ personId }: { personId: string | null }) {
       navigate(`/personen/${result.value.id}`);
       return;
     }
-    if (result.error.code === 'conflict') setConflict(result.error.message);
-    else showServerError(form, result.error);
+    if (result.error.code === 'conflict') {
+      setConflict(result.error.message);
+      window.scrollTo({ top: 0 });
+    } else showServerError(form, result.error);
   });
 
   const input = (name: keyof Values) => ({ ...form.getInputProps(name), 'data-path': name, label: L[name] });

@@ -13,7 +13,6 @@ import {
   TextInput,
   Title,
   UnstyledButton,
-  VisuallyHidden,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import {
@@ -58,9 +57,23 @@ const columns = column.columns([
   column.accessor('achternaam', {
     header: 'Naam',
     cell: (c) => (
-      <Anchor href={href(`/personen/${c.row.original.id}`)} fw={500}>
-        {c.row.original.naam}
-      </Anchor>
+      <Group gap={6} wrap="nowrap">
+        <Anchor href={href(`/personen/${c.row.original.id}`)} fw={500}>
+          {c.row.original.naam}
+        </Anchor>
+        {c.row.original.toestemmingOntbreekt && (
+          <Badge
+            color="orange"
+            variant="filled"
+            size="xs"
+            circle
+            title="Bijstand: toestemming van de gemeente nog niet vastgelegd"
+            aria-label="Bijstand: toestemming van de gemeente nog niet vastgelegd"
+          >
+            !
+          </Badge>
+        )}
+      </Group>
     ),
   }),
   column.accessor('status', {
@@ -76,7 +89,7 @@ const columns = column.columns([
     enableSorting: false,
     filterFn: 'equals',
     cell: (c) => (
-      <Text size="sm" lineClamp={1}>
+      <Text size="sm" truncate="end" maw={170} title={c.getValue()}>
         {c.getValue()}
       </Text>
     ),
@@ -98,21 +111,6 @@ const columns = column.columns([
     cell: (c) => c.getValue() ?? '',
   }),
   column.accessor('geboortedatum', { header: 'Geboren', cell: (c) => formatDate(c.getValue()) }),
-  column.display({
-    id: 'signalen',
-    header: () => <VisuallyHidden>Signalen</VisuallyHidden>,
-    cell: (c) =>
-      c.row.original.toestemmingOntbreekt ? (
-        <Badge
-          color="orange"
-          variant="light"
-          size="sm"
-          title="Bijstand: toestemming van de gemeente nog niet vastgelegd"
-        >
-          toestemming?
-        </Badge>
-      ) : null,
-  }),
 ]);
 
 const noRows: PersonListRow[] = [];
@@ -292,8 +290,10 @@ export function PersonsScreen() {
             <Table
               highlightOnHover
               verticalSpacing="xs"
+              horizontalSpacing="xs"
               aria-busy={loading}
               aria-label="Register van sleutelpersonen"
+              style={{ whiteSpace: 'nowrap' }}
             >
               <Table.Thead>
                 {table.getHeaderGroups().map((group) => (

@@ -11,7 +11,7 @@ const colors: Record<PersonStatus, string> = {
 
 export function StatusBadge({ status }: { status: PersonStatus }) {
   return (
-    <Badge color={colors[status]} variant="light">
+    <Badge color={colors[status]} variant="light" style={{ minWidth: 'max-content' }}>
       {statusLabels[status]}
     </Badge>
   );
