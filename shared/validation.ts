@@ -2,7 +2,14 @@ import { z } from 'zod';
 import { bicProblem, ibanProblem, normalizeIban } from './iban.ts';
 
 // Dutch messages for every generic zod issue; field-specific messages are set where the field is defined.
+// A missing field reads 'verplicht', a value of the wrong kind 'ongeldige waarde': plainer than the locale's wording.
 z.config(z.locales.nl());
+z.config({
+  customError: (issue) => {
+    if (issue.code !== 'invalid_type') return undefined;
+    return issue.input === undefined ? 'verplicht' : 'ongeldige waarde';
+  },
+});
 
 /** Optional free text: trimmed, '' stored as null. */
 export const optionalText = (max: number) =>

@@ -19,8 +19,9 @@ const rendererUrl = pathToFileURL(rendererIndex).href;
 app.enableSandbox();
 if (!app.requestSingleInstanceLock()) app.quit();
 
+/** Our own page, at any of its screens (the renderer addresses screens by the URL hash). */
 function isOwnPage(contents: WebContents, frameUrl: string | undefined): boolean {
-  return !contents.isDestroyed() && frameUrl === rendererUrl;
+  return !contents.isDestroyed() && frameUrl?.split('#')[0] === rendererUrl;
 }
 
 function register(core: Core): void {
@@ -49,7 +50,7 @@ function harden(): void {
   });
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-navigate', (event, url) => {
-      if (url !== rendererUrl) event.preventDefault();
+      if (url.split('#')[0] !== rendererUrl) event.preventDefault();
     });
     contents.on('will-attach-webview', (event) => event.preventDefault());
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));
@@ -63,6 +64,7 @@ function createWindow(core: Core): void {
     minWidth: 1024,
     minHeight: 640,
     title: 'Schakel',
+    icon: path.join(__dirname, '..', 'renderer', 'icon.png'),
     show: false,
     webPreferences: {
       preload: path.join(__dirname, 'preload.cjs'),
