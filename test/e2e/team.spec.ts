@@ -116,7 +116,10 @@ test('two windows editing the same person: the second save is refused and says w
   await second.getByRole('textbox', { name: 'Wachtwoord', exact: true }).fill(strongPassword);
   await second.getByRole('button', { name: 'Inloggen' }).click();
   await second.goto(`${personUrl}/bewerken`);
+  // The second window has read the person (version 1) before the first one saves.
+  await expect(second.getByLabel('Voornaam')).toHaveValue('Hương');
   await page.goto(`${personUrl}/bewerken`);
+  await expect(page.getByLabel('Voornaam')).toHaveValue('Hương');
 
   await page.getByLabel('Telefoon').fill('06 12345678');
   await page.getByRole('button', { name: 'Wijzigingen opslaan' }).click();
