@@ -18,7 +18,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { CallInput } from '../../../shared/contract.ts';
 import { fieldLabels as L } from '../../../shared/field-labels.ts';
 import {
@@ -99,21 +99,26 @@ function valuesFrom(p: Person): Values {
 
 /** Add or edit a sleutelpersoon. Checks here are for comfort; the main process decides and names the field. */
 export function PersonFormScreen({ personId }: { personId: string | null }) {
-  const { account } = useSession();
   const existing = useCall('persons.get', personId ? { id: personId } : null);
+  if (!personId) return <PersonForm loaded={null} reload={() => {}} />;
+  if (existing.error) return <Alert color="red">{existing.error.message}</Alert>;
+  if (!existing.data) return <Loader aria-label="Laden" />;
+  // A newer version read from the store gives a fresh form, never a half-merged one.
+  return (
+    <PersonForm
+      key={`${existing.data.id}:${existing.data.version}`}
+      loaded={existing.data}
+      reload={() => void existing.reload()}
+    />
+  );
+}
+
+function PersonForm({ loaded, reload }: { loaded: Person | null; reload(): void }) {
+  const { account } = useSession();
   const staff = useCall('accounts.staff', {});
   const [busy, setBusy] = useState(false);
   const [conflict, setConflict] = useState<string | null>(null);
-  const form = useForm<Values>({ initialValues: emptyValues() });
-  const loaded = personId ? existing.data : null;
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: fill the form once per loaded version of the person.
-  useEffect(() => {
-    if (loaded) form.setValues(valuesFrom(loaded));
-  }, [loaded?.id, loaded?.version]);
-
-  if (personId && existing.error) return <Alert color="red">{existing.error.message}</Alert>;
-  if (personId && !loaded) return <Loader aria-label="Laden" />;
+  const form = useForm<Values>({ initialValues: loaded ? valuesFrom(loaded) : emptyValues() });
 
   const submit = form.onSubmit(async (values) => {
     setBusy(true);
@@ -154,7 +159,7 @@ export function PersonFormScreen({ personId }: { personId: string | null }) {
         {conflict && (
           <Alert color="orange" title="Niet opgeslagen: iemand anders was je voor" role="alert">
             <Text size="sm">{conflict}</Text>
-            <Button mt="sm" size="xs" variant="light" onClick={() => void existing.reload()}>
+            <Button mt="sm" size="xs" variant="light" onClick={reload}>
               Nieuwste gegevens laden
             </Button>
           </Alert>

@@ -13,7 +13,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { fieldLabels as L } from '../../../shared/field-labels.ts';
 import { maxLogoBytes, type Settings } from '../../../shared/settings.ts';
 import { invoke } from '../lib/api.ts';
@@ -26,28 +26,18 @@ const blank = (v: string | null) => v ?? '';
 
 /** The organisation's name, address, KvK, logo (for letters and PDFs) and bank account for payouts. */
 export function SettingsScreen() {
-  const { refreshOrganisation } = useSession();
   const { data, error, reload } = useCall('settings.get', {});
+  if (error) return <Alert color="red">{error.message}</Alert>;
+  if (!data) return <Loader aria-label="Laden" />;
+  return <SettingsForm key={data.version} settings={data} reload={() => void reload()} />;
+}
+
+function SettingsForm({ settings: data, reload }: { settings: Settings; reload(): void }) {
+  const { refreshOrganisation } = useSession();
   const [busy, setBusy] = useState(false);
   const [conflict, setConflict] = useState<string | null>(null);
   const form = useForm<Values>({
     initialValues: {
-      naam: '',
-      straat: '',
-      huisnummer: '',
-      postcode: '',
-      plaats: '',
-      kvkNummer: '',
-      iban: '',
-      bic: '',
-      logo: null,
-    },
-  });
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: fill the form once per loaded version.
-  useEffect(() => {
-    if (!data) return;
-    form.setValues({
       naam: data.naam,
       straat: blank(data.straat),
       huisnummer: blank(data.huisnummer),
@@ -57,11 +47,8 @@ export function SettingsScreen() {
       iban: blank(data.iban),
       bic: blank(data.bic),
       logo: data.logo,
-    });
-  }, [data?.version]);
-
-  if (error) return <Alert color="red">{error.message}</Alert>;
-  if (!data) return <Loader aria-label="Laden" />;
+    },
+  });
 
   const submit = form.onSubmit(async (values) => {
     setBusy(true);
@@ -71,7 +58,7 @@ export function SettingsScreen() {
     if (r.ok) {
       showSaved('Instellingen opgeslagen');
       refreshOrganisation();
-      void reload();
+      reload();
     } else if (r.error.code === 'conflict') setConflict(r.error.message);
     else showServerError(form, r.error);
   });
@@ -97,7 +84,7 @@ export function SettingsScreen() {
         {conflict && (
           <Alert color="orange" title="Niet opgeslagen">
             {conflict}
-            <Button mt="sm" size="xs" variant="light" onClick={() => void reload()}>
+            <Button mt="sm" size="xs" variant="light" onClick={reload}>
               Nieuwste gegevens laden
             </Button>
           </Alert>
