@@ -1,0 +1,37 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ageOn, formatCents, formatDate, formatDateLong, formatDateTime, formatIban } from './format.ts';
+
+describe('Dutch formats', () => {
+  it('shows dates as 25-11-2026 and 1 januari 2026', () => {
+    expect(formatDate('2026-11-25')).toBe('25-11-2026');
+    expect(formatDateLong('2026-01-01')).toBe('1 januari 2026');
+    expect(formatDate(null)).toBe('');
+  });
+  it('shows a UTC moment in Dutch local time, summer and winter', () => {
+    expect(formatDateTime('2026-11-25T13:41:00.000Z')).toBe('25-11-2026 14:41');
+    expect(formatDateTime('2026-07-01T13:41:00.000Z')).toBe('01-07-2026 15:41');
+  });
+  it('shows cents as euros with a comma and thousands dots', () => {
+    expect(formatCents(123456)).toBe('€ 1.234,56');
+    expect(formatCents(575)).toBe('€ 5,75');
+    expect(formatCents(0)).toBe('€ 0,00');
+    expect(formatCents(-2500)).toBe('€ -25,00');
+  });
+  it('refuses float money', () => {
+    expect(() => formatCents(5.75)).toThrow();
+  });
+  it('round-trips every amount: the shown euros and cents are the stored cents', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 99_999_999_99 }), (cents) => {
+        const digits = formatCents(cents).replace(/[€\s.]/g, '').replace(',', '');
+        expect(Number(digits)).toBe(cents);
+      }),
+    );
+  });
+  it('groups an IBAN by four and computes age on a day', () => {
+    expect(formatIban('NL91ABNA0417164300')).toBe('NL91 ABNA 0417 1643 00');
+    expect(ageOn('2005-03-10', '2026-03-09')).toBe(20);
+    expect(ageOn('2005-03-10', '2026-03-10')).toBe(21);
+  });
+});
