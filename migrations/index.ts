@@ -1,6 +1,7 @@
 import { migration0001 } from './0001-initial.ts';
 import { migration0002 } from './0002-person-search-columns.ts';
+import { migration0003 } from './0003-profiles-and-contracts.ts';
 import type { Migration } from './types.ts';
 
 /** Every migration in order. Append only: a shipped step is never edited or removed. */
-export const migrations: readonly Migration[] = [migration0001, migration0002];
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003];

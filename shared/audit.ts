@@ -38,4 +38,6 @@ export const recordTypeLabels: Record<string, string> = {
   account: 'Account',
   person: 'Sleutelpersoon',
   settings: 'Instellingen',
+  profile: 'Functieprofiel',
+  contract: 'Contract',
 };

@@ -15,7 +15,19 @@ import {
   type StaffMember,
   setupInput,
 } from './accounts.ts';
+import type { AttentionItem } from './attention.ts';
 import { type AuditEntry, type AuditPage, auditListInput } from './audit.ts';
+import {
+  type ContractCheck,
+  type Contract as ContractRecord,
+  type ContractSummary,
+  contractDraftInput,
+  contractEndInput,
+  contractFinalizeInput,
+  contractSignInput,
+  contractUpdateInput,
+  type PdfFile,
+} from './contracts.ts';
 import {
   type Person,
   type PersonFilterOptions,
@@ -26,9 +38,18 @@ import {
   personStatusInput,
   personUpdateInput,
 } from './persons.ts';
+import {
+  type Profile,
+  type ProfileSummary,
+  profileCreateInput,
+  profileGetInput,
+  profileListInput,
+  profileRefInput,
+  profileSaveInput,
+} from './profiles.ts';
 import type { SessionAccount } from './roles.ts';
 import { type AppStatus, type Settings, settingsUpdateInput } from './settings.ts';
-import { id } from './validation.ts';
+import { id, version } from './validation.ts';
 
 export interface CallSpec<I extends z.ZodType, O, W extends boolean = boolean> {
   input: I;
@@ -74,6 +95,26 @@ export const contract = {
   'persons.create': write<Saved>()(personCreateInput),
   'persons.update': write<Saved>()(personUpdateInput),
   'persons.setStatus': write<Saved>()(personStatusInput),
+
+  'profiles.list': read<ProfileSummary[]>()(profileListInput),
+  'profiles.get': read<Profile>()(profileGetInput),
+  'profiles.pdf': read<PdfFile>()(profileGetInput),
+  'profiles.create': write<Saved>()(profileCreateInput),
+  'profiles.save': write<Saved>()(profileSaveInput),
+  'profiles.archive': write<Saved>()(profileRefInput),
+  'profiles.duplicate': write<Saved>()(byId),
+
+  'contracts.listForPerson': read<ContractSummary[]>()(z.strictObject({ personId: id })),
+  'contracts.get': read<ContractRecord>()(byId),
+  'contracts.check': read<ContractCheck>()(contractDraftInput),
+  'contracts.pdf': read<PdfFile>()(byId),
+  'contracts.create': write<Saved>()(contractDraftInput),
+  'contracts.update': write<Saved>()(contractUpdateInput),
+  'contracts.finalize': write<Saved>()(contractFinalizeInput),
+  'contracts.sign': write<Saved>()(contractSignInput),
+  'contracts.end': write<Saved>()(contractEndInput),
+  'contracts.amend': write<Saved>()(z.strictObject({ id, version })),
+  'attention.list': read<AttentionItem[]>()(none),
 
   'audit.list': read<AuditPage>()(auditListInput),
 

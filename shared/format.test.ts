@@ -24,7 +24,9 @@ describe('Dutch formats', () => {
   it('round-trips every amount: the shown euros and cents are the stored cents', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 99_999_999_99 }), (cents) => {
-        const digits = formatCents(cents).replace(/[€\s.]/g, '').replace(',', '');
+        const digits = formatCents(cents)
+          .replace(/[€\s.]/g, '')
+          .replace(',', '');
         expect(Number(digits)).toBe(cents);
       }),
     );

@@ -32,6 +32,26 @@ export const permissions = {
   'persons.update': staff,
   'persons.setStatus': ['projectleider', 'begeleider'],
 
+  'profiles.list': staff,
+  'profiles.get': staff,
+  'profiles.pdf': staff,
+  'profiles.create': ['projectleider'],
+  'profiles.save': ['projectleider'],
+  'profiles.archive': ['projectleider'],
+  'profiles.duplicate': ['projectleider'],
+
+  'contracts.listForPerson': staff,
+  'contracts.get': staff,
+  'contracts.check': ['projectleider'],
+  'contracts.pdf': staff,
+  'contracts.create': ['projectleider'],
+  'contracts.update': ['projectleider'],
+  'contracts.finalize': ['projectleider'],
+  'contracts.sign': ['projectleider'],
+  'contracts.end': ['projectleider'],
+  'contracts.amend': ['projectleider'],
+  'attention.list': ['projectleider', 'begeleider'],
+
   'audit.list': ['projectleider', 'beheerder'],
 
   'settings.get': ['ingelogd'],

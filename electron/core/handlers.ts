@@ -1,7 +1,10 @@
 import { accountHandlers } from './accounts/handlers.ts';
+import { attentionHandlers } from './attention/handlers.ts';
 import { auditHandlers } from './audit/handlers.ts';
+import { contractHandlers } from './contracts/handlers.ts';
 import type { Handlers } from './handler-types.ts';
 import { personHandlers } from './persons/handlers.ts';
+import { profileHandlers } from './profiles/handlers.ts';
 import { settingsHandlers } from './settings/handlers.ts';
 
 /** Every call's handler, one feature folder each; the type makes sure none is missing. */
@@ -10,4 +13,7 @@ export const handlers: Handlers = {
   ...personHandlers,
   ...auditHandlers,
   ...settingsHandlers,
+  ...profileHandlers,
+  ...contractHandlers,
+  ...attentionHandlers,
 };

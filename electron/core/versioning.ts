@@ -4,7 +4,7 @@ import { formatDateTime } from '../../shared/format.ts';
 import { Failure } from './failure.ts';
 import type { DB } from './store/schema.ts';
 
-type VersionedTable = 'accounts' | 'persons' | 'settings';
+type VersionedTable = 'accounts' | 'persons' | 'settings' | 'function_profiles' | 'contracts';
 
 /**
  * Optimistic concurrency: an edit names the version it read. When the record moved on since, the edit is refused

@@ -19,7 +19,7 @@ function seesNotes(account: SessionAccount | null): boolean {
   return account?.role !== 'administrateur';
 }
 
-async function loadPerson(db: Reader, id: string): Promise<Person> {
+export async function loadPerson(db: Reader, id: string): Promise<Person> {
   const row = await db
     .selectFrom('persons')
     .leftJoin('accounts as begeleider', 'begeleider.id', 'persons.begeleider_id')

@@ -1,6 +1,6 @@
 import packageJson from '../../../package.json' with { type: 'json' };
 import type { Settings } from '../../../shared/settings.ts';
-import { diff } from '../context.ts';
+import { diff, type Reader } from '../context.ts';
 import { notFound } from '../failure.ts';
 import type { Handlers } from '../handler-types.ts';
 import type { SettingsTable } from '../store/schema.ts';
@@ -28,6 +28,12 @@ function toSettings(row: SettingsTable): Settings {
 /** The audit log records that the logo changed, not its bytes. */
 function snapshot(s: Omit<Settings, 'updatedAt' | 'version'>) {
   return { ...s, logo: s.logo ? `afbeelding (${Math.round((s.logo.length * 3) / 4 / 1024)} kB)` : null };
+}
+
+export async function loadSettings(db: Reader): Promise<Settings> {
+  const row = await db.selectFrom('settings').selectAll().where('id', '=', settingsId).executeTakeFirst();
+  if (!row) throw notFound('De instellingen');
+  return toSettings(row);
 }
 
 export const settingsHandlers = {

@@ -102,7 +102,59 @@ export interface SchemaMigrationsTable {
   applied_at: string;
 }
 
+export interface FunctionProfilesTable {
+  id: string;
+  titel: string;
+  current_version_id: string;
+  archived: number;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface FunctionProfileVersionsTable {
+  id: string;
+  profile_id: string;
+  versie: number;
+  /** The profile's content as JSON: a version is read whole and never queried inside. */
+  content: string;
+  account_id: string | null;
+  created_at: string;
+  version: number;
+}
+
+export interface ContractsTable {
+  id: string;
+  person_id: string;
+  nummer: string;
+  versie: number;
+  vorige_id: string | null;
+  vorm: string;
+  status: string;
+  profile_version_id: string | null;
+  /** The validated draft input as JSON (form, terms, fill-in values). */
+  draft: string;
+  startdatum: string;
+  einddatum: string | null;
+  fiscale_reden: string | null;
+  /** At definitief: the DocumentModel and fiscal check as printed, as JSON. */
+  snapshot: string | null;
+  pdf: Buffer | null;
+  pdf_sha256: string | null;
+  definitief_at: string | null;
+  definitief_by: string | null;
+  getekend_datum: string | null;
+  beeindigd_datum: string | null;
+  beeindigd_reden: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
 export interface DB {
+  function_profiles: FunctionProfilesTable;
+  function_profile_versions: FunctionProfileVersionsTable;
+  contracts: ContractsTable;
   accounts: AccountsTable;
   persons: PersonsTable;
   person_languages: PersonLanguagesTable;

@@ -1,0 +1,115 @@
+import { type AttentionItem, attentionRules } from '../../../shared/attention.ts';
+import { addDays, addYears } from '../../../shared/dates.ts';
+import { formatDateLong } from '../../../shared/format.ts';
+import { fullName } from '../../../shared/persons.ts';
+import { type ContractForm, contractFormLabels } from '../../../shared/profiles.ts';
+import type { Handlers } from '../handler-types.ts';
+
+/** The start screen's list: contracts ending soon, definitief but unsigned, VOG due, active people without contract. */
+export const attentionHandlers = {
+  'attention.list': async (ctx) => {
+    const today = ctx.today;
+    const items: AttentionItem[] = [];
+    const current = await ctx.db
+      .selectFrom('contracts')
+      .innerJoin('persons', 'persons.id', 'contracts.person_id')
+      .select([
+        'contracts.id',
+        'contracts.nummer',
+        'contracts.vorm',
+        'contracts.status',
+        'contracts.startdatum',
+        'contracts.einddatum',
+        'contracts.definitief_at',
+        'contracts.person_id',
+        'persons.voornaam',
+        'persons.tussenvoegsel',
+        'persons.achternaam',
+        'persons.roepnaam',
+      ])
+      .where('contracts.status', 'in', ['definitief', 'getekend'])
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('contracts as next')
+              .select('next.id')
+              .whereRef('next.vorige_id', '=', 'contracts.id')
+              .where('next.status', '!=', 'concept'),
+          ),
+        ),
+      )
+      .execute();
+    const endLimit = addDays(today, attentionRules.contractEndsWithinDays);
+    const unsignedSince = addDays(today, -attentionRules.unsignedAfterDays);
+    for (const c of current) {
+      const naam = fullName(c);
+      const label = `${contractFormLabels[c.vorm as ContractForm]} ${c.nummer}`;
+      if (c.einddatum && c.einddatum >= today && c.einddatum <= endLimit) {
+        items.push({
+          kind: 'contract_eindigt',
+          personId: c.person_id,
+          personNaam: naam,
+          contractId: c.id,
+          text: `${label} eindigt op ${formatDateLong(c.einddatum)}`,
+          date: c.einddatum,
+        });
+      }
+      if (c.status === 'definitief' && c.definitief_at && c.definitief_at.slice(0, 10) <= unsignedSince) {
+        items.push({
+          kind: 'niet_getekend',
+          personId: c.person_id,
+          personNaam: naam,
+          contractId: c.id,
+          text: `${label} is sinds ${formatDateLong(c.definitief_at.slice(0, 10))} definitief maar nog niet getekend`,
+          date: c.definitief_at.slice(0, 10),
+        });
+      }
+    }
+
+    const active = await ctx.db
+      .selectFrom('persons')
+      .select(['id', 'voornaam', 'tussenvoegsel', 'achternaam', 'roepnaam', 'vog_afgiftedatum'])
+      .where('status', '=', 'actief')
+      .execute();
+    const covered = new Set(
+      current
+        .filter((c) => c.startdatum <= today && (!c.einddatum || c.einddatum >= today))
+        .map((c) => c.person_id),
+    );
+    for (const p of active) {
+      const naam = fullName(p);
+      if (p.vog_afgiftedatum) {
+        const renewal = addYears(p.vog_afgiftedatum, attentionRules.vogValidYears);
+        if (renewal <= addDays(today, attentionRules.vogWarnWithinDays)) {
+          const text =
+            renewal < today
+              ? `VOG verlopen sinds ${formatDateLong(renewal)}`
+              : `VOG verloopt op ${formatDateLong(renewal)}`;
+          items.push({
+            kind: 'vog_verloopt',
+            personId: p.id,
+            personNaam: naam,
+            contractId: null,
+            text,
+            date: renewal,
+          });
+        }
+      }
+      if (!covered.has(p.id)) {
+        items.push({
+          kind: 'geen_contract',
+          personId: p.id,
+          personNaam: naam,
+          contractId: null,
+          text: 'Actief zonder lopend contract',
+          date: null,
+        });
+      }
+    }
+    return items.sort(
+      (a, b) =>
+        (a.date ?? '9999').localeCompare(b.date ?? '9999') || a.personNaam.localeCompare(b.personNaam, 'nl'),
+    );
+  },
+} satisfies Partial<Handlers>;

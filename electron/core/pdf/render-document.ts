@@ -1,0 +1,255 @@
+/**
+ * Renders a DocumentModel to an A4 PDF with pdfmake, in plain Node: no Electron, no network, and no file
+ * reads other than the Roboto fonts shipped with pdfmake.
+ */
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import pdfmake, { type CanvasLine, type Content, type DocumentDefinition, type NodeInfo } from 'pdfmake';
+import type { Block, DocumentModel, Signatory } from '../../../shared/document-model.ts';
+
+const mm = (value: number) => (value * 72) / 25.4;
+const margin = { side: mm(20), top: mm(18), bottom: mm(22) };
+const contentWidth = 595.28 - 2 * margin.side;
+const gap = mm(10);
+// pdfmake widens '*' and 'auto' columns to their longest word, running off the page, but hard-wraps words
+// inside fixed widths: so every column and table gets a width in points.
+const width = {
+  logo: mm(40),
+  label: contentWidth * 0.35,
+  factsGap: 8,
+  noticeEdge: 2,
+  noticePadding: 10,
+  signature: (contentWidth - gap) / 2,
+  pageLabel: mm(30),
+};
+const colour = {
+  text: '#1f2933',
+  muted: '#5f6b7a',
+  rule: '#d3d9df',
+  notice: '#fdf6e4',
+  noticeEdge: '#d9b45a',
+};
+const footerStyle = 'pageFooter';
+
+// pdfmake is a process-wide singleton: register fonts and lock down resource access once, at import.
+// import.meta.url is empty in the esbuild CJS bundle of the Electron main process; __filename works there.
+const here = import.meta.url || __filename;
+const fontDir = path.join(path.dirname(createRequire(here).resolve('pdfmake/package.json')), 'fonts/Roboto');
+const roboto = {
+  normal: path.join(fontDir, 'Roboto-Regular.ttf'),
+  bold: path.join(fontDir, 'Roboto-Medium.ttf'),
+  italics: path.join(fontDir, 'Roboto-Italic.ttf'),
+  bolditalics: path.join(fontDir, 'Roboto-MediumItalic.ttf'),
+};
+const fontFiles = new Set(Object.values(roboto));
+pdfmake.setFonts({ Roboto: roboto });
+pdfmake.setUrlAccessPolicy(() => false);
+pdfmake.setLocalAccessPolicy((file) => fontFiles.has(file));
+
+const logoDataUrl = /^data:image\/(png|jpeg);base64,([A-Za-z0-9+/]+={0,2})$/;
+const magicBytes = { png: [0x89, 0x50, 0x4e, 0x47], jpeg: [0xff, 0xd8, 0xff] };
+
+/** The logo if it is a PNG or JPEG data URL whose bytes say so; anything else (a path, a URL, SVG) is null. */
+export function acceptedLogo(logo: string | null | undefined): string | null {
+  const match = logo ? logoDataUrl.exec(logo) : null;
+  if (!match?.[1] || !match[2]) return null;
+  const head = Buffer.from(match[2].slice(0, 8), 'base64');
+  const magic = magicBytes[match[1] as keyof typeof magicBytes];
+  return magic.every((byte, i) => head[i] === byte) ? match[0] : null;
+}
+
+function line(length: number, color: string, lineWidth: number): CanvasLine {
+  return { type: 'line', x1: 0, y1: 0, x2: length, y2: 0, lineWidth, lineColor: color };
+}
+
+function letterhead(organisation: DocumentModel['organisation'], hasLogo: boolean): Content {
+  const lines = [...organisation.addressLines, ...(organisation.kvk ? [`KvK ${organisation.kvk}`] : [])];
+  const details: Content = {
+    width: hasLogo ? contentWidth - width.logo - gap : contentWidth,
+    alignment: 'right',
+    stack: [
+      { text: organisation.name, bold: true, fontSize: 11 },
+      lines.length
+        ? { text: lines.join('\n'), fontSize: 8.5, color: colour.muted, margin: [0, 2, 0, 0] }
+        : [],
+    ],
+  };
+  const logo: Content = { image: 'logo', fit: [width.logo, mm(20)], width: width.logo };
+  return [
+    { columns: hasLogo ? [logo, details] : [details], columnGap: gap },
+    { canvas: [line(contentWidth, colour.rule, 0.5)], margin: [0, mm(5), 0, mm(10)] },
+  ];
+}
+
+function titleBlock({ title, subtitle }: DocumentModel): Content {
+  return [
+    { text: title, fontSize: 18, bold: true, margin: [0, 0, 0, subtitle ? 3 : mm(6)] },
+    subtitle ? { text: subtitle, fontSize: 11, color: colour.muted, margin: [0, 0, 0, mm(6)] } : [],
+  ];
+}
+
+function section(title: string, blocks: Block[], number: number | null): Content {
+  const text = (number === null ? title : `Artikel ${number} ${title}`).trim();
+  const heading: Content = text
+    ? { text, fontSize: 11.5, bold: true, margin: [0, mm(3), 0, 4], headlineLevel: 1 }
+    : { text: '', margin: [0, mm(3), 0, 0] };
+  return [heading, ...blocks.map(block)];
+}
+
+function block(b: Block): Content {
+  switch (b.kind) {
+    case 'heading':
+      return { text: b.text, bold: true, margin: [0, 4, 0, 2], headlineLevel: 2 };
+    case 'paragraph':
+      return { text: b.text, margin: [0, 0, 0, 6] };
+    case 'bullets':
+      return {
+        ul: b.items.map((text) => ({ text, margin: [0, 0, 0, 2] })),
+        markerColor: colour.muted,
+        margin: [0, 0, 0, 6],
+      };
+    case 'facts':
+      return facts(b.rows);
+    case 'notice':
+      return notice(b.text);
+  }
+}
+
+/** Label/value rows between hairlines; a row that does not fit moves to the next page whole. */
+function facts(rows: [label: string, value: string][]): Content {
+  return {
+    table: {
+      widths: [width.label, contentWidth - width.label - width.factsGap],
+      body: rows.map(([label, value]) => [{ text: label, color: colour.muted }, value]),
+      dontBreakRows: true,
+    },
+    layout: {
+      hLineWidth: () => 0.5,
+      vLineWidth: () => 0,
+      hLineColor: () => colour.rule,
+      paddingLeft: (i) => (i === 0 ? 0 : width.factsGap),
+      paddingRight: () => 0,
+      paddingTop: () => 4,
+      paddingBottom: () => 4,
+    },
+    margin: [0, 2, 0, 8],
+  };
+}
+
+function notice(text: string): Content {
+  const padding = () => width.noticePadding;
+  return {
+    table: { widths: [contentWidth - width.noticeEdge - 2 * width.noticePadding], body: [[text]] },
+    layout: {
+      hLineWidth: () => 0,
+      vLineWidth: (i) => (i === 0 ? width.noticeEdge : 0),
+      vLineColor: () => colour.noticeEdge,
+      fillColor: () => colour.notice,
+      paddingLeft: padding,
+      paddingRight: padding,
+      paddingTop: () => 7,
+      paddingBottom: () => 7,
+    },
+    margin: [0, 2, 0, 8],
+  };
+}
+
+/** A line to write on with its caption under it. */
+function signLine(caption: string, length: number, space: number): Content {
+  return [
+    { canvas: [line(length, colour.muted, 0.6)], margin: [0, space, 0, 2] },
+    { text: caption, fontSize: 8, color: colour.muted },
+  ];
+}
+
+function signatureBlock({ role, name }: Signatory): Content {
+  const half = (width.signature - mm(5)) / 2;
+  return {
+    width: width.signature,
+    stack: [
+      { text: role, fontSize: 9, color: colour.muted },
+      { text: name, bold: true, margin: [0, 1, 0, 0] },
+      signLine('Handtekening', width.signature, mm(16)),
+      { columns: [signLine('Plaats', half, mm(8)), signLine('Datum', half, mm(8))], columnGap: mm(5) },
+    ],
+  };
+}
+
+/** Two signatories side by side, kept on one page. pdfmake silently drops whatever overflows an unbreakable
+ *  block, so each block holds at most two rows (four signatories); the first also holds the heading. */
+function signatures(signatories: Signatory[]): Content {
+  const rows: Content[] = [];
+  for (let i = 0; i < signatories.length; i += 2) {
+    const columns = signatories.slice(i, i + 2).map(signatureBlock);
+    rows.push({ columns, columnGap: gap, margin: [0, i === 0 ? 0 : mm(8), 0, 0] });
+  }
+  const heading: Content = {
+    text: 'Ondertekening',
+    fontSize: 11.5,
+    bold: true,
+    margin: [0, mm(5), 0, mm(3)],
+  };
+  const blocks: Content[] = [];
+  for (let i = 0; i < rows.length; i += 2) {
+    blocks.push({ stack: [i === 0 ? heading : [], ...rows.slice(i, i + 2)], unbreakable: true });
+  }
+  return blocks;
+}
+
+/** Footer text left, 'pagina 1 van 3' right. Every node carries footerStyle so keepWithNext can skip them. */
+function footer(text: string) {
+  return (currentPage: number, pageCount: number): Content => ({
+    columns: [
+      { text, width: contentWidth - width.pageLabel - gap, style: footerStyle },
+      {
+        text: `pagina ${currentPage} van ${pageCount}`,
+        width: width.pageLabel,
+        alignment: 'right',
+        style: footerStyle,
+      },
+    ],
+    columnGap: gap,
+    style: footerStyle,
+    margin: [margin.side, mm(7), margin.side, 0],
+  });
+}
+
+/** A heading with nothing but the footer after it on its page moves to the next page. */
+function keepWithNext(node: NodeInfo, following: { getFollowingNodesOnPage(): NodeInfo[] }): boolean {
+  return (
+    !!node.headlineLevel && following.getFollowingNodesOnPage().every((next) => next.style === footerStyle)
+  );
+}
+
+function definition(model: DocumentModel, creationDate: Date | undefined): DocumentDefinition {
+  const logo = acceptedLogo(model.organisation.logo);
+  const watermark = model.watermark
+    ? { text: model.watermark, color: '#8a8f98', opacity: 0.14, bold: true }
+    : undefined;
+  return {
+    pageSize: 'A4',
+    pageMargins: [margin.side, margin.top, margin.side, margin.bottom],
+    language: 'nl-NL',
+    info: { title: model.title, creator: 'Schakel', producer: 'Schakel', creationDate },
+    images: logo ? { logo } : {},
+    defaultStyle: { font: 'Roboto', fontSize: 10, lineHeight: 1.3, color: colour.text },
+    styles: { [footerStyle]: { fontSize: 8, color: colour.muted } },
+    content: [
+      letterhead(model.organisation, logo !== null),
+      titleBlock(model),
+      model.sections.map((s, i) => section(s.title, s.blocks, model.numberSections ? i + 1 : null)),
+      signatures(model.signatories),
+    ],
+    footer: footer(model.footer),
+    pageBreakBefore: keepWithNext,
+    ...(watermark ? { watermark } : {}),
+  };
+}
+
+/** The model as an A4 PDF. Pass creationDate for byte-identical output of the same model. */
+export async function renderPdf(
+  model: DocumentModel,
+  options: { creationDate?: Date } = {},
+): Promise<Buffer> {
+  return pdfmake.createPdf(definition(model, options.creationDate)).getBuffer();
+}

@@ -1,0 +1,185 @@
+import { z } from 'zod';
+import type { DocumentModel } from './document-model.ts';
+import type { VolunteerCheck } from './fiscal/volunteer-check.ts';
+import { allowanceUnits, type ContractForm } from './profiles.ts';
+import {
+  id,
+  isoDate,
+  kvkNumber,
+  nullable,
+  optionalIsoDate,
+  optionalText,
+  requiredText,
+  version,
+} from './validation.ts';
+
+export const contractStatuses = ['concept', 'definitief', 'getekend', 'beeindigd'] as const;
+export type ContractStatus = (typeof contractStatuses)[number];
+export const contractStatusLabels: Record<ContractStatus, string> = {
+  concept: 'Concept',
+  definitief: 'Definitief',
+  getekend: 'Getekend',
+  beeindigd: 'Beëindigd',
+};
+
+const cents = (max: number) =>
+  z.int('vul een bedrag in hele centen in').min(0, 'niet negatief').max(max, 'te hoog bedrag');
+const count = (max: number) =>
+  z.int('vul een heel getal in').min(0, 'niet negatief').max(max, `hoger dan ${max}`);
+
+/** Values of the profile's fill-in fields, checked against the profile version in the main process. */
+export const fieldValues = z
+  .record(
+    z.string().regex(/^[a-z][a-z0-9_]{1,30}$/),
+    z.union([z.string().max(4000, 'maximaal 4000 tekens'), z.number(), z.array(z.string().max(40)).max(12)]),
+  )
+  .default({});
+
+const common = {
+  personId: id,
+  profileVersionId: nullable(id),
+  velden: fieldValues,
+  startdatum: isoDate,
+  einddatum: optionalIsoDate,
+};
+
+const volunteerTerms = {
+  vorm: z.literal('vrijwilligersovereenkomst'),
+  vergoedingEenheid: z.enum(allowanceUnits, { error: 'kies hoe de vergoeding gaat' }),
+  vergoedingCents: cents(1_000_00),
+  verwachtUrenPerMaand: nullable(count(300)),
+  verwachteActiviteitenPerMaand: nullable(count(100)),
+  kmVergoedingCents: cents(1_00),
+  verwachteKmPerMaand: nullable(count(5000)),
+  andereOrganisatiesPerMaandCents: cents(10_000_00),
+  onkostenMetBon: z.boolean(),
+  waVerzekering: z.boolean(),
+  ongevallenVerzekering: z.boolean(),
+  verzekeringVia: optionalText(200),
+  vasteBegeleiderId: nullable(id),
+  werktijden: optionalText(500),
+  bereikbaarheid: optionalText(500),
+  werktelefoon: z.boolean(),
+  scholing: optionalText(1000),
+  opzegtermijnWeken: count(26),
+};
+
+const employmentTerms = {
+  vorm: z.literal('arbeidsovereenkomst'),
+  urenPerWeek: z
+    .int('vul een heel aantal uren in')
+    .min(1, 'minimaal 1 uur')
+    .max(60, 'meer dan 60 uur per week'),
+  cao: requiredText(120),
+  schaal: requiredText(20),
+  trede: optionalText(20),
+  brutoMaandsalarisCents: z.int('hele centen').min(1, 'vul het salaris in').max(50_000_00, 'te hoog bedrag'),
+  proeftijdMaanden: count(2),
+};
+
+const internshipTerms = {
+  vorm: z.literal('stage'),
+  onderwijsinstelling: requiredText(120),
+  opleiding: requiredText(120),
+  praktijkbegeleider: requiredText(120),
+  urenPerWeek: z
+    .int('vul een heel aantal uren in')
+    .min(1, 'minimaal 1 uur')
+    .max(40, 'meer dan 40 uur per week'),
+  stagevergoedingCents: cents(5_000_00),
+};
+
+const assignmentTerms = {
+  vorm: z.literal('opdracht'),
+  kvkNummer: kvkNumber,
+  opdrachtOmschrijving: requiredText(2000),
+  tariefSoort: z.enum(['uur', 'vast'], { error: 'kies uurtarief of vaste prijs' }),
+  tariefCents: z.int('hele centen').min(1, 'vul het tarief in').max(100_000_00, 'te hoog bedrag'),
+};
+
+function checkPeriod(
+  v: { vorm: ContractForm; startdatum: string; einddatum: string | null },
+  ctx: z.RefinementCtx,
+) {
+  if (v.einddatum && v.einddatum < v.startdatum) {
+    ctx.addIssue({ code: 'custom', path: ['einddatum'], message: 'ligt vóór de begindatum' });
+  }
+  if (!v.einddatum && (v.vorm === 'stage' || v.vorm === 'opdracht')) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['einddatum'],
+      message: 'een stage of opdracht heeft een einddatum',
+    });
+  }
+}
+
+const forms = [
+  z.strictObject({ ...common, ...volunteerTerms }),
+  z.strictObject({ ...common, ...employmentTerms }),
+  z.strictObject({ ...common, ...internshipTerms }),
+  z.strictObject({ ...common, ...assignmentTerms }),
+] as const;
+const ref = { id, version };
+
+export const contractDraftInput = z
+  .discriminatedUnion('vorm', [...forms], { error: 'kies een contractvorm' })
+  .superRefine(checkPeriod);
+export const contractUpdateInput = z
+  .discriminatedUnion(
+    'vorm',
+    [forms[0].extend(ref), forms[1].extend(ref), forms[2].extend(ref), forms[3].extend(ref)],
+    { error: 'kies een contractvorm' },
+  )
+  .superRefine(checkPeriod);
+export type ContractDraft = z.output<typeof contractDraftInput>;
+export type ContractDraftInput = z.input<typeof contractDraftInput>;
+
+export const contractFinalizeInput = z.strictObject({
+  id,
+  version,
+  /** Required when the fiscal check finds a limit crossed: why it is made definitief anyway. */
+  fiscaleReden: optionalText(500),
+  /** Confirms a second active contract of the same form for the same period. */
+  bevestigOverlap: z.boolean().default(false),
+});
+export const contractSignInput = z.strictObject({ id, version, datum: isoDate });
+export const contractEndInput = z.strictObject({ id, version, datum: isoDate, reden: requiredText(500) });
+
+export interface ContractSummary {
+  id: string;
+  version: number;
+  nummer: string;
+  versie: number;
+  vorm: ContractForm;
+  status: ContractStatus;
+  startdatum: string;
+  einddatum: string | null;
+  profielTitel: string | null;
+  getekendDatum: string | null;
+  beeindigdDatum: string | null;
+  /** A newer version (wijziging) replaces this one. */
+  vervangenDoor: string | null;
+}
+
+export interface Contract extends ContractSummary {
+  personId: string;
+  personNaam: string;
+  draft: ContractDraft;
+  fiscal: VolunteerCheck | null;
+  fiscaleReden: string | null;
+  beeindigdReden: string | null;
+  definitiefAt: string | null;
+  vorigeId: string | null;
+  /** The document as it reads now (a draft) or as it was printed (definitief and later). */
+  document: DocumentModel;
+}
+
+export interface ContractCheck {
+  fiscal: VolunteerCheck | null;
+  document: DocumentModel;
+}
+
+export interface PdfFile {
+  fileName: string;
+  base64: string;
+}

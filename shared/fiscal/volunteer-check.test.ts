@@ -1,0 +1,289 @@
+import { describe, expect, it } from 'vitest';
+import { formatCents } from '../format.ts';
+import { type FiscalYear, fiscalYear, knownFiscalYears } from './fiscal-table.ts';
+import { checkVolunteerAllowance, type VolunteerCheck, type VolunteerCheckInput } from './volunteer-check.ts';
+
+// Figures come from the table, never typed here a second time (FISCAL.md).
+function figures(year: number): FiscalYear {
+  const fy = fiscalYear(year);
+  if (!fy) throw new Error(`no figures for ${year}`);
+  return fy;
+}
+const y2025 = figures(2025);
+const y2026 = figures(2026);
+
+const base: VolunteerCheckInput = {
+  birthDate: '1980-05-01',
+  start: '2026-01-01',
+  end: '2026-12-31',
+  allowance: { unit: 'maand', amountCents: 0 },
+  expectedHoursPerMonth: null,
+  expectedActivitiesPerMonth: null,
+  kmRateCents: 0,
+  expectedKmPerMonth: null,
+  otherOrganisationsMonthlyCents: 0,
+  bijstand: { onBijstand: false, permissionNeeded: false, permissionDate: null },
+};
+const check = (change: Partial<VolunteerCheckInput>) => checkVolunteerAllowance({ ...base, ...change });
+const monthly = (amountCents: number) => ({ allowance: { unit: 'maand' as const, amountCents } });
+const hourly = (amountCents: number, hours: number) => ({
+  allowance: { unit: 'uur' as const, amountCents },
+  expectedHoursPerMonth: hours,
+});
+const errors = (result: VolunteerCheck) => result.findings.filter((f) => f.level === 'fout');
+const withCode = (result: VolunteerCheck, code: string) => result.findings.filter((f) => f.code === code);
+
+describe('fiscal table', () => {
+  it('knows 2024 to 2026 and nothing else', () => {
+    expect(knownFiscalYears).toEqual([2024, 2025, 2026]);
+    expect(fiscalYear(2023)).toBeNull();
+    expect(fiscalYear(2027)).toBeNull();
+  });
+  it('marks only 2026 as provisional and keeps a source beside every year', () => {
+    expect(knownFiscalYears.filter((y) => figures(y).provisional)).toEqual([2026]);
+    for (const year of knownFiscalYears) expect(figures(year).source.length).toBeGreaterThan(10);
+  });
+});
+
+describe('volunteer allowance check', () => {
+  it('accepts an hourly amount exactly at the 21+ maximum', () => {
+    const result = check({ ...hourly(y2026.maxPerHour21Plus, 10) });
+    expect(errors(result)).toEqual([]);
+    expect(result.overLimit).toBe(false);
+  });
+
+  it('accepts a monthly amount exactly at the month cap, and ten such months exactly at the year cap', () => {
+    expect(y2026.maxPerMonth * 10).toBe(y2026.maxPerYear);
+    const result = check({ ...monthly(y2026.maxPerMonth), end: '2026-10-31' });
+    expect(errors(result)).toEqual([]);
+    expect(result.months.every((m) => m.roomCents === 0)).toBe(true);
+    expect(result.years).toEqual([
+      { year: 2026, expectedCents: y2026.maxPerYear, capCents: y2026.maxPerYear, roomCents: 0 },
+    ]);
+  });
+
+  it('flags one cent over the monthly cap and says the whole allowance is taxed', () => {
+    const result = check({ ...monthly(y2026.maxPerMonth + 1), end: '2026-03-31' });
+    expect(result.overLimit).toBe(true);
+    const [fout, ...rest] = errors(result);
+    expect(rest).toEqual([]);
+    expect(fout?.code).toBe('maand_boven_max');
+    expect(fout?.message).toContain('de hele vergoeding wordt dan belast als inkomen');
+    expect(fout?.message).toContain(
+      `${formatCents(1)} meer dan het maximum van ${formatCents(y2026.maxPerMonth)}`,
+    );
+    expect(fout?.message).toContain('van 1 januari 2026 tot en met 31 maart 2026');
+    expect(result.months.map((m) => m.roomCents)).toEqual([-1, -1, -1]);
+  });
+
+  it('flags one cent over the hourly maximum for 21 and older', () => {
+    const result = check({ ...hourly(y2026.maxPerHour21Plus + 1, 10) });
+    expect(result.overLimit).toBe(true);
+    expect(errors(result).map((f) => f.code)).toEqual(['uur_boven_max']);
+    const message = errors(result)[0]?.message;
+    expect(message).toContain(formatCents(y2026.maxPerHour21Plus + 1));
+    expect(message).toContain('van 21 jaar en ouder');
+    expect(message).toContain('hele vergoeding');
+  });
+
+  it('flags the period before the 21st birthday and not the period after it', () => {
+    // Turns 21 on 10 March 2026: fine at 21+, over the under-21 maximum before the birthday.
+    const rate = y2026.maxPerHourUnder21 + 100;
+    expect(rate).toBeLessThanOrEqual(y2026.maxPerHour21Plus);
+    const result = check({ birthDate: '2005-03-10', ...hourly(rate, 10) });
+    const hourFindings = withCode(result, 'uur_boven_max');
+    expect(hourFindings).toHaveLength(1);
+    expect(hourFindings[0]?.message).toContain('jonger dan 21');
+    expect(hourFindings[0]?.message).toContain('van 1 januari 2026 tot en met 9 maart 2026');
+    expect(result.overLimit).toBe(true);
+  });
+
+  it('takes 1 March as the 21st birthday of someone born on 29 February', () => {
+    const result = check({
+      birthDate: '2004-02-29',
+      start: '2025-01-01',
+      end: '2025-12-31',
+      ...hourly(y2025.maxPerHour21Plus, 4),
+    });
+    const hourFindings = withCode(result, 'uur_boven_max');
+    expect(hourFindings).toHaveLength(1);
+    expect(hourFindings[0]?.message).toContain('tot en met 28 februari 2025');
+  });
+
+  it('checks a contract spanning 2025 and 2026 against each year its own caps', () => {
+    const amount = y2025.maxPerMonth + 500;
+    expect(amount).toBeLessThanOrEqual(y2026.maxPerMonth);
+    const result = check({ ...monthly(amount), start: '2025-07-01', end: '2026-06-30' });
+    expect(result.months).toHaveLength(12);
+    expect(result.months[0]).toEqual({
+      month: '2025-07',
+      expectedCents: amount,
+      capCents: y2025.maxPerMonth,
+      roomCents: -500,
+    });
+    expect(result.months[11]).toEqual({
+      month: '2026-06',
+      expectedCents: amount,
+      capCents: y2026.maxPerMonth,
+      roomCents: y2026.maxPerMonth - amount,
+    });
+    expect(result.years.map((y) => [y.year, y.expectedCents, y.capCents])).toEqual([
+      [2025, amount * 6, y2025.maxPerYear],
+      [2026, amount * 6, y2026.maxPerYear],
+    ]);
+    const monthFindings = withCode(result, 'maand_boven_max');
+    expect(monthFindings).toHaveLength(1);
+    expect(monthFindings[0]?.message).toContain('Maandgrens 2025');
+    expect(monthFindings[0]?.message).toContain('van 1 juli 2025 tot en met 31 december 2025');
+  });
+
+  it('does not guess for a year without figures and invents no fout for it', () => {
+    const result = check({ ...monthly(y2026.maxPerMonth + 100), start: '2026-11-01', end: '2027-02-28' });
+    expect(result.missingYears).toEqual([2027]);
+    const in2027 = result.months.filter((m) => m.month.startsWith('2027'));
+    expect(in2027.map((m) => [m.month, m.capCents, m.roomCents])).toEqual([
+      ['2027-01', null, null],
+      ['2027-02', null, null],
+    ]);
+    expect(result.years.find((y) => y.year === 2027)).toEqual({
+      year: 2027,
+      expectedCents: (y2026.maxPerMonth + 100) * 2,
+      capCents: null,
+      roomCents: null,
+    });
+    const missing = withCode(result, 'jaar_ontbreekt');
+    expect(missing.map((f) => f.level)).toEqual(['waarschuwing']);
+    expect(missing[0]?.message).toContain('geen bedragen voor 2027');
+    expect(missing[0]?.message).toContain('van 1 januari 2027 tot en met 28 februari 2027');
+    expect(errors(result).map((f) => f.message.includes('2027'))).toEqual([false]);
+  });
+
+  it('accepts eleven months that together stay at the year cap', () => {
+    const perMonth = Math.floor(y2026.maxPerYear / 11);
+    expect(perMonth).toBeLessThanOrEqual(y2026.maxPerMonth);
+    const result = check({ ...monthly(perMonth), end: '2026-11-30' });
+    expect(errors(result)).toEqual([]);
+    expect(result.years[0]?.roomCents).toBe(y2026.maxPerYear - perMonth * 11);
+  });
+
+  it('flags the year cap when twelve months each under the month cap add up to more', () => {
+    const perMonth = Math.floor(y2026.maxPerYear / 11);
+    const result = check({ ...monthly(perMonth), end: '2026-12-31' });
+    expect(result.months.every((m) => (m.roomCents ?? -1) >= 0)).toBe(true);
+    expect(result.years[0]?.roomCents).toBe(y2026.maxPerYear - perMonth * 12);
+    expect(errors(result).map((f) => f.code)).toEqual(['jaar_boven_max']);
+    expect(errors(result)[0]?.message).toContain(formatCents(perMonth * 12 - y2026.maxPerYear));
+    expect(errors(result)[0]?.message).toContain('hele vergoeding');
+    expect(result.overLimit).toBe(true);
+  });
+
+  it('counts the km allowance toward the limits', () => {
+    const km = 100;
+    const allowance = y2026.maxPerMonth - y2026.kmRate * km + 1;
+    const result = check({
+      ...monthly(allowance),
+      end: '2026-01-31',
+      kmRateCents: y2026.kmRate,
+      expectedKmPerMonth: km,
+    });
+    expect(result.expectedMonthlyCents).toBe(y2026.maxPerMonth + 1);
+    expect(errors(result).map((f) => f.code)).toEqual(['maand_boven_max']);
+  });
+
+  it('warns when the km rate is above the untaxed rate', () => {
+    const result = check({ kmRateCents: y2026.kmRate + 1, expectedKmPerMonth: 10 });
+    const warning = withCode(result, 'km_boven_vrij_tarief');
+    expect(warning.map((f) => f.level)).toEqual(['waarschuwing']);
+    expect(warning[0]?.message).toContain(formatCents(y2026.kmRate));
+  });
+
+  it('counts what other organisations pay toward the limits', () => {
+    const result = check({
+      ...monthly(10_000),
+      end: '2026-01-31',
+      otherOrganisationsMonthlyCents: y2026.maxPerMonth - 9_999,
+    });
+    expect(result.expectedMonthlyCents).toBe(y2026.maxPerMonth + 1);
+    expect(result.overLimit).toBe(true);
+  });
+
+  it('warns that the municipality’s permission is missing for a volunteer on bijstand', () => {
+    const bijstand = { onBijstand: true, permissionNeeded: true, permissionDate: null };
+    const warning = withCode(check({ bijstand }), 'toestemming_ontbreekt');
+    expect(warning.map((f) => f.level)).toEqual(['waarschuwing']);
+    expect(warning[0]?.message).toContain('toestemming van de gemeente');
+    const given = check({ bijstand: { ...bijstand, permissionDate: '2025-12-01' } });
+    expect(withCode(given, 'toestemming_ontbreekt')).toEqual([]);
+  });
+
+  it('warns that the gemeente decides for a volunteer on bijstand under 27', () => {
+    const bijstand = { onBijstand: true, permissionNeeded: false, permissionDate: null };
+    const young = check({ birthDate: '2000-01-02', bijstand });
+    expect(withCode(young, 'bijstand_onder_27')[0]?.message).toContain('gemeente');
+    expect(withCode(check({ birthDate: '1999-01-01', bijstand }), 'bijstand_onder_27')).toEqual([]);
+  });
+
+  it('tells a volunteer on bijstand that the whole allowance also goes off the benefit', () => {
+    const bijstand = { onBijstand: true, permissionNeeded: false, permissionDate: null };
+    const result = check({ ...monthly(y2026.maxPerMonth + 1), end: '2026-01-31', bijstand });
+    expect(errors(result)[0]?.message).toContain('uitkering');
+  });
+
+  it('checks an open-ended contract through the end of the next year and says so', () => {
+    const result = check({ start: '2025-03-15', end: null });
+    expect(result.months[0]?.month).toBe('2025-03');
+    expect(result.months.at(-1)?.month).toBe('2026-12');
+    expect(result.months).toHaveLength(22);
+    const note = withCode(result, 'open_einde');
+    expect(note.map((f) => f.level)).toEqual(['info']);
+    expect(note[0]?.message).toContain('van 15 maart 2025 tot en met 31 december 2026');
+  });
+
+  it('names the source of provisional figures', () => {
+    const note = withCode(check({}), 'voorlopig');
+    expect(note.map((f) => f.level)).toEqual(['info']);
+    expect(note[0]?.message).toContain(y2026.source);
+    expect(withCode(check({ start: '2025-01-01', end: '2025-12-31' }), 'voorlopig')).toEqual([]);
+  });
+
+  it('checks an unknown age against the 21+ maximum and warns that under 21 was not checked', () => {
+    const result = check({ birthDate: null, ...hourly(y2026.maxPerHour21Plus, 10) });
+    expect(errors(result)).toEqual([]);
+    expect(withCode(result, 'leeftijd_onbekend').map((f) => f.level)).toEqual(['waarschuwing']);
+  });
+
+  it('asks for the hours per month of an hourly allowance, and activities for a per-activity one', () => {
+    expect(errors(check({ allowance: { unit: 'uur', amountCents: 500 } })).map((f) => f.code)).toEqual([
+      'uren_ontbreken',
+    ]);
+    expect(errors(check({ allowance: { unit: 'activiteit', amountCents: 500 } })).map((f) => f.code)).toEqual(
+      ['activiteiten_ontbreken'],
+    );
+  });
+
+  it('rounds a fractional count up and says so', () => {
+    const result = check({ ...hourly(500, 10.5) });
+    expect(result.expectedMonthlyCents).toBe(500 * 11);
+    expect(withCode(result, 'afgerond')[0]?.message).toContain('10,5');
+  });
+
+  it('returns a fout instead of throwing for a negative amount or an end before the start', () => {
+    const negative = check({ ...monthly(-1) });
+    expect(errors(negative).map((f) => f.code)).toEqual(['ongeldig_bedrag']);
+    expect(negative.months).toEqual([]);
+    const backwards = check({ start: '2026-05-01', end: '2026-04-30' });
+    expect(errors(backwards).map((f) => f.code)).toEqual(['einde_voor_begin']);
+    expect(backwards.overLimit).toBe(false);
+  });
+
+  it('lists fouten before waarschuwingen before info', () => {
+    const bijstand = { onBijstand: true, permissionNeeded: true, permissionDate: null };
+    const result = check({ ...monthly(y2026.maxPerMonth + 1), bijstand, end: null });
+    const rank = { fout: 0, waarschuwing: 1, info: 2 };
+    const levels = result.findings.map((f) => f.level);
+    const ranks = levels.map((level) => rank[level]);
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+    expect(new Set(levels)).toEqual(new Set(['fout', 'waarschuwing', 'info']));
+    expect(levels[0]).toBe('fout');
+  });
+});

@@ -1,0 +1,294 @@
+/**
+ * Checks a volunteer contract's allowance against the vrijwilligersvergoeding limits (FISCAL.md): per hour by
+ * age on the day, per calendar month and per calendar year, all at once. Pure: no store, no clock.
+ */
+import { ageOn, formatCents, formatDateLong } from '../format.ts';
+import { multiplyCents, sumCents } from '../money.ts';
+import type { AllowanceUnit } from '../profiles.ts';
+import { isoDate } from '../validation.ts';
+import { ADULT_AGE, BIJSTAND_FISCAL_MAX_AGE, fiscalYear } from './fiscal-table.ts';
+
+export interface VolunteerCheckInput {
+  birthDate: string | null;
+  start: string;
+  /** null = open-ended: checked from start through 31 December of the next year. */
+  end: string | null;
+  allowance: { unit: AllowanceUnit; amountCents: number };
+  expectedHoursPerMonth: number | null;
+  expectedActivitiesPerMonth: number | null;
+  kmRateCents: number;
+  expectedKmPerMonth: number | null;
+  /** What the volunteer declared they get elsewhere per month: the limits are per volunteer. */
+  otherOrganisationsMonthlyCents: number;
+  bijstand: { onBijstand: boolean; permissionNeeded: boolean; permissionDate: string | null };
+}
+
+export type FindingLevel = 'fout' | 'waarschuwing' | 'info';
+export interface Finding {
+  level: FindingLevel;
+  code: FindingCode;
+  message: string;
+}
+/** Expected allowance in a period against its cap; cap and room are null where the year has no figures. */
+export interface CapLine {
+  expectedCents: number;
+  capCents: number | null;
+  /** cap − expected: negative when over. */
+  roomCents: number | null;
+}
+export interface MonthLine extends CapLine {
+  /** 'YYYY-MM' */
+  month: string;
+}
+export interface YearLine extends CapLine {
+  year: number;
+}
+export interface VolunteerCheck {
+  findings: Finding[];
+  months: MonthLine[];
+  years: YearLine[];
+  overLimit: boolean;
+  missingYears: number[];
+  expectedMonthlyCents: number;
+}
+
+const fc = formatCents;
+const missingCount = (what: string) =>
+  `Vul het verwachte aantal ${what} per maand in: zonder dat aantal kan Schakel de maand- en jaargrens niet controleren.`;
+
+/** Every Dutch message of the check, by finding code, so the wording can be read and reviewed in one place. */
+const say = {
+  ongeldige_datum: () =>
+    'De begindatum, einddatum, geboortedatum of datum van toestemming is geen geldige datum.',
+  einde_voor_begin: (start: string, end: string) =>
+    `De einddatum (${formatDateLong(end)}) ligt voor de begindatum (${formatDateLong(start)}).`,
+  ongeldig_bedrag: () => 'Een bedrag is negatief of geen geldig bedrag in centen.',
+  ongeldig_aantal: () =>
+    'Een verwacht aantal per maand (uren, activiteiten of kilometers) is negatief of geen getal.',
+  uren_ontbreken: () => missingCount('uren'),
+  activiteiten_ontbreken: () => missingCount('activiteiten'),
+  afgerond: (what: string, value: number, rounded: number) =>
+    `Het aantal ${what} per maand (${value.toLocaleString('nl-NL')}) is naar boven afgerond op ${rounded}: Schakel rekent met hele aantallen.`,
+  km_ontbreken: () =>
+    'Het verwachte aantal kilometers per maand ontbreekt. De kilometervergoeding telt mee voor de grenzen, maar is nu niet meegerekend.',
+  open_einde: (span: string) =>
+    `Deze overeenkomst heeft geen einddatum. Schakel controleert de periode ${span}.`,
+  jaar_ontbreekt: (year: number, span: string) =>
+    `Schakel heeft geen bedragen voor ${year} en kan de periode ${span} daarom niet controleren.`,
+  voorlopig: (year: number, source: string) => `De bedragen voor ${year} zijn voorlopig. Bron: ${source}.`,
+  km_boven_vrij_tarief: (rate: number, free: number, year: number) =>
+    `De kilometervergoeding van ${fc(rate)} per km is hoger dan het onbelaste tarief van ${fc(free)} per km (${year}). Het deel erboven telt als vrijwilligersvergoeding.`,
+  leeftijd_onbekend: () =>
+    'De geboortedatum is onbekend. Het uurbedrag is alleen vergeleken met het maximum voor 21 jaar en ouder; het lagere maximum onder 21 jaar kon niet worden gecontroleerd.',
+  uur_boven_max: (rate: number, max: number, under21: boolean, year: number, span: string) =>
+    `Uurgrens ${year}: ${fc(rate)} per uur is ${fc(rate - max)} meer dan het maximum van ${fc(max)} per uur voor vrijwilligers ${under21 ? 'jonger dan 21' : 'van 21 jaar en ouder'}, ${span}.`,
+  maand_boven_max: (perMonth: number, max: number, year: number, span: string) =>
+    `Maandgrens ${year}: de verwachte vergoeding van ${fc(perMonth)} per maand is ${fc(perMonth - max)} meer dan het maximum van ${fc(max)} per maand, ${span}.`,
+  jaar_boven_max: (total: number, max: number, year: number, span: string) =>
+    `Jaargrens ${year}: de verwachte vergoeding van ${fc(total)} in ${year} is ${fc(total - max)} meer dan het maximum van ${fc(max)} per jaar, ${span}.`,
+  toestemming_ontbreekt: () =>
+    'Deze vrijwilliger heeft bijstand en heeft toestemming van de gemeente nodig, maar die toestemming is niet vastgelegd. Vraag de toestemming na voordat de overeenkomst ingaat.',
+  bijstand_leeftijd_onbekend: () =>
+    `De geboortedatum is onbekend, dus Schakel kan niet nagaan of de vrijwilliger ${BIJSTAND_FISCAL_MAX_AGE} jaar of ouder is. Dat een vrijwilligersvergoeding tot het fiscale maximum naast de bijstand mag, geldt pas vanaf ${BIJSTAND_FISCAL_MAX_AGE} jaar; voor jongere vrijwilligers beslist de gemeente.`,
+  bijstand_onder_27: (start: string) =>
+    `Deze vrijwilliger heeft bijstand en is op ${formatDateLong(start)} jonger dan ${BIJSTAND_FISCAL_MAX_AGE}. Dat een vrijwilligersvergoeding tot het fiscale maximum naast de bijstand mag, geldt pas vanaf ${BIJSTAND_FISCAL_MAX_AGE} jaar; voor jongere vrijwilligers beslist de gemeente.`,
+} satisfies Record<string, (...args: never[]) => string>;
+
+type Say = typeof say;
+export type FindingCode = keyof Say;
+type Add = <C extends FindingCode>(level: FindingLevel, code: C, ...args: Parameters<Say[C]>) => void;
+
+const overLimitCodes: ReadonlySet<FindingCode> = new Set([
+  'uur_boven_max',
+  'maand_boven_max',
+  'jaar_boven_max',
+]);
+const WHOLE_TAXED =
+  'Let op: boven een grens telt niet alleen het deel erboven; de hele vergoeding wordt dan belast als inkomen.';
+const BIJSTAND_DEDUCTED = ' Bij bijstand gaat dan ook de hele vergoeding van de uitkering af.';
+const levelOrder: Record<FindingLevel, number> = { fout: 0, waarschuwing: 1, info: 2 };
+
+const yearOf = (iso: string): number => Number(iso.slice(0, 4));
+const period = (from: string, to: string): string =>
+  `van ${formatDateLong(from)} tot en met ${formatDateLong(to)}`;
+/** The part of start..end that falls in one calendar year, as text. */
+const periodIn = (year: number, start: string, end: string): string =>
+  period(start > `${year}-01-01` ? start : `${year}-01-01`, end < `${year}-12-31` ? end : `${year}-12-31`);
+
+function dayBefore(iso: string): string {
+  return new Date(Date.parse(`${iso}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The day ageOn first returns 21: someone born on 29 February turns 21 on 1 March in a non-leap year. */
+function adultFrom(birthDate: string): string {
+  const year = yearOf(birthDate) + ADULT_AGE;
+  const leap = new Date(Date.UTC(year, 1, 29)).getUTCMonth() === 1;
+  return birthDate.slice(5) === '02-29' && !leap ? `${year}-03-01` : `${year}${birthDate.slice(4)}`;
+}
+
+/** Refuses what the zod schemas also reject, as a finding rather than an exception. */
+function validInput(input: VolunteerCheckInput, add: Add): boolean {
+  const dates = [input.start, input.end, input.birthDate, input.bijstand.permissionDate];
+  const amounts = [input.allowance.amountCents, input.kmRateCents, input.otherOrganisationsMonthlyCents];
+  const counts = [input.expectedHoursPerMonth, input.expectedActivitiesPerMonth, input.expectedKmPerMonth];
+  if (dates.some((d) => d !== null && !isoDate.safeParse(d).success)) {
+    add('fout', 'ongeldige_datum');
+  } else if (input.end !== null && input.end < input.start) {
+    add('fout', 'einde_voor_begin', input.start, input.end);
+  } else if (amounts.some((c) => !Number.isSafeInteger(c) || c < 0)) {
+    add('fout', 'ongeldig_bedrag');
+  } else if (counts.some((n) => n !== null && !(Number.isFinite(n) && n >= 0))) {
+    add('fout', 'ongeldig_aantal');
+  } else return true;
+  return false;
+}
+
+/** Whole quantity per month. A fraction is rounded up, so the check never shows room that is not there. */
+function wholeCount(value: number, what: string, add: Add): number {
+  if (Number.isInteger(value)) return value;
+  add('info', 'afgerond', what, value, Math.ceil(value));
+  return Math.ceil(value);
+}
+
+function allowancePerMonth(input: VolunteerCheckInput, add: Add): number {
+  const { unit, amountCents } = input.allowance;
+  if (unit === 'maand' || unit === 'geen') return unit === 'maand' ? amountCents : 0;
+  const count = unit === 'uur' ? input.expectedHoursPerMonth : input.expectedActivitiesPerMonth;
+  if (count === null) {
+    add('fout', unit === 'uur' ? 'uren_ontbreken' : 'activiteiten_ontbreken');
+    return 0;
+  }
+  return multiplyCents(amountCents, wholeCount(count, unit === 'uur' ? 'uren' : 'activiteiten', add));
+}
+
+function kmPerMonth(input: VolunteerCheckInput, add: Add): number {
+  if (input.kmRateCents === 0) return 0;
+  if (input.expectedKmPerMonth === null) {
+    add('waarschuwing', 'km_ontbreken');
+    return 0;
+  }
+  return multiplyCents(input.kmRateCents, wholeCount(input.expectedKmPerMonth, 'kilometers', add));
+}
+
+/** Every calendar month the contract touches counts in full: the limits know no part-months. */
+function monthLines(start: string, end: string, expectedCents: number): MonthLine[] {
+  const index = (iso: string) => yearOf(iso) * 12 + Number(iso.slice(5, 7)) - 1;
+  const lines: MonthLine[] = [];
+  for (let i = index(start); i <= index(end); i++) {
+    const year = Math.floor(i / 12);
+    const capCents = fiscalYear(year)?.maxPerMonth ?? null;
+    const roomCents = capCents === null ? null : capCents - expectedCents;
+    lines.push({
+      month: `${year}-${String((i % 12) + 1).padStart(2, '0')}`,
+      expectedCents,
+      capCents,
+      roomCents,
+    });
+  }
+  return lines;
+}
+
+function yearLines(months: MonthLine[]): YearLine[] {
+  const years = [...new Set(months.map((line) => yearOf(line.month)))];
+  return years.map((year) => {
+    const inYear = months.filter((line) => yearOf(line.month) === year);
+    const expectedCents = sumCents(inYear.map((line) => line.expectedCents));
+    const capCents = fiscalYear(year)?.maxPerYear ?? null;
+    return { year, expectedCents, capCents, roomCents: capCents === null ? null : capCents - expectedCents };
+  });
+}
+
+/** The contract split at each 1 January and at the 21st birthday: one hourly maximum per segment. */
+function hourlySegments(start: string, end: string, birthDate: string | null): [string, string][] {
+  const cuts: string[] = [];
+  for (let y = yearOf(start) + 1; y <= yearOf(end); y++) cuts.push(`${y}-01-01`);
+  const adult = birthDate ? adultFrom(birthDate) : null;
+  if (adult && adult > start && adult <= end && !cuts.includes(adult)) cuts.push(adult);
+  const segments: [string, string][] = [];
+  let from = start;
+  for (const cut of cuts.sort()) {
+    segments.push([from, dayBefore(cut)]);
+    from = cut;
+  }
+  return [...segments, [from, end]];
+}
+
+function hourlyOver(input: VolunteerCheckInput, end: string, add: Add): void {
+  const { birthDate, allowance } = input;
+  if (birthDate === null) add('waarschuwing', 'leeftijd_onbekend');
+  for (const [from, to] of hourlySegments(input.start, end, birthDate)) {
+    const fy = fiscalYear(yearOf(from));
+    const under21 = birthDate !== null && ageOn(birthDate, from) < ADULT_AGE;
+    const max = under21 ? fy?.maxPerHourUnder21 : fy?.maxPerHour21Plus;
+    if (max !== undefined && allowance.amountCents > max) {
+      add('fout', 'uur_boven_max', allowance.amountCents, max, under21, yearOf(from), period(from, to));
+    }
+  }
+}
+
+function monthAndYearOver(years: YearLine[], start: string, end: string, perMonth: number, add: Add): void {
+  for (const line of years) {
+    const fy = fiscalYear(line.year);
+    if (!fy) continue;
+    const span = periodIn(line.year, start, end);
+    if (perMonth > fy.maxPerMonth) add('fout', 'maand_boven_max', perMonth, fy.maxPerMonth, line.year, span);
+    if (line.expectedCents > fy.maxPerYear) {
+      add('fout', 'jaar_boven_max', line.expectedCents, fy.maxPerYear, line.year, span);
+    }
+  }
+}
+
+/** Missing years (never guessed), provisional figures and a km rate above the untaxed rate. */
+function yearNotes(years: number[], start: string, end: string, kmRateCents: number, add: Add): void {
+  let kmWarned = false; // once is enough: the untaxed km rate rarely differs between years
+  for (const year of years) {
+    const fy = fiscalYear(year);
+    if (!fy) add('waarschuwing', 'jaar_ontbreekt', year, periodIn(year, start, end));
+    if (fy?.provisional) add('info', 'voorlopig', year, fy.source);
+    if (fy && kmRateCents > fy.kmRate && !kmWarned) {
+      kmWarned = true;
+      add('waarschuwing', 'km_boven_vrij_tarief', kmRateCents, fy.kmRate, year);
+    }
+  }
+}
+
+function bijstandNotes(input: VolunteerCheckInput, add: Add): void {
+  const { onBijstand, permissionNeeded, permissionDate } = input.bijstand;
+  if (!onBijstand) return;
+  if (permissionNeeded && !permissionDate) add('waarschuwing', 'toestemming_ontbreekt');
+  if (input.birthDate === null) add('waarschuwing', 'bijstand_leeftijd_onbekend');
+  else if (ageOn(input.birthDate, input.start) < BIJSTAND_FISCAL_MAX_AGE) {
+    add('waarschuwing', 'bijstand_onder_27', input.start);
+  }
+}
+
+export function checkVolunteerAllowance(input: VolunteerCheckInput): VolunteerCheck {
+  const findings: Finding[] = [];
+  const add: Add = (level, code, ...args) => {
+    const text = say[code] as (...a: typeof args) => string;
+    findings.push({ level, code, message: text(...args) });
+  };
+  if (!validInput(input, add)) {
+    return { findings, months: [], years: [], overLimit: false, missingYears: [], expectedMonthlyCents: 0 };
+  }
+  const end = input.end ?? `${yearOf(input.start) + 1}-12-31`;
+  if (input.end === null) add('info', 'open_einde', period(input.start, end));
+  // Allowance, km allowance and what other organisations pay count together toward the limits.
+  const parts = [allowancePerMonth(input, add), kmPerMonth(input, add), input.otherOrganisationsMonthlyCents];
+  const expectedMonthlyCents = sumCents(parts);
+  const months = monthLines(input.start, end, expectedMonthlyCents);
+  const years = yearLines(months);
+  const yearNumbers = years.map((line) => line.year);
+  yearNotes(yearNumbers, input.start, end, input.kmRateCents, add);
+  if (input.allowance.unit === 'uur') hourlyOver(input, end, add);
+  monthAndYearOver(years, input.start, end, expectedMonthlyCents, add);
+  bijstandNotes(input, add);
+
+  // Every over-limit finding says why it matters: the whole allowance becomes income, not only the excess.
+  const consequence = WHOLE_TAXED + (input.bijstand.onBijstand ? BIJSTAND_DEDUCTED : '');
+  const over = findings.filter((f) => overLimitCodes.has(f.code));
+  for (const finding of over) finding.message += ` ${consequence}`;
+  findings.sort((a, b) => levelOrder[a.level] - levelOrder[b.level]);
+  const missingYears = yearNumbers.filter((year) => fiscalYear(year) === null);
+  return { findings, months, years, overLimit: over.length > 0, missingYears, expectedMonthlyCents };
+}
