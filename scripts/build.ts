@@ -10,6 +10,8 @@ const common: BuildOptions = {
   target: 'node22',
   external: ['electron', 'better-sqlite3'],
   logLevel: 'warning',
+  // The pdf module finds its fonts via import.meta.url and falls back to __filename in this CommonJS bundle.
+  logOverride: { 'empty-import-meta': 'silent' },
 };
 await esbuild({ ...common, entryPoints: ['electron/shell/main.ts'], outfile: 'dist/electron/main.cjs' });
 await esbuild({

@@ -14,7 +14,12 @@ if (targets('win') !== 'nsis') problems.push('win target must be nsis');
 if (targets('mac') !== 'dmg') problems.push('mac target must be dmg');
 if (targets('linux') !== 'AppImage,deb') problems.push('linux targets must be AppImage and deb');
 const files = (config.files as string[] | undefined) ?? [];
-for (const needed of ['dist/electron/**', 'dist/renderer/**', 'node_modules/better-sqlite3/**']) {
+for (const needed of [
+  'dist/electron/**',
+  'dist/renderer/**',
+  'node_modules/better-sqlite3/**',
+  'node_modules/pdfmake/fonts/Roboto/**',
+]) {
   if (!files.includes(needed)) problems.push(`files must include ${needed}`);
 }
 if (!((config.asarUnpack as string[] | undefined) ?? []).includes('node_modules/better-sqlite3/**')) {

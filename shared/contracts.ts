@@ -163,6 +163,8 @@ export interface ContractSummary {
 
 export interface Contract extends ContractSummary {
   personId: string;
+  /** The functieprofiel the draft was made from (its version is in the draft). */
+  profileId: string | null;
   personNaam: string;
   draft: ContractDraft;
   fiscal: VolunteerCheck | null;
@@ -183,3 +185,8 @@ export interface PdfFile {
   fileName: string;
   base64: string;
 }
+
+/** The input keys each contract form takes, read off its schema: the editor sends exactly these. */
+export const formKeys = Object.fromEntries(
+  forms.map((f) => [f.shape.vorm.value, Object.keys(f.shape)]),
+) as Record<ContractForm, string[]>;

@@ -46,7 +46,11 @@ function harden(): void {
   });
   // Remote content is never loaded: only file:// pages of the app itself.
   session.defaultSession.webRequest.onBeforeRequest((details, callback) => {
-    callback({ cancel: !details.url.startsWith('file://') && !details.url.startsWith('devtools://') });
+    callback({ cancel: !/^(file|blob|devtools):/.test(details.url) });
+  });
+  // Downloads (a contract PDF) go through the system's save dialog.
+  session.defaultSession.on('will-download', (_event, item) => {
+    item.setSaveDialogOptions({ title: 'Bestand opslaan', defaultPath: item.getFilename() });
   });
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-navigate', (event, url) => {

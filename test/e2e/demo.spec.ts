@@ -4,7 +4,7 @@ import path from 'node:path';
 import { test as base, expect } from '@playwright/test';
 import { runBrowserHost } from '../../electron/browser-host.ts';
 import { demoPassword } from '../../electron/core/demo/seed.ts';
-import { screenshot } from './fixtures.ts';
+import { openMenu, screenshot } from './fixtures.ts';
 
 const test = base.extend<{ demo: { url: string } }>({
   // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this pattern.
@@ -28,6 +28,9 @@ test('the demo data set: a full register to page, filter and search', async ({ p
   await page.getByLabel('Gebruikersnaam').fill('marco');
   await page.getByRole('textbox', { name: 'Wachtwoord', exact: true }).fill(demoPassword);
   await page.getByRole('button', { name: 'Inloggen' }).click();
+  await expect(page.getByRole('heading', { name: 'Aandacht nodig' })).toBeVisible();
+  await screenshot(page, '19-start-demo');
+  await openMenu(page, 'Sleutelpersonen');
   await expect(page.getByText('1–25 van 180')).toBeVisible();
   await screenshot(page, '20-register-demo');
 

@@ -40,5 +40,12 @@ export async function setUp(page: Page, url: string): Promise<void> {
   await page.getByRole('textbox', { name: 'Wachtwoord', exact: true }).fill(strongPassword);
   await page.getByLabel('Herhaal wachtwoord').fill(strongPassword);
   await page.getByRole('button', { name: 'Account aanmaken en beginnen' }).click();
-  await expect(page.getByRole('heading', { name: 'Sleutelpersonen' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Goedendag, Annelies' })).toBeVisible();
+  await openMenu(page, 'Sleutelpersonen');
+}
+
+/** Opens a screen from the main menu and waits for its heading. */
+export async function openMenu(page: Page, item: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: item }).click();
+  await expect(page.getByRole('heading', { name: item, level: 1 })).toBeVisible();
 }

@@ -1,4 +1,4 @@
-import { expect, screenshot, setUp, strongPassword, test } from './fixtures.ts';
+import { expect, openMenu, screenshot, setUp, strongPassword, test } from './fixtures.ts';
 
 test('first run, login, add a person with a wrong IBAN, correct it, find them without accents, log out', async ({
   page,
@@ -18,7 +18,7 @@ test('first run, login, add a person with a wrong IBAN, correct it, find them wi
   await screenshot(page, '02-login-fout');
   await page.getByRole('textbox', { name: 'Wachtwoord', exact: true }).fill(strongPassword);
   await page.getByRole('button', { name: 'Inloggen' }).click();
-  await expect(page.getByRole('heading', { name: 'Sleutelpersonen' })).toBeVisible();
+  await openMenu(page, 'Sleutelpersonen');
 
   await page.getByRole('link', { name: 'Nieuwe sleutelpersoon' }).click();
   await page.getByLabel('Voornaam').fill('Şükrü');

@@ -32,7 +32,7 @@ test('the beheerder adds a begeleider, who sees only what the role allows; the m
   await begeleider.getByLabel('Gebruikersnaam').fill('samira');
   await begeleider.getByRole('textbox', { name: 'Wachtwoord', exact: true }).fill(strongPassword);
   await begeleider.getByRole('button', { name: 'Inloggen' }).click();
-  await expect(begeleider.getByRole('heading', { name: 'Sleutelpersonen' })).toBeVisible();
+  await expect(begeleider.getByRole('heading', { name: 'Goedendag, Samira' })).toBeVisible();
   await expect(begeleider.getByRole('link', { name: 'Accounts' })).toHaveCount(0);
   await expect(begeleider.getByRole('link', { name: 'Auditlog' })).toHaveCount(0);
 

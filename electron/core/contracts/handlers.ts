@@ -6,7 +6,12 @@ import type { DocumentModel } from '../../../shared/document-model.ts';
 import type { VolunteerCheck } from '../../../shared/fiscal/volunteer-check.ts';
 import { formatDateLong } from '../../../shared/format.ts';
 import { fullName, type Person } from '../../../shared/persons.ts';
-import { type ContractForm, contractFormLabels, type ProfileContent } from '../../../shared/profiles.ts';
+import {
+  type ContractForm,
+  contractFormLabels,
+  type ProfileContent,
+  type ProfileVersion,
+} from '../../../shared/profiles.ts';
 import { foldForSearch } from '../../../shared/search.ts';
 import { diff, type Reader, type WriteCtx } from '../context.ts';
 import { Failure, invalidField, notFound } from '../failure.ts';
@@ -32,7 +37,7 @@ async function loadRow(db: Reader, id: string): Promise<ContractsTable> {
   return row;
 }
 
-async function profileOf(db: Reader, draft: ContractDraft): Promise<ProfileContent | null> {
+async function profileOf(db: Reader, draft: ContractDraft): Promise<ProfileVersion | null> {
   if (!draft.profileVersionId) return null;
   try {
     return await loadProfileVersion(db, draft.profileVersionId);
@@ -204,6 +209,7 @@ export const contractHandlers = {
     return {
       ...toSummary(row, parts.profile?.titel ?? null, replaced),
       personId: row.person_id,
+      profileId: parts.profile?.profileId ?? null,
       personNaam: parts.person.naam,
       draft,
       fiscal: snapshot ? snapshot.fiscal : fiscalCheckFor(draft, parts.person),

@@ -5,6 +5,7 @@ import type { Person } from '../../../shared/persons.ts';
 import { href, navigate } from '../lib/route.ts';
 import { useCan } from '../lib/session.tsx';
 import { useCall } from '../lib/use-call.ts';
+import { ContractsTab } from './contracts/ContractsTab.tsx';
 import { PersonDetails } from './PersonDetails.tsx';
 import { PersonHistory } from './PersonHistory.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
@@ -16,6 +17,12 @@ import { StatusModal } from './StatusModal.tsx';
  */
 const tabs: { value: string; label: string; needs: CallName; render(person: Person): React.ReactNode }[] = [
   { value: 'gegevens', label: 'Gegevens', needs: 'persons.get', render: (p) => <PersonDetails person={p} /> },
+  {
+    value: 'contracten',
+    label: 'Contracten',
+    needs: 'contracts.listForPerson',
+    render: (p) => <ContractsTab person={p} />,
+  },
   {
     value: 'geschiedenis',
     label: 'Geschiedenis',

@@ -6,28 +6,46 @@ import { href, useRoute } from '../lib/route.ts';
 import { useCan, useSession } from '../lib/session.tsx';
 import { AccountsScreen } from './AccountsScreen.tsx';
 import { AuditScreen } from './AuditScreen.tsx';
+import { ContractScreen, NewContractScreen } from './contracts/ContractScreens.tsx';
 import { NotFound } from './NotFound.tsx';
 import { PasswordScreen } from './PasswordScreen.tsx';
 import { PersonFormScreen } from './PersonFormScreen.tsx';
 import { PersonPage } from './PersonPage.tsx';
 import { PersonsScreen } from './PersonsScreen.tsx';
+import { ProfileEditor } from './ProfileEditor.tsx';
+import { ProfilesScreen } from './ProfilesScreen.tsx';
 import { SettingsScreen } from './SettingsScreen.tsx';
+import { StartScreen } from './StartScreen.tsx';
 
 /** The main menu: each item shown only to roles whose calls it needs. */
 const menu: { path: string; label: string; needs: CallName }[] = [
+  { path: '/start', label: 'Start', needs: 'attention.list' },
   { path: '/personen', label: 'Sleutelpersonen', needs: 'persons.list' },
+  { path: '/profielen', label: 'Functieprofielen', needs: 'profiles.list' },
   { path: '/audit', label: 'Auditlog', needs: 'audit.list' },
   { path: '/accounts', label: 'Accounts', needs: 'accounts.list' },
   { path: '/instellingen', label: 'Instellingen', needs: 'settings.update' },
 ];
 
-function screenFor(route: string[]): ReactNode {
-  const [area, id, action] = route;
+function screenFor(route: string[], startScreen: boolean): ReactNode {
+  const [area, id, action, arg, value] = route;
   switch (area) {
     case undefined:
+      return startScreen ? <StartScreen /> : <PersonsScreen />;
+    case 'start':
+      return <StartScreen />;
+    case 'profielen':
+      if (id === 'nieuw') return <ProfileEditor profileId={null} versie={null} />;
+      if (id)
+        return <ProfileEditor profileId={id} versie={action === 'versie' && arg ? Number(arg) : null} />;
+      return <ProfilesScreen />;
+    case 'contracten':
+      return id ? <ContractScreen contractId={id} /> : <NotFound />;
     case 'personen':
       if (id === 'nieuw') return <PersonFormScreen personId={null} />;
       if (id && action === 'bewerken') return <PersonFormScreen personId={id} />;
+      if (id && action === 'contract-nieuw')
+        return <NewContractScreen personId={id} fromId={arg === 'van' ? (value ?? null) : null} />;
       if (id) return <PersonPage personId={id} tab={action ?? 'gegevens'} />;
       return <PersonsScreen />;
     case 'audit':
@@ -47,7 +65,8 @@ export function Shell() {
   const route = useRoute();
   const { account, organisatieNaam, logout } = useSession();
   const can = useCan();
-  const current = `/${route[0] ?? 'personen'}`;
+  const startScreen = can('attention.list');
+  const current = `/${route[0] ?? (startScreen ? 'start' : 'personen')}`;
 
   return (
     <AppShell navbar={{ width: 230, breakpoint: 0 }} padding="lg">
@@ -96,7 +115,7 @@ export function Shell() {
         </Stack>
       </AppShell.Navbar>
       <AppShell.Main>
-        <Box maw={1400}>{screenFor(route)}</Box>
+        <Box maw={1400}>{screenFor(route, startScreen)}</Box>
       </AppShell.Main>
     </AppShell>
   );
