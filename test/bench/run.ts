@@ -12,6 +12,7 @@ import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
 import { startCore } from '../../electron/core/app-core.ts';
 import { personSearchText, personSortName } from '../../electron/core/persons/search-text.ts';
+import { contractPdfBench } from './contract-pdf.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'schakel-bench-'));
 const core = await startCore(dir);
@@ -151,6 +152,8 @@ const medians = await race(
 );
 const dispatcherMs = medians.dispatcher ?? 0;
 const rawMs = medians.raw ?? 0;
+// Contract PDFs: through the dispatcher (load, assemble, render) versus pdfmake on the identical definition.
+const pdfBench = await contractPdfBench(dispatcher);
 await core.close();
 
 // Browser host: a fresh process, from start to the first page served.
@@ -189,6 +192,7 @@ console.log(
         target: '≤ 1.5',
         withinTarget: dispatcherMs / rawMs <= 1.5,
       },
+      contractPdf: pdfBench,
       browserHostStart: { firstPageMs: Math.round(firstPageMs), status: page.status },
     },
     null,

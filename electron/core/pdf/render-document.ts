@@ -221,7 +221,8 @@ function keepWithNext(node: NodeInfo, following: { getFollowingNodesOnPage(): No
   );
 }
 
-function definition(model: DocumentModel, creationDate: Date | undefined): DocumentDefinition {
+/** The pdfmake document for a model; exported for the benchmark's bare-pdfmake baseline. */
+export function pdfDefinition(model: DocumentModel, creationDate: Date | undefined): DocumentDefinition {
   const logo = acceptedLogo(model.organisation.logo);
   const watermark = model.watermark
     ? { text: model.watermark, color: '#8a8f98', opacity: 0.14, bold: true }
@@ -251,5 +252,5 @@ export async function renderPdf(
   model: DocumentModel,
   options: { creationDate?: Date } = {},
 ): Promise<Buffer> {
-  return pdfmake.createPdf(definition(model, options.creationDate)).getBuffer();
+  return pdfmake.createPdf(pdfDefinition(model, options.creationDate)).getBuffer();
 }

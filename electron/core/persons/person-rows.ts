@@ -1,14 +1,18 @@
 import type { Person, PersonLanguage, PersonStatus } from '../../../shared/persons.ts';
 import { fullName, languageLevelLabels } from '../../../shared/persons.ts';
 import type { Reader } from '../context.ts';
+import { perStore } from '../store/per-store.ts';
 import type { PersonsTable } from '../store/schema.ts';
+
+/** Built once per store handle: the register asks for a page's languages on every page. */
+const languageQuery = perStore((db) =>
+  db.selectFrom('person_languages').select(['person_id', 'taal', 'niveau']),
+);
 
 export async function languagesOf(db: Reader, personIds: string[]): Promise<Map<string, PersonLanguage[]>> {
   const byPerson = new Map<string, PersonLanguage[]>();
   if (personIds.length === 0) return byPerson;
-  const rows = await db
-    .selectFrom('person_languages')
-    .select(['person_id', 'taal', 'niveau'])
+  const rows = await languageQuery(db)
     .where('person_id', 'in', personIds)
     .orderBy('person_id')
     .orderBy('position')

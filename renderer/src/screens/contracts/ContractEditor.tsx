@@ -28,7 +28,6 @@ import { commonLanguages } from '../../../../shared/persons.ts';
 import {
   allowanceUnitLabels,
   allowanceUnits,
-  contractFormLabels,
   contractForms,
   type Profile,
   type ProfileField,
@@ -52,6 +51,13 @@ interface Props {
   from: Contract | null;
   onSaved(id: string): void;
 }
+
+const shortFormLabels = {
+  vrijwilligersovereenkomst: 'Vrijwilliger',
+  arbeidsovereenkomst: 'Arbeidsovereenkomst',
+  stage: 'Stage',
+  opdracht: 'Opdracht (zzp)',
+} as const;
 
 function FillInField({
   field,
@@ -245,7 +251,7 @@ function EditorForm({
                   aria-label={L.vorm}
                   value={v.vorm}
                   onChange={(x) => form.setFieldValue('vorm', x as EditorValues['vorm'])}
-                  data={contractForms.map((f) => ({ value: f, label: contractFormLabels[f] }))}
+                  data={contractForms.map((f) => ({ value: f, label: shortFormLabels[f] }))}
                   fullWidth
                 />
                 <SimpleGrid cols={3} spacing="sm">

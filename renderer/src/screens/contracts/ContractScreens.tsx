@@ -76,6 +76,10 @@ export function ContractScreen({ contractId }: { contractId: string }) {
   const c = contract.data;
   if (!c || !person.data) return <Loader aria-label="Laden" />;
   const reload = () => void contract.reload();
+  const closeAndReload = () => {
+    setDialog(null);
+    reload();
+  };
 
   const pdf = async () => {
     const r = await invoke('contracts.pdf', { id: c.id });
@@ -182,18 +186,12 @@ export function ContractScreen({ contractId }: { contractId: string }) {
         </Grid>
       )}
       {dialog === 'finalize' && (
-        <FinalizeModal
-          contract={c}
-          onClose={() => setDialog(null)}
-          onDone={() => (setDialog(null), reload())}
-        />
+        <FinalizeModal contract={c} onClose={() => setDialog(null)} onDone={closeAndReload} />
       )}
       {dialog === 'sign' && (
-        <SignModal contract={c} onClose={() => setDialog(null)} onDone={() => (setDialog(null), reload())} />
+        <SignModal contract={c} onClose={() => setDialog(null)} onDone={closeAndReload} />
       )}
-      {dialog === 'end' && (
-        <EndModal contract={c} onClose={() => setDialog(null)} onDone={() => (setDialog(null), reload())} />
-      )}
+      {dialog === 'end' && <EndModal contract={c} onClose={() => setDialog(null)} onDone={closeAndReload} />}
     </Stack>
   );
 }

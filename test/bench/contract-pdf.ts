@@ -1,0 +1,119 @@
+import { performance } from 'node:perf_hooks';
+import pdfmake from 'pdfmake';
+import type { Dispatcher } from '../../electron/core/dispatcher.ts';
+import { pdfDefinition } from '../../electron/core/pdf/render-document.ts';
+import type { Contract, PdfFile } from '../../shared/contracts.ts';
+
+const client = 'bench';
+
+async function call<T>(dispatcher: Dispatcher, name: string, input: unknown): Promise<T> {
+  const r = await dispatcher.dispatch(name, input, client);
+  if (!r.ok) throw new Error(`${name}: ${r.error.message}`);
+  return r.value as T;
+}
+
+function median(list: number[]): number {
+  const sorted = [...list].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+}
+
+/**
+ * One volunteer contract for a person with a Vietnamese name: its PDF through the service versus bare pdfmake on the
+ * same definition (alternating, 30 rounds), then 100 contract PDFs printed one after another.
+ */
+export async function contractPdfBench(dispatcher: Dispatcher) {
+  const person = await call<{ id: string }>(dispatcher, 'persons.create', {
+    voornaam: 'Hương',
+    tussenvoegsel: null,
+    achternaam: 'Nguyễn Thị',
+    roepnaam: null,
+    geboortedatum: '1990-03-03',
+    gender: 'vrouw',
+    herkomstland: 'Vietnam',
+    talen: [{ taal: 'Vietnamees', niveau: 'moedertaal' }],
+    niveauNederlands: 'B2',
+    straat: 'Kerkstraat',
+    huisnummer: '1',
+    postcode: '3511 AB',
+    plaats: 'Utrecht',
+    gemeente: 'Utrecht',
+    telefoon: null,
+    email: null,
+    iban: null,
+    bijstand: false,
+    toestemmingNodig: false,
+    toestemmingDatum: null,
+    vogAfgiftedatum: null,
+    begeleiderId: null,
+    notities: null,
+    status: 'actief',
+    statusDatum: '2026-01-01',
+  });
+  const [profile] = await call<{ id: string }[]>(dispatcher, 'profiles.list', {});
+  const { current } = await call<{ current: { versionId: string } }>(dispatcher, 'profiles.get', {
+    id: profile?.id,
+  });
+  const contract = await call<{ id: string }>(dispatcher, 'contracts.create', {
+    personId: person.id,
+    profileVersionId: current.versionId,
+    vorm: 'vrijwilligersovereenkomst',
+    velden: {
+      uren_per_week: 8,
+      gemeente: 'Utrecht',
+      doelgroep: 'Vietnamese gezinnen',
+      talen: ['Vietnamees'],
+    },
+    startdatum: '2026-02-01',
+    einddatum: '2026-12-31',
+    vergoedingEenheid: 'uur',
+    vergoedingCents: 5_00,
+    verwachtUrenPerMaand: 30,
+    verwachteActiviteitenPerMaand: null,
+    kmVergoedingCents: 0,
+    verwachteKmPerMaand: null,
+    andereOrganisatiesPerMaandCents: 0,
+    onkostenMetBon: true,
+    waVerzekering: true,
+    ongevallenVerzekering: true,
+    verzekeringVia: null,
+    vasteBegeleiderId: null,
+    werktijden: null,
+    bereikbaarheid: null,
+    werktelefoon: false,
+    scholing: null,
+    opzegtermijnWeken: 2,
+  });
+  const { document } = await call<Contract>(dispatcher, 'contracts.get', { id: contract.id });
+  const service = () => call<PdfFile>(dispatcher, 'contracts.pdf', { id: contract.id });
+  const bare = () => pdfmake.createPdf(pdfDefinition(document, new Date())).getBuffer();
+
+  for (let i = 0; i < 5; i++) await Promise.all([service(), bare()]);
+  const samples = { service: [] as number[], bare: [] as number[] };
+  for (let i = 0; i < 30; i++) {
+    for (const [name, fn] of Object.entries({ service, bare }).sort(() => Math.random() - 0.5)) {
+      const t = performance.now();
+      await fn();
+      samples[name as keyof typeof samples].push(performance.now() - t);
+    }
+  }
+  const serviceMs = median(samples.service);
+  const bareMs = median(samples.bare);
+
+  const t = performance.now();
+  for (let i = 0; i < 100; i++) await service();
+  const hundredMs = performance.now() - t;
+
+  const round = (n: number) => Math.round(n * 10) / 10;
+  return {
+    pages: (
+      Buffer.from((await service()).base64, 'base64')
+        .toString('latin1')
+        .match(/\/Type \/Page\b/g) ?? []
+    ).length,
+    medianMs: { service: round(serviceMs), barePdfmake: round(bareMs) },
+    ratio: round((serviceMs / bareMs) * 100) / 100,
+    target: '≤ 1.3',
+    withinTarget: serviceMs / bareMs <= 1.3,
+    hundredContractsMs: Math.round(hundredMs),
+  };
+}
