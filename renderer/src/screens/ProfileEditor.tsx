@@ -54,7 +54,17 @@ const toLines = (text: string) =>
     .map((l) => l.trim())
     .filter((l) => l !== '');
 
-function toValues(c: ProfileContent): Values {
+function toValues(version: ProfileContent): Values {
+  // A stored version also carries its id, number and author: only the content goes back into the form.
+  const {
+    profileId: _p,
+    versionId: _v,
+    versie: _n,
+    createdAt: _c,
+    createdBy: _b,
+    ...c
+  } = version as ProfileContent &
+    Partial<Record<'profileId' | 'versionId' | 'versie' | 'createdAt' | 'createdBy', unknown>>;
   return {
     ...c,
     werkomstandigheden: c.werkomstandigheden ?? '',
