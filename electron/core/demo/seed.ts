@@ -1,4 +1,5 @@
 import type { CallInput, CallName } from '../../../shared/contract.ts';
+import { ageOn } from '../../../shared/format.ts';
 import type { PersonStatus } from '../../../shared/persons.ts';
 import type { Role } from '../../../shared/roles.ts';
 import type { Dispatcher } from '../dispatcher.ts';
@@ -134,7 +135,11 @@ export const demoAccounts: { username: string; displayName: string; role: Role; 
  * Fills an empty database with a demo organisation through the dispatcher, exactly as users would: accounts, and
  * `count` sleutelpersonen with varied names, languages and statuses. Refuses a database that already has accounts.
  */
-export async function seedDemo(dispatcher: Dispatcher, count = 180, today = '2026-11-25'): Promise<void> {
+export async function seedDemo(
+  dispatcher: Dispatcher,
+  count = 180,
+  today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date()),
+): Promise<void> {
   const client = 'demo-seed';
   const call = async <N extends CallName>(name: N, input: CallInput<N>) => {
     const r = await dispatcher.dispatch(name, input, client);
@@ -158,6 +163,15 @@ export async function seedDemo(dispatcher: Dispatcher, count = 180, today = '202
   await call('auth.logout', {});
   await dispatcher.dispatch('auth.login', { username: 'marco', password: demoPassword }, client);
 
+  const profiles = (await dispatcher.dispatch('profiles.list', {}, client)) as {
+    ok: true;
+    value: { id: string }[];
+  };
+  const starter = (await dispatcher.dispatch('profiles.get', { id: profiles.value[0]?.id }, client)) as {
+    ok: true;
+    value: { current: { versionId: string } };
+  };
+  const profileVersionId = starter.value.current.versionId;
   const rnd = random(20261125);
   const year = Number(today.slice(0, 4));
   const used = new Set<string>();
@@ -187,12 +201,13 @@ export async function seedDemo(dispatcher: Dispatcher, count = 180, today = '202
     const statusMonth = recent
       ? String(rnd.int(1, Math.max(1, Number(today.slice(5, 7)) - 1))).padStart(2, '0')
       : month;
-    await call('persons.create', {
+    const geboortedatum = `${rnd.int(1965, 2005)}-${month}-${day}`;
+    const person = await call('persons.create', {
       voornaam,
       tussenvoegsel: null,
       achternaam,
       roepnaam: null,
-      geboortedatum: `${rnd.int(1965, 2005)}-${month}-${day}`,
+      geboortedatum,
       gender: rnd.next() < 0.55 ? 'vrouw' : rnd.next() < 0.95 ? 'man' : 'anders',
       herkomstland: origin.land,
       talen,
@@ -222,6 +237,74 @@ export async function seedDemo(dispatcher: Dispatcher, count = 180, today = '202
       status,
       statusDatum: `${statusYear}-${statusMonth}-${day}`,
     });
+    if (status === 'actief' || status === 'gepauzeerd') {
+      await demoContract(
+        call,
+        rnd,
+        { id: person.id, geboortedatum },
+        profileVersionId,
+        `${statusYear}-${statusMonth}-${day}`,
+        today,
+      );
+    }
   }
   await call('auth.logout', {});
+}
+
+type Call = <N extends CallName>(name: N, input: CallInput<N>) => Promise<{ id: string; version: number }>;
+
+/** A volunteer contract from the starter profile, made definitief and mostly signed, as most active people have. */
+async function demoContract(
+  call: Call,
+  rnd: ReturnType<typeof random>,
+  person: { id: string; geboortedatum: string },
+  profileVersionId: string,
+  since: string,
+  today: string,
+): Promise<void> {
+  const startdatum = since > today ? today : since;
+  // Within the fiscal limits: the under-21 hourly maximum is lower.
+  const young = ageOn(person.geboortedatum, startdatum) < 21;
+  const year = Number(today.slice(0, 4));
+  const saved = await call('contracts.create', {
+    personId: person.id,
+    profileVersionId,
+    vorm: 'vrijwilligersovereenkomst',
+    velden: {
+      uren_per_week: rnd.int(4, 12),
+      gemeente: rnd.pick(places).gemeente,
+      doelgroep: rnd.pick([
+        'Statushouders en hun gezinnen',
+        'Nieuwkomers in de wijk',
+        'Ouders van jonge kinderen',
+      ]),
+      talen: ['Nederlands'],
+    },
+    startdatum,
+    einddatum: rnd.next() < 0.3 ? `${year}-${String(rnd.int(12, 12)).padStart(2, '0')}-31` : null,
+    vergoedingEenheid: 'uur',
+    vergoedingCents: young ? 3_00 : rnd.pick([4_00, 5_00, 5_50]),
+    verwachtUrenPerMaand: rnd.int(12, 30),
+    verwachteActiviteitenPerMaand: null,
+    kmVergoedingCents: rnd.next() < 0.5 ? 23 : 0,
+    verwachteKmPerMaand: rnd.int(0, 60),
+    andereOrganisatiesPerMaandCents: 0,
+    onkostenMetBon: true,
+    waVerzekering: true,
+    ongevallenVerzekering: true,
+    verzekeringVia: null,
+    vasteBegeleiderId: null,
+    werktijden: null,
+    bereikbaarheid: null,
+    werktelefoon: rnd.next() < 0.4,
+    scholing: null,
+    opzegtermijnWeken: 2,
+  });
+  const final = await call('contracts.finalize', {
+    id: saved.id,
+    version: saved.version,
+    fiscaleReden: null,
+    bevestigOverlap: false,
+  });
+  if (rnd.next() < 0.85) await call('contracts.sign', { id: saved.id, version: final.version, datum: today });
 }
