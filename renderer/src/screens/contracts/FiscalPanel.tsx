@@ -1,4 +1,4 @@
-import { Alert, Badge, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Group, Spoiler, Stack, Table, Text, Title } from '@mantine/core';
 import type { VolunteerCheck } from '../../../../shared/fiscal/volunteer-check.ts';
 import { formatCents } from '../../../../shared/format.ts';
 
@@ -47,6 +47,26 @@ export function FiscalPanel({ check }: { check: VolunteerCheck }) {
           </Table.Tbody>
         </Table>
       )}
+      {check.months.length > 0 && (
+        <Spoiler maxHeight={0} showLabel="Ruimte per maand tonen" hideLabel="Verbergen">
+          <Table fz="xs" verticalSpacing={1} aria-label="Ruimte per maand">
+            <Table.Tbody>
+              {check.months.map((m) => (
+                <Table.Tr key={m.month}>
+                  <Table.Td>{monthLabel.format(new Date(`${m.month}-01T00:00:00Z`))}</Table.Td>
+                  <Table.Td ta="right">{formatCents(m.expectedCents)}</Table.Td>
+                  <Table.Td ta="right">{m.capCents === null ? 'onbekend' : formatCents(m.capCents)}</Table.Td>
+                  <Table.Td ta="right" c={m.roomCents !== null && m.roomCents < 0 ? 'red' : undefined}>
+                    {m.roomCents === null ? '—' : formatCents(m.roomCents)}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Spoiler>
+      )}
     </Stack>
   );
 }
+
+const monthLabel = new Intl.DateTimeFormat('nl-NL', { month: 'long', year: 'numeric', timeZone: 'UTC' });
