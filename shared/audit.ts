@@ -40,4 +40,7 @@ export const recordTypeLabels: Record<string, string> = {
   settings: 'Instellingen',
   profile: 'Functieprofiel',
   contract: 'Contract',
+  pop: 'POP',
+  log: 'Begeleidingslog',
+  intervisie: 'Intervisie',
 };

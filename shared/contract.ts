@@ -18,6 +18,20 @@ import {
 import type { AttentionItem } from './attention.ts';
 import { type AuditEntry, type AuditPage, auditListInput } from './audit.ts';
 import {
+  type CaseloadRow,
+  caseloadInput,
+  groupSaveInput,
+  type IntervisieGroup,
+  type LogEntry,
+  logCreateInput,
+  logListInput,
+  type PopView,
+  popGetInput,
+  popSaveInput,
+  sessionCreateInput,
+  signalFollowUpInput,
+} from './begeleiding/inputs.ts';
+import {
   type ContractCheck,
   type Contract as ContractRecord,
   type ContractSummary,
@@ -115,6 +129,17 @@ export const contract = {
   'contracts.end': write<Saved>()(contractEndInput),
   'contracts.amend': write<Saved>()(z.strictObject({ id, version })),
   'attention.list': read<AttentionItem[]>()(none),
+
+  'pop.get': read<PopView | null>()(popGetInput),
+  'pop.save': write<Saved>()(popSaveInput),
+  'pop.pdf': read<PdfFile>()(popGetInput),
+  'log.list': read<LogEntry[]>()(logListInput),
+  'log.create': write<Saved>()(logCreateInput),
+  'log.followUp': write<Saved>()(signalFollowUpInput),
+  'intervisie.list': read<IntervisieGroup[]>()(none),
+  'intervisie.save': write<Saved>()(groupSaveInput),
+  'intervisie.session': write<Saved>()(sessionCreateInput),
+  'caseload.overview': read<CaseloadRow[]>()(caseloadInput),
 
   'audit.list': read<AuditPage>()(auditListInput),
 

@@ -9,13 +9,21 @@ export function addDays(iso: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** 29 February plus one year is 28 February, not 1 March. */
-export function addYears(iso: string, years: number): string {
+/**
+ * Calendar months, clamped to the month's last day: 31 January + 1 month is 28 (or 29) February, never 3 March, so
+ * a monthly rhythm does not drift into the month after.
+ */
+export function addMonths(iso: string, months: number): string {
   const d = toDate(iso);
-  const target = new Date(Date.UTC(d.getUTCFullYear() + years, d.getUTCMonth(), 1));
+  const target = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months, 1));
   const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
   target.setUTCDate(Math.min(d.getUTCDate(), lastDay));
   return target.toISOString().slice(0, 10);
+}
+
+/** 29 February plus one year is 28 February, not 1 March. */
+export function addYears(iso: string, years: number): string {
+  return addMonths(iso, 12 * years);
 }
 
 /** Whole days from a to b (negative when b is earlier). */

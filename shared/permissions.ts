@@ -6,6 +6,7 @@ import type { CallName } from './contract.ts';
 import type { Access, SessionAccount } from './roles.ts';
 
 const staff = ['projectleider', 'begeleider', 'administrateur'] as const;
+const guides = ['projectleider', 'begeleider'] as const;
 
 export const permissions = {
   'app.status': ['publiek'],
@@ -51,6 +52,18 @@ export const permissions = {
   'contracts.end': ['projectleider'],
   'contracts.amend': ['projectleider'],
   'attention.list': ['projectleider', 'begeleider'],
+
+  // Begeleiding is for those who guide: the administrateur never sees a POP or a log entry.
+  'pop.get': guides,
+  'pop.save': guides,
+  'pop.pdf': guides,
+  'log.list': guides,
+  'log.create': guides,
+  'log.followUp': guides,
+  'intervisie.list': guides,
+  'intervisie.save': guides,
+  'intervisie.session': guides,
+  'caseload.overview': guides,
 
   'audit.list': ['projectleider', 'beheerder'],
 

@@ -1,6 +1,7 @@
 import { accountHandlers } from './accounts/handlers.ts';
 import { attentionHandlers } from './attention/handlers.ts';
 import { auditHandlers } from './audit/handlers.ts';
+import { begeleidingHandlers } from './begeleiding/handlers.ts';
 import { contractHandlers } from './contracts/handlers.ts';
 import type { Handlers } from './handler-types.ts';
 import { personHandlers } from './persons/handlers.ts';
@@ -16,4 +17,5 @@ export const handlers: Handlers = {
   ...profileHandlers,
   ...contractHandlers,
   ...attentionHandlers,
+  ...begeleidingHandlers,
 };

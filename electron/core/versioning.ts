@@ -4,7 +4,15 @@ import { formatDateTime } from '../../shared/format.ts';
 import { Failure } from './failure.ts';
 import type { DB } from './store/schema.ts';
 
-type VersionedTable = 'accounts' | 'persons' | 'settings' | 'function_profiles' | 'contracts';
+type VersionedTable =
+  | 'accounts'
+  | 'persons'
+  | 'settings'
+  | 'function_profiles'
+  | 'contracts'
+  | 'pops'
+  | 'log_entries'
+  | 'intervisie_groups';
 
 /**
  * Optimistic concurrency: an edit names the version it read. When the record moved on since, the edit is refused

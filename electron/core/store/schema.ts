@@ -151,7 +151,99 @@ export interface ContractsTable {
   version: number;
 }
 
+export interface PopsTable {
+  id: string;
+  person_id: string;
+  current_version_id: string;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface PopVersionsTable {
+  id: string;
+  pop_id: string;
+  versie: number;
+  /** The POP's content as JSON, read whole. */
+  content: string;
+  account_id: string | null;
+  created_at: string;
+  version: number;
+}
+
+export interface LogEntriesTable {
+  id: string;
+  person_id: string;
+  soort: string;
+  signaal_soort: string | null;
+  datum: string;
+  duur_minuten: number | null;
+  samenvatting: string;
+  afspraken: string | null;
+  volgende_afspraak: string | null;
+  vertrouwelijk: number;
+  author_id: string;
+  owner_id: string | null;
+  opvolging: string | null;
+  gesloten_op: string | null;
+  session_id: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface GoalProgressTable {
+  id: string;
+  person_id: string;
+  goal_id: string;
+  datum: string;
+  status: string;
+  notitie: string;
+  entry_id: string | null;
+  account_id: string | null;
+  created_at: string;
+  version: number;
+}
+
+export interface IntervisieGroupsTable {
+  id: string;
+  naam: string;
+  begeleider_id: string | null;
+  archived: number;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface IntervisieMembersTable {
+  id: string;
+  group_id: string;
+  person_id: string;
+  version: number;
+}
+
+export interface IntervisieSessionsTable {
+  id: string;
+  group_id: string;
+  datum: string;
+  thema: string;
+  duur_minuten: number | null;
+  samenvatting: string | null;
+  /** Person ids present, as JSON. */
+  aanwezig: string;
+  account_id: string | null;
+  created_at: string;
+  version: number;
+}
+
 export interface DB {
+  pops: PopsTable;
+  pop_versions: PopVersionsTable;
+  log_entries: LogEntriesTable;
+  goal_progress: GoalProgressTable;
+  intervisie_groups: IntervisieGroupsTable;
+  intervisie_members: IntervisieMembersTable;
+  intervisie_sessions: IntervisieSessionsTable;
   function_profiles: FunctionProfilesTable;
   function_profile_versions: FunctionProfileVersionsTable;
   contracts: ContractsTable;

@@ -1,0 +1,414 @@
+import { logKindLabels } from '../../../shared/begeleiding/inputs.ts';
+import { fullName } from '../../../shared/persons.ts';
+import { foldForSearch } from '../../../shared/search.ts';
+import { diff, type WriteCtx } from '../context.ts';
+import { Failure, invalidField, notFound } from '../failure.ts';
+import type { Handlers } from '../handler-types.ts';
+import { renderPdf } from '../pdf/render-document.ts';
+import { loadPerson } from '../persons/handlers.ts';
+import { loadSettings } from '../settings/handlers.ts';
+import { assertVersion } from '../versioning.ts';
+import { caseload } from './caseload.ts';
+import { listEntries, maySee } from './log.ts';
+import { loadPop, popDocument } from './pop.ts';
+
+async function requirePerson(ctx: WriteCtx, personId: string) {
+  return loadPerson(ctx.db, personId).catch(() => {
+    throw invalidField('personId', 'deze sleutelpersoon bestaat niet (meer)');
+  });
+}
+
+async function activeStaff(ctx: WriteCtx, id: string, field: string): Promise<void> {
+  const row = await ctx.db
+    .selectFrom('accounts')
+    .select(['active', 'role'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (row?.active !== 1 || row.role === 'administrateur')
+    throw invalidField(field, 'kies een actieve begeleider of projectleider');
+}
+
+export const begeleidingHandlers = {
+  'pop.get': (ctx, input) => loadPop(ctx.db, input.personId, input.versie),
+
+  'pop.save': async (ctx, input) => {
+    const person = await requirePerson(ctx, input.personId);
+    const existing = await ctx.db
+      .selectFrom('pops')
+      .selectAll()
+      .where('person_id', '=', input.personId)
+      .executeTakeFirst();
+    if (existing && input.version === null) {
+      throw new Failure(
+        'conflict',
+        'Er is intussen al een POP voor deze persoon gemaakt. Laad de pagina opnieuw.',
+      );
+    }
+    const versionId = ctx.newId();
+    let id: string;
+    let versie = 1;
+    let version = 1;
+    let before: string | null = null;
+    if (existing && input.version !== null) {
+      await assertVersion(ctx.db, 'pops', existing.id, input.version);
+      const last = await ctx.db
+        .selectFrom('pop_versions')
+        .select(['versie', 'content'])
+        .where('pop_id', '=', existing.id)
+        .orderBy('versie', 'desc')
+        .executeTakeFirstOrThrow();
+      id = existing.id;
+      versie = last.versie + 1;
+      version = existing.version + 1;
+      before = last.content;
+      await ctx.db
+        .updateTable('pops')
+        .set({ current_version_id: versionId, updated_at: ctx.now, version })
+        .where('id', '=', id)
+        .where('version', '=', input.version)
+        .execute();
+    } else {
+      id = ctx.newId();
+      await ctx.db
+        .insertInto('pops')
+        .values({
+          id,
+          person_id: input.personId,
+          current_version_id: versionId,
+          created_at: ctx.now,
+          updated_at: ctx.now,
+          version,
+        })
+        .execute();
+    }
+    await ctx.db
+      .insertInto('pop_versions')
+      .values({
+        id: versionId,
+        pop_id: id,
+        versie,
+        content: JSON.stringify(input.content),
+        account_id: ctx.account?.id ?? null,
+        created_at: ctx.now,
+        version: 1,
+      })
+      .execute();
+    // The audit log records that the plan changed and its shape, not the personal text of goals and ambitions.
+    ctx.audit({
+      recordType: 'pop',
+      recordId: id,
+      recordVersion: version,
+      summary: `POP versie ${versie}: ${person.naam}`,
+      changes: diff(
+        before ? { leerdoelen: (JSON.parse(before) as { doelen: unknown[] }).doelen.length } : null,
+        { leerdoelen: input.content.doelen.length },
+      ),
+    });
+    return { id, version };
+  },
+
+  'pop.pdf': async (ctx, input) => {
+    const pop = await loadPop(ctx.db, input.personId, input.versie);
+    if (!pop) throw notFound('Het POP van deze persoon');
+    const person = await loadPerson(ctx.db, input.personId);
+    const pdf = await renderPdf(popDocument(pop, await loadSettings(ctx.db), person.begeleiderNaam), {
+      creationDate: new Date(ctx.now),
+    });
+    const name = foldForSearch(fullName({ ...person, roepnaam: null })).replace(/[^a-z0-9]+/g, '-');
+    return { fileName: `pop-${name}-v${pop.versie}.pdf`, base64: pdf.toString('base64') };
+  },
+
+  'log.list': (ctx, input) => listEntries(ctx.db, input.personId, ctx.account),
+
+  'log.create': async (ctx, input) => {
+    const person = await requirePerson(ctx, input.personId);
+    if (input.datum > ctx.today)
+      throw invalidField('datum', 'een verslag gaat over iets dat al gebeurd is; kies vandaag of eerder');
+    if (input.ownerId) await activeStaff(ctx, input.ownerId, 'ownerId');
+    const pop = input.doelUpdates.length > 0 ? await loadPop(ctx.db, input.personId, null) : null;
+    input.doelUpdates.forEach((u, i) => {
+      if (!pop?.current.doelen.some((g) => g.id === u.goalId)) {
+        throw invalidField(`doelUpdates.${i}.goalId`, 'dit leerdoel staat niet in het huidige POP');
+      }
+    });
+    const id = ctx.newId();
+    await ctx.db
+      .insertInto('log_entries')
+      .values({
+        id,
+        person_id: input.personId,
+        soort: input.soort,
+        signaal_soort: input.signaalSoort,
+        datum: input.datum,
+        duur_minuten: input.duurMinuten,
+        samenvatting: input.samenvatting,
+        afspraken: input.afspraken,
+        volgende_afspraak: input.volgendeAfspraak,
+        vertrouwelijk: input.vertrouwelijk ? 1 : 0,
+        author_id: ctx.account?.id ?? '',
+        owner_id: input.soort === 'signaal' ? (input.ownerId ?? ctx.account?.id ?? null) : null,
+        created_at: ctx.now,
+        updated_at: ctx.now,
+        version: 1,
+      })
+      .execute();
+    for (const u of input.doelUpdates) {
+      await ctx.db
+        .insertInto('goal_progress')
+        .values({
+          id: ctx.newId(),
+          person_id: input.personId,
+          goal_id: u.goalId,
+          datum: input.datum,
+          status: u.status,
+          notitie: u.notitie,
+          entry_id: id,
+          account_id: ctx.account?.id ?? null,
+          created_at: ctx.now,
+          version: 1,
+        })
+        .execute();
+    }
+    ctx.audit({
+      recordType: 'log',
+      recordId: id,
+      recordVersion: 1,
+      summary: `${logKindLabels[input.soort]} vastgelegd: ${person.naam}`,
+      changes: diff(null, {
+        soort: input.soort,
+        datum: input.datum,
+        vertrouwelijk: input.vertrouwelijk,
+        leerdoelen: input.doelUpdates.length,
+      }),
+    });
+    return { id, version: 1 };
+  },
+
+  'log.followUp': async (ctx, input) => {
+    const row = await ctx.db
+      .selectFrom('log_entries')
+      .selectAll()
+      .where('id', '=', input.id)
+      .executeTakeFirst();
+    if (!row) throw notFound('Dit verslag');
+    if (!maySee(row, ctx.account))
+      throw new Failure('forbidden', 'Geen toegang: dit verslag is vertrouwelijk.');
+    if (row.soort !== 'signaal')
+      throw new Failure('invalid_input', 'Alleen een signaal heeft een opvolging.');
+    if (row.gesloten_op) throw new Failure('invalid_input', 'Dit signaal is al gesloten.');
+    await assertVersion(ctx.db, 'log_entries', row.id, input.version);
+    if (input.datum < row.datum) throw invalidField('datum', 'ligt vóór het signaal');
+    if (input.datum > ctx.today) throw invalidField('datum', 'ligt in de toekomst');
+    const opvolging = [row.opvolging, `${input.datum}: ${input.opvolging}`].filter(Boolean).join('\n');
+    const version = row.version + 1;
+    await ctx.db
+      .updateTable('log_entries')
+      .set({ opvolging, gesloten_op: input.sluiten ? input.datum : null, updated_at: ctx.now, version })
+      .where('id', '=', row.id)
+      .where('version', '=', row.version)
+      .execute();
+    ctx.audit({
+      recordType: 'log',
+      recordId: row.id,
+      recordVersion: version,
+      summary: input.sluiten ? 'Signaal gesloten' : 'Opvolging van signaal vastgelegd',
+      changes: diff({ gesloten: false }, { gesloten: input.sluiten }),
+    });
+    return { id: row.id, version };
+  },
+
+  'intervisie.list': async (ctx) => {
+    const groups = await ctx.db
+      .selectFrom('intervisie_groups')
+      .selectAll()
+      .where('archived', '=', 0)
+      .orderBy('naam')
+      .execute();
+    const members = await ctx.db
+      .selectFrom('intervisie_members')
+      .innerJoin('persons', 'persons.id', 'intervisie_members.person_id')
+      .select([
+        'intervisie_members.group_id',
+        'persons.id',
+        'persons.voornaam',
+        'persons.tussenvoegsel',
+        'persons.achternaam',
+        'persons.roepnaam',
+      ])
+      .orderBy('persons.sort_name')
+      .execute();
+    const sessions = await ctx.db
+      .selectFrom('intervisie_sessions')
+      .select(['id', 'group_id', 'datum', 'thema', 'aanwezig'])
+      .orderBy('datum', 'desc')
+      .execute();
+    return groups.map((g) => ({
+      id: g.id,
+      version: g.version,
+      naam: g.naam,
+      begeleiderId: g.begeleider_id,
+      leden: members.filter((m) => m.group_id === g.id).map((m) => ({ personId: m.id, naam: fullName(m) })),
+      sessies: sessions
+        .filter((s) => s.group_id === g.id)
+        .map((s) => ({
+          id: s.id,
+          datum: s.datum,
+          thema: s.thema,
+          aanwezig: (JSON.parse(s.aanwezig) as string[]).length,
+        })),
+    }));
+  },
+
+  'intervisie.save': async (ctx, input) => {
+    for (const [i, personId] of input.leden.entries()) {
+      const exists = await ctx.db
+        .selectFrom('persons')
+        .select('id')
+        .where('id', '=', personId)
+        .executeTakeFirst();
+      if (!exists) throw invalidField(`leden.${i}`, 'deze sleutelpersoon bestaat niet (meer)');
+    }
+    if (input.begeleiderId) await activeStaff(ctx, input.begeleiderId, 'begeleiderId');
+    let id = input.id ?? null;
+    let version = 1;
+    let before: Record<string, unknown> | null = null;
+    if (id) {
+      const row = await ctx.db
+        .selectFrom('intervisie_groups')
+        .selectAll()
+        .where('id', '=', id)
+        .executeTakeFirst();
+      if (!row) throw notFound('Deze intervisiegroep');
+      await assertVersion(ctx.db, 'intervisie_groups', id, input.version ?? 0);
+      const oldMembers = await ctx.db
+        .selectFrom('intervisie_members')
+        .select('person_id')
+        .where('group_id', '=', id)
+        .execute();
+      before = { naam: row.naam, leden: oldMembers.length };
+      version = row.version + 1;
+      await ctx.db
+        .updateTable('intervisie_groups')
+        .set({ naam: input.naam, begeleider_id: input.begeleiderId, updated_at: ctx.now, version })
+        .where('id', '=', id)
+        .where('version', '=', row.version)
+        .execute();
+      await ctx.db.deleteFrom('intervisie_members').where('group_id', '=', id).execute();
+    } else {
+      id = ctx.newId();
+      await ctx.db
+        .insertInto('intervisie_groups')
+        .values({
+          id,
+          naam: input.naam,
+          begeleider_id: input.begeleiderId,
+          archived: 0,
+          created_at: ctx.now,
+          updated_at: ctx.now,
+          version,
+        })
+        .execute();
+    }
+    const groupId = id;
+    const unique = [...new Set(input.leden)];
+    if (unique.length > 0) {
+      await ctx.db
+        .insertInto('intervisie_members')
+        .values(
+          unique.map((personId) => ({ id: ctx.newId(), group_id: groupId, person_id: personId, version: 1 })),
+        )
+        .execute();
+    }
+    ctx.audit({
+      recordType: 'intervisie',
+      recordId: groupId,
+      recordVersion: version,
+      summary: `Intervisiegroep ${before ? 'gewijzigd' : 'aangemaakt'}: ${input.naam}`,
+      changes: diff(before, { naam: input.naam, leden: unique.length }),
+    });
+    return { id: groupId, version };
+  },
+
+  'intervisie.session': async (ctx, input) => {
+    const group = await ctx.db
+      .selectFrom('intervisie_groups')
+      .selectAll()
+      .where('id', '=', input.groupId)
+      .executeTakeFirst();
+    if (!group) throw notFound('Deze intervisiegroep');
+    if (input.datum > ctx.today)
+      throw invalidField('datum', 'een bijeenkomst leg je vast als hij geweest is');
+    const members = new Set(
+      (
+        await ctx.db
+          .selectFrom('intervisie_members')
+          .select('person_id')
+          .where('group_id', '=', group.id)
+          .execute()
+      ).map((m) => m.person_id),
+    );
+    const present = [...new Set(input.aanwezig)];
+    present.forEach((personId, i) => {
+      if (!members.has(personId))
+        throw invalidField(`aanwezig.${i}`, 'deze persoon is geen lid van de groep');
+    });
+    const id = ctx.newId();
+    await ctx.db
+      .insertInto('intervisie_sessions')
+      .values({
+        id,
+        group_id: group.id,
+        datum: input.datum,
+        thema: input.thema,
+        duur_minuten: input.duurMinuten,
+        samenvatting: input.samenvatting,
+        aanwezig: JSON.stringify(present),
+        account_id: ctx.account?.id ?? null,
+        created_at: ctx.now,
+        version: 1,
+      })
+      .execute();
+    // One log entry per attendee, so each person's begeleidingslog shows the session.
+    for (const personId of present) {
+      await ctx.db
+        .insertInto('log_entries')
+        .values({
+          id: ctx.newId(),
+          person_id: personId,
+          soort: 'intervisie',
+          signaal_soort: null,
+          datum: input.datum,
+          duur_minuten: input.duurMinuten,
+          samenvatting: [`Intervisie ${group.naam}: ${input.thema}`, input.samenvatting]
+            .filter(Boolean)
+            .join('\n'),
+          afspraken: null,
+          volgende_afspraak: null,
+          vertrouwelijk: 0,
+          author_id: ctx.account?.id ?? '',
+          owner_id: null,
+          opvolging: null,
+          gesloten_op: null,
+          session_id: id,
+          created_at: ctx.now,
+          updated_at: ctx.now,
+          version: 1,
+        })
+        .execute();
+    }
+    ctx.audit({
+      recordType: 'intervisie',
+      recordId: group.id,
+      recordVersion: group.version,
+      summary: `Intervisie ${group.naam} op ${input.datum}: ${present.length} aanwezig`,
+      changes: diff(null, { thema: input.thema, aanwezig: present.length }),
+    });
+    return { id, version: 1 };
+  },
+
+  'caseload.overview': (ctx, input) => {
+    // A begeleider sees their own caseload; a projectleider anyone's, or everyone's.
+    const begeleiderId = ctx.account?.role === 'begeleider' ? ctx.account.id : (input.begeleiderId ?? null);
+    return caseload(ctx.db, begeleiderId, ctx.today);
+  },
+} satisfies Partial<Handlers>;
