@@ -49,6 +49,8 @@ const pop = (
   ...overrides,
 });
 
+const firstGoal = pop().doelen[0] as CallInput<'pop.save'>['content']['doelen'][number];
+
 const entry = (overrides: Partial<CallInput<'log.create'>> = {}): CallInput<'log.create'> => ({
   personId,
   soort: 'ontwikkelingsgesprek',
@@ -75,7 +77,7 @@ describe('POP', () => {
       version: first.version,
       content: pop({
         ambitie: 'Betaalde baan als cultuurmediator',
-        doelen: [{ ...pop().doelen[0]!, status: 'bezig' }],
+        doelen: [{ ...firstGoal, status: 'bezig' }],
       }),
     });
     const view = await h.ok('projectleider', 'pop.get', { personId });
@@ -89,13 +91,13 @@ describe('POP', () => {
     const noText = await h.call('begeleider', 'pop.save', {
       personId,
       version: null,
-      content: pop({ doelen: [{ ...pop().doelen[0]!, wat: ' ' }] }),
+      content: pop({ doelen: [{ ...firstGoal, wat: ' ' }] }),
     });
     expect(noText).toMatchObject({ ok: false, error: { field: 'content.doelen.0.wat' } });
     const early = await h.call('begeleider', 'pop.save', {
       personId,
       version: null,
-      content: pop({ doelen: [{ ...pop().doelen[0]!, streefdatum: '2025-12-01' }] }),
+      content: pop({ doelen: [{ ...firstGoal, streefdatum: '2025-12-01' }] }),
     });
     expect(early).toMatchObject({ ok: false, error: { field: 'content.doelen.0.streefdatum' } });
     expect(await h.ok('begeleider', 'pop.get', { personId })).toBeNull();
