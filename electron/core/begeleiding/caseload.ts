@@ -28,7 +28,7 @@ export async function caseload(
       'persons.begeleider_id',
       'accounts.display_name',
     ])
-    .where('persons.status', 'in', ['intake', 'actief', 'gepauzeerd']);
+    .where('persons.status', '!=', 'gestopt');
   if (begeleiderId) people = people.where('persons.begeleider_id', '=', begeleiderId);
   const persons = await people.orderBy('persons.sort_name').execute();
   if (persons.length === 0) return [];

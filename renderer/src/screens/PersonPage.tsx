@@ -5,6 +5,8 @@ import type { Person } from '../../../shared/persons.ts';
 import { href, navigate } from '../lib/route.ts';
 import { useCan } from '../lib/session.tsx';
 import { useCall } from '../lib/use-call.ts';
+import { LogTab } from './begeleiding/LogTab.tsx';
+import { PopTab } from './begeleiding/PopTab.tsx';
 import { ContractsTab } from './contracts/ContractsTab.tsx';
 import { PersonDetails } from './PersonDetails.tsx';
 import { PersonHistory } from './PersonHistory.tsx';
@@ -23,6 +25,8 @@ const tabs: { value: string; label: string; needs: CallName; render(person: Pers
     needs: 'contracts.listForPerson',
     render: (p) => <ContractsTab person={p} />,
   },
+  { value: 'pop', label: 'POP', needs: 'pop.get', render: (p) => <PopTab person={p} /> },
+  { value: 'begeleiding', label: 'Begeleiding', needs: 'log.list', render: (p) => <LogTab person={p} /> },
   {
     value: 'geschiedenis',
     label: 'Geschiedenis',

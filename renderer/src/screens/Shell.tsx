@@ -6,6 +6,8 @@ import { href, useRoute } from '../lib/route.ts';
 import { useCan, useSession } from '../lib/session.tsx';
 import { AccountsScreen } from './AccountsScreen.tsx';
 import { AuditScreen } from './AuditScreen.tsx';
+import { CaseloadScreen } from './begeleiding/CaseloadScreen.tsx';
+import { IntervisieScreen } from './begeleiding/IntervisieScreen.tsx';
 import { ContractScreen, NewContractScreen } from './contracts/ContractScreens.tsx';
 import { NotFound } from './NotFound.tsx';
 import { PasswordScreen } from './PasswordScreen.tsx';
@@ -21,6 +23,8 @@ import { StartScreen } from './StartScreen.tsx';
 const menu: { path: string; label: string; needs: CallName }[] = [
   { path: '/start', label: 'Start', needs: 'attention.list' },
   { path: '/personen', label: 'Sleutelpersonen', needs: 'persons.list' },
+  { path: '/caseload', label: 'Caseload', needs: 'caseload.overview' },
+  { path: '/intervisie', label: 'Intervisie', needs: 'intervisie.list' },
   { path: '/profielen', label: 'Functieprofielen', needs: 'profiles.list' },
   { path: '/audit', label: 'Auditlog', needs: 'audit.list' },
   { path: '/accounts', label: 'Accounts', needs: 'accounts.list' },
@@ -34,6 +38,10 @@ function screenFor(route: string[], startScreen: boolean): ReactNode {
       return startScreen ? <StartScreen /> : <PersonsScreen />;
     case 'start':
       return <StartScreen />;
+    case 'caseload':
+      return <CaseloadScreen />;
+    case 'intervisie':
+      return <IntervisieScreen />;
     case 'profielen':
       if (id === 'nieuw') return <ProfileEditor profileId={null} versie={null} />;
       if (id)

@@ -1,0 +1,117 @@
+import { Anchor, Badge, Group, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import type { CaseloadRow } from '../../../../shared/begeleiding/inputs.ts';
+import { rhythmLabels } from '../../../../shared/begeleiding/rhythm.ts';
+import { formatDate } from '../../../../shared/format.ts';
+import { href } from '../../lib/route.ts';
+import { useSession } from '../../lib/session.tsx';
+import { useCall } from '../../lib/use-call.ts';
+
+const stand: Record<CaseloadRow['stand'], [string, string]> = {
+  te_laat: ['Te laat', 'red'],
+  binnenkort: ['Binnenkort', 'orange'],
+  op_schema: ['Op schema', 'teal'],
+  geen_ritme: ['Geen ritme', 'gray'],
+};
+
+/** Who is due for a conversation, whose goals have stalled, which signals are open, who has no POP. */
+export function CaseloadScreen() {
+  const { account } = useSession();
+  const [begeleiderId, setBegeleiderId] = useState<string | null>(null);
+  const staff = useCall('accounts.staff', {});
+  const { data, error } = useCall('caseload.overview', { begeleiderId });
+  const rows = [...(data ?? [])].sort(
+    (a, b) => b.dagenTeLaat - a.dagenTeLaat || b.openSignalen - a.openSignalen,
+  );
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={1} size="h2">
+          Caseload
+        </Title>
+        {account.role === 'projectleider' && (
+          <Select
+            aria-label="Begeleider"
+            placeholder="Alle begeleiders"
+            clearable
+            w={240}
+            value={begeleiderId}
+            onChange={setBegeleiderId}
+            data={(staff.data ?? [])
+              .filter((s) => s.role === 'begeleider')
+              .map((s) => ({ value: s.id, label: s.displayName }))}
+          />
+        )}
+      </Group>
+      {error && <Text c="red">{error.message}</Text>}
+      <Group gap="xl">
+        <Text size="sm">
+          <b>{rows.filter((r) => r.stand === 'te_laat').length}</b> gesprek(ken) te laat
+        </Text>
+        <Text size="sm">
+          <b>{rows.reduce((n, r) => n + r.doelenOverDatum, 0)}</b> leerdoel(en) over de streefdatum
+        </Text>
+        <Text size="sm">
+          <b>{rows.reduce((n, r) => n + r.openSignalen, 0)}</b> open signa(a)l(en)
+        </Text>
+        <Text size="sm">
+          <b>{rows.filter((r) => !r.heeftPop).length}</b> zonder POP
+        </Text>
+      </Group>
+      <Paper withBorder>
+        <Table verticalSpacing="xs" aria-label="Caseload" style={{ whiteSpace: 'nowrap' }}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Naam</Table.Th>
+              {account.role === 'projectleider' && <Table.Th>Begeleider</Table.Th>}
+              <Table.Th>Ritme</Table.Th>
+              <Table.Th>Laatste gesprek</Table.Th>
+              <Table.Th>Volgende</Table.Th>
+              <Table.Th>Stand</Table.Th>
+              <Table.Th>Doelen over datum</Table.Th>
+              <Table.Th>Open signalen</Table.Th>
+              <Table.Th>POP</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.map((r) => {
+              const [label, color] = stand[r.stand];
+              return (
+                <Table.Tr key={r.personId}>
+                  <Table.Td>
+                    <Anchor href={href(`/personen/${r.personId}/begeleiding`)}>{r.naam}</Anchor>
+                  </Table.Td>
+                  {account.role === 'projectleider' && <Table.Td>{r.begeleiderNaam ?? '—'}</Table.Td>}
+                  <Table.Td>{r.ritme ? rhythmLabels[r.ritme] : '—'}</Table.Td>
+                  <Table.Td>{formatDate(r.laatsteGesprek) || '—'}</Table.Td>
+                  <Table.Td>{formatDate(r.volgendeGesprek) || '—'}</Table.Td>
+                  <Table.Td>
+                    <Badge color={color} variant="light" style={{ minWidth: 'max-content' }}>
+                      {r.dagenTeLaat > 0 ? `${label} (${r.dagenTeLaat} d)` : label}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td c={r.doelenOverDatum > 0 ? 'orange' : undefined}>{r.doelenOverDatum}</Table.Td>
+                  <Table.Td c={r.openSignalen > 0 ? 'red' : undefined}>{r.openSignalen}</Table.Td>
+                  <Table.Td>
+                    {r.heeftPop ? (
+                      'ja'
+                    ) : (
+                      <Text c="red" size="sm">
+                        nog niet
+                      </Text>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
+        {data?.length === 0 && (
+          <Text p="lg" ta="center" c="dimmed">
+            Geen sleutelpersonen in deze caseload.
+          </Text>
+        )}
+      </Paper>
+    </Stack>
+  );
+}
