@@ -9,10 +9,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import Database from 'better-sqlite3';
 import { startCore } from '../../electron/core/app-core.ts';
 import { personSearchText, personSortName } from '../../electron/core/persons/search-text.ts';
+import { caseloadBench } from './caseload.ts';
 import { contractPdfBench } from './contract-pdf.ts';
+import { race, ratioReport, rawReplay } from './measure.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'schakel-bench-'));
 const core = await startCore(dir);
@@ -94,60 +95,15 @@ const check = await dispatcher.dispatch('persons.list', input, 'bench');
 if (!check.ok || (check.value as { total: number }).total !== 300)
   throw new Error(`unexpected bench result ${JSON.stringify(check)}`);
 
-// The very statements the service ran for that page, captured once and prepared once on the raw handle.
-const captured: { sql: string; params: unknown[] }[] = [];
-const realPrepare = Database.prototype.prepare;
-Database.prototype.prepare = function (this: Database.Database, sql: string) {
-  const statement = realPrepare.call(this, sql);
-  const all = statement.all.bind(statement);
-  statement.all = ((params: unknown[] = []) => {
-    captured.push({ sql, params });
-    return all(params);
-  }) as typeof statement.all;
-  return statement;
-} as typeof realPrepare;
-const uncached = await startCore(dir);
-await uncached.dispatcher.dispatch(
-  'auth.login',
+const raw = await rawReplay(
+  dir,
+  store,
   { username: 'bench', password: 'bench bench bench' },
-  'bench',
+  'persons.list',
+  input,
 );
-captured.length = 0;
-await uncached.dispatcher.dispatch('persons.list', input, 'bench');
-Database.prototype.prepare = realPrepare;
-await uncached.close();
-const statements = captured.map((c) => ({ statement: store.sqlite.prepare(c.sql), params: c.params }));
-function rawQuery() {
-  for (const { statement, params } of statements) statement.all(params);
-}
-
-/**
- * Median milliseconds of each contender, measured in alternation (in a shuffled order each round) so neither gets a
- * warmer cache, a quieter moment or the garbage collection of the other's allocations.
- */
-async function race(
-  contenders: Record<string, () => unknown>,
-  rounds: number,
-): Promise<Record<string, number>> {
-  const samples: Record<string, number[]> = Object.fromEntries(Object.keys(contenders).map((k) => [k, []]));
-  for (let i = 0; i < rounds + 20; i++) {
-    const order = Object.entries(contenders).sort(() => Math.random() - 0.5);
-    for (const [name, fn] of order) {
-      const t = performance.now();
-      await fn();
-      if (i >= 20) samples[name]?.push(performance.now() - t);
-    }
-  }
-  return Object.fromEntries(
-    Object.entries(samples).map(([name, list]) => [
-      name,
-      list.sort((a, b) => a - b)[Math.floor(list.length / 2)] ?? 0,
-    ]),
-  );
-}
-
 const medians = await race(
-  { dispatcher: () => dispatcher.dispatch('persons.list', input, 'bench'), raw: rawQuery },
+  { dispatcher: () => dispatcher.dispatch('persons.list', input, 'bench'), raw },
   1000,
 );
 const dispatcherMs = medians.dispatcher ?? 0;
@@ -155,6 +111,8 @@ const rawMs = medians.raw ?? 0;
 // Contract PDFs: through the dispatcher (load, assemble, render) versus pdfmake on the identical definition.
 const pdfBench = await contractPdfBench(dispatcher);
 await core.close();
+
+const caseloadResult = await caseloadBench();
 
 // Browser host: a fresh process, from start to the first page served.
 const hostDir = fs.mkdtempSync(path.join(os.tmpdir(), 'schakel-bench-host-'));
@@ -179,19 +137,11 @@ child.kill('SIGTERM');
 fs.rmSync(dir, { recursive: true, force: true });
 fs.rmSync(hostDir, { recursive: true, force: true });
 
-const round = (n: number) => Math.round(n * 1000) / 1000;
 console.log(
   JSON.stringify(
     {
-      registerQuery: {
-        rows: 100_300,
-        matching: 300,
-        pageSize: 25,
-        medianMs: { dispatcher: round(dispatcherMs), rawSqlite: round(rawMs) },
-        ratio: round(dispatcherMs / rawMs),
-        target: '≤ 1.5',
-        withinTarget: dispatcherMs / rawMs <= 1.5,
-      },
+      registerQuery: { rows: 100_300, matching: 300, pageSize: 25, ...ratioReport(dispatcherMs, rawMs, 1.5) },
+      caseload: caseloadResult,
       contractPdf: pdfBench,
       browserHostStart: { firstPageMs: Math.round(firstPageMs), status: page.status },
     },

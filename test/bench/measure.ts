@@ -1,0 +1,77 @@
+import { performance } from 'node:perf_hooks';
+import Database from 'better-sqlite3';
+import { startCore } from '../../electron/core/app-core.ts';
+import type { Store } from '../../electron/core/store/open-store.ts';
+
+/**
+ * Median milliseconds of each contender, measured in alternation (in a shuffled order each round) so neither gets a
+ * warmer cache, a quieter moment or the garbage collection of the other's allocations.
+ */
+export async function race(
+  contenders: Record<string, () => unknown>,
+  rounds: number,
+): Promise<Record<string, number>> {
+  const samples: Record<string, number[]> = Object.fromEntries(Object.keys(contenders).map((k) => [k, []]));
+  for (let i = 0; i < rounds + 20; i++) {
+    const order = Object.entries(contenders).sort(() => Math.random() - 0.5);
+    for (const [name, fn] of order) {
+      const t = performance.now();
+      await fn();
+      if (i >= 20) samples[name]?.push(performance.now() - t);
+    }
+  }
+  return Object.fromEntries(
+    Object.entries(samples).map(([name, list]) => [
+      name,
+      list.sort((a, b) => a - b)[Math.floor(list.length / 2)] ?? 0,
+    ]),
+  );
+}
+
+/**
+ * The very statements a call runs, captured from a second core on the same data folder (logged in as `login`), and
+ * returned as a function that runs them on the raw better-sqlite3 handle: the baseline "same SQL, no layers".
+ */
+export async function rawReplay(
+  dir: string,
+  store: Store,
+  login: { username: string; password: string },
+  call: string,
+  input: unknown,
+): Promise<() => void> {
+  const captured: { sql: string; params: unknown[] }[] = [];
+  const realPrepare = Database.prototype.prepare;
+  Database.prototype.prepare = function (this: Database.Database, sql: string) {
+    const statement = realPrepare.call(this, sql);
+    const all = statement.all.bind(statement);
+    statement.all = ((params: unknown[] = []) => {
+      captured.push({ sql, params });
+      return all(params);
+    }) as typeof statement.all;
+    return statement;
+  } as typeof realPrepare;
+  try {
+    const core = await startCore(dir);
+    await core.dispatcher.dispatch('auth.login', login, 'replay');
+    captured.length = 0;
+    const result = await core.dispatcher.dispatch(call, input, 'replay');
+    if (!result.ok) throw new Error(`${call}: ${result.error.message}`);
+    await core.close();
+  } finally {
+    Database.prototype.prepare = realPrepare;
+  }
+  const statements = captured.map((c) => ({ statement: store.sqlite.prepare(c.sql), params: c.params }));
+  return () => {
+    for (const { statement, params } of statements) statement.all(params);
+  };
+}
+
+export function ratioReport(dispatcherMs: number, rawMs: number, target: number) {
+  const round = (n: number) => Math.round(n * 1000) / 1000;
+  return {
+    medianMs: { dispatcher: round(dispatcherMs), rawSqlite: round(rawMs) },
+    ratio: round(dispatcherMs / rawMs),
+    target: `≤ ${target}`,
+    withinTarget: dispatcherMs / rawMs <= target,
+  };
+}
