@@ -45,18 +45,18 @@ export function CaseloadScreen() {
       </Group>
       {error && <Text c="red">{error.message}</Text>}
       <Group gap="xl">
-        <Text size="sm">
-          <b>{rows.filter((r) => r.stand === 'te_laat').length}</b> gesprek(ken) te laat
-        </Text>
-        <Text size="sm">
-          <b>{rows.reduce((n, r) => n + r.doelenOverDatum, 0)}</b> leerdoel(en) over de streefdatum
-        </Text>
-        <Text size="sm">
-          <b>{rows.reduce((n, r) => n + r.openSignalen, 0)}</b> open signa(a)l(en)
-        </Text>
-        <Text size="sm">
-          <b>{rows.filter((r) => !r.heeftPop).length}</b> zonder POP
-        </Text>
+        <Count
+          n={rows.filter((r) => r.stand === 'te_laat').length}
+          one="gesprek te laat"
+          many="gesprekken te laat"
+        />
+        <Count
+          n={rows.reduce((n, r) => n + r.doelenOverDatum, 0)}
+          one="leerdoel over de streefdatum"
+          many="leerdoelen over de streefdatum"
+        />
+        <Count n={rows.reduce((n, r) => n + r.openSignalen, 0)} one="open signaal" many="open signalen" />
+        <Count n={rows.filter((r) => !r.heeftPop).length} one="zonder POP" many="zonder POP" />
       </Group>
       <Paper withBorder>
         <Table verticalSpacing="xs" aria-label="Caseload" style={{ whiteSpace: 'nowrap' }}>
@@ -113,5 +113,13 @@ export function CaseloadScreen() {
         )}
       </Paper>
     </Stack>
+  );
+}
+
+function Count({ n, one, many }: { n: number; one: string; many: string }) {
+  return (
+    <Text size="sm">
+      <b>{n}</b> {n === 1 ? one : many}
+    </Text>
   );
 }

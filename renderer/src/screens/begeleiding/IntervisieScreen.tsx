@@ -94,7 +94,10 @@ function GroupModal({
   onClose(): void;
   onDone(): void;
 }) {
-  const persons = useCall('persons.list', { pageSize: 200, status: ['intake', 'actief', 'gepauzeerd'] });
+  const persons = useCall('persons.list', {
+    pageSize: 200,
+    status: ['aangemeld', 'intake', 'actief', 'gepauzeerd'],
+  });
   const form = useForm({
     initialValues: { naam: group?.naam ?? '', leden: group?.leden.map((l) => l.personId) ?? [] },
   });
