@@ -21,6 +21,7 @@ import { fieldLabels as L } from '../../../shared/field-labels.ts';
 import { roleLabels, roles } from '../../../shared/roles.ts';
 import { invoke } from '../lib/api.ts';
 import { showSaved, showServerError } from '../lib/forms.ts';
+import { ModalActions } from '../lib/modal-actions.tsx';
 import { useSession } from '../lib/session.tsx';
 import { useCall } from '../lib/use-call.ts';
 
@@ -159,12 +160,7 @@ function NewAccount({ onClose, onSaved }: { onClose(): void; onSaved(): void }) 
             {...form.getInputProps('password')}
             data-path="password"
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Annuleren
-            </Button>
-            <Button type="submit">Aanmaken</Button>
-          </Group>
+          <ModalActions onCancel={onClose} submit="Aanmaken" />
         </Stack>
       </form>
     </Modal>
@@ -192,12 +188,7 @@ function EditAccount({ account, onClose, onSaved }: { account: Account; onClose(
             label="Beheerder (mag accounts en instellingen beheren)"
             {...form.getInputProps('isBeheerder', { type: 'checkbox' })}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Annuleren
-            </Button>
-            <Button type="submit">Opslaan</Button>
-          </Group>
+          <ModalActions onCancel={onClose} submit="Opslaan" />
         </Stack>
       </form>
     </Modal>
@@ -218,12 +209,7 @@ function SetPassword({ account, onClose, onSaved }: { account: Account; onClose(
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <PasswordInput label={L.newPassword} {...form.getInputProps('password')} data-path="password" />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Annuleren
-            </Button>
-            <Button type="submit">Instellen</Button>
-          </Group>
+          <ModalActions onCancel={onClose} submit="Instellen" />
         </Stack>
       </form>
     </Modal>

@@ -19,6 +19,7 @@ import { formatDate } from '../../../../shared/format.ts';
 import { invoke } from '../../lib/api.ts';
 import { DutchDateInput } from '../../lib/date-input.tsx';
 import { showSaved, showServerError } from '../../lib/forms.ts';
+import { ModalActions } from '../../lib/modal-actions.tsx';
 import { useCall } from '../../lib/use-call.ts';
 
 const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
@@ -124,12 +125,7 @@ function GroupModal({
             data={(persons.data?.rows ?? []).map((p) => ({ value: p.id, label: p.naam }))}
             {...form.getInputProps('leden')}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Annuleren
-            </Button>
-            <Button type="submit">Opslaan</Button>
-          </Group>
+          <ModalActions onCancel={onClose} submit="Opslaan" />
         </Stack>
       </form>
     </Modal>
@@ -199,12 +195,7 @@ function SessionModal({
               {...form.getInputProps(`aanwezig.${l.personId}`, { type: 'checkbox' })}
             />
           ))}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Annuleren
-            </Button>
-            <Button type="submit">Vastleggen</Button>
-          </Group>
+          <ModalActions onCancel={onClose} submit="Vastleggen" />
         </Stack>
       </form>
     </Modal>

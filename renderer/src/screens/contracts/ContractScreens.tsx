@@ -23,6 +23,7 @@ import { invoke } from '../../lib/api.ts';
 import { DutchDateInput } from '../../lib/date-input.tsx';
 import { downloadFile } from '../../lib/download.ts';
 import { showSaved, showServerError } from '../../lib/forms.ts';
+import { ModalActions } from '../../lib/modal-actions.tsx';
 import { href, navigate } from '../../lib/route.ts';
 import { useCan } from '../../lib/session.tsx';
 import { useCall } from '../../lib/use-call.ts';
@@ -242,12 +243,7 @@ function FinalizeModal({ contract, onClose, onDone }: ModalProps) {
               data-path="bevestigOverlap"
             />
           )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Annuleren
-            </Button>
-            <Button type="submit">Definitief maken</Button>
-          </Group>
+          <ModalActions onCancel={onClose} submit="Definitief maken" />
         </Stack>
       </form>
     </Modal>
@@ -275,12 +271,7 @@ function SignModal({ contract, onClose, onDone }: ModalProps) {
             {...form.getInputProps('datum')}
             data-path="datum"
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Annuleren
-            </Button>
-            <Button type="submit">Vastleggen</Button>
-          </Group>
+          <ModalActions onCancel={onClose} submit="Vastleggen" />
         </Stack>
       </form>
     </Modal>
@@ -307,14 +298,7 @@ function EndModal({ contract, onClose, onDone }: ModalProps) {
             data-path="datum"
           />
           <Textarea label="Reden" autosize minRows={2} {...form.getInputProps('reden')} data-path="reden" />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Annuleren
-            </Button>
-            <Button type="submit" color="red">
-              Beëindigen
-            </Button>
-          </Group>
+          <ModalActions onCancel={onClose} submit="Beëindigen" color="red" />
         </Stack>
       </form>
     </Modal>
