@@ -1,4 +1,11 @@
 /** Calendar arithmetic on ISO dates ('YYYY-MM-DD'), in UTC so no time zone or DST shifts a day. */
+const dutchDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' });
+
+/** The calendar day (ISO) it is in the Netherlands at a moment: what "today" means for every date rule. */
+export function dutchDate(moment: Date = new Date()): string {
+  return dutchDay.format(moment);
+}
+
 function toDate(iso: string): Date {
   return new Date(`${iso.slice(0, 10)}T00:00:00Z`);
 }

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { secretFields } from '../../shared/accounts.ts';
 import { type CallName, contract, isCallName } from '../../shared/contract.ts';
+import { dutchDate } from '../../shared/dates.ts';
 import { labelForPath } from '../../shared/field-labels.ts';
 import { mayCall } from '../../shared/permissions.ts';
 import type { AppError, Result } from '../../shared/result.ts';
@@ -28,8 +29,6 @@ export interface Replay {
   now: string;
   ids: string[];
 }
-
-const dayInAmsterdam = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' });
 
 /**
  * The one boundary every call passes, from either host: name → session → role → zod → one transaction → audit.
@@ -63,7 +62,7 @@ export class Dispatcher {
     if (!parsed.success) return failure(inputError(parsed.error));
 
     const now = replay?.now ?? (this.deps.clock?.() ?? new Date()).toISOString();
-    const base = { now, today: dayInAmsterdam.format(new Date(now)), account };
+    const base = { now, today: dutchDate(new Date(now)), account };
     const session: SessionControl = {
       login: (a) => this.deps.sessions.set(clientKey, a),
       logout: () => this.deps.sessions.clear(clientKey),

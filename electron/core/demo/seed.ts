@@ -1,4 +1,5 @@
 import type { CallInput, CallName } from '../../../shared/contract.ts';
+import { dutchDate } from '../../../shared/dates.ts';
 import { ageOn } from '../../../shared/format.ts';
 import type { PersonStatus } from '../../../shared/persons.ts';
 import type { Role } from '../../../shared/roles.ts';
@@ -135,11 +136,7 @@ export const demoAccounts: { username: string; displayName: string; role: Role; 
  * Fills an empty database with a demo organisation through the dispatcher, exactly as users would: accounts, and
  * `count` sleutelpersonen with varied names, languages and statuses. Refuses a database that already has accounts.
  */
-export async function seedDemo(
-  dispatcher: Dispatcher,
-  count = 180,
-  today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date()),
-): Promise<void> {
+export async function seedDemo(dispatcher: Dispatcher, count = 180, today = dutchDate()): Promise<void> {
   const client = 'demo-seed';
   const call = async <N extends CallName>(name: N, input: CallInput<N>) => {
     const r = await dispatcher.dispatch(name, input, client);

@@ -20,6 +20,7 @@ import {
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import type { CallInput } from '../../../shared/contract.ts';
+import { dutchDate } from '../../../shared/dates.ts';
 import { fieldLabels as L } from '../../../shared/field-labels.ts';
 import {
   cefrLevels,
@@ -33,6 +34,7 @@ import {
   statusLabels,
 } from '../../../shared/persons.ts';
 import { invoke } from '../lib/api.ts';
+import { ConflictAlert } from '../lib/conflict-alert.tsx';
 import { DutchDateInput } from '../lib/date-input.tsx';
 import { showSaved, showServerError } from '../lib/forms.ts';
 import { href, navigate } from '../lib/route.ts';
@@ -42,10 +44,6 @@ import { useCall } from '../lib/use-call.ts';
 type Values = Omit<CallInput<'persons.create'>, 'talen'> & {
   talen: { taal: string; niveau: string }[];
 };
-
-function todayIso(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
-}
 
 function emptyValues(): Values {
   return {
@@ -73,7 +71,7 @@ function emptyValues(): Values {
     begeleiderId: null,
     notities: '',
     status: 'aangemeld',
-    statusDatum: todayIso(),
+    statusDatum: dutchDate(),
   };
 }
 
@@ -156,14 +154,7 @@ function PersonForm({ loaded, reload }: { loaded: Person | null; reload(): void 
           </Title>
           <Anchor href={href(loaded ? `/personen/${loaded.id}` : '/personen')}>Annuleren</Anchor>
         </Group>
-        {conflict && (
-          <Alert color="orange" title="Niet opgeslagen: iemand anders was je voor" role="alert">
-            <Text size="sm">{conflict}</Text>
-            <Button mt="sm" size="xs" variant="light" onClick={reload}>
-              Nieuwste gegevens laden
-            </Button>
-          </Alert>
-        )}
+        <ConflictAlert message={conflict} onReload={reload} />
 
         <Paper withBorder p="md">
           <Title order={2} size="h4" mb="sm">
@@ -174,7 +165,7 @@ function PersonForm({ loaded, reload }: { loaded: Person | null; reload(): void 
             <TextInput {...input('tussenvoegsel')} />
             <TextInput {...input('achternaam')} required />
             <TextInput {...input('roepnaam')} />
-            <DutchDateInput {...input('geboortedatum')} maxDate={todayIso()} />
+            <DutchDateInput {...input('geboortedatum')} maxDate={dutchDate()} />
             <Select
               {...input('gender')}
               data={genders.map((g) => ({ value: g, label: genderLabels[g] }))}

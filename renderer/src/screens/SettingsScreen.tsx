@@ -17,6 +17,7 @@ import { useState } from 'react';
 import { fieldLabels as L } from '../../../shared/field-labels.ts';
 import { maxLogoBytes, type Settings } from '../../../shared/settings.ts';
 import { invoke } from '../lib/api.ts';
+import { ConflictAlert } from '../lib/conflict-alert.tsx';
 import { showSaved, showServerError } from '../lib/forms.ts';
 import { useSession } from '../lib/session.tsx';
 import { useCall } from '../lib/use-call.ts';
@@ -81,14 +82,7 @@ function SettingsForm({ settings: data, reload }: { settings: Settings; reload()
         <Title order={1} size="h2">
           Instellingen
         </Title>
-        {conflict && (
-          <Alert color="orange" title="Niet opgeslagen">
-            {conflict}
-            <Button mt="sm" size="xs" variant="light" onClick={reload}>
-              Nieuwste gegevens laden
-            </Button>
-          </Alert>
-        )}
+        <ConflictAlert message={conflict} onReload={reload} />
         <Paper withBorder p="md">
           <Title order={2} size="h4" mb="sm">
             Organisatie

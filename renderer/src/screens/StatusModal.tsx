@@ -1,6 +1,7 @@
 import { Button, Group, Modal, Select, Stack, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
+import { dutchDate } from '../../../shared/dates.ts';
 import { fieldLabels as L } from '../../../shared/field-labels.ts';
 import { type Person, type PersonStatus, personStatuses, statusLabels } from '../../../shared/persons.ts';
 import { invoke } from '../lib/api.ts';
@@ -22,7 +23,7 @@ export function StatusModal({
   const form = useForm({
     initialValues: {
       status: person.status as PersonStatus,
-      datum: new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date()),
+      datum: dutchDate(),
       toelichting: '',
     },
   });

@@ -15,14 +15,13 @@ import {
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import type { IntervisieGroup } from '../../../../shared/begeleiding/inputs.ts';
+import { dutchDate } from '../../../../shared/dates.ts';
 import { formatDate } from '../../../../shared/format.ts';
 import { invoke } from '../../lib/api.ts';
 import { DutchDateInput } from '../../lib/date-input.tsx';
 import { showSaved, showServerError } from '../../lib/forms.ts';
 import { ModalActions } from '../../lib/modal-actions.tsx';
 import { useCall } from '../../lib/use-call.ts';
-
-const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
 
 /** Intervisie groups, their members and sessions; a session writes an entry in each attendee's log. */
 export function IntervisieScreen() {
@@ -143,7 +142,7 @@ function SessionModal({
 }) {
   const form = useForm({
     initialValues: {
-      datum: today(),
+      datum: dutchDate(),
       thema: '',
       duurMinuten: 90 as number | '',
       samenvatting: '',

@@ -26,6 +26,7 @@ import {
   signalKinds,
 } from '../../../../shared/begeleiding/inputs.ts';
 import { type GoalStatus, goalStatuses, goalStatusLabels } from '../../../../shared/begeleiding/pop-diff.ts';
+import { dutchDate } from '../../../../shared/dates.ts';
 import { formatDate } from '../../../../shared/format.ts';
 import type { Person } from '../../../../shared/persons.ts';
 import { invoke } from '../../lib/api.ts';
@@ -33,8 +34,6 @@ import { DutchDateInput } from '../../lib/date-input.tsx';
 import { showSaved, showServerError } from '../../lib/forms.ts';
 import { useCall } from '../../lib/use-call.ts';
 import { goalColors } from './PopTab.tsx';
-
-const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
 
 interface Values {
   soort: LogKind;
@@ -99,7 +98,7 @@ function EntryCard({ entry: e, onChanged }: { entry: LogEntry; onChanged(): void
       version: e.version,
       opvolging: note,
       sluiten,
-      datum: today(),
+      datum: dutchDate(),
     });
     if (!r.ok) return showServerError(null, r.error);
     setNote('');
@@ -206,7 +205,7 @@ function EntryForm({
     initialValues: {
       soort: 'ontwikkelingsgesprek',
       signaalSoort: null,
-      datum: today(),
+      datum: dutchDate(),
       duurMinuten: 60,
       samenvatting: '',
       afspraken: '',

@@ -25,6 +25,7 @@ import {
   type PopContent,
 } from '../../../../shared/begeleiding/pop-diff.ts';
 import { rhythmLabels, rhythms } from '../../../../shared/begeleiding/rhythm.ts';
+import { dutchDate } from '../../../../shared/dates.ts';
 import { formatDate, formatDateTime } from '../../../../shared/format.ts';
 import type { Person } from '../../../../shared/persons.ts';
 import { invoke } from '../../lib/api.ts';
@@ -40,8 +41,6 @@ export const goalColors: Record<GoalStatus, string> = {
   bijgesteld: 'yellow',
   gestopt: 'dark',
 };
-
-const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
 
 /** The person's POP: the current plan with each goal's trail, earlier versions and what changed, and a review form. */
 export function PopTab({ person }: { person: Person }) {
@@ -184,7 +183,7 @@ function PopForm({
 }) {
   const start: PopContent = pop
     ? { ...pop.current, doelen: pop.goals.map((g) => ({ ...g.goal, status: g.status })) }
-    : { startdatum: today(), kwaliteiten: '', ambitie: '', ritme: 'maandelijks', doelen: [] };
+    : { startdatum: dutchDate(), kwaliteiten: '', ambitie: '', ritme: 'maandelijks', doelen: [] };
   const form = useForm<PopContent>({ initialValues: start });
   const [busy, setBusy] = useState(false);
   const submit = form.onSubmit(async (content) => {

@@ -17,6 +17,7 @@ import {
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { type Contract, type ContractStatus, contractStatusLabels } from '../../../../shared/contracts.ts';
+import { dutchDate } from '../../../../shared/dates.ts';
 import { formatDate, formatDateTime } from '../../../../shared/format.ts';
 import { contractFormLabels } from '../../../../shared/profiles.ts';
 import { invoke } from '../../lib/api.ts';
@@ -250,10 +251,8 @@ function FinalizeModal({ contract, onClose, onDone }: ModalProps) {
   );
 }
 
-const todayIso = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
-
 function SignModal({ contract, onClose, onDone }: ModalProps) {
-  const form = useForm({ initialValues: { datum: todayIso() } });
+  const form = useForm({ initialValues: { datum: dutchDate() } });
   const submit = form.onSubmit(async (v) => {
     const r = await invoke('contracts.sign', { id: contract.id, version: contract.version, datum: v.datum });
     if (r.ok) {
@@ -279,7 +278,7 @@ function SignModal({ contract, onClose, onDone }: ModalProps) {
 }
 
 function EndModal({ contract, onClose, onDone }: ModalProps) {
-  const form = useForm({ initialValues: { datum: contract.einddatum ?? todayIso(), reden: '' } });
+  const form = useForm({ initialValues: { datum: contract.einddatum ?? dutchDate(), reden: '' } });
   const submit = form.onSubmit(async (v) => {
     const r = await invoke('contracts.end', { id: contract.id, version: contract.version, ...v });
     if (r.ok) {
