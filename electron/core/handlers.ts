@@ -2,6 +2,7 @@ import { accountHandlers } from './accounts/handlers.ts';
 import { attentionHandlers } from './attention/handlers.ts';
 import { auditHandlers } from './audit/handlers.ts';
 import { begeleidingHandlers } from './begeleiding/handlers.ts';
+import { intervisieHandlers } from './begeleiding/intervisie-handlers.ts';
 import { contractHandlers } from './contracts/handlers.ts';
 import type { Handlers } from './handler-types.ts';
 import { personHandlers } from './persons/handlers.ts';
@@ -18,4 +19,5 @@ export const handlers: Handlers = {
   ...contractHandlers,
   ...attentionHandlers,
   ...begeleidingHandlers,
+  ...intervisieHandlers,
 };

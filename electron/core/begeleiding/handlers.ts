@@ -8,6 +8,7 @@ import { renderPdf } from '../pdf/render-document.ts';
 import { loadPerson } from '../persons/handlers.ts';
 import { loadSettings } from '../settings/handlers.ts';
 import { assertVersion } from '../versioning.ts';
+import { requireActiveGuide } from './active-guide.ts';
 import { caseload } from './caseload.ts';
 import { listEntries, maySee } from './log.ts';
 import { loadPop, popDocument } from './pop.ts';
@@ -16,16 +17,6 @@ async function requirePerson(ctx: WriteCtx, personId: string) {
   return loadPerson(ctx.db, personId).catch(() => {
     throw invalidField('personId', 'deze sleutelpersoon bestaat niet (meer)');
   });
-}
-
-async function activeStaff(ctx: WriteCtx, id: string, field: string): Promise<void> {
-  const row = await ctx.db
-    .selectFrom('accounts')
-    .select(['active', 'role'])
-    .where('id', '=', id)
-    .executeTakeFirst();
-  if (row?.active !== 1 || row.role === 'administrateur')
-    throw invalidField(field, 'kies een actieve begeleider of projectleider');
 }
 
 export const begeleidingHandlers = {
@@ -124,7 +115,7 @@ export const begeleidingHandlers = {
     const person = await requirePerson(ctx, input.personId);
     if (input.datum > ctx.today)
       throw invalidField('datum', 'een verslag gaat over iets dat al gebeurd is; kies vandaag of eerder');
-    if (input.ownerId) await activeStaff(ctx, input.ownerId, 'ownerId');
+    if (input.ownerId) await requireActiveGuide(ctx, input.ownerId, 'ownerId');
     const pop = input.doelUpdates.length > 0 ? await loadPop(ctx.db, input.personId, null) : null;
     input.doelUpdates.forEach((u, i) => {
       if (!pop?.current.doelen.some((g) => g.id === u.goalId)) {
@@ -215,195 +206,6 @@ export const begeleidingHandlers = {
       changes: diff({ gesloten: false }, { gesloten: input.sluiten }),
     });
     return { id: row.id, version };
-  },
-
-  'intervisie.list': async (ctx) => {
-    const groups = await ctx.db
-      .selectFrom('intervisie_groups')
-      .selectAll()
-      .where('archived', '=', 0)
-      .orderBy('naam')
-      .execute();
-    const members = await ctx.db
-      .selectFrom('intervisie_members')
-      .innerJoin('persons', 'persons.id', 'intervisie_members.person_id')
-      .select([
-        'intervisie_members.group_id',
-        'persons.id',
-        'persons.voornaam',
-        'persons.tussenvoegsel',
-        'persons.achternaam',
-        'persons.roepnaam',
-      ])
-      .orderBy('persons.sort_name')
-      .execute();
-    const sessions = await ctx.db
-      .selectFrom('intervisie_sessions')
-      .select(['id', 'group_id', 'datum', 'thema', 'aanwezig'])
-      .orderBy('datum', 'desc')
-      .execute();
-    return groups.map((g) => ({
-      id: g.id,
-      version: g.version,
-      naam: g.naam,
-      begeleiderId: g.begeleider_id,
-      leden: members.filter((m) => m.group_id === g.id).map((m) => ({ personId: m.id, naam: fullName(m) })),
-      sessies: sessions
-        .filter((s) => s.group_id === g.id)
-        .map((s) => ({
-          id: s.id,
-          datum: s.datum,
-          thema: s.thema,
-          aanwezig: (JSON.parse(s.aanwezig) as string[]).length,
-        })),
-    }));
-  },
-
-  'intervisie.save': async (ctx, input) => {
-    for (const [i, personId] of input.leden.entries()) {
-      const exists = await ctx.db
-        .selectFrom('persons')
-        .select('id')
-        .where('id', '=', personId)
-        .executeTakeFirst();
-      if (!exists) throw invalidField(`leden.${i}`, 'deze sleutelpersoon bestaat niet (meer)');
-    }
-    if (input.begeleiderId) await activeStaff(ctx, input.begeleiderId, 'begeleiderId');
-    let id = input.id ?? null;
-    let version = 1;
-    let before: Record<string, unknown> | null = null;
-    if (id) {
-      const row = await ctx.db
-        .selectFrom('intervisie_groups')
-        .selectAll()
-        .where('id', '=', id)
-        .executeTakeFirst();
-      if (!row) throw notFound('Deze intervisiegroep');
-      await assertVersion(ctx.db, 'intervisie_groups', id, input.version ?? 0);
-      const oldMembers = await ctx.db
-        .selectFrom('intervisie_members')
-        .select('person_id')
-        .where('group_id', '=', id)
-        .execute();
-      before = { naam: row.naam, leden: oldMembers.length };
-      version = row.version + 1;
-      await ctx.db
-        .updateTable('intervisie_groups')
-        .set({ naam: input.naam, begeleider_id: input.begeleiderId, updated_at: ctx.now, version })
-        .where('id', '=', id)
-        .where('version', '=', row.version)
-        .execute();
-      await ctx.db.deleteFrom('intervisie_members').where('group_id', '=', id).execute();
-    } else {
-      id = ctx.newId();
-      await ctx.db
-        .insertInto('intervisie_groups')
-        .values({
-          id,
-          naam: input.naam,
-          begeleider_id: input.begeleiderId,
-          archived: 0,
-          created_at: ctx.now,
-          updated_at: ctx.now,
-          version,
-        })
-        .execute();
-    }
-    const groupId = id;
-    const unique = [...new Set(input.leden)];
-    if (unique.length > 0) {
-      await ctx.db
-        .insertInto('intervisie_members')
-        .values(
-          unique.map((personId) => ({ id: ctx.newId(), group_id: groupId, person_id: personId, version: 1 })),
-        )
-        .execute();
-    }
-    ctx.audit({
-      recordType: 'intervisie',
-      recordId: groupId,
-      recordVersion: version,
-      summary: `Intervisiegroep ${before ? 'gewijzigd' : 'aangemaakt'}: ${input.naam}`,
-      changes: diff(before, { naam: input.naam, leden: unique.length }),
-    });
-    return { id: groupId, version };
-  },
-
-  'intervisie.session': async (ctx, input) => {
-    const group = await ctx.db
-      .selectFrom('intervisie_groups')
-      .selectAll()
-      .where('id', '=', input.groupId)
-      .executeTakeFirst();
-    if (!group) throw notFound('Deze intervisiegroep');
-    if (input.datum > ctx.today)
-      throw invalidField('datum', 'een bijeenkomst leg je vast als hij geweest is');
-    const members = new Set(
-      (
-        await ctx.db
-          .selectFrom('intervisie_members')
-          .select('person_id')
-          .where('group_id', '=', group.id)
-          .execute()
-      ).map((m) => m.person_id),
-    );
-    const present = [...new Set(input.aanwezig)];
-    present.forEach((personId, i) => {
-      if (!members.has(personId))
-        throw invalidField(`aanwezig.${i}`, 'deze persoon is geen lid van de groep');
-    });
-    const id = ctx.newId();
-    await ctx.db
-      .insertInto('intervisie_sessions')
-      .values({
-        id,
-        group_id: group.id,
-        datum: input.datum,
-        thema: input.thema,
-        duur_minuten: input.duurMinuten,
-        samenvatting: input.samenvatting,
-        aanwezig: JSON.stringify(present),
-        account_id: ctx.account?.id ?? null,
-        created_at: ctx.now,
-        version: 1,
-      })
-      .execute();
-    // One log entry per attendee, so each person's begeleidingslog shows the session.
-    for (const personId of present) {
-      await ctx.db
-        .insertInto('log_entries')
-        .values({
-          id: ctx.newId(),
-          person_id: personId,
-          soort: 'intervisie',
-          signaal_soort: null,
-          datum: input.datum,
-          duur_minuten: input.duurMinuten,
-          samenvatting: [`Intervisie ${group.naam}: ${input.thema}`, input.samenvatting]
-            .filter(Boolean)
-            .join('\n'),
-          afspraken: null,
-          volgende_afspraak: null,
-          vertrouwelijk: 0,
-          author_id: ctx.account?.id ?? '',
-          owner_id: null,
-          opvolging: null,
-          gesloten_op: null,
-          session_id: id,
-          created_at: ctx.now,
-          updated_at: ctx.now,
-          version: 1,
-        })
-        .execute();
-    }
-    ctx.audit({
-      recordType: 'intervisie',
-      recordId: group.id,
-      recordVersion: group.version,
-      summary: `Intervisie ${group.naam} op ${input.datum}: ${present.length} aanwezig`,
-      changes: diff(null, { thema: input.thema, aanwezig: present.length }),
-    });
-    return { id, version: 1 };
   },
 
   'caseload.overview': (ctx, input) => {
