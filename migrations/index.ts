@@ -2,7 +2,8 @@ import { migration0001 } from './0001-initial.ts';
 import { migration0002 } from './0002-person-search-columns.ts';
 import { migration0003 } from './0003-profiles-and-contracts.ts';
 import { migration0004 } from './0004-begeleiding.ts';
+import { migration0005 } from './0005-declaraties.ts';
 import type { Migration } from './types.ts';
 
 /** Every migration in order. Append only: a shipped step is never edited or removed. */
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004];
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005];

@@ -43,4 +43,5 @@ export const recordTypeLabels: Record<string, string> = {
   pop: 'POP',
   log: 'Begeleidingslog',
   intervisie: 'Intervisie',
+  claim: 'Declaratie',
 };

@@ -16,6 +16,14 @@ import {
   setupInput,
 } from './accounts.ts';
 import type { AttentionItem } from './attention.ts';
+import {
+  type Claim,
+  claimApproveInput,
+  claimCorrectInput,
+  claimCreateInput,
+  claimListInput,
+  claimRejectInput,
+} from './declaraties.ts';
 import { type AuditEntry, type AuditPage, auditListInput } from './audit.ts';
 import {
   type CaseloadRow,
@@ -140,6 +148,12 @@ export const contract = {
   'intervisie.save': write<Saved>()(groupSaveInput),
   'intervisie.session': write<Saved>()(sessionCreateInput),
   'caseload.overview': read<CaseloadRow[]>()(caseloadInput),
+
+  'claims.list': read<Claim[]>()(claimListInput),
+  'claims.create': write<Saved>()(claimCreateInput),
+  'claims.correct': write<Saved>()(claimCorrectInput),
+  'claims.approve': write<{ count: number }>()(claimApproveInput),
+  'claims.reject': write<{ count: number }>()(claimRejectInput),
 
   'audit.list': read<AuditPage>()(auditListInput),
 

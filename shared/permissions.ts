@@ -65,6 +65,13 @@ export const permissions = {
   'intervisie.session': guides,
   'caseload.overview': guides,
 
+  // The administrateur handles claims; projectleiders read them; a begeleider sees their own caseload's.
+  'claims.list': staff,
+  'claims.create': ['administrateur'],
+  'claims.correct': ['administrateur'],
+  'claims.approve': ['administrateur'],
+  'claims.reject': ['administrateur'],
+
   'audit.list': ['projectleider', 'beheerder'],
 
   'settings.get': ['ingelogd'],

@@ -4,6 +4,7 @@ import { auditHandlers } from './audit/handlers.ts';
 import { begeleidingHandlers } from './begeleiding/handlers.ts';
 import { intervisieHandlers } from './begeleiding/intervisie-handlers.ts';
 import { contractHandlers } from './contracts/handlers.ts';
+import { claimHandlers } from './declaraties/handlers.ts';
 import type { Handlers } from './handler-types.ts';
 import { personHandlers } from './persons/handlers.ts';
 import { profileHandlers } from './profiles/handlers.ts';
@@ -20,4 +21,5 @@ export const handlers: Handlers = {
   ...attentionHandlers,
   ...begeleidingHandlers,
   ...intervisieHandlers,
+  ...claimHandlers,
 };

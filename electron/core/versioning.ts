@@ -12,7 +12,8 @@ type VersionedTable =
   | 'contracts'
   | 'pops'
   | 'log_entries'
-  | 'intervisie_groups';
+  | 'intervisie_groups'
+  | 'claims';
 
 /**
  * Optimistic concurrency: an edit names the version it read. When the record moved on since, the edit is refused

@@ -236,7 +236,45 @@ export interface IntervisieSessionsTable {
   version: number;
 }
 
+export interface ClaimsTable {
+  id: string;
+  person_id: string;
+  contract_id: string | null;
+  soort: string;
+  datum: string;
+  omschrijving: string;
+  van: string | null;
+  naar: string | null;
+  km: number | null;
+  uren: number | null;
+  bedrag_cents: number;
+  /** The values as first entered, as JSON, once a correction changed them. */
+  origineel: string | null;
+  status: string;
+  reden_afwijzing: string | null;
+  batch_id: string | null;
+  account_id: string | null;
+  beoordeeld_door: string | null;
+  beoordeeld_op: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface ReceiptsTable {
+  id: string;
+  claim_id: string;
+  mime: string;
+  bytes: Buffer;
+  size: number;
+  sha256: string;
+  created_at: string;
+  version: number;
+}
+
 export interface DB {
+  claims: ClaimsTable;
+  receipts: ReceiptsTable;
   pops: PopsTable;
   pop_versions: PopVersionsTable;
   log_entries: LogEntriesTable;

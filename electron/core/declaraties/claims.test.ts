@@ -1,0 +1,227 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { CallInput } from '../../../shared/contract.ts';
+import { fiscalYear } from '../../../shared/fiscal/fiscal-table.ts';
+import { type Harness, harness, personInput } from '../../../test/support/harness.ts';
+
+let h: Harness;
+let personId: string;
+const pdf = Buffer.from('%PDF-1.4\n% bon\n').toString('base64');
+
+/** A volunteer contract for 2026: hourly allowance, km allowance, receipts allowed. */
+async function contract(overrides: Record<string, unknown> = {}) {
+  const saved = await h.ok('projectleider', 'contracts.create', {
+    personId,
+    profileVersionId: null,
+    vorm: 'vrijwilligersovereenkomst',
+    velden: {},
+    startdatum: '2026-01-01',
+    einddatum: '2026-12-31',
+    vergoedingEenheid: 'uur',
+    vergoedingCents: 5_00,
+    verwachtUrenPerMaand: 20,
+    verwachteActiviteitenPerMaand: null,
+    kmVergoedingCents: 23,
+    verwachteKmPerMaand: 40,
+    andereOrganisatiesPerMaandCents: 0,
+    onkostenMetBon: true,
+    waVerzekering: true,
+    ongevallenVerzekering: true,
+    verzekeringVia: null,
+    vasteBegeleiderId: null,
+    werktijden: null,
+    bereikbaarheid: null,
+    werktelefoon: false,
+    scholing: null,
+    opzegtermijnWeken: 2,
+    ...overrides,
+  } as CallInput<'contracts.create'>);
+  await h.ok('projectleider', 'contracts.finalize', { id: saved.id, version: 1 });
+}
+
+const claim = (overrides: Partial<CallInput<'claims.create'>> = {}): CallInput<'claims.create'> => ({
+  personId,
+  soort: 'km',
+  datum: '2026-03-10',
+  omschrijving: 'Voorlichting wijkcentrum',
+  van: 'Utrecht',
+  naar: 'Zeist',
+  km: 20,
+  minuten: null,
+  bedragCents: null,
+  bonnen: [],
+  ...overrides,
+});
+
+beforeEach(async () => {
+  h = await harness('2026-05-01T10:00:00.000Z');
+  await h.withTeam();
+  personId = (
+    await h.ok(
+      'projectleider',
+      'persons.create',
+      personInput({ geboortedatum: '1990-01-01', status: 'actief', statusDatum: '2026-01-01' }),
+    )
+  ).id;
+});
+afterEach(() => h.close());
+
+const list = async () => h.ok('administrateur', 'claims.list', {});
+
+describe('claims', () => {
+  it('works out the amount from the contract: km × rate, hours × hourly allowance', async () => {
+    await contract();
+    await h.ok('administrateur', 'claims.create', claim());
+    await h.ok(
+      'administrateur',
+      'claims.create',
+      claim({ soort: 'uren', km: null, minuten: 90, datum: '2026-03-11' }),
+    );
+    const claims = await list();
+    expect(claims.map((c) => [c.soort, c.bedragCents, c.contractNummer, c.checks])).toEqual([
+      ['uren', 7_50, '2026-0001', []],
+      ['km', 4_60, '2026-0001', []],
+    ]);
+  });
+
+  it('shows what stands in the way: no contract, a kind not allowed, a duplicate, a missing receipt', async () => {
+    await contract({ vergoedingEenheid: 'uur', kmVergoedingCents: 0 });
+    await h.ok('administrateur', 'claims.create', claim({ datum: '2025-12-15' }));
+    await h.ok('administrateur', 'claims.create', claim({ datum: '2026-03-02' }));
+    await h.ok(
+      'administrateur',
+      'claims.create',
+      claim({ soort: 'parkeren', km: null, bedragCents: 3_50, datum: '2026-03-03' }),
+    );
+    await h.ok(
+      'administrateur',
+      'claims.create',
+      claim({
+        soort: 'parkeren',
+        km: null,
+        bedragCents: 3_50,
+        datum: '2026-03-03',
+        bonnen: [{ base64: pdf }],
+      }),
+    );
+    const codes = Object.fromEntries(
+      (await list()).map((c) => [`${c.datum}:${c.bonnen}`, c.checks.map((x) => x.code)]),
+    );
+    expect(codes).toEqual({
+      '2025-12-15:0': ['geen_contract'],
+      '2026-03-02:0': ['soort_niet_toegestaan'],
+      '2026-03-03:0': ['dubbel', 'bon_ontbreekt'],
+      '2026-03-03:1': ['dubbel'],
+    });
+  });
+
+  it('flags the month cap: exactly at the cap is fine, one cent over is not, and two claims together count', async () => {
+    const cap = fiscalYear(2026)?.maxPerMonth ?? 0;
+    // Each activity pays half the month cap; a km pays one cent.
+    await contract({ vergoedingEenheid: 'activiteit', vergoedingCents: cap / 2, kmVergoedingCents: 1 });
+    const activity = (datum: string) =>
+      claim({ soort: 'activiteit', km: null, datum, omschrijving: `Voorlichting ${datum}` });
+    const a = await h.ok('administrateur', 'claims.create', activity('2026-04-01'));
+    const b = await h.ok('administrateur', 'claims.create', activity('2026-04-02'));
+    const c = await h.ok('administrateur', 'claims.create', claim({ km: 1, datum: '2026-04-03' }));
+    // Each alone is within the cap, but together the third crosses it: the one action approves nothing.
+    const together = await h.call('administrateur', 'claims.approve', {
+      items: [a, b, c].map((x) => ({ id: x.id, version: 1 })),
+    });
+    expect(together).toMatchObject({ ok: false });
+    if (!together.ok) expect(together.error.message).toContain('boven het maximum');
+    expect((await list()).every((x) => x.status === 'ingediend')).toBe(true);
+    // Exactly at the cap is fine.
+    await h.ok('administrateur', 'claims.approve', { items: [a, b].map((x) => ({ id: x.id, version: 1 })) });
+    const [pending] = (await list()).filter((x) => x.status === 'ingediend');
+    expect(pending?.checks.map((x) => x.code)).toEqual(['over_grens']);
+    // The same cent in May, a month of its own, is fine; in another year too.
+    await h.ok('administrateur', 'claims.create', claim({ km: 1, datum: '2026-05-01', omschrijving: 'mei' }));
+    const may = (await list()).find((x) => x.omschrijving === 'mei');
+    expect(may?.checks).toEqual([]);
+  });
+
+  it('approves many in one action, all or nothing, and needs a reason to reject', async () => {
+    await contract();
+    for (const datum of ['2026-03-10', '2026-03-11', '2026-03-12'])
+      await h.ok('administrateur', 'claims.create', claim({ datum }));
+    await h.ok(
+      'administrateur',
+      'claims.create',
+      claim({ datum: '2026-03-13', soort: 'onkosten', km: null, bedragCents: 12_50 }),
+    );
+    const claims = await list();
+    const blocked = claims.find((c) => c.soort === 'onkosten');
+    const good = claims.filter((c) => c.soort === 'km');
+    const all = await h.call('administrateur', 'claims.approve', {
+      items: claims.map((c) => ({ id: c.id, version: c.version })),
+    });
+    expect(all).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    if (!all.ok) expect(all.error.message).toContain('Bon ontbreekt');
+    expect((await list()).every((c) => c.status === 'ingediend')).toBe(true);
+
+    expect(
+      await h.ok('administrateur', 'claims.approve', {
+        items: good.map((c) => ({ id: c.id, version: c.version })),
+      }),
+    ).toEqual({ count: 3 });
+    const noReason = await h.call('administrateur', 'claims.reject', {
+      items: [{ id: blocked?.id ?? '', version: 1, reden: ' ' }],
+    });
+    expect(noReason).toMatchObject({ ok: false, error: { field: 'items.0.reden' } });
+    await h.ok('administrateur', 'claims.reject', {
+      items: [{ id: blocked?.id ?? '', version: 1, reden: 'Geen bon bijgevoegd; lever de bon na' }],
+    });
+    const after = await list();
+    expect(after.map((c) => c.status).sort()).toEqual([
+      'afgewezen',
+      'goedgekeurd',
+      'goedgekeurd',
+      'goedgekeurd',
+    ]);
+    expect(after.find((c) => c.status === 'afgewezen')?.redenAfwijzing).toBe(
+      'Geen bon bijgevoegd; lever de bon na',
+    );
+    const twice = await h.call('administrateur', 'claims.approve', {
+      items: [{ id: good[0]?.id ?? '', version: 2 }],
+    });
+    expect(twice).toMatchObject({ ok: false });
+  });
+
+  it('keeps the original values visible after a correction', async () => {
+    await contract();
+    const saved = await h.ok('administrateur', 'claims.create', claim({ km: 200 }));
+    const { bonnen: _none, ...fields } = claim({ km: 20 });
+    await h.ok('administrateur', 'claims.correct', { ...fields, id: saved.id, version: 1 });
+    const [c] = await list();
+    expect(c).toMatchObject({ km: 20, bedragCents: 4_60, origineel: { km: 200, bedragCents: 46_00 } });
+  });
+
+  it('refuses bad input with the field named and stores nothing', async () => {
+    await contract();
+    const cases: [Partial<CallInput<'claims.create'>>, string][] = [
+      [{ km: 1001 }, 'km'],
+      [{ km: 0 }, 'km'],
+      [{ datum: '2026-06-01' }, 'datum'],
+      [{ soort: 'ov', km: null, bedragCents: -5 }, 'bedragCents'],
+      [{ soort: 'ov', km: null, bedragCents: 0 }, 'bedragCents'],
+      [{ soort: 'ov', km: null, bedragCents: 12.345 }, 'bedragCents'],
+      [{ bonnen: [{ base64: Buffer.from('GIF89a...').toString('base64') }] }, 'bonnen.0'],
+    ];
+    for (const [overrides, field] of cases) {
+      const r = await h.call('administrateur', 'claims.create', claim(overrides));
+      expect(r, field).toMatchObject({ ok: false, error: { field } });
+    }
+    expect(await list()).toEqual([]);
+  });
+
+  it('lets the administrateur handle claims, the projectleider read them, and a begeleider see only their caseload', async () => {
+    await contract();
+    await h.ok('administrateur', 'claims.create', claim());
+    expect(await h.call('projectleider', 'claims.create', claim())).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    expect(await h.ok('projectleider', 'claims.list', {})).toHaveLength(1);
+    expect(await h.ok('begeleider', 'claims.list', {})).toEqual([]);
+  });
+});
