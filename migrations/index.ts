@@ -6,4 +6,10 @@ import { migration0005 } from './0005-declaraties.ts';
 import type { Migration } from './types.ts';
 
 /** Every migration in order. Append only: a shipped step is never edited or removed. */
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005];
+export const migrations: readonly Migration[] = [
+  migration0001,
+  migration0002,
+  migration0003,
+  migration0004,
+  migration0005,
+];

@@ -16,14 +16,6 @@ import {
   setupInput,
 } from './accounts.ts';
 import type { AttentionItem } from './attention.ts';
-import {
-  type Claim,
-  claimApproveInput,
-  claimCorrectInput,
-  claimCreateInput,
-  claimListInput,
-  claimRejectInput,
-} from './declaraties.ts';
 import { type AuditEntry, type AuditPage, auditListInput } from './audit.ts';
 import {
   type CaseloadRow,
@@ -50,6 +42,14 @@ import {
   contractUpdateInput,
   type PdfFile,
 } from './contracts.ts';
+import {
+  type Claim,
+  claimApproveInput,
+  claimCorrectInput,
+  claimCreateInput,
+  claimListInput,
+  claimRejectInput,
+} from './declaraties.ts';
 import {
   type Person,
   type PersonFilterOptions,

@@ -49,6 +49,6 @@ export async function assertVersion(
   const what = fields.size > 0 ? ` (gewijzigd: ${[...fields].join(', ')})` : '';
   throw new Failure(
     'conflict',
-    `Dit is intussen gewijzigd ${who}${what}. Je wijziging is niet opgeslagen; laad de gegevens opnieuw en voer haar opnieuw in.`,
+    `Dit is intussen gewijzigd ${who}${what}. Je wijziging is niet opgeslagen. Laad de nieuwste gegevens en voer je wijziging daarna opnieuw in.`,
   );
 }

@@ -28,7 +28,7 @@ if (root) {
     <StrictMode>
       <MantineProvider theme={theme}>
         <DatesProvider settings={{ locale: 'nl', firstDayOfWeek: 1 }}>
-          <Notifications position="top-right" />
+          <Notifications position="top-right" limit={2} autoClose={3500} />
           <App />
         </DatesProvider>
       </MantineProvider>

@@ -16,7 +16,11 @@ test('the projectleider edits the starter profile into a new version, reads the 
 
   await page.getByLabel('Titel').fill('');
   await page.getByRole('button', { name: 'Opslaan als nieuwe versie' }).click();
-  await expect(page.getByText('Titel: verplicht')).toBeVisible();
+  await expect(
+    page
+      .locator('[data-path="titel"]')
+      .locator('xpath=ancestor::div[contains(@class,"mantine-InputWrapper-root")]'),
+  ).toContainText('Verplicht');
   await page.getByLabel('Titel').fill('Sleutelpersoon gezondheid');
   await page.getByRole('button', { name: 'Veld toevoegen' }).click();
   const rows = page.getByLabel('Label');

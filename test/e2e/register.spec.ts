@@ -36,7 +36,7 @@ test('first run, login, add a person with a wrong IBAN, correct it, find them wi
   const ibanError = page
     .locator('[data-path="iban"]')
     .locator('xpath=ancestor::div[contains(@class,"mantine-InputWrapper-root")]');
-  await expect(ibanError).toContainText('controlecijfer klopt niet');
+  await expect(ibanError).toContainText('Controlecijfer klopt niet');
   await screenshot(page, '03-persoon-iban-fout');
 
   await page.getByLabel('IBAN').fill('NL91 ABNA 0417 1643 00');

@@ -71,11 +71,12 @@ function personFacts(p: Person): [string, string][] {
   ]
     .filter((l) => l !== '')
     .join(', ');
-  return [
+  const rows: [string, string][] = [
     ['Naam', [p.voornaam, p.tussenvoegsel, p.achternaam].filter(Boolean).join(' ')],
-    ['Geboortedatum', formatDateLong(p.geboortedatum) || '—'],
-    ['Adres', address || '—'],
   ];
+  if (p.geboortedatum) rows.push(['Geboortedatum', formatDateLong(p.geboortedatum)]);
+  if (address) rows.push(['Adres', address]);
+  return rows;
 }
 
 function volunteerSections(
@@ -85,7 +86,7 @@ function volunteerSections(
   const allowance =
     d.vergoedingEenheid === 'geen'
       ? 'De vrijwilliger ontvangt geen vrijwilligersvergoeding.'
-      : `De vrijwilliger ontvangt een vrijwilligersvergoeding van ${formatCents(d.vergoedingCents)} ${allowanceUnitLabels[d.vergoedingEenheid]}. De organisatie bewaakt dat de vergoeding binnen de fiscale grenzen voor vrijwilligers blijft.`;
+      : `De vrijwilliger ontvangt een vrijwilligersvergoeding van ${formatCents(d.vergoedingCents)} ${allowanceUnitLabels[d.vergoedingEenheid]}. De vrijwilliger meldt vergoedingen die hij of zij elders voor vrijwilligerswerk ontvangt, zodat samen de fiscale grenzen bewaakt kunnen worden.`;
   return [
     { title: 'Werkzaamheden', blocks: workBlocks(c) },
     {
@@ -108,7 +109,10 @@ function volunteerSections(
             d.bereikbaarheid ??
             'Buiten de afgesproken tijden is de vrijwilliger niet bereikbaar voor het werk.',
         },
-        { kind: 'facts', rows: [['Werktelefoon van de organisatie', yes(d.werktelefoon)]] },
+        {
+          kind: 'facts',
+          rows: [['Werktelefoon', d.werktelefoon ? 'verstrekt door de organisatie' : 'niet verstrekt']],
+        },
       ],
     },
     {

@@ -5,20 +5,32 @@ interface FormWithErrors {
   setErrors(errors: Record<string, string>): void;
 }
 
+/** One error notice at a time: a newer failure replaces it and a successful save removes it. */
+const errorId = 'schakel-error';
+
 /**
  * Shows a failed save where the user will see it: field errors at their fields (as the main process named them),
- * anything else as a notification.
+ * anything else as a notice.
  */
 export function showServerError(form: FormWithErrors | null, error: AppError): void {
   if (form && error.fields && Object.keys(error.fields).length > 0) {
-    form.setErrors(error.fields);
+    // At the field the message follows the label, so it starts with a capital: 'Controlecijfer klopt niet'.
+    form.setErrors(
+      Object.fromEntries(
+        Object.entries(error.fields).map(([k, v]) => [k, v.charAt(0).toUpperCase() + v.slice(1)]),
+      ),
+    );
     const first = Object.keys(error.fields)[0];
     const element = first ? document.querySelector<HTMLElement>(`[data-path="${CSS.escape(first)}"]`) : null;
-    element?.focus();
-    notifications.show({ color: 'red', title: 'Niet opgeslagen', message: error.message });
-    return;
+    if (element) {
+      // The message stands at the field; a notice as well would only cover the screen.
+      element.focus();
+      notifications.hide(errorId);
+      return;
+    }
   }
   notifications.show({
+    id: errorId,
     color: 'red',
     title: 'Niet gelukt',
     message: error.message,
@@ -27,6 +39,7 @@ export function showServerError(form: FormWithErrors | null, error: AppError): v
 }
 
 export function showSaved(message = 'Opgeslagen'): void {
+  notifications.hide(errorId);
   notifications.show({ color: 'teal', message });
 }
 

@@ -24,6 +24,7 @@ import { showSaved, showServerError } from '../lib/forms.ts';
 import { ModalActions } from '../lib/modal-actions.tsx';
 import { useSession } from '../lib/session.tsx';
 import { useCall } from '../lib/use-call.ts';
+import { NoAccess } from './NotFound.tsx';
 
 type Dialog =
   | { kind: 'new' }
@@ -54,6 +55,7 @@ export function AccountsScreen() {
     } else showServerError(null, r.error);
   };
 
+  if (error?.code === 'forbidden') return <NoAccess title="Accounts" />;
   return (
     <Stack>
       <Group justify="space-between">

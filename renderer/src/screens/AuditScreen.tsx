@@ -5,6 +5,7 @@ import { formatDateTime } from '../../../shared/format.ts';
 import { DutchDateInput } from '../lib/date-input.tsx';
 import { useCall } from '../lib/use-call.ts';
 import { ChangeList } from './ChangeList.tsx';
+import { NoAccess } from './NotFound.tsx';
 
 /** Read-only: who changed what, when. */
 export function AuditScreen() {
@@ -23,6 +24,7 @@ export function AuditScreen() {
       setPage(0);
     };
 
+  if (error?.code === 'forbidden') return <NoAccess title="Auditlog" />;
   return (
     <Stack>
       <Title order={1} size="h2">

@@ -13,3 +13,17 @@ export function NotFound() {
     </Stack>
   );
 }
+
+/** A screen the account's role may not open (reached by a link or typed address): say so, show nothing else. */
+export function NoAccess({ title }: { title: string }) {
+  return (
+    <Stack>
+      <Title order={1} size="h2">
+        {title}
+      </Title>
+      <Text>
+        Je hebt geen toegang tot deze pagina. <Anchor href={href('/')}>Naar de startpagina</Anchor>
+      </Text>
+    </Stack>
+  );
+}

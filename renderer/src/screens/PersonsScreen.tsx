@@ -89,7 +89,7 @@ const columns = column.columns([
     enableSorting: false,
     filterFn: 'equals',
     cell: (c) => (
-      <Text size="sm" truncate="end" maw={170} title={c.getValue()}>
+      <Text size="sm" truncate="end" maw={170} title={c.getValue()} component="span" display="block">
         {c.getValue()}
       </Text>
     ),

@@ -172,7 +172,7 @@ function ProfileForm({ profile, reload }: { profile: Profile | null; reload(): v
             <Group gap="sm">
               <Select
                 aria-label="Versie"
-                w={220}
+                w={270}
                 allowDeselect={false}
                 value={String(profile.shown.versie)}
                 data={profile.versions.map((v) => ({

@@ -66,9 +66,9 @@ export function CaseloadScreen() {
               {account.role === 'projectleider' && <Table.Th>Begeleider</Table.Th>}
               <Table.Th>Ritme</Table.Th>
               <Table.Th>Laatste gesprek</Table.Th>
-              <Table.Th>Volgende</Table.Th>
+              <Table.Th>Volgende gesprek</Table.Th>
               <Table.Th>Stand</Table.Th>
-              <Table.Th>Doelen over datum</Table.Th>
+              <Table.Th>Leerdoelen over streefdatum</Table.Th>
               <Table.Th>Open signalen</Table.Th>
               <Table.Th>POP</Table.Th>
             </Table.Tr>

@@ -76,7 +76,7 @@ export function PopTab({ person }: { person: Person }) {
         <Group gap="sm">
           <Select
             aria-label="Versie van het POP"
-            w={240}
+            w={270}
             allowDeselect={false}
             value={String(data.shownVersie)}
             data={data.versions.map((v) => ({
