@@ -1,4 +1,5 @@
 /** Builds the renderer with Vite and bundles the Electron shell (main + preload) with esbuild. */
+import fs from 'node:fs';
 import { type BuildOptions, build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
 
@@ -8,7 +9,8 @@ const common: BuildOptions = {
   platform: 'node',
   format: 'cjs',
   target: 'node22',
-  external: ['electron', 'better-sqlite3'],
+  // Native or worker-based modules load files from their own folder, so they stay outside the bundle.
+  external: ['electron', 'better-sqlite3', 'xmllint-wasm'],
   logLevel: 'warning',
   // The pdf module finds its fonts via import.meta.url and falls back to __filename in this CommonJS bundle.
   logOverride: { 'empty-import-meta': 'silent' },
@@ -19,4 +21,6 @@ await esbuild({
   entryPoints: ['electron/shell/preload.ts'],
   outfile: 'dist/electron/preload.cjs',
 });
+// The SEPA schema is read beside the bundle at run time.
+fs.copyFileSync('electron/core/payouts/pain.001.001.09.xsd', 'dist/electron/pain.001.001.09.xsd');
 console.log('Gebouwd: dist/renderer, dist/electron/main.cjs, dist/electron/preload.cjs');
