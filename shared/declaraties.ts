@@ -12,6 +12,16 @@ export const claimKindLabels: Record<ClaimKind, string> = {
   uren: 'Uren (vrijwilligersvergoeding)',
 };
 
+/** Short names for a table column. */
+export const claimKindShort: Record<ClaimKind, string> = {
+  km: 'Reiskosten',
+  ov: 'OV',
+  parkeren: 'Parkeren',
+  onkosten: 'Onkosten',
+  activiteit: 'Activiteit',
+  uren: 'Uren',
+};
+
 /** Costs shown with a receipt are reimbursed outside the fiscal limits; the rest is allowance and counts. */
 export const receiptKinds: ReadonlySet<ClaimKind> = new Set(['ov', 'parkeren', 'onkosten']);
 
@@ -35,6 +45,16 @@ export const claimCheckCodes = [
   'toestemming_ontbreekt',
 ] as const;
 export type ClaimCheckCode = (typeof claimCheckCodes)[number];
+export const claimCheckLabels: Record<ClaimCheckCode, string> = {
+  geen_contract: 'Geen contract',
+  soort_niet_toegestaan: 'Niet in contract',
+  dubbel: 'Lijkt dubbel',
+  bon_ontbreekt: 'Bon ontbreekt',
+  over_grens: 'Boven fiscale grens',
+  jaar_onbekend: 'Jaar onbekend',
+  toestemming_ontbreekt: 'Toestemming ontbreekt',
+};
+
 /** Checks that stop approval until the claim is corrected or rejected; the others only warn. */
 export const blockingChecks: ReadonlySet<ClaimCheckCode> = new Set([
   'geen_contract',

@@ -121,7 +121,8 @@ export async function listClaims(
       status: r.status as ClaimStatus,
       redenAfwijzing: r.reden_afwijzing,
       bonnen: Number(r.bonnen ?? 0),
-      checks: checks.get(r.id) ?? [],
+      // Checks speak before approval; a claim already decided carries none.
+      checks: r.status === 'ingediend' ? (checks.get(r.id) ?? []) : [],
     }),
   );
 }

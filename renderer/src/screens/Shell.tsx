@@ -9,6 +9,7 @@ import { AuditScreen } from './AuditScreen.tsx';
 import { CaseloadScreen } from './begeleiding/CaseloadScreen.tsx';
 import { IntervisieScreen } from './begeleiding/IntervisieScreen.tsx';
 import { ContractScreen, NewContractScreen } from './contracts/ContractScreens.tsx';
+import { ClaimsScreen } from './declaraties/ClaimsScreen.tsx';
 import { NotFound } from './NotFound.tsx';
 import { PasswordScreen } from './PasswordScreen.tsx';
 import { PersonFormScreen } from './PersonFormScreen.tsx';
@@ -25,6 +26,7 @@ const menu: { path: string; label: string; needs: CallName }[] = [
   { path: '/personen', label: 'Sleutelpersonen', needs: 'persons.list' },
   { path: '/caseload', label: 'Caseload', needs: 'caseload.overview' },
   { path: '/intervisie', label: 'Intervisie', needs: 'intervisie.list' },
+  { path: '/declaraties', label: 'Declaraties', needs: 'claims.list' },
   { path: '/profielen', label: 'Functieprofielen', needs: 'profiles.list' },
   { path: '/audit', label: 'Auditlog', needs: 'audit.list' },
   { path: '/accounts', label: 'Accounts', needs: 'accounts.list' },
@@ -40,6 +42,8 @@ function screenFor(route: string[], startScreen: boolean): ReactNode {
       return <StartScreen />;
     case 'caseload':
       return <CaseloadScreen />;
+    case 'declaraties':
+      return <ClaimsScreen />;
     case 'intervisie':
       return <IntervisieScreen />;
     case 'profielen':

@@ -1,0 +1,148 @@
+import type { Page } from '@playwright/test';
+import { expect, openMenu, screenshot, setUp, strongPassword, test } from './fixtures.ts';
+
+/** Calls the browser host's API as the logged-in user of this page (for set-up the test does not look at). */
+async function api<T>(page: Page, name: string, input: unknown): Promise<T> {
+  const result = await page.evaluate(
+    async ([n, body]) => {
+      const response = await fetch(`api/${n}`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-schakel-token': sessionStorage.getItem('schakel-token') ?? '',
+          'x-schakel-client': sessionStorage.getItem('schakel-client') ?? '',
+        },
+        body: JSON.stringify(body),
+      });
+      return response.json();
+    },
+    [name, input] as const,
+  );
+  if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
+  return result.value as T;
+}
+
+test('the administrateur enters claims, sees the duplicate and the over-cap one, approves the rest in one go and rejects with a reason', async ({
+  page,
+  browser,
+  host,
+}) => {
+  await setUp(page, host.url);
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
+  const person = await api<{ id: string }>(page, 'persons.create', {
+    voornaam: 'Gülşen',
+    tussenvoegsel: null,
+    achternaam: 'Doğan',
+    roepnaam: null,
+    geboortedatum: '1985-02-02',
+    gender: 'vrouw',
+    herkomstland: 'Turkije',
+    talen: [],
+    niveauNederlands: 'B2',
+    straat: null,
+    huisnummer: null,
+    postcode: null,
+    plaats: null,
+    gemeente: 'Utrecht',
+    telefoon: null,
+    email: null,
+    iban: 'NL91ABNA0417164300',
+    bijstand: false,
+    toestemmingNodig: false,
+    toestemmingDatum: null,
+    vogAfgiftedatum: null,
+    begeleiderId: null,
+    notities: null,
+    status: 'actief',
+    statusDatum: today,
+  });
+  const contract = await api<{ id: string; version: number }>(page, 'contracts.create', {
+    personId: person.id,
+    profileVersionId: null,
+    vorm: 'vrijwilligersovereenkomst',
+    velden: {},
+    startdatum: `${today.slice(0, 4)}-01-01`,
+    einddatum: null,
+    vergoedingEenheid: 'uur',
+    vergoedingCents: 5_00,
+    verwachtUrenPerMaand: 10,
+    verwachteActiviteitenPerMaand: null,
+    kmVergoedingCents: 23,
+    verwachteKmPerMaand: 20,
+    andereOrganisatiesPerMaandCents: 0,
+    onkostenMetBon: true,
+    waVerzekering: true,
+    ongevallenVerzekering: true,
+    verzekeringVia: null,
+    vasteBegeleiderId: null,
+    werktijden: null,
+    bereikbaarheid: null,
+    werktelefoon: false,
+    scholing: null,
+    opzegtermijnWeken: 2,
+  });
+  await api(page, 'contracts.finalize', { id: contract.id, version: contract.version });
+  await api(page, 'accounts.create', {
+    displayName: 'Johan Smit',
+    username: 'johan',
+    role: 'administrateur',
+    isBeheerder: false,
+    password: strongPassword,
+  });
+
+  const admin = await (await browser.newContext()).newPage();
+  await admin.goto(host.url);
+  await admin.getByLabel('Gebruikersnaam').fill('johan');
+  await admin.getByRole('textbox', { name: 'Wachtwoord', exact: true }).fill(strongPassword);
+  await admin.getByRole('button', { name: 'Inloggen' }).click();
+  await openMenu(admin, 'Declaraties');
+
+  const enter = async (omschrijving: string, km: string) => {
+    await admin.getByRole('button', { name: 'Nieuwe declaratie' }).click();
+    const dialog = admin.getByRole('dialog', { name: 'Nieuwe declaratie' });
+    await dialog.getByRole('combobox', { name: 'Sleutelpersoon' }).fill('Gül');
+    await admin.getByRole('option', { name: 'Gülşen Doğan' }).click();
+    await dialog.getByLabel('Omschrijving').fill(omschrijving);
+    await dialog.getByLabel('Kilometers').fill(km);
+    await dialog.getByRole('button', { name: 'Vastleggen' }).click();
+    await expect(dialog).toHaveCount(0);
+  };
+  await enter('Voorlichting wijkcentrum', '20');
+  await enter('Voorlichting wijkcentrum', '20');
+  await enter('Training in Amsterdam, tien keer heen en terug', '1000');
+  await expect(admin.getByRole('row', { name: /Training in Amsterdam/ })).toContainText(
+    'Boven fiscale grens',
+  );
+  await expect(admin.getByRole('row', { name: /Voorlichting wijkcentrum/ }).first()).toContainText(
+    'Lijkt dubbel',
+  );
+  await screenshot(admin, '60-declaraties');
+
+  // Approving everything at once is refused whole: the over-cap claim blocks it and nothing changes.
+  await admin.getByRole('checkbox', { name: 'Alle ingediende kiezen' }).check();
+  await admin.getByRole('button', { name: 'Goedkeuren (3)' }).click();
+  await expect(admin.getByText(/Niet goedgekeurd: Gülşen Doğan/)).toBeVisible();
+  await expect(admin.getByRole('button', { name: 'Goedkeuren (3)' })).toBeVisible();
+
+  // Reject the over-cap claim and one of the duplicates, each with the reason; approve the remaining one.
+  await admin.getByRole('checkbox', { name: 'Alle ingediende kiezen' }).uncheck();
+  const rows = admin.getByRole('row', { name: /Gülşen Doğan/ });
+  await rows.filter({ hasText: 'Training in Amsterdam' }).getByRole('checkbox').check();
+  await rows.filter({ hasText: 'Voorlichting wijkcentrum' }).first().getByRole('checkbox').check();
+  await admin.getByRole('button', { name: 'Afwijzen (2)' }).click();
+  const reject = admin.getByRole('dialog', { name: '2 declaraties afwijzen' });
+  await reject.getByRole('button', { name: 'Afwijzen' }).click();
+  await expect(reject).toContainText('Reden');
+  await reject
+    .getByLabel('Reden (de sleutelpersoon leest deze)')
+    .fill('Dubbel ingediend of boven het maximum; graag opnieuw indienen in delen');
+  await reject.getByRole('button', { name: 'Afwijzen' }).click();
+  await expect(admin.getByText('2 afgewezen')).toBeVisible();
+  await admin.getByRole('checkbox', { name: 'Alle ingediende kiezen' }).check();
+  await admin.getByRole('button', { name: 'Goedkeuren (1)' }).click();
+  await expect(admin.getByText('1 declaratie goedgekeurd')).toBeVisible();
+  await admin.getByRole('combobox', { name: 'Status' }).click();
+  await admin.getByRole('option', { name: 'Afgewezen' }).click();
+  await expect(admin.getByRole('row', { name: /Gülşen Doğan/ })).toHaveCount(2);
+  await screenshot(admin, '61-declaraties-afgewezen');
+});
