@@ -3,6 +3,7 @@ import { migration0002 } from './0002-person-search-columns.ts';
 import { migration0003 } from './0003-profiles-and-contracts.ts';
 import { migration0004 } from './0004-begeleiding.ts';
 import { migration0005 } from './0005-declaraties.ts';
+import { migration0006 } from './0006-payout-batches.ts';
 import type { Migration } from './types.ts';
 
 /** Every migration in order. Append only: a shipped step is never edited or removed. */
@@ -12,4 +13,5 @@ export const migrations: readonly Migration[] = [
   migration0003,
   migration0004,
   migration0005,
+  migration0006,
 ];

@@ -44,4 +44,5 @@ export const recordTypeLabels: Record<string, string> = {
   log: 'Begeleidingslog',
   intervisie: 'Intervisie',
   claim: 'Declaratie',
+  payout: 'Betaalbatch',
 };

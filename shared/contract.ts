@@ -43,12 +43,15 @@ import {
   type PdfFile,
 } from './contracts.ts';
 import {
+  batchCreateInput,
+  batchRefInput,
   type Claim,
   claimApproveInput,
   claimCorrectInput,
   claimCreateInput,
   claimListInput,
   claimRejectInput,
+  type PayoutBatch,
 } from './declaraties.ts';
 import {
   type Person,
@@ -154,6 +157,12 @@ export const contract = {
   'claims.correct': write<Saved>()(claimCorrectInput),
   'claims.approve': write<{ count: number }>()(claimApproveInput),
   'claims.reject': write<{ count: number }>()(claimRejectInput),
+  'payouts.list': read<PayoutBatch[]>()(none),
+  'payouts.create': write<Saved>()(batchCreateInput),
+  'payouts.file': read<PdfFile>()(byId),
+  'payouts.submit': write<Saved>()(batchRefInput),
+  'payouts.paid': write<Saved>()(batchRefInput),
+  'payouts.cancel': write<Saved>()(batchRefInput),
 
   'audit.list': read<AuditPage>()(auditListInput),
 

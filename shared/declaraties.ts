@@ -166,3 +166,30 @@ export interface AllowanceRoom {
   jaarCents: number;
   jaarRuimteCents: number | null;
 }
+
+export const batchStatuses = ['concept', 'aangeboden', 'betaald', 'geannuleerd'] as const;
+export type BatchStatus = (typeof batchStatuses)[number];
+export const batchStatusLabels: Record<BatchStatus, string> = {
+  concept: 'Concept',
+  aangeboden: 'Aangeboden aan bank',
+  betaald: 'Betaald',
+  geannuleerd: 'Geannuleerd',
+};
+
+export const batchCreateInput = z.strictObject({
+  claimIds: z.array(id).min(1, 'kies een of meer goedgekeurde declaraties').max(10_000),
+  uitvoerdatum: isoDate,
+});
+export const batchRefInput = z.strictObject({ id, version });
+
+export interface PayoutBatch {
+  id: string;
+  version: number;
+  nummer: string;
+  status: BatchStatus;
+  uitvoerdatum: string;
+  aantal: number;
+  totaalCents: number;
+  personen: number;
+  createdAt: string;
+}

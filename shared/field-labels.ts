@@ -107,6 +107,8 @@ export const fieldLabels = {
   bedragCents: 'Bedrag',
   bonnen: 'Bon',
   items: 'Declaraties',
+  claimIds: 'Declaraties',
+  uitvoerdatum: 'Uitvoerdatum',
   search: 'Zoeken',
   page: 'Pagina',
   pageSize: 'Aantal per pagina',

@@ -71,6 +71,12 @@ export const permissions = {
   'claims.correct': ['administrateur'],
   'claims.approve': ['administrateur'],
   'claims.reject': ['administrateur'],
+  'payouts.list': ['administrateur', 'projectleider'],
+  'payouts.create': ['administrateur'],
+  'payouts.file': ['administrateur'],
+  'payouts.submit': ['administrateur'],
+  'payouts.paid': ['administrateur'],
+  'payouts.cancel': ['administrateur'],
 
   'audit.list': ['projectleider', 'beheerder'],
 

@@ -5,6 +5,7 @@ import { begeleidingHandlers } from './begeleiding/handlers.ts';
 import { intervisieHandlers } from './begeleiding/intervisie-handlers.ts';
 import { contractHandlers } from './contracts/handlers.ts';
 import { claimHandlers } from './declaraties/handlers.ts';
+import { payoutHandlers } from './declaraties/payouts.ts';
 import type { Handlers } from './handler-types.ts';
 import { personHandlers } from './persons/handlers.ts';
 import { profileHandlers } from './profiles/handlers.ts';
@@ -22,4 +23,5 @@ export const handlers: Handlers = {
   ...begeleidingHandlers,
   ...intervisieHandlers,
   ...claimHandlers,
+  ...payoutHandlers,
 };

@@ -13,7 +13,8 @@ type VersionedTable =
   | 'pops'
   | 'log_entries'
   | 'intervisie_groups'
-  | 'claims';
+  | 'claims'
+  | 'payout_batches';
 
 /**
  * Optimistic concurrency: an edit names the version it read. When the record moved on since, the edit is refused

@@ -272,7 +272,23 @@ export interface ReceiptsTable {
   version: number;
 }
 
+export interface PayoutBatchesTable {
+  id: string;
+  nummer: string;
+  status: string;
+  uitvoerdatum: string;
+  aantal: number;
+  totaal_cents: number;
+  /** The pain.001.001.09 file as validated and offered to the bank. */
+  xml: string;
+  account_id: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
 export interface DB {
+  payout_batches: PayoutBatchesTable;
   claims: ClaimsTable;
   receipts: ReceiptsTable;
   pops: PopsTable;

@@ -1,0 +1,146 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { CallInput } from '../../../shared/contract.ts';
+import { type Harness, harness, personInput } from '../../../test/support/harness.ts';
+import { validatePain001 } from '../payouts/sepa.ts';
+
+let h: Harness;
+
+async function volunteer(voornaam: string, achternaam: string, iban: string | null) {
+  const { id } = await h.ok(
+    'projectleider',
+    'persons.create',
+    personInput({
+      voornaam,
+      achternaam,
+      iban,
+      email: null,
+      telefoon: null,
+      status: 'actief',
+      statusDatum: '2026-01-01',
+    }),
+  );
+  const c = await h.ok('projectleider', 'contracts.create', {
+    personId: id,
+    profileVersionId: null,
+    vorm: 'vrijwilligersovereenkomst',
+    velden: {},
+    startdatum: '2026-01-01',
+    einddatum: null,
+    vergoedingEenheid: 'uur',
+    vergoedingCents: 5_00,
+    verwachtUrenPerMaand: 10,
+    verwachteActiviteitenPerMaand: null,
+    kmVergoedingCents: 23,
+    verwachteKmPerMaand: 20,
+    andereOrganisatiesPerMaandCents: 0,
+    onkostenMetBon: true,
+    waVerzekering: true,
+    ongevallenVerzekering: true,
+    verzekeringVia: null,
+    vasteBegeleiderId: null,
+    werktijden: null,
+    bereikbaarheid: null,
+    werktelefoon: false,
+    scholing: null,
+    opzegtermijnWeken: 2,
+  } as CallInput<'contracts.create'>);
+  await h.ok('projectleider', 'contracts.finalize', { id: c.id, version: 1 });
+  return id;
+}
+
+async function approvedClaim(personId: string, km: number, datum = '2026-03-10') {
+  const { id } = await h.ok('administrateur', 'claims.create', {
+    personId,
+    soort: 'km',
+    datum,
+    omschrijving: 'Voorlichting',
+    van: null,
+    naar: null,
+    km,
+    minuten: null,
+    bedragCents: null,
+    bonnen: [],
+  });
+  await h.ok('administrateur', 'claims.approve', { items: [{ id, version: 1 }] });
+  return id;
+}
+
+beforeEach(async () => {
+  h = await harness('2026-04-01T10:00:00.000Z');
+  await h.withTeam();
+  const { updatedAt: _u, ...settings } = await h.ok('beheer', 'settings.get', {});
+  await h.ok('beheer', 'settings.update', { ...settings, iban: 'NL91ABNA0417164300', bic: 'ABNANL2A' });
+});
+afterEach(() => h.close());
+
+const statusOf = async () =>
+  Object.fromEntries((await h.ok('administrateur', 'claims.list', {})).map((c) => [c.id, c.status]));
+
+describe('payout batches', () => {
+  it('pay approved claims with one valid SEPA transfer per person, transliterated', async () => {
+    const sukru = await volunteer('Şükrü', 'Çelik', 'NL91ABNA0417164300');
+    const huong = await volunteer('Hương', 'Nguyễn Thị', 'DE89370400440532013000');
+    const ids = [
+      await approvedClaim(sukru, 20),
+      await approvedClaim(sukru, 10, '2026-03-11'),
+      await approvedClaim(huong, 30),
+    ];
+    const batch = await h.ok('administrateur', 'payouts.create', {
+      claimIds: ids,
+      uitvoerdatum: '2026-04-03',
+    });
+    const [listed] = await h.ok('administrateur', 'payouts.list', {});
+    expect(listed).toMatchObject({
+      status: 'concept',
+      aantal: 2,
+      personen: 2,
+      totaalCents: (20 + 10 + 30) * 23,
+    });
+    const file = await h.ok('administrateur', 'payouts.file', { id: batch.id });
+    const xml = Buffer.from(file.base64, 'base64').toString('utf8');
+    expect(await validatePain001(xml)).toEqual({ valid: true });
+    expect(xml).toContain('<Nm>Sukru Celik</Nm>');
+    expect(xml).toContain('<Nm>Huong Nguyen Thi</Nm>');
+    expect(xml).toContain('<InstdAmt Ccy="EUR">6.90</InstdAmt>');
+    expect(xml).toMatch(/<NbOfTxs>2<\/NbOfTxs>/);
+    expect(Object.values(await statusOf())).toEqual(['in_batch', 'in_batch', 'in_batch']);
+    const again = await h.call('administrateur', 'payouts.create', {
+      claimIds: [ids[0] ?? ''],
+      uitvoerdatum: '2026-04-03',
+    });
+    expect(again).toMatchObject({ ok: false, error: { field: 'claimIds' } });
+  });
+
+  it('cancels a concept batch back to approved, and locks claims once paid', async () => {
+    const p = await volunteer('Amina', 'Haddad', 'NL91ABNA0417164300');
+    const ids = [await approvedClaim(p, 20)];
+    const b1 = await h.ok('administrateur', 'payouts.create', { claimIds: ids, uitvoerdatum: '2026-04-03' });
+    await h.ok('administrateur', 'payouts.cancel', { id: b1.id, version: 1 });
+    expect(Object.values(await statusOf())).toEqual(['goedgekeurd']);
+    const b2 = await h.ok('administrateur', 'payouts.create', { claimIds: ids, uitvoerdatum: '2026-04-03' });
+    const submitted = await h.ok('administrateur', 'payouts.submit', { id: b2.id, version: 1 });
+    expect(
+      await h.call('administrateur', 'payouts.cancel', { id: b2.id, version: submitted.version }),
+    ).toMatchObject({ ok: false });
+    await h.ok('administrateur', 'payouts.paid', { id: b2.id, version: submitted.version });
+    expect(Object.values(await statusOf())).toEqual(['betaald']);
+  });
+
+  it('names who has no or a wrong IBAN and changes nothing', async () => {
+    const p = await volunteer('Farid', 'Ahmadi', null);
+    const ids = [await approvedClaim(p, 20)];
+    const r = await h.call('administrateur', 'payouts.create', { claimIds: ids, uitvoerdatum: '2026-04-03' });
+    expect(r).toMatchObject({ ok: false, error: { field: 'claimIds' } });
+    if (!r.ok) expect(r.error.message).toContain('Farid Ahmadi');
+    expect(await h.ok('administrateur', 'payouts.list', {})).toEqual([]);
+    expect(Object.values(await statusOf())).toEqual(['goedgekeurd']);
+    const empty = await h.call('administrateur', 'payouts.create', {
+      claimIds: [],
+      uitvoerdatum: '2026-04-03',
+    });
+    expect(empty).toMatchObject({ ok: false, error: { field: 'claimIds' } });
+    expect(
+      await h.call('projectleider', 'payouts.create', { claimIds: ids, uitvoerdatum: '2026-04-03' }),
+    ).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+});
