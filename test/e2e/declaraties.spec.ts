@@ -1,4 +1,7 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Page } from '@playwright/test';
+import { validatePain001 } from '../../electron/core/payouts/sepa.ts';
 import { expect, openMenu, screenshot, setUp, strongPassword, test } from './fixtures.ts';
 
 /** Calls the browser host's API as the logged-in user of this page (for set-up the test does not look at). */
@@ -82,6 +85,8 @@ test('the administrateur enters claims, sees the duplicate and the over-cap one,
     opzegtermijnWeken: 2,
   });
   await api(page, 'contracts.finalize', { id: contract.id, version: contract.version });
+  const { updatedAt: _u, ...settings } = await api<Record<string, unknown>>(page, 'settings.get', {});
+  await api(page, 'settings.update', { ...settings, iban: 'NL91ABNA0417164300', bic: 'ABNANL2A' });
   await api(page, 'accounts.create', {
     displayName: 'Johan Smit',
     username: 'johan',
@@ -145,4 +150,30 @@ test('the administrateur enters claims, sees the duplicate and the over-cap one,
   await admin.getByRole('option', { name: 'Afgewezen' }).click();
   await expect(admin.getByRole('row', { name: /Gülşen Doğan/ })).toHaveCount(2);
   await screenshot(admin, '61-declaraties-afgewezen');
+
+  // Pay the approved claim: a batch, its SEPA file (validated against the XSD), then offered and paid.
+  await admin.getByText('Betalen', { exact: true }).click();
+  await expect(admin.getByText('1 goedgekeurde declaratie, € 4,60')).toBeVisible();
+  await admin.getByRole('button', { name: 'Betaalbatch maken' }).click();
+  await admin
+    .getByRole('dialog', { name: 'Betaalbatch maken' })
+    .getByRole('button', { name: 'Batch maken' })
+    .click();
+  const batchRow = admin.getByRole('row', { name: /B20\d\d-0001/ });
+  await expect(batchRow).toContainText('Concept');
+  const downloadPromise = admin.waitForEvent('download');
+  await batchRow.getByRole('button', { name: 'SEPA-bestand' }).click();
+  const download = await downloadPromise;
+  expect(download.suggestedFilename()).toMatch(/^sepa-B20\d\d-0001\.xml$/);
+  const file = path.join(host.dataDir, 'sepa.xml');
+  await download.saveAs(file);
+  const xml = fs.readFileSync(file, 'utf8');
+  expect(await validatePain001(xml)).toEqual({ valid: true });
+  expect(xml).toContain('<Nm>Gulsen Dogan</Nm>');
+  expect(xml).toContain('<InstdAmt Ccy="EUR">4.60</InstdAmt>');
+  await batchRow.getByRole('button', { name: 'Aangeboden aan bank' }).click();
+  await expect(batchRow).toContainText('Aangeboden aan bank');
+  await batchRow.getByRole('button', { name: 'Betaald' }).click();
+  await expect(batchRow).toContainText('Betaald');
+  await screenshot(admin, '62-betaalbatches');
 });

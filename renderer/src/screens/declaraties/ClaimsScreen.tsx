@@ -5,6 +5,7 @@ import {
   Group,
   Modal,
   Paper,
+  SegmentedControl,
   Select,
   Stack,
   Table,
@@ -31,6 +32,7 @@ import { ModalActions } from '../../lib/modal-actions.tsx';
 import { useCan } from '../../lib/session.tsx';
 import { useCall } from '../../lib/use-call.ts';
 import { ClaimForm } from './ClaimForm.tsx';
+import { PayoutsPanel } from './PayoutsPanel.tsx';
 
 const statusColors: Record<ClaimStatus, string> = {
   ingediend: 'blue',
@@ -47,6 +49,8 @@ export function ClaimsScreen() {
   const [soort, setSoort] = useState<ClaimKind | null>(null);
   const [alleenMetMelding, setAlleenMetMelding] = useState(false);
   const { data, error, reload } = useCall('claims.list', { status, soort, alleenMetMelding });
+  const [view, setView] = useState<'beoordelen' | 'betalen'>('beoordelen');
+  const approved = useCall('claims.list', { status: 'goedgekeurd' });
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [dialog, setDialog] = useState<'new' | 'reject' | null>(null);
   const [reden, setReden] = useState('');
@@ -57,6 +61,7 @@ export function ClaimsScreen() {
     setDialog(null);
     setReden('');
     void reload();
+    void approved.reload();
   };
   const approve = async () => {
     const r = await invoke('claims.approve', {
@@ -89,146 +94,167 @@ export function ClaimsScreen() {
         </Title>
         {can('claims.create') && <Button onClick={() => setDialog('new')}>Nieuwe declaratie</Button>}
       </Group>
-      <Paper withBorder p="sm">
-        <Group align="flex-end">
-          <Select
-            label="Status"
-            data={claimStatuses.map((s) => ({ value: s, label: claimStatusLabels[s] }))}
-            value={status}
-            onChange={(v) => setStatus(v as ClaimStatus | null)}
-            clearable
-            placeholder="Alle"
-            w={180}
-          />
-          <Select
-            label="Soort"
-            data={claimKinds.map((k) => ({ value: k, label: claimKindLabels[k] }))}
-            value={soort}
-            onChange={(v) => setSoort(v as ClaimKind | null)}
-            clearable
-            placeholder="Alle"
-            w={240}
-          />
-          <Checkbox
-            label="Alleen met een melding"
-            checked={alleenMetMelding}
-            onChange={(e) => setAlleenMetMelding(e.currentTarget.checked)}
-            mb={8}
-          />
-          {can('claims.approve') && (
-            <Group ml="auto" gap="sm">
-              <Button disabled={chosen.length === 0} onClick={() => void approve()}>
-                Goedkeuren ({chosen.length})
-              </Button>
-              <Button
-                variant="default"
-                color="red"
-                disabled={chosen.length === 0}
-                onClick={() => setDialog('reject')}
-              >
-                Afwijzen ({chosen.length})
-              </Button>
-            </Group>
-          )}
-        </Group>
-      </Paper>
-      {error && <Text c="red">{error.message}</Text>}
-      <Paper withBorder>
-        <Table verticalSpacing="xs" aria-label="Declaraties" style={{ whiteSpace: 'nowrap' }}>
-          <Table.Thead>
-            <Table.Tr>
+      {can('payouts.list') && (
+        <SegmentedControl
+          w="fit-content"
+          value={view}
+          onChange={(v) => setView(v as 'beoordelen' | 'betalen')}
+          data={[
+            { value: 'beoordelen', label: 'Beoordelen' },
+            { value: 'betalen', label: 'Betalen' },
+          ]}
+        />
+      )}
+      {view === 'betalen' ? (
+        <PayoutsPanel approved={approved.data ?? []} onChanged={() => void approved.reload()} />
+      ) : (
+        <Stack>
+          <Paper withBorder p="sm">
+            <Group align="flex-end">
+              <Select
+                label="Status"
+                data={claimStatuses.map((s) => ({ value: s, label: claimStatusLabels[s] }))}
+                value={status}
+                onChange={(v) => setStatus(v as ClaimStatus | null)}
+                clearable
+                placeholder="Alle"
+                w={180}
+              />
+              <Select
+                label="Soort"
+                data={claimKinds.map((k) => ({ value: k, label: claimKindLabels[k] }))}
+                value={soort}
+                onChange={(v) => setSoort(v as ClaimKind | null)}
+                clearable
+                placeholder="Alle"
+                w={240}
+              />
+              <Checkbox
+                label="Alleen met een melding"
+                checked={alleenMetMelding}
+                onChange={(e) => setAlleenMetMelding(e.currentTarget.checked)}
+                mb={8}
+              />
               {can('claims.approve') && (
-                <Table.Th w={40}>
-                  <Checkbox
-                    aria-label="Alle ingediende kiezen"
-                    checked={
-                      rows.length > 0 &&
-                      rows.filter((c) => c.status === 'ingediend').every((c) => selected.has(c.id))
-                    }
-                    onChange={(e) =>
-                      setSelected(
-                        new Set(
-                          e.currentTarget.checked
-                            ? rows.filter((c) => c.status === 'ingediend').map((c) => c.id)
-                            : [],
-                        ),
-                      )
-                    }
-                  />
-                </Table.Th>
+                <Group ml="auto" gap="sm">
+                  <Button disabled={chosen.length === 0} onClick={() => void approve()}>
+                    Goedkeuren ({chosen.length})
+                  </Button>
+                  <Button
+                    variant="default"
+                    color="red"
+                    disabled={chosen.length === 0}
+                    onClick={() => setDialog('reject')}
+                  >
+                    Afwijzen ({chosen.length})
+                  </Button>
+                </Group>
               )}
-              <Table.Th>Datum</Table.Th>
-              <Table.Th>Sleutelpersoon</Table.Th>
-              <Table.Th>Soort</Table.Th>
-              <Table.Th>Omschrijving</Table.Th>
-              <Table.Th ta="right">Bedrag</Table.Th>
-              <Table.Th>Status</Table.Th>
-              <Table.Th>Meldingen</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rows.map((c) => (
-              <Table.Tr key={c.id}>
-                {can('claims.approve') && (
-                  <Table.Td>
-                    {c.status === 'ingediend' && (
+            </Group>
+          </Paper>
+          {error && <Text c="red">{error.message}</Text>}
+          <Paper withBorder>
+            <Table verticalSpacing="xs" aria-label="Declaraties" style={{ whiteSpace: 'nowrap' }}>
+              <Table.Thead>
+                <Table.Tr>
+                  {can('claims.approve') && (
+                    <Table.Th w={40}>
                       <Checkbox
-                        aria-label={`Kies ${c.personNaam} ${formatDate(c.datum)}`}
-                        checked={selected.has(c.id)}
-                        onChange={() => toggle(c.id)}
+                        aria-label="Alle ingediende kiezen"
+                        checked={
+                          rows.length > 0 &&
+                          rows.filter((c) => c.status === 'ingediend').every((c) => selected.has(c.id))
+                        }
+                        onChange={(e) =>
+                          setSelected(
+                            new Set(
+                              e.currentTarget.checked
+                                ? rows.filter((c) => c.status === 'ingediend').map((c) => c.id)
+                                : [],
+                            ),
+                          )
+                        }
                       />
-                    )}
-                  </Table.Td>
-                )}
-                <Table.Td>{formatDate(c.datum)}</Table.Td>
-                <Table.Td>{c.personNaam}</Table.Td>
-                <Table.Td title={claimKindLabels[c.soort]}>{claimKindShort[c.soort]}</Table.Td>
-                <Table.Td>
-                  <Text size="sm" truncate="end" maw={200} title={c.omschrijving}>
-                    {c.omschrijving}
-                    {c.km ? ` · ${c.km} km` : ''}
-                  </Text>
-                </Table.Td>
-                <Table.Td ta="right">
-                  {formatCents(c.bedragCents)}
-                  {c.origineel && (
-                    <Text size="xs" c="dimmed">
-                      was {formatCents(Number(c.origineel.bedragCents ?? 0))}
-                    </Text>
+                    </Table.Th>
                   )}
-                </Table.Td>
-                <Table.Td>
-                  <Tooltip label={c.redenAfwijzing ?? ''} disabled={!c.redenAfwijzing}>
-                    <Badge color={statusColors[c.status]} variant="light" style={{ minWidth: 'max-content' }}>
-                      {claimStatusLabels[c.status]}
-                    </Badge>
-                  </Tooltip>
-                </Table.Td>
-                <Table.Td style={{ whiteSpace: 'normal' }}>
-                  <Group gap={4}>
-                    {c.checks.map((x) => (
-                      <Tooltip key={x.code} label={x.message} multiline w={300}>
+                  <Table.Th>Datum</Table.Th>
+                  <Table.Th>Sleutelpersoon</Table.Th>
+                  <Table.Th>Soort</Table.Th>
+                  <Table.Th>Omschrijving</Table.Th>
+                  <Table.Th ta="right">Bedrag</Table.Th>
+                  <Table.Th>Status</Table.Th>
+                  <Table.Th>Meldingen</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {rows.map((c) => (
+                  <Table.Tr key={c.id}>
+                    {can('claims.approve') && (
+                      <Table.Td>
+                        {c.status === 'ingediend' && (
+                          <Checkbox
+                            aria-label={`Kies ${c.personNaam} ${formatDate(c.datum)}`}
+                            checked={selected.has(c.id)}
+                            onChange={() => toggle(c.id)}
+                          />
+                        )}
+                      </Table.Td>
+                    )}
+                    <Table.Td>{formatDate(c.datum)}</Table.Td>
+                    <Table.Td>{c.personNaam}</Table.Td>
+                    <Table.Td title={claimKindLabels[c.soort]}>{claimKindShort[c.soort]}</Table.Td>
+                    <Table.Td>
+                      <Text size="sm" truncate="end" maw={200} title={c.omschrijving}>
+                        {c.omschrijving}
+                        {c.km ? ` · ${c.km} km` : ''}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td ta="right">
+                      {formatCents(c.bedragCents)}
+                      {c.origineel && (
+                        <Text size="xs" c="dimmed">
+                          was {formatCents(Number(c.origineel.bedragCents ?? 0))}
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      <Tooltip label={c.redenAfwijzing ?? ''} disabled={!c.redenAfwijzing}>
                         <Badge
-                          color={x.blocking ? 'red' : 'orange'}
+                          color={statusColors[c.status]}
                           variant="light"
                           style={{ minWidth: 'max-content' }}
                         >
-                          {claimCheckLabels[x.code]}
+                          {claimStatusLabels[c.status]}
                         </Badge>
                       </Tooltip>
-                    ))}
-                  </Group>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-        {data?.length === 0 && (
-          <Text p="lg" ta="center" c="dimmed">
-            Geen declaraties met deze filters.
-          </Text>
-        )}
-      </Paper>
+                    </Table.Td>
+                    <Table.Td style={{ whiteSpace: 'normal' }}>
+                      <Group gap={4}>
+                        {c.checks.map((x) => (
+                          <Tooltip key={x.code} label={x.message} multiline w={300}>
+                            <Badge
+                              color={x.blocking ? 'red' : 'orange'}
+                              variant="light"
+                              style={{ minWidth: 'max-content' }}
+                            >
+                              {claimCheckLabels[x.code]}
+                            </Badge>
+                          </Tooltip>
+                        ))}
+                      </Group>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+            {data?.length === 0 && (
+              <Text p="lg" ta="center" c="dimmed">
+                Geen declaraties met deze filters.
+              </Text>
+            )}
+          </Paper>
+        </Stack>
+      )}
       {dialog === 'new' && <ClaimForm onClose={() => setDialog(null)} onSaved={refresh} />}
       {dialog === 'reject' && (
         <Modal
