@@ -46,11 +46,13 @@ import {
   batchCreateInput,
   batchRefInput,
   type Claim,
+  type ClaimsOverview,
   claimApproveInput,
   claimCorrectInput,
   claimCreateInput,
   claimListInput,
   claimRejectInput,
+  overviewInput,
   type PayoutBatch,
 } from './declaraties.ts';
 import {
@@ -157,6 +159,7 @@ export const contract = {
   'claims.correct': write<Saved>()(claimCorrectInput),
   'claims.approve': write<{ count: number }>()(claimApproveInput),
   'claims.reject': write<{ count: number }>()(claimRejectInput),
+  'claims.overview': read<ClaimsOverview>()(overviewInput),
   'payouts.list': read<PayoutBatch[]>()(none),
   'payouts.create': write<Saved>()(batchCreateInput),
   'payouts.file': read<PdfFile>()(byId),

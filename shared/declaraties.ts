@@ -193,3 +193,19 @@ export interface PayoutBatch {
   personen: number;
   createdAt: string;
 }
+
+export const overviewInput = z.strictObject({ jaar: z.int().min(2000).max(2100) });
+
+export interface ClaimsOverview {
+  jaar: number;
+  /** The year's cap, or null where Schakel has no figures for that year. */
+  jaarMaximumCents: number | null;
+  personen: {
+    personId: string;
+    naam: string;
+    vergoedingCents: number;
+    kostenCents: number;
+    ruimteCents: number | null;
+  }[];
+  maanden: { maand: string; perSoort: Partial<Record<ClaimKind, number>>; totaalCents: number }[];
+}

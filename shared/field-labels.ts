@@ -109,6 +109,7 @@ export const fieldLabels = {
   items: 'Declaraties',
   claimIds: 'Declaraties',
   uitvoerdatum: 'Uitvoerdatum',
+  jaar: 'Jaar',
   search: 'Zoeken',
   page: 'Pagina',
   pageSize: 'Aantal per pagina',

@@ -71,6 +71,7 @@ export const permissions = {
   'claims.correct': ['administrateur'],
   'claims.approve': ['administrateur'],
   'claims.reject': ['administrateur'],
+  'claims.overview': ['administrateur', 'projectleider'],
   'payouts.list': ['administrateur', 'projectleider'],
   'payouts.create': ['administrateur'],
   'payouts.file': ['administrateur'],

@@ -5,6 +5,7 @@ import { begeleidingHandlers } from './begeleiding/handlers.ts';
 import { intervisieHandlers } from './begeleiding/intervisie-handlers.ts';
 import { contractHandlers } from './contracts/handlers.ts';
 import { claimHandlers } from './declaraties/handlers.ts';
+import { overviewHandlers } from './declaraties/overview.ts';
 import { payoutHandlers } from './declaraties/payouts.ts';
 import type { Handlers } from './handler-types.ts';
 import { personHandlers } from './persons/handlers.ts';
@@ -24,4 +25,5 @@ export const handlers: Handlers = {
   ...intervisieHandlers,
   ...claimHandlers,
   ...payoutHandlers,
+  ...overviewHandlers,
 };

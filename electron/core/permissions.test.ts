@@ -62,6 +62,7 @@ const expected: Record<string, string> = {
   'claims.correct': 'A',
   'claims.approve': 'A',
   'claims.reject': 'A',
+  'claims.overview': 'PA',
   'payouts.list': 'PA',
   'payouts.create': 'A',
   'payouts.file': 'A',

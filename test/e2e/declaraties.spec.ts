@@ -176,4 +176,8 @@ test('the administrateur enters claims, sees the duplicate and the over-cap one,
   await batchRow.getByRole('button', { name: 'Betaald' }).click();
   await expect(batchRow).toContainText('Betaald');
   await screenshot(admin, '62-betaalbatches');
+  await admin.getByText('Overzicht', { exact: true }).click();
+  await expect(admin.getByRole('table', { name: 'Per persoon' })).toContainText('Gülşen Doğan');
+  await expect(admin.getByRole('table', { name: 'Per persoon' })).toContainText('€ 4,60');
+  await screenshot(admin, '63-declaraties-overzicht');
 });

@@ -124,6 +124,18 @@ describe('payout batches', () => {
     ).toMatchObject({ ok: false });
     await h.ok('administrateur', 'payouts.paid', { id: b2.id, version: submitted.version });
     expect(Object.values(await statusOf())).toEqual(['betaald']);
+    const overview = await h.ok('projectleider', 'claims.overview', { jaar: 2026 });
+    expect(overview.personen).toEqual([
+      {
+        personId: p,
+        naam: 'Amina Haddad',
+        vergoedingCents: 20 * 23,
+        kostenCents: 0,
+        ruimteCents: (overview.jaarMaximumCents ?? 0) - 20 * 23,
+      },
+    ]);
+    expect(overview.maanden).toEqual([{ maand: '2026-03', perSoort: { km: 20 * 23 }, totaalCents: 20 * 23 }]);
+    expect((await h.ok('projectleider', 'claims.overview', { jaar: 2031 })).jaarMaximumCents).toBeNull();
   });
 
   it('names who has no or a wrong IBAN and changes nothing', async () => {

@@ -32,6 +32,7 @@ import { ModalActions } from '../../lib/modal-actions.tsx';
 import { useCan } from '../../lib/session.tsx';
 import { useCall } from '../../lib/use-call.ts';
 import { ClaimForm } from './ClaimForm.tsx';
+import { OverviewPanel } from './OverviewPanel.tsx';
 import { PayoutsPanel } from './PayoutsPanel.tsx';
 
 const statusColors: Record<ClaimStatus, string> = {
@@ -49,7 +50,7 @@ export function ClaimsScreen() {
   const [soort, setSoort] = useState<ClaimKind | null>(null);
   const [alleenMetMelding, setAlleenMetMelding] = useState(false);
   const { data, error, reload } = useCall('claims.list', { status, soort, alleenMetMelding });
-  const [view, setView] = useState<'beoordelen' | 'betalen'>('beoordelen');
+  const [view, setView] = useState<'beoordelen' | 'betalen' | 'overzicht'>('beoordelen');
   const approved = useCall('claims.list', { status: 'goedgekeurd' });
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [dialog, setDialog] = useState<'new' | 'reject' | null>(null);
@@ -98,16 +99,19 @@ export function ClaimsScreen() {
         <SegmentedControl
           w="fit-content"
           value={view}
-          onChange={(v) => setView(v as 'beoordelen' | 'betalen')}
+          onChange={(v) => setView(v as typeof view)}
           data={[
             { value: 'beoordelen', label: 'Beoordelen' },
             { value: 'betalen', label: 'Betalen' },
+            { value: 'overzicht', label: 'Overzicht' },
           ]}
         />
       )}
-      {view === 'betalen' ? (
+      {view === 'overzicht' && <OverviewPanel />}
+      {view === 'betalen' && (
         <PayoutsPanel approved={approved.data ?? []} onChanged={() => void approved.reload()} />
-      ) : (
+      )}
+      {view === 'beoordelen' && (
         <Stack>
           <Paper withBorder p="sm">
             <Group align="flex-end">
