@@ -54,6 +54,7 @@ import {
   claimRejectInput,
   overviewInput,
   type PayoutBatch,
+  type ReceiptFile,
 } from './declaraties.ts';
 import {
   type Person,
@@ -160,6 +161,7 @@ export const contract = {
   'claims.approve': write<{ count: number }>()(claimApproveInput),
   'claims.reject': write<{ count: number }>()(claimRejectInput),
   'claims.overview': read<ClaimsOverview>()(overviewInput),
+  'claims.receipts': read<ReceiptFile[]>()(byId),
   'payouts.list': read<PayoutBatch[]>()(none),
   'payouts.create': write<Saved>()(batchCreateInput),
   'payouts.file': read<PdfFile>()(byId),

@@ -209,3 +209,9 @@ export interface ClaimsOverview {
   }[];
   maanden: { maand: string; perSoort: Partial<Record<ClaimKind, number>>; totaalCents: number }[];
 }
+
+export interface ReceiptFile {
+  fileName: string;
+  mime: string;
+  base64: string;
+}

@@ -72,6 +72,7 @@ export const permissions = {
   'claims.approve': ['administrateur'],
   'claims.reject': ['administrateur'],
   'claims.overview': ['administrateur', 'projectleider'],
+  'claims.receipts': ['administrateur', 'projectleider'],
   'payouts.list': ['administrateur', 'projectleider'],
   'payouts.create': ['administrateur'],
   'payouts.file': ['administrateur'],

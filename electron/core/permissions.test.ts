@@ -63,6 +63,7 @@ const expected: Record<string, string> = {
   'claims.approve': 'A',
   'claims.reject': 'A',
   'claims.overview': 'PA',
+  'claims.receipts': 'PA',
   'payouts.list': 'PA',
   'payouts.create': 'A',
   'payouts.file': 'A',

@@ -180,6 +180,30 @@ export const claimHandlers = {
     return input.alleenMetMelding ? claims.filter((c) => c.checks.length > 0) : claims;
   },
 
+  'claims.receipts': async (ctx, input) => {
+    const claim = await ctx.db
+      .selectFrom('claims')
+      .select(['person_id'])
+      .where('id', '=', input.id)
+      .executeTakeFirst();
+    if (!claim) throw notFound('Deze declaratie');
+    const rows = await ctx.db
+      .selectFrom('receipts')
+      .select(['mime', 'bytes'])
+      .where('claim_id', '=', input.id)
+      .orderBy('created_at')
+      .execute();
+    const ext = { 'application/pdf': 'pdf', 'image/png': 'png', 'image/jpeg': 'jpg' } as Record<
+      string,
+      string
+    >;
+    return rows.map((r, i) => ({
+      fileName: `bon-${i + 1}.${ext[r.mime] ?? 'bin'}`,
+      mime: r.mime,
+      base64: Buffer.from(r.bytes).toString('base64'),
+    }));
+  },
+
   'claims.create': async (ctx, input) => {
     const { bonnen, ...fields } = input;
     const receipts = bonnen.map((b, i) => readReceipt(b.base64, i));

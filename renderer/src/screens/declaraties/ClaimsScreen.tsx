@@ -1,8 +1,10 @@
 import {
+  Anchor,
   Badge,
   Button,
   Checkbox,
   Group,
+  Image,
   Modal,
   Paper,
   SegmentedControl,
@@ -24,9 +26,11 @@ import {
   claimKinds,
   claimStatuses,
   claimStatusLabels,
+  type ReceiptFile,
 } from '../../../../shared/declaraties.ts';
 import { formatCents, formatDate } from '../../../../shared/format.ts';
 import { invoke } from '../../lib/api.ts';
+import { downloadFile } from '../../lib/download.ts';
 import { showSaved, showServerError } from '../../lib/forms.ts';
 import { ModalActions } from '../../lib/modal-actions.tsx';
 import { useCan } from '../../lib/session.tsx';
@@ -79,6 +83,12 @@ export function ClaimsScreen() {
     if (!r.ok) return showServerError(null, r.error);
     showSaved(`${r.value.count} afgewezen`);
     refresh();
+  };
+  const [receipts, setReceipts] = useState<ReceiptFile[] | null>(null);
+  const showReceipts = async (id: string) => {
+    const r = await invoke('claims.receipts', { id });
+    if (r.ok) setReceipts(r.value);
+    else showServerError(null, r.error);
   };
   const toggle = (id: string) => {
     const next = new Set(selected);
@@ -212,6 +222,16 @@ export function ClaimsScreen() {
                         {c.omschrijving}
                         {c.km ? ` · ${c.km} km` : ''}
                       </Text>
+                      {c.bonnen > 0 && can('claims.receipts') && (
+                        <Anchor
+                          component="button"
+                          type="button"
+                          size="xs"
+                          onClick={() => void showReceipts(c.id)}
+                        >
+                          {c.bonnen === 1 ? 'Bon bekijken' : `${c.bonnen} bonnen bekijken`}
+                        </Anchor>
+                      )}
                     </Table.Td>
                     <Table.Td ta="right">
                       {formatCents(c.bedragCents)}
@@ -258,6 +278,27 @@ export function ClaimsScreen() {
             )}
           </Paper>
         </Stack>
+      )}
+      {receipts && (
+        <Modal opened onClose={() => setReceipts(null)} title="Bonnen" size="lg">
+          <Stack>
+            {receipts.map((f) =>
+              f.mime.startsWith('image/') ? (
+                <Image
+                  key={f.fileName}
+                  src={`data:${f.mime};base64,${f.base64}`}
+                  alt={f.fileName}
+                  fit="contain"
+                  mah={500}
+                />
+              ) : (
+                <Button key={f.fileName} variant="default" onClick={() => downloadFile(f, f.mime)}>
+                  {f.fileName} downloaden
+                </Button>
+              ),
+            )}
+          </Stack>
+        </Modal>
       )}
       {dialog === 'new' && <ClaimForm onClose={() => setDialog(null)} onSaved={refresh} />}
       {dialog === 'reject' && (
