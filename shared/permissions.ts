@@ -76,6 +76,8 @@ export const permissions = {
   'payouts.list': ['administrateur', 'projectleider'],
   'payouts.create': ['administrateur'],
   'payouts.file': ['administrateur'],
+  'payouts.people': ['administrateur'],
+  'payouts.specification': ['administrateur'],
   'payouts.submit': ['administrateur'],
   'payouts.paid': ['administrateur'],
   'payouts.cancel': ['administrateur'],

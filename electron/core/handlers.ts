@@ -7,6 +7,7 @@ import { contractHandlers } from './contracts/handlers.ts';
 import { claimHandlers } from './declaraties/handlers.ts';
 import { overviewHandlers } from './declaraties/overview.ts';
 import { payoutHandlers } from './declaraties/payouts.ts';
+import { specificationHandlers } from './declaraties/specification.ts';
 import type { Handlers } from './handler-types.ts';
 import { personHandlers } from './persons/handlers.ts';
 import { profileHandlers } from './profiles/handlers.ts';
@@ -26,4 +27,5 @@ export const handlers: Handlers = {
   ...claimHandlers,
   ...payoutHandlers,
   ...overviewHandlers,
+  ...specificationHandlers,
 };

@@ -67,6 +67,8 @@ const expected: Record<string, string> = {
   'payouts.list': 'PA',
   'payouts.create': 'A',
   'payouts.file': 'A',
+  'payouts.people': 'A',
+  'payouts.specification': 'A',
   'payouts.submit': 'A',
   'payouts.paid': 'A',
   'payouts.cancel': 'A',

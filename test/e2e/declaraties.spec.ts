@@ -171,6 +171,17 @@ test('the administrateur enters claims, sees the duplicate and the over-cap one,
   expect(await validatePain001(xml)).toEqual({ valid: true });
   expect(xml).toContain('<Nm>Gulsen Dogan</Nm>');
   expect(xml).toContain('<InstdAmt Ccy="EUR">4.60</InstdAmt>');
+  await batchRow.getByRole('button', { name: 'Specificaties' }).click();
+  const specDownload = admin.waitForEvent('download');
+  await admin
+    .getByRole('dialog', { name: 'Specificaties per persoon' })
+    .getByRole('button', { name: 'PDF' })
+    .click();
+  expect((await specDownload).suggestedFilename()).toMatch(/^specificatie-B20\d\d-0001-gulsen-dogan\.pdf$/);
+  await admin
+    .getByRole('dialog', { name: 'Specificaties per persoon' })
+    .getByRole('button', { name: 'Sluiten' })
+    .click();
   await batchRow.getByRole('button', { name: 'Aangeboden aan bank' }).click();
   await expect(batchRow).toContainText('Aangeboden aan bank');
   await batchRow.getByRole('button', { name: 'Betaald' }).click();

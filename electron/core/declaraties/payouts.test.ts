@@ -1,3 +1,6 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CallInput } from '../../../shared/contract.ts';
 import { type Harness, harness, personInput } from '../../../test/support/harness.ts';
@@ -104,6 +107,41 @@ describe('payout batches', () => {
     expect(xml).toContain('<InstdAmt Ccy="EUR">6.90</InstdAmt>');
     expect(xml).toMatch(/<NbOfTxs>2<\/NbOfTxs>/);
     expect(Object.values(await statusOf())).toEqual(['in_batch', 'in_batch', 'in_batch']);
+    const people = await h.ok('administrateur', 'payouts.people', { id: batch.id });
+    expect(people.map((p) => [p.naam, p.totaalCents])).toEqual([
+      ['Şükrü Çelik', 30 * 23],
+      ['Hương Nguyễn Thị', 30 * 23],
+    ]);
+    const rejected = await h.ok('administrateur', 'claims.create', {
+      personId: sukru,
+      soort: 'km',
+      datum: '2026-03-20',
+      omschrijving: 'Dubbel',
+      van: null,
+      naar: null,
+      km: 5,
+      minuten: null,
+      bedragCents: null,
+      bonnen: [],
+    });
+    await h.ok('administrateur', 'claims.reject', {
+      items: [{ id: rejected.id, version: 1, reden: 'Al vergoed op 10 maart' }],
+    });
+    const spec = await h.ok('administrateur', 'payouts.specification', { id: batch.id, personId: sukru });
+    const specFile = path.join(h.dir, spec.fileName);
+    fs.writeFileSync(specFile, Buffer.from(spec.base64, 'base64'));
+    const text = execFileSync('pdftotext', ['-layout', specFile, '-']).toString();
+    for (const expected of [
+      'Specificatie uitbetaling',
+      'Şükrü Çelik',
+      'Uitbetaald',
+      '€ 6,90',
+      'Afgewezen',
+      'Reden: Al vergoed op 10 maart',
+      'NL91 ABNA 0417 1643 00',
+    ]) {
+      expect(text, expected).toContain(expected);
+    }
     const again = await h.call('administrateur', 'payouts.create', {
       claimIds: [ids[0] ?? ''],
       uitvoerdatum: '2026-04-03',

@@ -1,5 +1,6 @@
 import { Badge, Button, Group, Modal, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { useState } from 'react';
 import { addDays, dutchDate } from '../../../../shared/dates.ts';
 import { type BatchStatus, batchStatusLabels, type Claim } from '../../../../shared/declaraties.ts';
 import { formatCents, formatDate } from '../../../../shared/format.ts';
@@ -37,6 +38,7 @@ export function PayoutsPanel({ approved, onChanged }: { approved: Claim[]; onCha
     showSaved(done);
     reload();
   };
+  const [specs, setSpecs] = useState<string | null>(null);
   const file = async (id: string) => {
     const r = await invoke('payouts.file', { id });
     if (r.ok) downloadFile(r.value, 'application/xml');
@@ -88,6 +90,9 @@ export function PayoutsPanel({ approved, onChanged }: { approved: Claim[]; onCha
                       <Button size="xs" variant="default" onClick={() => void file(b.id)}>
                         SEPA-bestand
                       </Button>
+                      <Button size="xs" variant="default" onClick={() => setSpecs(b.id)}>
+                        Specificaties
+                      </Button>
                       {b.status === 'concept' && (
                         <>
                           <Button
@@ -129,7 +134,34 @@ export function PayoutsPanel({ approved, onChanged }: { approved: Claim[]; onCha
           </Text>
         )}
       </Paper>
+      {specs && <Specifications batchId={specs} onClose={() => setSpecs(null)} />}
     </Stack>
+  );
+}
+
+/** One specification PDF per person in the batch: what was paid, and what was rejected with the reason. */
+function Specifications({ batchId, onClose }: { batchId: string; onClose(): void }) {
+  const { data } = useCall('payouts.people', { id: batchId });
+  const download = async (personId: string) => {
+    const r = await invoke('payouts.specification', { id: batchId, personId });
+    if (r.ok) downloadFile(r.value);
+    else showServerError(null, r.error);
+  };
+  return (
+    <Modal opened onClose={onClose} title="Specificaties per persoon">
+      <Stack gap="xs">
+        {(data ?? []).map((p) => (
+          <Group key={p.personId} justify="space-between">
+            <Text size="sm">
+              {p.naam} · {formatCents(p.totaalCents)}
+            </Text>
+            <Button size="xs" variant="default" onClick={() => void download(p.personId)}>
+              PDF
+            </Button>
+          </Group>
+        ))}
+      </Stack>
+    </Modal>
   );
 }
 
