@@ -109,3 +109,35 @@ export function personInput(
     ...overrides,
   };
 }
+
+type VolunteerDraft = Extract<CallInput<'contracts.create'>, { vorm: 'vrijwilligersovereenkomst' }>;
+
+/** A volunteer contract draft for 2026 on: €5 an hour, 23 ct a km, receipts reimbursed. */
+export function volunteerContract(personId: string, overrides: Partial<VolunteerDraft> = {}): VolunteerDraft {
+  return {
+    personId,
+    profileVersionId: null,
+    vorm: 'vrijwilligersovereenkomst',
+    velden: {},
+    startdatum: '2026-01-01',
+    einddatum: null,
+    vergoedingEenheid: 'uur',
+    vergoedingCents: 5_00,
+    verwachtUrenPerMaand: 10,
+    verwachteActiviteitenPerMaand: null,
+    kmVergoedingCents: 23,
+    verwachteKmPerMaand: 20,
+    andereOrganisatiesPerMaandCents: 0,
+    onkostenMetBon: true,
+    waVerzekering: true,
+    ongevallenVerzekering: true,
+    verzekeringVia: null,
+    vasteBegeleiderId: null,
+    werktijden: null,
+    bereikbaarheid: null,
+    werktelefoon: false,
+    scholing: null,
+    opzegtermijnWeken: 2,
+    ...overrides,
+  };
+}

@@ -1,40 +1,24 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CallInput } from '../../../shared/contract.ts';
 import { fiscalYear } from '../../../shared/fiscal/fiscal-table.ts';
-import { type Harness, harness, personInput } from '../../../test/support/harness.ts';
+import { type Harness, harness, personInput, volunteerContract } from '../../../test/support/harness.ts';
 
 let h: Harness;
 let personId: string;
 const pdf = Buffer.from('%PDF-1.4\n% bon\n').toString('base64');
 
 /** A volunteer contract for 2026: hourly allowance, km allowance, receipts allowed. */
-async function contract(overrides: Record<string, unknown> = {}) {
-  const saved = await h.ok('projectleider', 'contracts.create', {
-    personId,
-    profileVersionId: null,
-    vorm: 'vrijwilligersovereenkomst',
-    velden: {},
-    startdatum: '2026-01-01',
-    einddatum: '2026-12-31',
-    vergoedingEenheid: 'uur',
-    vergoedingCents: 5_00,
-    verwachtUrenPerMaand: 20,
-    verwachteActiviteitenPerMaand: null,
-    kmVergoedingCents: 23,
-    verwachteKmPerMaand: 40,
-    andereOrganisatiesPerMaandCents: 0,
-    onkostenMetBon: true,
-    waVerzekering: true,
-    ongevallenVerzekering: true,
-    verzekeringVia: null,
-    vasteBegeleiderId: null,
-    werktijden: null,
-    bereikbaarheid: null,
-    werktelefoon: false,
-    scholing: null,
-    opzegtermijnWeken: 2,
-    ...overrides,
-  } as CallInput<'contracts.create'>);
+async function contract(overrides: Parameters<typeof volunteerContract>[1] = {}) {
+  const saved = await h.ok(
+    'projectleider',
+    'contracts.create',
+    volunteerContract(personId, {
+      einddatum: '2026-12-31',
+      verwachtUrenPerMaand: 20,
+      verwachteKmPerMaand: 40,
+      ...overrides,
+    }),
+  );
   await h.ok('projectleider', 'contracts.finalize', { id: saved.id, version: 1 });
 }
 

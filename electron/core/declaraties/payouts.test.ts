@@ -2,8 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CallInput } from '../../../shared/contract.ts';
-import { type Harness, harness, personInput } from '../../../test/support/harness.ts';
+import { type Harness, harness, personInput, volunteerContract } from '../../../test/support/harness.ts';
 import { validatePain001 } from '../payouts/sepa.ts';
 
 let h: Harness;
@@ -22,31 +21,7 @@ async function volunteer(voornaam: string, achternaam: string, iban: string | nu
       statusDatum: '2026-01-01',
     }),
   );
-  const c = await h.ok('projectleider', 'contracts.create', {
-    personId: id,
-    profileVersionId: null,
-    vorm: 'vrijwilligersovereenkomst',
-    velden: {},
-    startdatum: '2026-01-01',
-    einddatum: null,
-    vergoedingEenheid: 'uur',
-    vergoedingCents: 5_00,
-    verwachtUrenPerMaand: 10,
-    verwachteActiviteitenPerMaand: null,
-    kmVergoedingCents: 23,
-    verwachteKmPerMaand: 20,
-    andereOrganisatiesPerMaandCents: 0,
-    onkostenMetBon: true,
-    waVerzekering: true,
-    ongevallenVerzekering: true,
-    verzekeringVia: null,
-    vasteBegeleiderId: null,
-    werktijden: null,
-    bereikbaarheid: null,
-    werktelefoon: false,
-    scholing: null,
-    opzegtermijnWeken: 2,
-  } as CallInput<'contracts.create'>);
+  const c = await h.ok('projectleider', 'contracts.create', volunteerContract(id));
   await h.ok('projectleider', 'contracts.finalize', { id: c.id, version: 1 });
   return id;
 }
