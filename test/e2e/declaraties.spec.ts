@@ -30,6 +30,7 @@ test('the administrateur enters claims, sees the duplicate and the over-cap one,
   browser,
   host,
 }) => {
+  test.setTimeout(120_000);
   await setUp(page, host.url);
   const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
   const person = await api<{ id: string }>(page, 'persons.create', {

@@ -164,20 +164,24 @@ export function ContractScreen({ contractId }: { contractId: string }) {
           </Grid.Col>
           <Grid.Col span={{ base: 12, lg: 5 }}>
             <Stack>
-              <Paper withBorder p="md">
-                <Stack gap={4}>
-                  {c.definitiefAt && <Text size="sm">Definitief sinds {formatDateTime(c.definitiefAt)}</Text>}
-                  {c.getekendDatum && <Text size="sm">Getekend op {formatDate(c.getekendDatum)}</Text>}
-                  {c.beeindigdDatum && (
-                    <Text size="sm">
-                      Beëindigd per {formatDate(c.beeindigdDatum)}: {c.beeindigdReden}
-                    </Text>
-                  )}
-                  {c.fiscaleReden && (
-                    <Text size="sm">Ondanks fiscale grens definitief gemaakt: {c.fiscaleReden}</Text>
-                  )}
-                </Stack>
-              </Paper>
+              {(c.definitiefAt || c.fiscaleReden) && (
+                <Paper withBorder p="md">
+                  <Stack gap={4}>
+                    {c.definitiefAt && (
+                      <Text size="sm">Definitief sinds {formatDateTime(c.definitiefAt)}</Text>
+                    )}
+                    {c.getekendDatum && <Text size="sm">Getekend op {formatDate(c.getekendDatum)}</Text>}
+                    {c.beeindigdDatum && (
+                      <Text size="sm">
+                        Beëindigd per {formatDate(c.beeindigdDatum)}: {c.beeindigdReden}
+                      </Text>
+                    )}
+                    {c.fiscaleReden && (
+                      <Text size="sm">Ondanks fiscale grens definitief gemaakt: {c.fiscaleReden}</Text>
+                    )}
+                  </Stack>
+                </Paper>
+              )}
               {c.fiscal && (
                 <Paper withBorder p="md">
                   <FiscalPanel check={c.fiscal} />
