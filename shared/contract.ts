@@ -165,6 +165,7 @@ export const contract = {
   'payouts.list': read<PayoutBatch[]>()(none),
   'payouts.create': write<Saved>()(batchCreateInput),
   'payouts.file': read<PdfFile>()(byId),
+  'payouts.spreadsheet': read<PdfFile>()(byId),
   'payouts.people': read<{ personId: string; naam: string; totaalCents: number }[]>()(byId),
   'payouts.specification': read<PdfFile>()(z.strictObject({ id, personId: id })),
   'payouts.submit': write<Saved>()(batchRefInput),

@@ -76,6 +76,7 @@ export const permissions = {
   'payouts.list': ['administrateur', 'projectleider'],
   'payouts.create': ['administrateur'],
   'payouts.file': ['administrateur'],
+  'payouts.spreadsheet': ['administrateur', 'projectleider'],
   'payouts.people': ['administrateur'],
   'payouts.specification': ['administrateur'],
   'payouts.submit': ['administrateur'],

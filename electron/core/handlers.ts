@@ -8,6 +8,7 @@ import { claimHandlers } from './declaraties/handlers.ts';
 import { overviewHandlers } from './declaraties/overview.ts';
 import { payoutHandlers } from './declaraties/payouts.ts';
 import { specificationHandlers } from './declaraties/specification.ts';
+import { spreadsheetHandlers } from './declaraties/spreadsheet.ts';
 import type { Handlers } from './handler-types.ts';
 import { personHandlers } from './persons/handlers.ts';
 import { profileHandlers } from './profiles/handlers.ts';
@@ -28,4 +29,5 @@ export const handlers: Handlers = {
   ...payoutHandlers,
   ...overviewHandlers,
   ...specificationHandlers,
+  ...spreadsheetHandlers,
 };

@@ -67,6 +67,7 @@ const expected: Record<string, string> = {
   'payouts.list': 'PA',
   'payouts.create': 'A',
   'payouts.file': 'A',
+  'payouts.spreadsheet': 'PA',
   'payouts.people': 'A',
   'payouts.specification': 'A',
   'payouts.submit': 'A',

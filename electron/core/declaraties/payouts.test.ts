@@ -117,6 +117,20 @@ describe('payout batches', () => {
     ]) {
       expect(text, expected).toContain(expected);
     }
+    const sheet = await h.ok('projectleider', 'payouts.spreadsheet', { id: batch.id });
+    expect(sheet.fileName).toMatch(/^betaalbatch-B2026-0001\.xlsx$/);
+    const xlsx = Buffer.from(sheet.base64, 'base64');
+    expect(xlsx.subarray(0, 2).toString()).toBe('PK');
+    const unzipped = execFileSync(
+      'python3',
+      [
+        '-c',
+        'import sys,zipfile,io; z=zipfile.ZipFile(io.BytesIO(sys.stdin.buffer.read())); print(z.read("xl/sharedStrings.xml").decode() if "xl/sharedStrings.xml" in z.namelist() else "".join(z.read(n).decode() for n in z.namelist() if n.startswith("xl/worksheets/")))',
+      ],
+      { input: xlsx },
+    ).toString();
+    expect(unzipped).toContain('Şükrü Çelik');
+    expect(unzipped).toContain('NL91 ABNA 0417 1643 00');
     const again = await h.call('administrateur', 'payouts.create', {
       claimIds: [ids[0] ?? ''],
       uitvoerdatum: '2026-04-03',

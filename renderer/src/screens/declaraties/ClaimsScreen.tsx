@@ -13,6 +13,7 @@ import {
   Table,
   Text,
   Textarea,
+  TextInput,
   Title,
   Tooltip,
 } from '@mantine/core';
@@ -53,7 +54,16 @@ export function ClaimsScreen() {
   const [status, setStatus] = useState<ClaimStatus | null>('ingediend');
   const [soort, setSoort] = useState<ClaimKind | null>(null);
   const [alleenMetMelding, setAlleenMetMelding] = useState(false);
-  const { data, error, reload } = useCall('claims.list', { status, soort, alleenMetMelding });
+  const [personId, setPersonId] = useState<string | null>(null);
+  const [maand, setMaand] = useState<string | null>(null);
+  const people = useCall('persons.list', { pageSize: 200 });
+  const { data, error, reload } = useCall('claims.list', {
+    status,
+    soort,
+    alleenMetMelding,
+    personId,
+    maand,
+  });
   const [view, setView] = useState<'beoordelen' | 'betalen' | 'overzicht'>('beoordelen');
   const approved = useCall('claims.list', { status: 'goedgekeurd' });
   const [selected, setSelected] = useState<Set<string>>(new Set());
@@ -126,13 +136,30 @@ export function ClaimsScreen() {
           <Paper withBorder p="sm">
             <Group align="flex-end">
               <Select
+                label="Sleutelpersoon"
+                placeholder="Iedereen"
+                searchable
+                clearable
+                w={200}
+                data={(people.data?.rows ?? []).map((p) => ({ value: p.id, label: p.naam }))}
+                value={personId}
+                onChange={setPersonId}
+              />
+              <TextInput
+                label="Maand"
+                type="month"
+                w={150}
+                value={maand ?? ''}
+                onChange={(e) => setMaand(e.currentTarget.value || null)}
+              />
+              <Select
                 label="Status"
                 data={claimStatuses.map((s) => ({ value: s, label: claimStatusLabels[s] }))}
                 value={status}
                 onChange={(v) => setStatus(v as ClaimStatus | null)}
                 clearable
                 placeholder="Alle"
-                w={180}
+                w={150}
               />
               <Select
                 label="Soort"
@@ -141,7 +168,7 @@ export function ClaimsScreen() {
                 onChange={(v) => setSoort(v as ClaimKind | null)}
                 clearable
                 placeholder="Alle"
-                w={240}
+                w={170}
               />
               <Checkbox
                 label="Alleen met een melding"

@@ -39,6 +39,11 @@ export function PayoutsPanel({ approved, onChanged }: { approved: Claim[]; onCha
     reload();
   };
   const [specs, setSpecs] = useState<string | null>(null);
+  const sheet = async (id: string) => {
+    const r = await invoke('payouts.spreadsheet', { id });
+    if (r.ok) downloadFile(r.value, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    else showServerError(null, r.error);
+  };
   const file = async (id: string) => {
     const r = await invoke('payouts.file', { id });
     if (r.ok) downloadFile(r.value, 'application/xml');
@@ -89,6 +94,9 @@ export function PayoutsPanel({ approved, onChanged }: { approved: Claim[]; onCha
                     <Group gap="xs" justify="flex-end">
                       <Button size="xs" variant="default" onClick={() => void file(b.id)}>
                         SEPA-bestand
+                      </Button>
+                      <Button size="xs" variant="default" onClick={() => void sheet(b.id)}>
+                        Overzicht (XLSX)
                       </Button>
                       <Button size="xs" variant="default" onClick={() => setSpecs(b.id)}>
                         Specificaties
