@@ -13,6 +13,7 @@ import { startCore } from '../../electron/core/app-core.ts';
 import { personSearchText, personSortName } from '../../electron/core/persons/search-text.ts';
 import { caseloadBench } from './caseload.ts';
 import { contractPdfBench } from './contract-pdf.ts';
+import { declaratiesBench } from './declaraties.ts';
 import { race, ratioReport, rawReplay } from './measure.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'schakel-bench-'));
@@ -113,6 +114,7 @@ const pdfBench = await contractPdfBench(dispatcher);
 await core.close();
 
 const caseloadResult = await caseloadBench();
+const declaraties = await declaratiesBench();
 
 // Browser host: a fresh process, from start to the first page served.
 const hostDir = fs.mkdtempSync(path.join(os.tmpdir(), 'schakel-bench-host-'));
@@ -142,6 +144,7 @@ console.log(
     {
       registerQuery: { rows: 100_300, matching: 300, pageSize: 25, ...ratioReport(dispatcherMs, rawMs, 1.5) },
       caseload: caseloadResult,
+      declaraties,
       contractPdf: pdfBench,
       browserHostStart: { firstPageMs: Math.round(firstPageMs), status: page.status },
     },
