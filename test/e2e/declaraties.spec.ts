@@ -124,6 +124,16 @@ test('the administrateur enters claims, sees the duplicate and the over-cap one,
   );
   await screenshot(admin, '60-declaraties');
 
+  // A correction before approval keeps the first amount visible.
+  await admin
+    .getByRole('row', { name: /Training in Amsterdam/ })
+    .getByRole('button', { name: 'Corrigeren' })
+    .click();
+  const correct = admin.getByRole('dialog', { name: 'Declaratie corrigeren' });
+  await correct.getByLabel('Kilometers').fill('900');
+  await correct.getByRole('button', { name: 'Corrigeren' }).click();
+  await expect(admin.getByRole('row', { name: /Training in Amsterdam/ })).toContainText('was € 230,00');
+
   // Approving everything at once is refused whole: the over-cap claim blocks it and nothing changes.
   await admin.getByRole('checkbox', { name: 'Alle ingediende kiezen' }).check();
   await admin.getByRole('button', { name: 'Goedkeuren (3)' }).click();

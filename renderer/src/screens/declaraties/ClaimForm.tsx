@@ -2,6 +2,7 @@ import { FileInput, Group, Modal, NumberInput, Select, SimpleGrid, Stack, TextIn
 import { useForm } from '@mantine/form';
 import { dutchDate } from '../../../../shared/dates.ts';
 import {
+  type Claim,
   type ClaimKind,
   claimKindLabels,
   claimKinds,
@@ -38,30 +39,43 @@ function toBase64(file: File): Promise<string> {
 }
 
 /** A claim as the administrateur enters it from the form or receipt the volunteer handed in. */
-export function ClaimForm({ onClose, onSaved }: { onClose(): void; onSaved(): void }) {
+export function ClaimForm({ claim, onClose, onSaved }: { claim?: Claim; onClose(): void; onSaved(): void }) {
   const persons = useCall('persons.list', {
     pageSize: 200,
     status: ['intake', 'actief', 'gepauzeerd', 'gestopt'],
   });
   const form = useForm<Values>({
-    initialValues: {
-      personId: null,
-      soort: 'km',
-      datum: dutchDate(),
-      omschrijving: '',
-      van: '',
-      naar: '',
-      km: '',
-      minuten: '',
-      bedragCents: null,
-      bonnen: [],
-    },
+    initialValues: claim
+      ? {
+          personId: claim.personId,
+          soort: claim.soort,
+          datum: claim.datum,
+          omschrijving: claim.omschrijving,
+          van: claim.van ?? '',
+          naar: claim.naar ?? '',
+          km: claim.km ?? '',
+          minuten: claim.minuten ?? '',
+          bedragCents: receiptKinds.has(claim.soort) ? claim.bedragCents : null,
+          bonnen: [],
+        }
+      : {
+          personId: null,
+          soort: 'km',
+          datum: dutchDate(),
+          omschrijving: '',
+          van: '',
+          naar: '',
+          km: '',
+          minuten: '',
+          bedragCents: null,
+          bonnen: [],
+        },
   });
   const v = form.values;
   const submit = form.onSubmit(async (values) => {
     const tooBig = values.bonnen.findIndex((f) => f.size > maxReceiptBytes);
     if (tooBig >= 0) return form.setFieldError('bonnen', 'bestand groter dan 5 MB');
-    const r = await invoke('claims.create', {
+    const fields = {
       personId: values.personId ?? '',
       soort: values.soort,
       datum: values.datum,
@@ -71,14 +85,20 @@ export function ClaimForm({ onClose, onSaved }: { onClose(): void; onSaved(): vo
       km: values.soort === 'km' && values.km !== '' ? values.km : null,
       minuten: values.soort === 'uren' && values.minuten !== '' ? values.minuten : null,
       bedragCents: receiptKinds.has(values.soort) ? values.bedragCents : null,
-      bonnen: await Promise.all(values.bonnen.map(async (f) => ({ base64: await toBase64(f) }))),
-    });
+    };
+    // A correction keeps the first values beside the new ones; receipts stay as they were.
+    const r = claim
+      ? await invoke('claims.correct', { ...fields, id: claim.id, version: claim.version })
+      : await invoke('claims.create', {
+          ...fields,
+          bonnen: await Promise.all(values.bonnen.map(async (f) => ({ base64: await toBase64(f) }))),
+        });
     if (!r.ok) return showServerError(form, r.error);
-    showSaved('Declaratie vastgelegd');
+    showSaved(claim ? 'Declaratie gecorrigeerd' : 'Declaratie vastgelegd');
     onSaved();
   });
   return (
-    <Modal opened onClose={onClose} title="Nieuwe declaratie" size="lg">
+    <Modal opened onClose={onClose} title={claim ? 'Declaratie corrigeren' : 'Nieuwe declaratie'} size="lg">
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <SimpleGrid cols={2} spacing="sm">
@@ -131,7 +151,7 @@ export function ClaimForm({ onClose, onSaved }: { onClose(): void; onSaved(): vo
               data-path="minuten"
             />
           )}
-          {receiptKinds.has(v.soort) && (
+          {receiptKinds.has(v.soort) && !claim && (
             <Group grow align="flex-start">
               <EuroInput
                 label="Bedrag van de bon"
@@ -150,7 +170,16 @@ export function ClaimForm({ onClose, onSaved }: { onClose(): void; onSaved(): vo
               />
             </Group>
           )}
-          <ModalActions onCancel={onClose} submit="Vastleggen" />
+          {receiptKinds.has(v.soort) && claim && (
+            <EuroInput
+              label="Bedrag van de bon"
+              value={v.bedragCents}
+              onChange={(c) => form.setFieldValue('bedragCents', c)}
+              error={form.errors.bedragCents}
+              data-path="bedragCents"
+            />
+          )}
+          <ModalActions onCancel={onClose} submit={claim ? 'Corrigeren' : 'Vastleggen'} />
         </Stack>
       </form>
     </Modal>

@@ -19,6 +19,7 @@ import {
 } from '@mantine/core';
 import { useState } from 'react';
 import {
+  type Claim,
   type ClaimKind,
   type ClaimStatus,
   claimCheckLabels,
@@ -68,6 +69,7 @@ export function ClaimsScreen() {
   const approved = useCall('claims.list', { status: 'goedgekeurd' });
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [dialog, setDialog] = useState<'new' | 'reject' | null>(null);
+  const [correcting, setCorrecting] = useState<Claim | null>(null);
   const [reden, setReden] = useState('');
   const rows = data ?? [];
   const chosen = rows.filter((c) => selected.has(c.id));
@@ -249,6 +251,17 @@ export function ClaimsScreen() {
                         {c.omschrijving}
                         {c.km ? ` · ${c.km} km` : ''}
                       </Text>
+                      {c.status === 'ingediend' && can('claims.correct') && (
+                        <Anchor
+                          component="button"
+                          type="button"
+                          size="xs"
+                          mr="xs"
+                          onClick={() => setCorrecting(c)}
+                        >
+                          Corrigeren
+                        </Anchor>
+                      )}
                       {c.bonnen > 0 && can('claims.receipts') && (
                         <Anchor
                           component="button"
@@ -326,6 +339,16 @@ export function ClaimsScreen() {
             )}
           </Stack>
         </Modal>
+      )}
+      {correcting && (
+        <ClaimForm
+          claim={correcting}
+          onClose={() => setCorrecting(null)}
+          onSaved={() => {
+            setCorrecting(null);
+            refresh();
+          }}
+        />
       )}
       {dialog === 'new' && <ClaimForm onClose={() => setDialog(null)} onSaved={refresh} />}
       {dialog === 'reject' && (
