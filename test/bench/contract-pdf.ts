@@ -3,6 +3,7 @@ import pdfmake from 'pdfmake';
 import type { Dispatcher } from '../../electron/core/dispatcher.ts';
 import { pdfDefinition } from '../../electron/core/pdf/render-document.ts';
 import type { Contract, PdfFile } from '../../shared/contracts.ts';
+import { volunteerContract } from '../support/harness.ts';
 
 const client = 'bench';
 
@@ -53,36 +54,24 @@ export async function contractPdfBench(dispatcher: Dispatcher) {
   const { current } = await call<{ current: { versionId: string } }>(dispatcher, 'profiles.get', {
     id: profile?.id,
   });
-  const contract = await call<{ id: string }>(dispatcher, 'contracts.create', {
-    personId: person.id,
-    profileVersionId: current.versionId,
-    vorm: 'vrijwilligersovereenkomst',
-    velden: {
-      uren_per_week: 8,
-      gemeente: 'Utrecht',
-      doelgroep: 'Vietnamese gezinnen',
-      talen: ['Vietnamees'],
-    },
-    startdatum: '2026-02-01',
-    einddatum: '2026-12-31',
-    vergoedingEenheid: 'uur',
-    vergoedingCents: 5_00,
-    verwachtUrenPerMaand: 30,
-    verwachteActiviteitenPerMaand: null,
-    kmVergoedingCents: 0,
-    verwachteKmPerMaand: null,
-    andereOrganisatiesPerMaandCents: 0,
-    onkostenMetBon: true,
-    waVerzekering: true,
-    ongevallenVerzekering: true,
-    verzekeringVia: null,
-    vasteBegeleiderId: null,
-    werktijden: null,
-    bereikbaarheid: null,
-    werktelefoon: false,
-    scholing: null,
-    opzegtermijnWeken: 2,
-  });
+  const contract = await call<{ id: string }>(
+    dispatcher,
+    'contracts.create',
+    volunteerContract(person.id, {
+      profileVersionId: current.versionId,
+      velden: {
+        uren_per_week: 8,
+        gemeente: 'Utrecht',
+        doelgroep: 'Vietnamese gezinnen',
+        talen: ['Vietnamees'],
+      },
+      startdatum: '2026-02-01',
+      einddatum: '2026-12-31',
+      verwachtUrenPerMaand: 30,
+      kmVergoedingCents: 0,
+      verwachteKmPerMaand: null,
+    }),
+  );
   const { document } = await call<Contract>(dispatcher, 'contracts.get', { id: contract.id });
   const service = () => call<PdfFile>(dispatcher, 'contracts.pdf', { id: contract.id });
   const bare = () => pdfmake.createPdf(pdfDefinition(document, new Date())).getBuffer();

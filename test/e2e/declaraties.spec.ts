@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { validatePain001 } from '../../electron/core/payouts/sepa.ts';
+import { volunteerContract } from '../support/harness.ts';
 import { expect, openMenu, screenshot, setUp, strongPassword, test } from './fixtures.ts';
 
 /** Calls the browser host's API as the logged-in user of this page (for set-up the test does not look at). */
@@ -60,31 +61,11 @@ test('the administrateur enters claims, sees the duplicate and the over-cap one,
     status: 'actief',
     statusDatum: today,
   });
-  const contract = await api<{ id: string; version: number }>(page, 'contracts.create', {
-    personId: person.id,
-    profileVersionId: null,
-    vorm: 'vrijwilligersovereenkomst',
-    velden: {},
-    startdatum: `${today.slice(0, 4)}-01-01`,
-    einddatum: null,
-    vergoedingEenheid: 'uur',
-    vergoedingCents: 5_00,
-    verwachtUrenPerMaand: 10,
-    verwachteActiviteitenPerMaand: null,
-    kmVergoedingCents: 23,
-    verwachteKmPerMaand: 20,
-    andereOrganisatiesPerMaandCents: 0,
-    onkostenMetBon: true,
-    waVerzekering: true,
-    ongevallenVerzekering: true,
-    verzekeringVia: null,
-    vasteBegeleiderId: null,
-    werktijden: null,
-    bereikbaarheid: null,
-    werktelefoon: false,
-    scholing: null,
-    opzegtermijnWeken: 2,
-  });
+  const contract = await api<{ id: string; version: number }>(
+    page,
+    'contracts.create',
+    volunteerContract(person.id, { startdatum: `${today.slice(0, 4)}-01-01` }),
+  );
   await api(page, 'contracts.finalize', { id: contract.id, version: contract.version });
   const { updatedAt: _u, ...settings } = await api<Record<string, unknown>>(page, 'settings.get', {});
   await api(page, 'settings.update', { ...settings, iban: 'NL91ABNA0417164300', bic: 'ABNANL2A' });
