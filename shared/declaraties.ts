@@ -215,3 +215,5 @@ export interface ReceiptFile {
   mime: string;
   base64: string;
 }
+
+export const claimImportInput = z.strictObject({ csv: z.string().max(2_000_000, 'bestand groter dan 2 MB') });

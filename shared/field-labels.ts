@@ -110,6 +110,7 @@ export const fieldLabels = {
   claimIds: 'Declaraties',
   uitvoerdatum: 'Uitvoerdatum',
   jaar: 'Jaar',
+  csv: 'Importbestand',
   search: 'Zoeken',
   page: 'Pagina',
   pageSize: 'Aantal per pagina',

@@ -69,6 +69,7 @@ export const permissions = {
   'claims.list': staff,
   'claims.create': ['administrateur'],
   'claims.correct': ['administrateur'],
+  'claims.import': ['administrateur'],
   'claims.approve': ['administrateur'],
   'claims.reject': ['administrateur'],
   'claims.overview': ['administrateur', 'projectleider'],

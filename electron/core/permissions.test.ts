@@ -60,6 +60,7 @@ const expected: Record<string, string> = {
   'claims.list': 'PGA',
   'claims.create': 'A',
   'claims.correct': 'A',
+  'claims.import': 'A',
   'claims.approve': 'A',
   'claims.reject': 'A',
   'claims.overview': 'PA',

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { validatePain001 } from '../../electron/core/payouts/sepa.ts';
 import { volunteerContract } from '../support/harness.ts';
 import { expect, openMenu, screenshot, setUp, strongPassword, test } from './fixtures.ts';
@@ -26,14 +26,12 @@ async function api<T>(page: Page, name: string, input: unknown): Promise<T> {
   return result.value as T;
 }
 
-test('the administrateur enters claims, sees the duplicate and the over-cap one, approves the rest in one go and rejects with a reason', async ({
-  page,
-  browser,
-  host,
-}) => {
-  test.setTimeout(120_000);
-  await setUp(page, host.url);
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
+/** An active sleutelpersoon with a volunteer contract for this year, set up through the API. */
+async function personWithContract(
+  page: Page,
+  today: string,
+  email: string | null = null,
+): Promise<{ id: string }> {
   const person = await api<{ id: string }>(page, 'persons.create', {
     voornaam: 'Gülşen',
     tussenvoegsel: null,
@@ -50,7 +48,7 @@ test('the administrateur enters claims, sees the duplicate and the over-cap one,
     plaats: null,
     gemeente: 'Utrecht',
     telefoon: null,
-    email: null,
+    email,
     iban: 'NL91ABNA0417164300',
     bijstand: false,
     toestemmingNodig: false,
@@ -67,8 +65,11 @@ test('the administrateur enters claims, sees the duplicate and the over-cap one,
     volunteerContract(person.id, { startdatum: `${today.slice(0, 4)}-01-01` }),
   );
   await api(page, 'contracts.finalize', { id: contract.id, version: contract.version });
-  const { updatedAt: _u, ...settings } = await api<Record<string, unknown>>(page, 'settings.get', {});
-  await api(page, 'settings.update', { ...settings, iban: 'NL91ABNA0417164300', bic: 'ABNANL2A' });
+  return person;
+}
+
+/** A second account, an administrateur, logged in on a page of its own. */
+async function administrateur(page: Page, browser: Browser, url: string): Promise<Page> {
   await api(page, 'accounts.create', {
     displayName: 'Johan Smit',
     username: 'johan',
@@ -76,13 +77,27 @@ test('the administrateur enters claims, sees the duplicate and the over-cap one,
     isBeheerder: false,
     password: strongPassword,
   });
-
   const admin = await (await browser.newContext()).newPage();
-  await admin.goto(host.url);
+  await admin.goto(url);
   await admin.getByLabel('Gebruikersnaam').fill('johan');
   await admin.getByRole('textbox', { name: 'Wachtwoord', exact: true }).fill(strongPassword);
   await admin.getByRole('button', { name: 'Inloggen' }).click();
   await openMenu(admin, 'Declaraties');
+  return admin;
+}
+
+test('the administrateur enters claims, sees the duplicate and the over-cap one, approves the rest in one go and rejects with a reason', async ({
+  page,
+  browser,
+  host,
+}) => {
+  test.setTimeout(120_000);
+  await setUp(page, host.url);
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
+  await personWithContract(page, today);
+  const { updatedAt: _u, ...settings } = await api<Record<string, unknown>>(page, 'settings.get', {});
+  await api(page, 'settings.update', { ...settings, iban: 'NL91ABNA0417164300', bic: 'ABNANL2A' });
+  const admin = await administrateur(page, browser, host.url);
 
   const enter = async (omschrijving: string, km: string) => {
     await admin.getByRole('button', { name: 'Nieuwe declaratie' }).click();
@@ -181,6 +196,50 @@ test('the administrateur enters claims, sees the duplicate and the over-cap one,
   await screenshot(admin, '62-betaalbatches');
   await admin.getByText('Overzicht', { exact: true }).click();
   await expect(admin.getByRole('table', { name: 'Per persoon' })).toContainText('Gülşen Doğan');
-  await expect(admin.getByRole('table', { name: 'Per persoon' })).toContainText('€ 4,60');
+  await expect(admin.getByRole('table', { name: 'Per persoon' })).toContainText(/4,60/);
   await screenshot(admin, '63-declaraties-overzicht');
+});
+
+test('the administrateur reads a month of claims from a CSV file; a wrong row refuses the whole file', async ({
+  page,
+  browser,
+  host,
+}) => {
+  await setUp(page, host.url);
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
+  await personWithContract(page, today, 'gulsen@example.org');
+  const admin = await administrateur(page, browser, host.url);
+  const header = 'e-mail;soort;datum;omschrijving;van;naar;km;minuten;bedrag';
+  const date = today.split('-').reverse().join('-');
+  const upload = async (lines: string[]) => {
+    const chooser = admin.waitForEvent('filechooser');
+    await admin.getByRole('button', { name: 'Importeren' }).click();
+    await (await chooser).setFiles({
+      name: 'declaraties.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from([header, ...lines].join('\r\n')),
+    });
+  };
+
+  await upload([
+    `gulsen@example.org;km;${date};Huisbezoek;Utrecht;Zeist;20;;`,
+    `iemand@example.org;km;${date};Huisbezoek;;;5;;`,
+  ]);
+  await expect(
+    admin.getByText('Regel 3: geen sleutelpersoon met e-mail iemand@example.org. Er is niets ingelezen.'),
+  ).toBeVisible();
+  await expect(admin.getByRole('row', { name: /Huisbezoek/ })).toHaveCount(0);
+  // The notice stands over the buttons until it closes itself (it stays while the mouse rests on it).
+  await admin.mouse.move(400, 500);
+  await expect(admin.getByText(/Regel 3/)).toBeHidden({ timeout: 10_000 });
+
+  await upload([
+    `gulsen@example.org;km;${date};Huisbezoek;Utrecht;Zeist;20;;`,
+    `gulsen@example.org;uren;${date};Taalcafé;;;;90;`,
+  ]);
+  await expect(admin.getByText('2 declaraties ingelezen')).toBeVisible();
+  await expect(admin.getByRole('row', { name: /Huisbezoek/ })).toContainText(/4,60/);
+  await expect(admin.getByRole('row', { name: /Taalcafé/ })).toContainText(/7,50/);
+  await admin.mouse.move(400, 500);
+  await screenshot(admin, '64-declaraties-import');
 });

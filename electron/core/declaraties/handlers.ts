@@ -16,6 +16,7 @@ import type { ClaimsTable } from '../store/schema.ts';
 import { assertVersion } from '../versioning.ts';
 import { type CheckedClaim, claimChecks } from './checks.ts';
 import { activeContracts, claimAmount, contractOn } from './contract-terms.ts';
+import { parseClaimsCsv } from './import.ts';
 import { readReceipt } from './receipts.ts';
 
 type ClaimFields = Omit<z.output<typeof claimCreateInput>, 'bonnen'>;
@@ -157,6 +158,50 @@ async function loadForReview(ctx: WriteCtx, items: { id: string; version: number
   });
 }
 
+/** Stores one claim with its receipts and audits it: the one path for entered and imported claims. */
+async function insertClaim(ctx: WriteCtx, fields: ClaimFields, receipts: ReturnType<typeof readReceipt>[]) {
+  const { person, contract, amount } = await prepare(ctx, fields);
+  const id = ctx.newId();
+  const row: ClaimsTable = {
+    id,
+    person_id: fields.personId,
+    contract_id: contract?.id ?? null,
+    soort: fields.soort,
+    datum: fields.datum,
+    omschrijving: fields.omschrijving,
+    van: fields.van,
+    naar: fields.naar,
+    km: fields.km ?? null,
+    uren: fields.minuten ?? null,
+    bedrag_cents: amount,
+    origineel: null,
+    status: 'ingediend',
+    reden_afwijzing: null,
+    batch_id: null,
+    account_id: ctx.account?.id ?? null,
+    beoordeeld_door: null,
+    beoordeeld_op: null,
+    created_at: ctx.now,
+    updated_at: ctx.now,
+    version: 1,
+  };
+  await ctx.db.insertInto('claims').values(row).execute();
+  for (const r of receipts) {
+    await ctx.db
+      .insertInto('receipts')
+      .values({ id: ctx.newId(), claim_id: id, ...r, created_at: ctx.now, version: 1 })
+      .execute();
+  }
+  ctx.audit({
+    recordType: 'claim',
+    recordId: id,
+    recordVersion: 1,
+    summary: `Declaratie ${claimKindLabels[fields.soort].toLowerCase()} ${formatCents(amount)}: ${person.naam}`,
+    changes: diff(null, { ...snapshot(row), bonnen: receipts.length }),
+  });
+  return { id, version: 1 };
+}
+
 export const claimHandlers = {
   'claims.list': async (ctx, input) => {
     // A begeleider sees the status of their own caseload's claims only.
@@ -207,46 +252,13 @@ export const claimHandlers = {
   'claims.create': async (ctx, input) => {
     const { bonnen, ...fields } = input;
     const receipts = bonnen.map((b, i) => readReceipt(b.base64, i));
-    const { person, contract, amount } = await prepare(ctx, fields);
-    const id = ctx.newId();
-    const row: ClaimsTable = {
-      id,
-      person_id: fields.personId,
-      contract_id: contract?.id ?? null,
-      soort: fields.soort,
-      datum: fields.datum,
-      omschrijving: fields.omschrijving,
-      van: fields.van,
-      naar: fields.naar,
-      km: fields.km ?? null,
-      uren: fields.minuten ?? null,
-      bedrag_cents: amount,
-      origineel: null,
-      status: 'ingediend',
-      reden_afwijzing: null,
-      batch_id: null,
-      account_id: ctx.account?.id ?? null,
-      beoordeeld_door: null,
-      beoordeeld_op: null,
-      created_at: ctx.now,
-      updated_at: ctx.now,
-      version: 1,
-    };
-    await ctx.db.insertInto('claims').values(row).execute();
-    for (const r of receipts) {
-      await ctx.db
-        .insertInto('receipts')
-        .values({ id: ctx.newId(), claim_id: id, ...r, created_at: ctx.now, version: 1 })
-        .execute();
-    }
-    ctx.audit({
-      recordType: 'claim',
-      recordId: id,
-      recordVersion: 1,
-      summary: `Declaratie ${claimKindLabels[fields.soort].toLowerCase()} ${formatCents(amount)}: ${person.naam}`,
-      changes: diff(null, { ...snapshot(row), bonnen: receipts.length }),
-    });
-    return { id, version: 1 };
+    return insertClaim(ctx, fields, receipts);
+  },
+
+  'claims.import': async (ctx, input) => {
+    const rows = await parseClaimsCsv(ctx.db, input.csv);
+    for (const fields of rows) await insertClaim(ctx, fields, []);
+    return { count: rows.length };
   },
 
   'claims.correct': async (ctx, input) => {

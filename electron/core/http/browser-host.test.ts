@@ -94,7 +94,7 @@ function expectRefused(r: Reply, status: number, code: ErrorCode, message: strin
   expect(r.json).toMatchObject({ ok: false, error: { code, message: text } });
 }
 
-async function count(table: 'audit_log' | 'persons' | 'accounts') {
+async function count(table: 'audit_log' | 'persons' | 'accounts' | 'claims') {
   const r = await h.core.store.db
     .selectFrom(table)
     .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -197,6 +197,35 @@ describe('browser host: API', () => {
     expect(allowed.status).toBe(200);
     expect(allowed.json).toMatchObject({ ok: true, value: { version: 1 } });
     expect(await count('persons')).toBe(1);
+  });
+
+  it('keeps claims to the administrateur over HTTP: a begeleider or projectleider may not enter or approve one', async () => {
+    await h.withTeam();
+    const claim = {
+      personId: '01900000-0000-7000-8000-000000000001',
+      soort: 'ov',
+      datum: '2026-01-01',
+      omschrijving: 'Trein',
+      bedragCents: 500,
+      bonnen: [],
+    };
+    for (const who of ['begeleider', 'projectleider']) {
+      const headers = await login(who);
+      expectRefused(await post('claims.create', claim, headers), 403, 'forbidden', /^Geen toegang/);
+      expectRefused(
+        await post('claims.approve', { items: [{ id: claim.personId, version: 1 }] }, headers),
+        403,
+        'forbidden',
+        /^Geen toegang/,
+      );
+      expectRefused(
+        await post('payouts.create', { claimIds: [claim.personId], uitvoerdatum: '2026-01-02' }, headers),
+        403,
+        'forbidden',
+        /^Geen toegang/,
+      );
+    }
+    expect(await count('claims')).toBe(0);
   });
 
   it('asks a window that has not logged in over HTTP to log in (401)', async () => {

@@ -3,6 +3,7 @@ import {
   Badge,
   Button,
   Checkbox,
+  FileButton,
   Group,
   Image,
   Modal,
@@ -96,6 +97,13 @@ export function ClaimsScreen() {
     showSaved(`${r.value.count} afgewezen`);
     refresh();
   };
+  const importCsv = async (file: File | null) => {
+    if (!file) return;
+    const r = await invoke('claims.import', { csv: await file.text() });
+    if (!r.ok) return showServerError(null, r.error);
+    showSaved(`${r.value.count} ${r.value.count === 1 ? 'declaratie' : 'declaraties'} ingelezen`);
+    refresh();
+  };
   const [receipts, setReceipts] = useState<ReceiptFile[] | null>(null);
   const showReceipts = async (id: string) => {
     const r = await invoke('claims.receipts', { id });
@@ -115,7 +123,20 @@ export function ClaimsScreen() {
         <Title order={1} size="h2">
           Declaraties
         </Title>
-        {can('claims.create') && <Button onClick={() => setDialog('new')}>Nieuwe declaratie</Button>}
+        <Group>
+          {can('claims.import') && (
+            <FileButton onChange={importCsv} accept=".csv,text/csv">
+              {(props) => (
+                <Tooltip label="CSV met de kolommen e-mail; soort; datum; omschrijving; van; naar; km; minuten; bedrag">
+                  <Button variant="default" {...props}>
+                    Importeren
+                  </Button>
+                </Tooltip>
+              )}
+            </FileButton>
+          )}
+          {can('claims.create') && <Button onClick={() => setDialog('new')}>Nieuwe declaratie</Button>}
+        </Group>
       </Group>
       {can('payouts.list') && (
         <SegmentedControl
