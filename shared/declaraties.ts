@@ -156,15 +156,8 @@ export interface Claim {
   redenAfwijzing: string | null;
   bonnen: number;
   checks: ClaimCheck[];
-}
-
-export interface AllowanceRoom {
-  personId: string;
-  maand: string;
-  maandCents: number;
-  maandRuimteCents: number | null;
-  jaarCents: number;
-  jaarRuimteCents: number | null;
+  /** Untaxed allowance the person still has in this claim's month and year before it (submitted allowance only). */
+  ruimteCents: number | null;
 }
 
 export const batchStatuses = ['concept', 'aangeboden', 'betaald', 'geannuleerd'] as const;

@@ -51,7 +51,7 @@ export async function claimChecks(
   claims: CheckedClaim[],
   contracts: Map<string, ActiveContract[]>,
   allowed: (claim: CheckedClaim, contract: ActiveContract | null) => boolean,
-): Promise<Map<string, ClaimCheck[]>> {
+): Promise<Map<string, { checks: ClaimCheck[]; ruimteCents: number | null }>> {
   const personIds = [...new Set(claims.map((c) => c.person_id))];
   const approved = await approvedTotals(db, personIds);
   const others =
@@ -73,9 +73,10 @@ export async function claimChecks(
           .execute();
   const personBy = new Map(persons.map((p) => [p.id, p]));
 
-  const result = new Map<string, ClaimCheck[]>();
+  const result = new Map<string, { checks: ClaimCheck[]; ruimteCents: number | null }>();
   for (const c of claims) {
     const list: ClaimCheck[] = [];
+    let ruimteCents: number | null = null;
     const contract = contractOn(contracts.get(c.person_id), c.datum);
     if (!contract) list.push(check('geen_contract', 'Geen lopend contract op deze datum.'));
     if (contract && !allowed(c, contract))
@@ -114,6 +115,11 @@ export async function claimChecks(
           mine
             .filter((a) => a.datum.slice(0, 4) === c.datum.slice(0, 4))
             .reduce((n, a) => n + a.bedrag_cents, 0) + c.bedrag_cents;
+        // What this person may still receive untaxed before this claim: the tighter of month and year.
+        ruimteCents = Math.min(
+          figures.maxPerMonth - (month - c.bedrag_cents),
+          figures.maxPerYear - (yearTotal - c.bedrag_cents),
+        );
         if (month > figures.maxPerMonth) {
           list.push(
             check(
@@ -141,7 +147,7 @@ export async function claimChecks(
     ) {
       list.push(check('toestemming_ontbreekt', 'Bijstand: toestemming van de gemeente is niet vastgelegd.'));
     }
-    result.set(c.id, list);
+    result.set(c.id, { checks: list, ruimteCents });
   }
   return result;
 }

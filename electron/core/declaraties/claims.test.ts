@@ -114,14 +114,19 @@ describe('claims', () => {
     expect(together).toMatchObject({ ok: false });
     if (!together.ok) expect(together.error.message).toContain('boven het maximum');
     expect((await list()).every((x) => x.status === 'ingediend')).toBe(true);
+    // Nothing approved yet: the whole month cap is room for each of them.
+    expect((await list()).map((x) => x.ruimteCents)).toEqual([cap, cap, cap]);
     // Exactly at the cap is fine.
     await h.ok('administrateur', 'claims.approve', { items: [a, b].map((x) => ({ id: x.id, version: 1 })) });
     const [pending] = (await list()).filter((x) => x.status === 'ingediend');
     expect(pending?.checks.map((x) => x.code)).toEqual(['over_grens']);
+    expect(pending?.ruimteCents).toBe(0);
     // The same cent in May, a month of its own, is fine; in another year too.
     await h.ok('administrateur', 'claims.create', claim({ km: 1, datum: '2026-05-01', omschrijving: 'mei' }));
     const may = (await list()).find((x) => x.omschrijving === 'mei');
     expect(may?.checks).toEqual([]);
+    const yearCap = fiscalYear(2026)?.maxPerYear ?? 0;
+    expect(may?.ruimteCents).toBe(Math.min(cap, yearCap - cap));
   });
 
   it('approves many in one action, all or nothing, and needs a reason to reject', async () => {

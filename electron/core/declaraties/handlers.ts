@@ -123,7 +123,8 @@ export async function listClaims(
       redenAfwijzing: r.reden_afwijzing,
       bonnen: Number(r.bonnen ?? 0),
       // Checks speak before approval; a claim already decided carries none.
-      checks: r.status === 'ingediend' ? (checks.get(r.id) ?? []) : [],
+      checks: r.status === 'ingediend' ? (checks.get(r.id)?.checks ?? []) : [],
+      ruimteCents: r.status === 'ingediend' ? (checks.get(r.id)?.ruimteCents ?? null) : null,
     }),
   );
 }

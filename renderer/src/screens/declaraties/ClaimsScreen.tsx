@@ -301,6 +301,13 @@ export function ClaimsScreen() {
                           was {formatCents(Number(c.origineel.bedragCents ?? 0))}
                         </Text>
                       )}
+                      {c.ruimteCents !== null && (
+                        <Tooltip label="Wat deze persoon deze maand en dit jaar nog onbelast kan krijgen, vóór deze declaratie">
+                          <Text size="xs" c={c.ruimteCents < c.bedragCents ? 'red' : 'dimmed'}>
+                            ruimte {formatCents(Math.max(0, c.ruimteCents))}
+                          </Text>
+                        </Tooltip>
+                      )}
                     </Table.Td>
                     <Table.Td>
                       <Tooltip label={c.redenAfwijzing ?? ''} disabled={!c.redenAfwijzing}>
