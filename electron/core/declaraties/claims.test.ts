@@ -5,6 +5,7 @@ import { type Harness, harness, personInput, volunteerContract } from '../../../
 
 let h: Harness;
 let personId: string;
+let team: Awaited<ReturnType<Harness['withTeam']>>;
 const pdf = Buffer.from('%PDF-1.4\n% bon\n').toString('base64');
 
 /** A volunteer contract for 2026: hourly allowance, km allowance, receipts allowed. */
@@ -38,7 +39,7 @@ const claim = (overrides: Partial<CallInput<'claims.create'>> = {}): CallInput<'
 
 beforeEach(async () => {
   h = await harness('2026-05-01T10:00:00.000Z');
-  await h.withTeam();
+  team = await h.withTeam();
   personId = (
     await h.ok(
       'projectleider',
@@ -210,7 +211,18 @@ describe('claims', () => {
       ok: false,
       error: { code: 'forbidden' },
     });
-    expect(await h.ok('projectleider', 'claims.list', {})).toHaveLength(1);
-    expect(await h.ok('begeleider', 'claims.list', {})).toEqual([]);
+    const guided = await h.ok(
+      'projectleider',
+      'persons.create',
+      personInput({ voornaam: 'Hoa', achternaam: 'Nguyen', email: null, begeleiderId: team.ids.begeleider }),
+    );
+    await h.ok('administrateur', 'claims.create', claim({ personId: guided.id }));
+    expect(await h.ok('projectleider', 'claims.list', {})).toHaveLength(2);
+    const seen = await h.ok('begeleider', 'claims.list', {});
+    expect(seen.map((c) => [c.personNaam, c.status])).toEqual([['Hoa Nguyen', 'ingediend']]);
+    expect(await h.call('begeleider', 'claims.receipts', { id: seen[0]?.id ?? '' })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
   });
 });
