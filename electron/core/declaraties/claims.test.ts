@@ -102,7 +102,12 @@ describe('claims', () => {
   it('flags the month cap: exactly at the cap is fine, one cent over is not, and two claims together count', async () => {
     const cap = fiscalYear(2026)?.maxPerMonth ?? 0;
     // Each activity pays half the month cap; a km pays one cent.
-    await contract({ vergoedingEenheid: 'activiteit', vergoedingCents: cap / 2, kmVergoedingCents: 1 });
+    await contract({
+      startdatum: '2025-01-01',
+      vergoedingEenheid: 'activiteit',
+      vergoedingCents: cap / 2,
+      kmVergoedingCents: 1,
+    });
     const activity = (datum: string) =>
       claim({ soort: 'activiteit', km: null, datum, omschrijving: `Voorlichting ${datum}` });
     const a = await h.ok('administrateur', 'claims.create', activity('2026-04-01'));
@@ -128,6 +133,45 @@ describe('claims', () => {
     expect(may?.checks).toEqual([]);
     const yearCap = fiscalYear(2026)?.maxPerYear ?? 0;
     expect(may?.ruimteCents).toBe(Math.min(cap, yearCap - cap));
+    // April of the year before is a month of its own as well.
+    await h.ok(
+      'administrateur',
+      'claims.create',
+      claim({ km: 1, datum: '2025-04-03', omschrijving: 'vorig jaar' }),
+    );
+    const before = (await list()).find((x) => x.omschrijving === 'vorig jaar');
+    expect(before?.checks).toEqual([]);
+  });
+
+  it('flags the year cap: ten months at the month cap fill the year exactly, one cent more crosses it', async () => {
+    const figures = fiscalYear(2026);
+    const cap = figures?.maxPerMonth ?? 0;
+    expect((figures?.maxPerYear ?? 0) / cap).toBe(10);
+    h.setNow('2026-12-01T10:00:00.000Z');
+    await contract({ vergoedingEenheid: 'activiteit', vergoedingCents: cap / 2, kmVergoedingCents: 1 });
+    const ids: { id: string; version: number }[] = [];
+    for (let month = 1; month <= 10; month++) {
+      for (const day of ['01', '02']) {
+        const datum = `2026-${String(month).padStart(2, '0')}-${day}`;
+        const saved = await h.ok(
+          'administrateur',
+          'claims.create',
+          claim({ soort: 'activiteit', km: null, datum, omschrijving: `Voorlichting ${datum}` }),
+        );
+        ids.push({ id: saved.id, version: 1 });
+      }
+    }
+    await h.ok('administrateur', 'claims.approve', { items: ids });
+    await h.ok(
+      'administrateur',
+      'claims.create',
+      claim({ km: 1, datum: '2026-11-03', omschrijving: 'november' }),
+    );
+    const november = (await list()).find((x) => x.omschrijving === 'november');
+    expect(november?.checks.map((x) => [x.code, x.message.includes('in 2026')])).toEqual([
+      ['over_grens', true],
+    ]);
+    expect(november?.ruimteCents).toBe(0);
   });
 
   it('approves many in one action, all or nothing, and needs a reason to reject', async () => {
