@@ -82,6 +82,13 @@ describe('payout batches', () => {
     expect(xml).toContain('<InstdAmt Ccy="EUR">6.90</InstdAmt>');
     expect(xml).toMatch(/<NbOfTxs>2<\/NbOfTxs>/);
     expect(Object.values(await statusOf())).toEqual(['in_batch', 'in_batch', 'in_batch']);
+    const twice = await h.call('administrateur', 'payouts.create', {
+      claimIds: ids,
+      uitvoerdatum: '2026-04-03',
+    });
+    expect(twice).toMatchObject({ ok: false, error: { field: 'claimIds' } });
+    if (!twice.ok) expect(twice.error.message).toContain('al in een batch');
+    expect(await h.ok('administrateur', 'payouts.list', {})).toHaveLength(1);
     const people = await h.ok('administrateur', 'payouts.people', { id: batch.id });
     expect(people.map((p) => [p.naam, p.totaalCents])).toEqual([
       ['Şükrü Çelik', 30 * 23],
