@@ -27,18 +27,20 @@ afterEach(() => h.close());
 const header = 'e-mail;soort;datum;omschrijving;van;naar;km;minuten;bedrag';
 
 describe('importing claims from a spreadsheet', () => {
-  it('reads every row as an entered claim, finding the person by e-mail whatever its case', async () => {
+  it('reads every row as an entered claim, finding the person by e-mail whatever its case, quoted cells included', async () => {
     const csv = [
       `\uFEFF${header}`,
       'sukru@example.org;km;10-03-2026;Voorlichting wijkcentrum;Utrecht;Zeist;20;;',
       'SUKRU@example.org;Uren;2026-03-11;Taalcafé;;;;90;',
+      'sukru@example.org;km;12-03-2026;"Voorlichting; ""Samen sterk""";Utrecht;Zeist;10;;',
       '',
     ].join('\r\n');
-    expect(await h.ok('administrateur', 'claims.import', { csv })).toEqual({ count: 2 });
+    expect(await h.ok('administrateur', 'claims.import', { csv })).toEqual({ count: 3 });
     const claims = await h.ok('administrateur', 'claims.list', {});
-    expect(claims.map((c) => [c.soort, c.datum, c.bedragCents, c.status])).toEqual([
-      ['uren', '2026-03-11', 7_50, 'ingediend'],
-      ['km', '2026-03-10', 4_60, 'ingediend'],
+    expect(claims.map((c) => [c.soort, c.datum, c.omschrijving, c.bedragCents])).toEqual([
+      ['km', '2026-03-12', 'Voorlichting; "Samen sterk"', 2_30],
+      ['uren', '2026-03-11', 'Taalcafé', 7_50],
+      ['km', '2026-03-10', 'Voorlichting wijkcentrum', 4_60],
     ]);
   });
 

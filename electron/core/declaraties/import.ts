@@ -1,3 +1,4 @@
+import Papa from 'papaparse';
 import type { z } from 'zod';
 import {
   type ClaimKind,
@@ -41,17 +42,19 @@ function isoDate(text: string): string {
 }
 
 /**
- * Reads claims from a CSV export (header line first, `;` or `,` separated), finds each person by e-mail and checks
+ * Reads claims from a CSV export (header row first, `;` or `,` separated, quoted cells allowed), finds each person by e-mail and checks
  * every row as an entered claim would be. One wrong row refuses the whole file, naming the row.
  */
 export async function parseClaimsCsv(db: Reader, csv: string): Promise<ClaimFields[]> {
-  const lines = csv
-    .replace(/^\uFEFF/, '')
-    .split(/\r?\n/)
-    .filter((l) => l.trim() !== '');
-  if (lines.length < 2) refuse(1, 'het bestand heeft geen regels met declaraties');
-  const separator = (lines[0] ?? '').includes(';') ? ';' : ',';
-  const header = (lines[0] ?? '').split(separator).map((h) => h.trim().toLowerCase());
+  const text = csv.replace(/^\uFEFF/, '');
+  const firstLine = text.slice(0, text.search(/\r?\n|$/));
+  // Quoted cells (Excel quotes a description holding the separator or a quote) need a real CSV parser.
+  const rows = Papa.parse<string[]>(text, {
+    delimiter: firstLine.includes(';') ? ';' : ',',
+    skipEmptyLines: 'greedy',
+  }).data;
+  if (rows.length < 2) refuse(1, 'het bestand heeft geen regels met declaraties');
+  const header = (rows[0] ?? []).map((h) => h.trim().toLowerCase());
   const missing = importColumns.filter((c) => !header.includes(c));
   if (missing.length > 0) refuse(1, `kolommen ontbreken: ${missing.join(', ')}`);
   const persons = await db
@@ -66,9 +69,8 @@ export async function parseClaimsCsv(db: Reader, csv: string): Promise<ClaimFiel
       p.id,
     ]);
 
-  return lines.slice(1).map((text, i) => {
+  return rows.slice(1).map((cells, i) => {
     const line = i + 2;
-    const cells = text.split(separator);
     const cell = (name: (typeof importColumns)[number]) => (cells[header.indexOf(name)] ?? '').trim();
     const matches = byEmail.get(cell('e-mail').toLowerCase()) ?? [];
     if (matches.length !== 1) {
