@@ -42,8 +42,8 @@ function isoDate(text: string): string {
 }
 
 /**
- * Reads claims from a CSV export (header row first, `;` or `,` separated, quoted cells allowed), finds each person by e-mail and checks
- * every row as an entered claim would be. One wrong row refuses the whole file, naming the row.
+ * Reads claims from a CSV export (header row first, `;` or `,` separated, quoted cells allowed), finds each person
+ * by e-mail and checks every row as an entered claim would be. One wrong row refuses the whole file, naming the row.
  */
 export async function parseClaimsCsv(db: Reader, csv: string): Promise<ClaimFields[]> {
   const text = csv.replace(/^\uFEFF/, '');
@@ -63,11 +63,10 @@ export async function parseClaimsCsv(db: Reader, csv: string): Promise<ClaimFiel
     .where('email', 'is not', null)
     .execute();
   const byEmail = new Map<string, string[]>();
-  for (const p of persons)
-    byEmail.set((p.email as string).toLowerCase(), [
-      ...(byEmail.get((p.email as string).toLowerCase()) ?? []),
-      p.id,
-    ]);
+  for (const p of persons) {
+    const key = (p.email as string).toLowerCase();
+    byEmail.set(key, [...(byEmail.get(key) ?? []), p.id]);
+  }
 
   return rows.slice(1).map((cells, i) => {
     const line = i + 2;
