@@ -159,6 +159,36 @@ async function loadForReview(ctx: WriteCtx, items: { id: string; version: number
   });
 }
 
+/** Records the administrateur's decision on one submitted claim, with who and when, and audits it. */
+async function decide(
+  ctx: WriteCtx,
+  row: { id: string; version: number },
+  status: 'goedgekeurd' | 'afgewezen',
+  reden: string | null,
+  summary: string,
+) {
+  await ctx.db
+    .updateTable('claims')
+    .set({
+      status,
+      reden_afwijzing: reden,
+      beoordeeld_door: ctx.account?.id ?? null,
+      beoordeeld_op: ctx.now,
+      updated_at: ctx.now,
+      version: row.version + 1,
+    })
+    .where('id', '=', row.id)
+    .where('version', '=', row.version)
+    .execute();
+  ctx.audit({
+    recordType: 'claim',
+    recordId: row.id,
+    recordVersion: row.version + 1,
+    summary,
+    changes: [{ field: 'status', before: 'ingediend', after: status }],
+  });
+}
+
 /** Stores one claim with its receipts and audits it: the one path for entered and imported claims. */
 async function insertClaim(ctx: WriteCtx, fields: ClaimFields, receipts: ReturnType<typeof readReceipt>[]) {
   const { person, contract, amount } = await prepare(ctx, fields);
@@ -317,25 +347,7 @@ export const claimHandlers = {
           `Niet goedgekeurd: ${checked?.personNaam}, ${row.datum}: ${blocking.map((b) => b.message).join(' ')} Corrigeer of wijs deze declaratie af; er is niets goedgekeurd.`,
         );
       }
-      await ctx.db
-        .updateTable('claims')
-        .set({
-          status: 'goedgekeurd',
-          beoordeeld_door: ctx.account?.id ?? null,
-          beoordeeld_op: ctx.now,
-          updated_at: ctx.now,
-          version: row.version + 1,
-        })
-        .where('id', '=', row.id)
-        .where('version', '=', row.version)
-        .execute();
-      ctx.audit({
-        recordType: 'claim',
-        recordId: row.id,
-        recordVersion: row.version + 1,
-        summary: `Declaratie goedgekeurd: ${formatCents(row.bedrag_cents)}`,
-        changes: [{ field: 'status', before: 'ingediend', after: 'goedgekeurd' }],
-      });
+      await decide(ctx, row, 'goedgekeurd', null, `Declaratie goedgekeurd: ${formatCents(row.bedrag_cents)}`);
     }
     return { count: rows.length };
   },
@@ -344,26 +356,7 @@ export const claimHandlers = {
     const rows = await loadForReview(ctx, input.items);
     for (const [i, row] of rows.entries()) {
       const reden = input.items[i]?.reden ?? '';
-      await ctx.db
-        .updateTable('claims')
-        .set({
-          status: 'afgewezen',
-          reden_afwijzing: reden,
-          beoordeeld_door: ctx.account?.id ?? null,
-          beoordeeld_op: ctx.now,
-          updated_at: ctx.now,
-          version: row.version + 1,
-        })
-        .where('id', '=', row.id)
-        .where('version', '=', row.version)
-        .execute();
-      ctx.audit({
-        recordType: 'claim',
-        recordId: row.id,
-        recordVersion: row.version + 1,
-        summary: `Declaratie afgewezen: ${reden}`,
-        changes: [{ field: 'status', before: 'ingediend', after: 'afgewezen' }],
-      });
+      await decide(ctx, row, 'afgewezen', reden, `Declaratie afgewezen: ${reden}`);
     }
     return { count: rows.length };
   },
