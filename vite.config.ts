@@ -1,12 +1,11 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
-import { contentSecurityPolicy } from './shared/security.ts';
+import { metaContentSecurityPolicy } from './shared/security.ts';
 
 /** The page's CSP meta tag comes from the same constant the hosts send as a header (frame-ancestors is header-only). */
 const csp: Plugin = {
   name: 'schakel-csp',
-  transformIndexHtml: (html) =>
-    html.replace('%SCHAKEL_CSP%', contentSecurityPolicy.replace(/; frame-ancestors [^;]+/, '')),
+  transformIndexHtml: (html) => html.replace('%SCHAKEL_CSP%', metaContentSecurityPolicy),
 };
 
 export default defineConfig({

@@ -1,6 +1,6 @@
 /**
- * `npm test`: typecheck, lint, unit tests, build, e2e — in that order, each step shown — and a closing line
- * `N passed, N failed, N skipped` counted from the vitest and Playwright reports.
+ * `npm test`: typecheck, lint, the Electronegativity scan, unit tests, build, e2e — in that order, each step shown —
+ * and a closing line `N passed, N failed, N skipped` counted from the vitest and Playwright reports.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -8,6 +8,7 @@ import fs from 'node:fs';
 const steps: [string, string[]][] = [
   ['typecheck', ['npx', 'tsc', '-p', 'tsconfig.json']],
   ['lint', ['npx', 'biome', 'check', '.']],
+  ['electronegativity', ['node', 'scripts/electronegativity.ts']],
   [
     'unit',
     ['npx', 'vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=test-results/unit.json'],

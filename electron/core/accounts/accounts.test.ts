@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Harness, harness, password } from '../../../test/support/harness.ts';
-import { LoginThrottle } from './login-throttle.ts';
+import { LoginThrottle, tooManyAttemptsMessage } from './login-throttle.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 
 let h: Harness;
@@ -59,6 +59,23 @@ describe('logging in', () => {
     if (!blocked.ok) expect(blocked.error.message).toMatch(/over 2 seconden/);
     h.setNow('2026-11-25T10:00:03.000Z');
     expect((await h.call('x', 'auth.login', { username: 'begeleider', password })).ok).toBe(true);
+  });
+
+  it('holds back one window that tries name after name, and a wrong current password counts too', async () => {
+    for (const username of ['anna', 'bert', 'cor']) {
+      await h.call('x', 'auth.login', { username, password: 'fout fout fout' });
+    }
+    const blocked = await h.call('x', 'auth.login', { username: 'begeleider', password });
+    expect(blocked).toMatchObject({ ok: false, error: { code: 'rate_limited' } });
+    // Another window is not held back by this one.
+    expect((await h.call('y', 'auth.login', { username: 'begeleider', password })).ok).toBe(true);
+
+    const change = { currentPassword: 'niet mijn wachtwoord', newPassword: 'een heel nieuwe lange zin' };
+    for (let i = 0; i < 3; i++) await h.call('begeleider', 'auth.changePassword', change);
+    const guess = await h.call('begeleider', 'auth.changePassword', { ...change, currentPassword: password });
+    expect(guess).toMatchObject({ ok: false, error: { code: 'rate_limited' } });
+    const login = await h.call('z', 'auth.login', { username: 'begeleider', password });
+    expect(login).toMatchObject({ ok: false, error: { code: 'rate_limited' } });
   });
 
   it('logs a deactivated account out everywhere and refuses it at the door', async () => {
@@ -166,13 +183,50 @@ describe('password hashing and throttle', () => {
   it('doubles the wait after the free attempts, up to a ceiling', () => {
     const t = new LoginThrottle();
     const waits: number[] = [];
+    // Each from another client, so only the user name's limit is at work (the overall one never fills: the
+    // clock jumps ahead of every wait).
     for (let i = 0; i < 14; i++) {
-      t.failed('x', 0);
-      waits.push(t.waitMs('x', 0));
+      const now = i * 3_600_000;
+      t.start('x', `client-${i}`, now);
+      waits.push(t.waitMs('x', 'another', now));
     }
     expect(waits.slice(0, 6)).toEqual([0, 0, 2000, 4000, 8000, 16000]);
     expect(waits.at(-1)).toBe(15 * 60 * 1000);
-    t.succeeded('x');
-    expect(t.waitMs('x', 0)).toBe(0);
+    t.start('x', 'c', 100 * 3_600_000).succeeded();
+    expect(t.waitMs('x', 'c', 100 * 3_600_000)).toBe(0);
+  });
+
+  it('limits one client across user names, and everyone together across clients', () => {
+    const t = new LoginThrottle();
+    for (const name of ['a', 'b', 'c']) t.start(name, 'venster', 0);
+    expect(t.waitMs('d', 'venster', 0)).toBe(2000);
+    expect(t.waitMs('d', 'ander venster', 0)).toBe(0);
+
+    // Twenty failures from twenty clients on twenty names: the next attempt waits for the oldest to age out.
+    const all = new LoginThrottle();
+    for (let i = 0; i < 20; i++) all.start(`naam-${i}`, `client-${i}`, i * 1000);
+    expect(all.waitMs('nieuw', 'nieuw', 20_000)).toBe(10 * 60 * 1000 - 20_000);
+    expect(all.waitMs('nieuw', 'nieuw', 10 * 60 * 1000 - 1000)).toBe(1000);
+    expect(all.waitMs('nieuw', 'nieuw', 10 * 60 * 1000)).toBe(0);
+  });
+
+  it('counts an attempt as failed until it succeeds, and a success frees its name, client and place', () => {
+    const t = new LoginThrottle();
+    const running = [t.start('x', 'a', 0), t.start('x', 'b', 0), t.start('x', 'c', 0)];
+    // Three checks still running already hold the fourth back: they cannot all slip past at once.
+    expect(t.waitMs('x', 'd', 0)).toBe(2000);
+    for (const attempt of running) attempt.succeeded();
+    expect(t.waitMs('x', 'd', 0)).toBe(0);
+    for (let i = 0; i < 25; i++) t.start(`n${i}`, `c${i}`, 0).succeeded();
+    expect(t.waitMs('y', 'z', 0)).toBe(0);
+  });
+
+  it('says long waits in minutes', () => {
+    expect(tooManyAttemptsMessage(2000)).toBe(
+      'Te veel mislukte pogingen. Probeer het over 2 seconden opnieuw.',
+    );
+    expect(tooManyAttemptsMessage(15 * 60 * 1000)).toBe(
+      'Te veel mislukte pogingen. Probeer het over 15 minuten opnieuw.',
+    );
   });
 });

@@ -118,6 +118,62 @@ describe('browser host: API', () => {
     expect(await count('accounts')).toBe(1);
   });
 
+  it('takes the token only from its header: not from a cookie, the query string or an Authorization header', async () => {
+    const body = JSON.stringify(setup);
+    const json = { 'content-type': 'application/json', [clientHeader]: randomUUID() };
+    const attempts: [string, http.OutgoingHttpHeaders][] = [
+      [
+        '/api/setup.createFirstAccount',
+        { ...json, cookie: `${tokenHeader}=${host.token}; token=${host.token}` },
+      ],
+      [`/api/setup.createFirstAccount?token=${host.token}&${tokenHeader}=${host.token}`, json],
+      ['/api/setup.createFirstAccount', { ...json, authorization: `Bearer ${host.token}` }],
+    ];
+    for (const [pathname, headers] of attempts) {
+      expectRefused(await raw(pathname, { method: 'POST', headers, body }), 401, 'unauthenticated', badToken);
+    }
+    expect(await count('accounts')).toBe(0);
+    // The fragment that carries the token in the printed address never reaches the server at all.
+    expect(host.url).toMatch(/\/#token=/);
+  });
+
+  it('limits login attempts: one window trying name after name, and many windows at once (429)', async () => {
+    await h.withTeam();
+    const wrong = (username: string) => ({ username, password: 'verkeerd wachtwoord' });
+    const tooMany = /^Te veel mislukte pogingen\. Probeer het over \d+ (seconden|minuten) opnieuw\.$/;
+
+    // One window: the names differ, the window is the same.
+    const window = client();
+    for (const username of ['anna', 'bert', 'cor']) {
+      expect((await post('auth.login', wrong(username), window)).status).toBe(401);
+    }
+    expectRefused(
+      await post('auth.login', { username: 'begeleider', password }, window),
+      429,
+      'rate_limited',
+      tooMany,
+    );
+
+    // A caller that makes up a new client key for every request, all at the same time: twenty guesses in ten
+    // minutes get an answer (three have been used above), the rest are refused before any password is checked.
+    const burst = await Promise.all(
+      Array.from({ length: 25 }, (_, i) => post('auth.login', wrong(`naam-${i}`), client())),
+    );
+    expect(burst.filter((r) => r.status === 401)).toHaveLength(17);
+    const refused = burst.filter((r) => r.status === 429);
+    expect(refused).toHaveLength(8);
+    for (const r of refused) expectRefused(r, 429, 'rate_limited', tooMany);
+    // Until the oldest guesses age out, even the right password waits.
+    expectRefused(
+      await post('auth.login', { username: 'begeleider', password }),
+      429,
+      'rate_limited',
+      tooMany,
+    );
+    h.setNow('2026-11-25T10:10:01.000Z');
+    expect((await post('auth.login', { username: 'begeleider', password })).status).toBe(200);
+  });
+
   it('answers app.status with 200 for the right token and a client key', async () => {
     const r = await post('app.status', {});
     expect(r.status).toBe(200);
@@ -274,6 +330,11 @@ describe('browser host: files', () => {
     expect(page.headers.get('content-type')).toMatch(/^text\/html/);
     expect(page.headers.get('content-security-policy')).toBe(contentSecurityPolicy);
     expect(page.headers.get('x-content-type-options')).toBe('nosniff');
+    // Scripts only from the app's own files: no inline script, no eval.
+    const scriptSrc = contentSecurityPolicy.split('; ').find((d) => d.startsWith('script-src '));
+    expect(scriptSrc).toBe("script-src 'self'");
+    expect(contentSecurityPolicy).toContain("object-src 'none'");
+    expect(contentSecurityPolicy).toContain("frame-ancestors 'none'");
 
     const script = await fetch(`http://127.0.0.1:${host.port}/assets/app.js`);
     expect(script.status).toBe(200);
