@@ -8,12 +8,18 @@ import type { LaunchOptions } from './launch-options.ts';
 
 export const rendererDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/renderer');
 
-/** Core plus HTTP host for one data folder; fills the demo set first when asked for and the folder is new. */
-export async function runBrowserHost(options: LaunchOptions): Promise<{ core: Core; host: BrowserHost }> {
+/**
+ * Core plus HTTP host for one data folder, opened with the database key; fills the demo set first when asked for
+ * and the folder is new.
+ */
+export async function runBrowserHost(
+  options: LaunchOptions,
+  key: string,
+): Promise<{ core: Core; host: BrowserHost }> {
   if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
     throw new Error('De gebouwde schermen ontbreken (dist/renderer). Voer eerst `npm run build` uit.');
   }
-  const core = await startCore(options.dataDir);
+  const core = await startCore(options.dataDir, { key });
   if (options.demo) {
     const status = await core.dispatcher.dispatch('app.status', {}, 'launcher');
     if (status.ok && (status.value as { needsSetup: boolean }).needsSetup) await seedDemo(core.dispatcher);

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { openStore } from '../electron/core/store/open-store.ts';
+import { testKey } from '../test/support/harness.ts';
 import { migration0001 } from './0001-initial.ts';
 import { migrations } from './index.ts';
 
@@ -14,7 +15,7 @@ afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 it('0002 fills the search text and sort name of people already in a level-1 database, keeping their data', async () => {
   const file = path.join(dir, 'schakel.sqlite');
-  const old = await openStore(file, { migrations: [migration0001] });
+  const old = await openStore(file, { key: testKey, migrations: [migration0001] });
   const stamp = '2025-03-01T09:00:00.000Z';
   await old.db
     .insertInto('accounts')
@@ -57,7 +58,7 @@ it('0002 fills the search text and sort name of people already in a level-1 data
     .execute();
   await old.close();
 
-  const store = await openStore(file);
+  const store = await openStore(file, { key: testKey });
   const rows = await store.db.selectFrom('persons').selectAll().orderBy('id').execute();
   expect(rows.map((r) => [r.voornaam, r.achternaam, r.version, r.begeleider_id])).toEqual([
     ['Şükrü', 'Çelik', 3, 'a1'],

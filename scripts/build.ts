@@ -10,7 +10,7 @@ const common: BuildOptions = {
   format: 'cjs',
   target: 'node22',
   // Native or worker-based modules load files from their own folder, so they stay outside the bundle.
-  external: ['electron', 'better-sqlite3', 'xmllint-wasm'],
+  external: ['electron', 'better-sqlite3-multiple-ciphers', 'xmllint-wasm'],
   logLevel: 'warning',
   // The pdf module finds its fonts via import.meta.url and falls back to __filename in this CommonJS bundle.
   logOverride: { 'empty-import-meta': 'silent' },

@@ -9,19 +9,37 @@ import { callNames } from '../../shared/contract.ts';
 import { ipcChannel } from '../../shared/ipc.ts';
 import { contentSecurityPolicy } from '../../shared/security.ts';
 import { type Core, startCore } from '../core/app-core.ts';
-import { seedDemo } from '../core/demo/seed.ts';
+import { demoPassphrase, seedDemo } from '../core/demo/seed.ts';
 import { StoreError } from '../core/store/store-error.ts';
 import { parseLaunchOptions } from '../launch-options.ts';
+import { DatabaseKeyError, databaseKey } from './database-key.ts';
 
 const rendererIndex = path.join(__dirname, '..', 'renderer', 'index.html');
 const rendererUrl = pathToFileURL(rendererIndex).href;
+/** The built renderer's folder as a URL prefix: the only file:// URLs the page may load. */
+const rendererDirUrl = pathToFileURL(`${path.dirname(rendererIndex)}${path.sep}`).href;
 
 app.enableSandbox();
 if (!app.requestSingleInstanceLock()) app.quit();
 
 /** Our own page, at any of its screens (the renderer addresses screens by the URL hash). */
+function isOwnPageUrl(url: string | undefined): boolean {
+  return url?.split('#')[0] === rendererUrl;
+}
+
 function isOwnPage(contents: WebContents, frameUrl: string | undefined): boolean {
-  return !contents.isDestroyed() && frameUrl?.split('#')[0] === rendererUrl;
+  return !contents.isDestroyed() && isOwnPageUrl(frameUrl);
+}
+
+/**
+ * What the page may load: its own files, and blob:/data: URLs it made itself (a PDF to save, a receipt to show; the
+ * CSP says where). Any other file on the machine is refused, even to a page that an injected script took over.
+ */
+function mayLoad(url: string): boolean {
+  const parsed = URL.parse(url);
+  if (!parsed) return false;
+  if (parsed.protocol === 'file:') return parsed.href.startsWith(rendererDirUrl);
+  return ['blob:', 'data:', 'devtools:'].includes(parsed.protocol);
 }
 
 function register(core: Core): void {
@@ -36,28 +54,57 @@ function register(core: Core): void {
   }
 }
 
+/**
+ * The Electron security checklist (electronjs.org/docs/latest/tutorial/security), as far as it applies: no remote
+ * content, every permission and device refused, no navigation away from our page, no new windows or webviews, the
+ * CSP on every response. The fuses are set when packaging (electron-builder.yml).
+ */
 function harden(): void {
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
-  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+  const ses = session.defaultSession;
+  // Schakel needs no camera, microphone, notifications, location, clipboard reads, HID, serial or USB.
+  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  ses.setPermissionCheckHandler(() => false);
+  ses.setDevicePermissionHandler(() => false);
+  ses.on('select-hid-device', (event, _details, callback) => {
+    event.preventDefault();
+    callback();
+  });
+  ses.on('select-serial-port', (event, _ports, _contents, callback) => {
+    event.preventDefault();
+    callback('');
+  });
+  ses.on('select-usb-device', (event, _details, callback) => {
+    event.preventDefault();
+    callback();
+  });
+  ses.webRequest.onHeadersReceived((details, callback) => {
     callback({
       responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [contentSecurityPolicy] },
     });
   });
-  // Remote content is never loaded: only file:// pages of the app itself.
-  session.defaultSession.webRequest.onBeforeRequest((details, callback) => {
-    callback({ cancel: !/^(file|blob|devtools):/.test(details.url) });
-  });
+  // Remote content is never loaded: only the app's own files (see mayLoad).
+  ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !mayLoad(details.url) }));
   // Downloads (a contract PDF) go through the system's save dialog.
-  session.defaultSession.on('will-download', (_event, item) => {
+  ses.on('will-download', (_event, item) => {
     item.setSaveDialogOptions({ title: 'Bestand opslaan', defaultPath: item.getFilename() });
   });
   app.on('web-contents-created', (_event, contents) => {
+    // The page moves between screens by its URL hash; any other navigation, of the window or of a frame in it, and
+    // any redirect, is stopped.
     contents.on('will-navigate', (event, url) => {
-      if (url.split('#')[0] !== rendererUrl) event.preventDefault();
+      if (!isOwnPageUrl(url)) event.preventDefault();
     });
+    contents.on('will-frame-navigate', (event) => {
+      if (!isOwnPageUrl(event.url)) event.preventDefault();
+    });
+    contents.on('will-redirect', (event) => event.preventDefault());
     contents.on('will-attach-webview', (event) => event.preventDefault());
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+    // Without a listener Electron would pick the first Bluetooth device it finds.
+    contents.on('select-bluetooth-device', (event, _devices, callback) => {
+      event.preventDefault();
+      callback('');
+    });
   });
 }
 
@@ -70,12 +117,22 @@ function createWindow(core: Core): void {
     title: 'Schakel',
     icon: path.join(__dirname, '..', 'renderer', 'icon.png'),
     show: false,
+    // The security settings below are Electron's defaults today (Auxclick aside); written out so that a changed
+    // default or a careless edit shows, and so that Electronegativity can see them.
     webPreferences: {
       preload: path.join(__dirname, 'preload.cjs'),
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
       webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      // A middle click on a link would ask for a new window; the window-open handler refuses those anyway.
+      disableBlinkFeatures: 'Auxclick',
       spellcheck: false,
     },
   });
@@ -93,9 +150,11 @@ async function boot(): Promise<void> {
   );
   let core: Core;
   try {
-    core = await startCore(options.dataDir);
+    const key = options.demo ? demoPassphrase : databaseKey(options.dataDir);
+    core = await startCore(options.dataDir, { key });
   } catch (err) {
-    dialog.showErrorBox('Schakel kan niet starten', err instanceof StoreError ? err.message : String(err));
+    const known = err instanceof StoreError || err instanceof DatabaseKeyError;
+    dialog.showErrorBox('Schakel kan niet starten', known ? err.message : String(err));
     app.exit(1);
     return;
   }

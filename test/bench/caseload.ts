@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startCore } from '../../electron/core/app-core.ts';
+import { benchKey } from './bench-key.ts';
 import { race, ratioReport, rawReplay } from './measure.ts';
 
 const login = { username: 'begeleider', password: 'bench bench bench' };
@@ -9,7 +10,7 @@ const login = { username: 'begeleider', password: 'bench bench bench' };
 /** The caseload of one begeleider with 300 people and ten years of log entries (30,000), dispatcher vs raw SQL. */
 export async function caseloadBench() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'schakel-bench-caseload-'));
-  const core = await startCore(dir);
+  const core = await startCore(dir, { key: benchKey });
   const { dispatcher, store } = core;
   await dispatcher.dispatch(
     'setup.createFirstAccount',

@@ -5,6 +5,7 @@ import { performance } from 'node:perf_hooks';
 import { startCore } from '../../electron/core/app-core.ts';
 import { buildPain001, type SepaTransfer, validatePain001 } from '../../electron/core/payouts/sepa.ts';
 import { volunteerContract } from '../support/harness.ts';
+import { benchKey } from './bench-key.ts';
 import { race, ratioReport, rawReplay } from './measure.ts';
 
 const login = { username: 'admin', password: 'bench bench bench' };
@@ -23,7 +24,7 @@ function iban(n: number): string {
  */
 export async function declaratiesBench() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'schakel-bench-claims-'));
-  const core = await startCore(dir);
+  const core = await startCore(dir, { key: benchKey });
   const { dispatcher, store } = core;
   await dispatcher.dispatch(
     'setup.createFirstAccount',

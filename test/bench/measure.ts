@@ -1,7 +1,8 @@
 import { performance } from 'node:perf_hooks';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { startCore } from '../../electron/core/app-core.ts';
 import type { Store } from '../../electron/core/store/open-store.ts';
+import { benchKey } from './bench-key.ts';
 
 /**
  * Median milliseconds of each contender, measured in alternation (in a shuffled order each round) so neither gets a
@@ -51,7 +52,7 @@ export async function rawReplay(
     return statement;
   } as typeof realPrepare;
   try {
-    const core = await startCore(dir);
+    const core = await startCore(dir, { key: benchKey });
     await core.dispatcher.dispatch('auth.login', login, 'replay');
     captured.length = 0;
     const result = await core.dispatcher.dispatch(call, input, 'replay');

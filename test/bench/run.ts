@@ -2,7 +2,8 @@
  * `npm run bench`: prints JSON.
  * - registerQuery: one page of the register (filtered, sorted) among 100k other people, through the dispatcher
  *   versus the same SQL on raw better-sqlite3, measured in the same run; target ratio ≤ 1.5.
- * - browserHostStart: from starting `node electron/start.ts --browser` to the first page served.
+ * - encryption: the same day's work on an encrypted and on a plain database in one run; target ratio ≤ 1.3.
+ * - browserHostStart: from starting `node electron/start.ts --browser` (passphrase typed at once) to the first page.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -11,13 +12,15 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { startCore } from '../../electron/core/app-core.ts';
 import { personSearchText, personSortName } from '../../electron/core/persons/search-text.ts';
+import { benchKey } from './bench-key.ts';
 import { caseloadBench } from './caseload.ts';
 import { contractPdfBench } from './contract-pdf.ts';
 import { declaratiesBench } from './declaraties.ts';
+import { encryptionBench } from './encryption.ts';
 import { race, ratioReport, rawReplay } from './measure.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'schakel-bench-'));
-const core = await startCore(dir);
+const core = await startCore(dir, { key: benchKey });
 const { dispatcher, store } = core;
 
 await dispatcher.dispatch(
@@ -115,13 +118,15 @@ await core.close();
 
 const caseloadResult = await caseloadBench();
 const declaraties = await declaratiesBench();
+const encryption = await encryptionBench();
 
 // Browser host: a fresh process, from start to the first page served.
 const hostDir = fs.mkdtempSync(path.join(os.tmpdir(), 'schakel-bench-host-'));
 const started = performance.now();
 const child = spawn(process.execPath, ['electron/start.ts', '--browser', '--data-dir', hostDir], {
-  stdio: ['ignore', 'pipe', 'inherit'],
+  stdio: ['pipe', 'pipe', 'inherit'],
 });
+child.stdin.write(`${benchKey}-host\n${benchKey}-host\n`);
 const url = await new Promise<string>((resolve, reject) => {
   let out = '';
   child.stdout.on('data', (chunk: Buffer) => {
@@ -145,6 +150,7 @@ console.log(
       registerQuery: { rows: 100_300, matching: 300, pageSize: 25, ...ratioReport(dispatcherMs, rawMs, 1.5) },
       caseload: caseloadResult,
       declaraties,
+      encryption,
       contractPdf: pdfBench,
       browserHostStart: { firstPageMs: Math.round(firstPageMs), status: page.status },
     },

@@ -3,28 +3,7 @@ import path from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { validatePain001 } from '../../electron/core/payouts/sepa.ts';
 import { volunteerContract } from '../support/harness.ts';
-import { expect, openMenu, screenshot, setUp, strongPassword, test } from './fixtures.ts';
-
-/** Calls the browser host's API as the logged-in user of this page (for set-up the test does not look at). */
-async function api<T>(page: Page, name: string, input: unknown): Promise<T> {
-  const result = await page.evaluate(
-    async ([n, body]) => {
-      const response = await fetch(`api/${n}`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'x-schakel-token': sessionStorage.getItem('schakel-token') ?? '',
-          'x-schakel-client': sessionStorage.getItem('schakel-client') ?? '',
-        },
-        body: JSON.stringify(body),
-      });
-      return response.json();
-    },
-    [name, input] as const,
-  );
-  if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
-  return result.value as T;
-}
+import { api, expect, openMenu, screenshot, setUp, strongPassword, test } from './fixtures.ts';
 
 /** An active sleutelpersoon with a volunteer contract for this year, set up through the API. */
 async function personWithContract(

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test as base, expect } from '@playwright/test';
 import { runBrowserHost } from '../../electron/browser-host.ts';
-import { demoPassword } from '../../electron/core/demo/seed.ts';
+import { demoPassphrase, demoPassword } from '../../electron/core/demo/seed.ts';
 import { openMenu, screenshot } from './fixtures.ts';
 
 const test = base.extend<{ demo: { url: string } }>({
@@ -15,7 +15,7 @@ const test = base.extend<{ demo: { url: string } }>({
       demo: true,
       port: undefined,
       browser: true,
-    });
+    }, demoPassphrase);
     await use({ url: host.url });
     await host.close();
     await core.close();

@@ -9,7 +9,10 @@ export const test = base.extend<{ host: { url: string; dataDir: string } }>({
   // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this pattern.
   host: async ({}, use) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'schakel-e2e-'));
-    const { core, host } = await runBrowserHost({ dataDir, demo: false, port: undefined, browser: true });
+    const { core, host } = await runBrowserHost(
+      { dataDir, demo: false, port: undefined, browser: true },
+      e2eKey,
+    );
     await use({ url: host.url, dataDir });
     await host.close();
     await core.close();
@@ -18,6 +21,9 @@ export const test = base.extend<{ host: { url: string; dataDir: string } }>({
 });
 
 export { expect };
+
+/** The database key of every e2e data folder (the browser host asks for it at start). */
+export const e2eKey = 'e2e-sleutel voor de versleutelde database';
 
 export const screenshotDir = path.resolve('test-results/screens');
 
@@ -48,4 +54,25 @@ export async function setUp(page: Page, url: string): Promise<void> {
 export async function openMenu(page: Page, item: string): Promise<void> {
   await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: item }).click();
   await expect(page.getByRole('heading', { name: item, level: 1 })).toBeVisible();
+}
+
+/** Calls the browser host's API as the logged-in user of this page (for set-up the test does not look at). */
+export async function api<T>(page: Page, name: string, input: unknown): Promise<T> {
+  const result = await page.evaluate(
+    async ([n, body]) => {
+      const response = await fetch(`api/${n}`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-schakel-token': sessionStorage.getItem('schakel-token') ?? '',
+          'x-schakel-client': sessionStorage.getItem('schakel-client') ?? '',
+        },
+        body: JSON.stringify(body),
+      });
+      return response.json();
+    },
+    [name, input] as const,
+  );
+  if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
+  return result.value as T;
 }

@@ -8,12 +8,19 @@ import type { Role } from '../../shared/roles.ts';
 
 export const validIban = 'NL91ABNA0417164300';
 export const password = 'correct paard batterij nietje';
+/**
+ * The database key of every test's data folder: a raw 256-bit key (SQLCipher's x'…' form), so the many opens skip
+ * the passphrase's key derivation (some 0.2 s each). Passphrases are tested where they matter: start.spec.ts and
+ * the backup from another installation.
+ */
+export const testKey = `x'${'5c0a'.repeat(16)}'`;
 
 /** A core on a fresh temporary data folder, with a clock the test can move. */
 export async function harness(start = '2026-11-25T10:00:00.000Z') {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'schakel-test-'));
   let now = new Date(start);
-  const core: Core = await startCore(dir, { clock: () => now });
+  let idleMs = 0;
+  const core: Core = await startCore(dir, { key: testKey, clock: () => now, idleClock: () => idleMs });
 
   function call<N extends CallName>(
     client: string,
@@ -64,6 +71,10 @@ export async function harness(start = '2026-11-25T10:00:00.000Z') {
     withTeam,
     setNow: (iso: string) => {
       now = new Date(iso);
+    },
+    /** Lets real time pass for the idle lock (business time, setNow, is apart from it). */
+    idle: (minutes: number) => {
+      idleMs += minutes * 60_000;
     },
     close: async () => {
       await core.close();

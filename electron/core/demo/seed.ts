@@ -123,6 +123,8 @@ function dutchIban(bank: string, account: number): string {
 }
 
 export const demoPassword = 'demo-wachtwoord-2026';
+/** The demo folder holds only made-up people, so its database key is fixed and printed at start. */
+export const demoPassphrase = 'demo-sleutel-2026';
 export const demoAccounts: { username: string; displayName: string; role: Role; isBeheerder: boolean }[] = [
   { username: 'annelies', displayName: 'Annelies de Vries', role: 'administrateur', isBeheerder: true },
   { username: 'marco', displayName: 'Marco Jansen', role: 'projectleider', isBeheerder: false },

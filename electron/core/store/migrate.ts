@@ -15,9 +15,16 @@ export async function appliedMigrations(db: Kysely<DB>): Promise<{ version: numb
  * Brings the database to the newest shipped schema, one transaction per step. Refuses a database whose applied
  * steps are not a prefix of the shipped list (written by a newer or a different build).
  */
-export async function migrate(db: Kysely<DB>, shipped: readonly Migration[], now: string): Promise<number> {
+export async function migrate(
+  db: Kysely<DB>,
+  shipped: readonly Migration[],
+  now: string,
+  beforeChange?: () => Promise<void>,
+): Promise<number> {
   const applied = await appliedMigrations(db);
   checkApplied(applied, shipped);
+  // A database with data in it gets a backup before its schema changes; a new one has nothing to lose.
+  if (applied.length > 0 && applied.length < shipped.length) await beforeChange?.();
   await db.schema
     .createTable('schema_migrations')
     .ifNotExists()

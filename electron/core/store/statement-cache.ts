@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { SqliteDatabase, SqliteStatement } from 'kysely';
 
 /**
@@ -6,6 +6,13 @@ import type { SqliteDatabase, SqliteStatement } from 'kysely';
  * services build the same few statement shapes over and over, so keep the prepared ones (least recently used out).
  * Safe because kysely runs one statement at a time on this connection and never leaves an iterator open between calls.
  */
+const alreadyRolledBack = {
+  reader: false,
+  all: () => [],
+  run: () => ({ changes: 0, lastInsertRowid: 0 }),
+  iterate: () => [][Symbol.iterator](),
+} as unknown as SqliteStatement;
+
 export function withStatementCache(sqlite: Database.Database, size = 500): SqliteDatabase {
   const cache = new Map<string, SqliteStatement>();
   return {
@@ -14,6 +21,9 @@ export function withStatementCache(sqlite: Database.Database, size = 500): Sqlit
       sqlite.close();
     },
     prepare(sql: string): SqliteStatement {
+      // After an I/O error (a full disk) SQLite has already rolled the transaction back itself; kysely's own
+      // rollback would then fail and hide the error that matters. With no transaction open it has nothing to do.
+      if (sql === 'rollback' && !sqlite.inTransaction) return alreadyRolledBack;
       const cached = cache.get(sql);
       if (cached) {
         cache.delete(sql);

@@ -1,5 +1,12 @@
 /** A reason the store cannot be opened, with the Dutch message shown at start; the file is left as it was. */
-export type StoreErrorKind = 'newer_version' | 'corrupt' | 'locked' | 'no_access' | 'unknown_migrations';
+export type StoreErrorKind =
+  | 'newer_version'
+  | 'corrupt'
+  | 'wrong_key'
+  | 'locked'
+  | 'no_access'
+  | 'no_space'
+  | 'unknown_migrations';
 
 export class StoreError extends Error {
   readonly kind: StoreErrorKind;
@@ -15,8 +22,20 @@ function sqliteCode(err: unknown): string {
 }
 
 /** Maps a better-sqlite3 failure at open to a StoreError with a message a user can act on. */
-export function storeErrorFrom(err: unknown, file: string): StoreError | null {
+export function storeErrorFrom(
+  err: unknown,
+  file: string,
+  options: { encrypted?: boolean } = {},
+): StoreError | null {
   const code = sqliteCode(err);
+  // With encryption a wrong key and a damaged file look the same to SQLite: neither decrypts to a database.
+  if (options.encrypted && code === 'SQLITE_NOTADB') {
+    return new StoreError(
+      'wrong_key',
+      `De wachtwoordzin klopt niet, of ${file} is beschadigd of geen Schakel-database. Er is niets gewijzigd.`,
+      { cause: err },
+    );
+  }
   if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT')) {
     return new StoreError(
       'corrupt',
@@ -31,7 +50,25 @@ export function storeErrorFrom(err: unknown, file: string): StoreError | null {
       { cause: err },
     );
   }
-  if (code === 'SQLITE_CANTOPEN' || code === 'SQLITE_READONLY' || code.startsWith('SQLITE_PERM')) {
+  // A full disk is SQLITE_FULL; a file that may not grow (quota, size limit) reaches SQLite as a failed write.
+  if (
+    code.startsWith('SQLITE_FULL') ||
+    code === 'SQLITE_IOERR_WRITE' ||
+    code === 'ENOSPC' ||
+    code === 'EFBIG'
+  ) {
+    return new StoreError(
+      'no_space',
+      `De schijf is vol of weigert te schrijven: Schakel kan niet schrijven bij ${file}. Er is niets half opgeslagen; maak ruimte vrij en probeer het opnieuw.`,
+      { cause: err },
+    );
+  }
+  if (
+    code === 'SQLITE_CANTOPEN' ||
+    code.startsWith('SQLITE_READONLY') ||
+    code.startsWith('SQLITE_PERM') ||
+    ['EACCES', 'EPERM', 'EROFS'].includes(code)
+  ) {
     return new StoreError(
       'no_access',
       `Schakel kan de database ${file} niet openen of schrijven. Controleer of de map bestaat en of je er schrijfrechten hebt.`,
