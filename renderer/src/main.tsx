@@ -8,6 +8,7 @@ import { Notifications } from '@mantine/notifications';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
+import { ErrorBoundary, InternalErrorNotices } from './screens/ErrorReport.tsx';
 
 const theme = createTheme({
   primaryColor: 'teal',
@@ -29,7 +30,10 @@ if (root) {
       <MantineProvider theme={theme}>
         <DatesProvider settings={{ locale: 'nl', firstDayOfWeek: 1 }}>
           <Notifications position="top-right" limit={2} autoClose={3500} />
-          <App />
+          <InternalErrorNotices />
+          <ErrorBoundary full>
+            <App />
+          </ErrorBoundary>
         </DatesProvider>
       </MantineProvider>
     </StrictMode>,

@@ -29,6 +29,11 @@ export function showServerError(form: FormWithErrors | null, error: AppError): v
       return;
     }
   }
+  // A failure inside Schakel has its own notice, with the technical report (ErrorReport.tsx).
+  if (error.code === 'internal') {
+    notifications.hide(errorId);
+    return;
+  }
   notifications.show({
     id: errorId,
     color: 'red',
