@@ -4,6 +4,8 @@ import { migration0003 } from './0003-profiles-and-contracts.ts';
 import { migration0004 } from './0004-begeleiding.ts';
 import { migration0005 } from './0005-declaraties.ts';
 import { migration0006 } from './0006-payout-batches.ts';
+import { migration0007 } from './0007-retention.ts';
+import { migration0008 } from './0008-session-lock.ts';
 import type { Migration } from './types.ts';
 
 /** Every migration in order. Append only: a shipped step is never edited or removed. */
@@ -14,4 +16,6 @@ export const migrations: readonly Migration[] = [
   migration0004,
   migration0005,
   migration0006,
+  migration0007,
+  migration0008,
 ];

@@ -45,4 +45,5 @@ export const recordTypeLabels: Record<string, string> = {
   intervisie: 'Intervisie',
   claim: 'Declaratie',
   payout: 'Betaalbatch',
+  bewaartermijn: 'Bewaartermijn',
 };

@@ -14,9 +14,23 @@ import {
   loginInput,
   type StaffMember,
   setupInput,
+  unlockInput,
 } from './accounts.ts';
 import type { AttentionItem } from './attention.ts';
 import { type AuditEntry, type AuditPage, auditListInput } from './audit.ts';
+import {
+  type InzageFiles,
+  type RetentionOverview,
+  retentionAnonymiseInput,
+  retentionPurgeInput,
+} from './avg.ts';
+import {
+  type BackupInfo,
+  type BackupOverview,
+  type BackupPreview,
+  backupFolderInput,
+  backupRefInput,
+} from './backups.ts';
 import {
   type CaseloadRow,
   caseloadInput,
@@ -107,6 +121,10 @@ export const contract = {
   'auth.logout': read<null>()(none),
   'auth.me': read<SessionAccount | null>()(none),
   'auth.changePassword': write<null>()(changePasswordInput),
+  // The session lock: activity keeps a session in use, lock and unlock are the idle lock's two sides.
+  'auth.activity': read<null>()(none),
+  'auth.lock': read<null>()(none),
+  'auth.unlock': read<null>()(unlockInput),
 
   'accounts.list': read<Account[]>()(none),
   'accounts.staff': read<StaffMember[]>()(none),
@@ -124,6 +142,8 @@ export const contract = {
   'persons.create': write<Saved>()(personCreateInput),
   'persons.update': write<Saved>()(personUpdateInput),
   'persons.setStatus': write<Saved>()(personStatusInput),
+  /** Everything stored about one person (AVG inzage), as PDF and JSON; a write, so the audit log records it. */
+  'persons.inzage': write<InzageFiles>()(byId),
 
   'profiles.list': read<ProfileSummary[]>()(profileListInput),
   'profiles.get': read<Profile>()(profileGetInput),
@@ -176,8 +196,20 @@ export const contract = {
 
   'audit.list': read<AuditPage>()(auditListInput),
 
+  'retention.list': read<RetentionOverview>()(none),
+  'retention.anonymise': write<{ count: number }>()(retentionAnonymiseInput),
+  'retention.purge': write<{ declaraties: number; betaalbestanden: number }>()(retentionPurgeInput),
+
   'settings.get': read<Settings>()(none),
   'settings.update': write<Saved>()(settingsUpdateInput),
+
+  // Backups copy or replace the whole database file, which cannot happen inside a transaction: they are not
+  // transactional writes, and each one writes its own audit entry when it has succeeded.
+  'backups.overview': read<BackupOverview>()(none),
+  'backups.preview': read<BackupPreview>()(backupRefInput),
+  'backups.create': read<BackupInfo>()(none),
+  'backups.setFolder': read<null>()(backupFolderInput),
+  'backups.restore': read<{ safetyCopy: BackupInfo }>()(backupRefInput),
 } as const;
 
 export type Contract = typeof contract;

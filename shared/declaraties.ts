@@ -200,6 +200,11 @@ export interface ClaimsOverview {
     kostenCents: number;
     ruimteCents: number | null;
   }[];
+  /**
+   * Paid claims removed after the seven-year retention period, no longer per person but still in the year's sums
+   * (and in maanden); null when none of this year's claims were removed.
+   */
+  archief: { vergoedingCents: number; kostenCents: number } | null;
   maanden: { maand: string; perSoort: Partial<Record<ClaimKind, number>>; totaalCents: number }[];
 }
 

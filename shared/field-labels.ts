@@ -1,3 +1,5 @@
+import { printable } from './printable.ts';
+
 /** Dutch labels of input fields: used by forms and by the main process to name the field in an error. */
 export const fieldLabels = {
   voornaam: 'Voornaam',
@@ -34,6 +36,7 @@ export const fieldLabels = {
   organisatieNaam: 'Naam organisatie',
   naam: 'Naam',
   kvkNummer: 'KvK-nummer',
+  vergrendelenNaMinuten: 'Vergrendelen na',
   logo: 'Logo',
   displayName: 'Naam',
   username: 'Gebruikersnaam',
@@ -111,6 +114,20 @@ export const fieldLabels = {
   uitvoerdatum: 'Uitvoerdatum',
   jaar: 'Jaar',
   csv: 'Importbestand',
+  personIds: 'Sleutelpersonen',
+  grens: 'Verwijderen van vóór',
+  // Counts in the audit entries of an inzage export and of removals after the retention period.
+  contracten: 'Contracten',
+  popVersies: 'POP-versies',
+  verslagen: 'Verslagen',
+  vertrouwelijkeVerslagen: 'Vertrouwelijke verslagen',
+  voortgangsnotities: 'Voortgangsnotities',
+  intervisiegroepen: 'Intervisiegroepen',
+  declaraties: 'Declaraties',
+  betaald: 'Betaald',
+  afgewezen: 'Afgewezen',
+  betaalbestanden: 'Betaalbestanden',
+  logboekregels: 'Logboekregels',
   search: 'Zoeken',
   page: 'Pagina',
   pageSize: 'Aantal per pagina',
@@ -119,9 +136,14 @@ export const fieldLabels = {
   to: 'Tot en met',
 } as const satisfies Record<string, string>;
 
-/** The label of any field name, or the name itself where none is known. */
+/**
+ * The label of any field name, or the name itself where none is known (shortened and printable: an unknown
+ * field comes from the caller). Own keys only: '__proto__' or 'constructor' must not find Object's.
+ */
 export function labelOf(field: string): string {
-  return (fieldLabels as Record<string, string | undefined>)[field] ?? field;
+  if (Object.hasOwn(fieldLabels, field)) return fieldLabels[field as keyof typeof fieldLabels];
+  const shown = printable(field, 40);
+  return shown.trim() === '' ? 'Veld zonder naam' : shown;
 }
 
 /** 'talen.1.taal' → 'Talen (regel 2): Taal' */

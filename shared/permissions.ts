@@ -15,6 +15,9 @@ export const permissions = {
   'auth.logout': ['publiek'],
   'auth.me': ['publiek'],
   'auth.changePassword': ['ingelogd'],
+  'auth.activity': ['ingelogd'],
+  'auth.lock': ['ingelogd'],
+  'auth.unlock': ['ingelogd'],
 
   'accounts.list': ['beheerder'],
   'accounts.staff': ['ingelogd'],
@@ -32,6 +35,10 @@ export const permissions = {
   'persons.create': ['projectleider', 'begeleider'],
   'persons.update': staff,
   'persons.setStatus': ['projectleider', 'begeleider'],
+  // An inzage export holds everything, vertrouwelijke verslagen and claims included: the projectleider (who keeps
+  // the register and answers the person) and the beheerder (the organisation's steward of its data) make it; a
+  // begeleider or administrateur would see more through it than their role shows them.
+  'persons.inzage': ['projectleider', 'beheerder'],
 
   'profiles.list': staff,
   'profiles.get': staff,
@@ -86,8 +93,21 @@ export const permissions = {
 
   'audit.list': ['projectleider', 'beheerder'],
 
+  // Removal after the retention periods cannot be undone and reaches into every area (begeleiding, contracts,
+  // declaraties), so only the beheerder carries it out. The projectleider sees the list, to raise a person who must
+  // be kept longer (a dispute, a return) before the beheerder removes anything.
+  'retention.list': ['projectleider', 'beheerder'],
+  'retention.anonymise': ['beheerder'],
+  'retention.purge': ['beheerder'],
+
   'settings.get': ['ingelogd'],
   'settings.update': ['beheerder'],
+
+  'backups.overview': ['beheerder'],
+  'backups.preview': ['beheerder'],
+  'backups.create': ['beheerder'],
+  'backups.setFolder': ['beheerder'],
+  'backups.restore': ['beheerder'],
 } as const satisfies Record<CallName, readonly Access[]>;
 
 export function isPublic(call: CallName): boolean {

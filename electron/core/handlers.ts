@@ -1,6 +1,8 @@
 import { accountHandlers } from './accounts/handlers.ts';
 import { attentionHandlers } from './attention/handlers.ts';
 import { auditHandlers } from './audit/handlers.ts';
+import { avgHandlers } from './avg/handlers.ts';
+import { backupHandlers } from './backup/handlers.ts';
 import { begeleidingHandlers } from './begeleiding/handlers.ts';
 import { intervisieHandlers } from './begeleiding/intervisie-handlers.ts';
 import { contractHandlers } from './contracts/handlers.ts';
@@ -19,7 +21,9 @@ export const handlers: Handlers = {
   ...accountHandlers,
   ...personHandlers,
   ...auditHandlers,
+  ...avgHandlers,
   ...settingsHandlers,
+  ...backupHandlers,
   ...profileHandlers,
   ...contractHandlers,
   ...attentionHandlers,

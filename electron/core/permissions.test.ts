@@ -29,6 +29,7 @@ const expected: Record<string, string> = {
   'persons.create': 'PG',
   'persons.update': 'PGA',
   'persons.setStatus': 'PG',
+  'persons.inzage': 'PB',
   'profiles.list': 'PGA',
   'profiles.get': 'PGA',
   'profiles.pdf': 'PGA',
@@ -75,8 +76,19 @@ const expected: Record<string, string> = {
   'payouts.paid': 'A',
   'payouts.cancel': 'A',
   'audit.list': 'PB',
+  'retention.list': 'PB',
+  'retention.anonymise': 'B',
+  'retention.purge': 'B',
   'settings.get': 'L',
   'settings.update': 'B',
+  'auth.activity': 'L',
+  'auth.lock': 'L',
+  'auth.unlock': 'L',
+  'backups.overview': 'B',
+  'backups.preview': 'B',
+  'backups.create': 'B',
+  'backups.setFolder': 'B',
+  'backups.restore': 'B',
 };
 
 const letter = {

@@ -57,10 +57,30 @@ export const overviewHandlers = {
       months.set(r.maand, m);
     }
     for (const p of people.values()) p.ruimteCents = cap === null ? null : cap - p.vergoedingCents;
+    // Claims removed after the retention period count on as totals per month and kind (see avg/financial.ts).
+    const archived = await ctx.db
+      .selectFrom('archived_claim_totals')
+      .select(['maand', 'soort', 'bedrag_cents'])
+      .where('status', '=', 'betaald')
+      .where('maand', '>=', `${input.jaar}-01`)
+      .where('maand', '<=', `${input.jaar}-12`)
+      .execute();
+    let archief: ClaimsOverview['archief'] = null;
+    for (const a of archived) {
+      const kind = a.soort as ClaimKind;
+      archief ??= { vergoedingCents: 0, kostenCents: 0 };
+      if (receiptKinds.has(kind)) archief.kostenCents += a.bedrag_cents;
+      else archief.vergoedingCents += a.bedrag_cents;
+      const m = months.get(a.maand) ?? { maand: a.maand, perSoort: {}, totaalCents: 0 };
+      m.perSoort[kind] = (m.perSoort[kind] ?? 0) + a.bedrag_cents;
+      m.totaalCents += a.bedrag_cents;
+      months.set(a.maand, m);
+    }
     return {
       jaar: input.jaar,
       jaarMaximumCents: cap,
       personen: [...people.values()].sort((a, b) => b.vergoedingCents - a.vergoedingCents),
+      archief,
       maanden: [...months.values()].sort((a, b) => a.maand.localeCompare(b.maand)),
     };
   },

@@ -222,6 +222,12 @@ export const payoutHandlers = {
       .where('id', '=', input.id)
       .executeTakeFirst();
     if (!row) throw notFound('Deze betaalbatch');
+    if (row.xml === '') {
+      throw new Failure(
+        'not_found',
+        'Het betaalbestand van deze batch is na de fiscale bewaartermijn verwijderd; aantal en totaal staan nog in de lijst.',
+      );
+    }
     return { fileName: `sepa-${row.nummer}.xml`, base64: Buffer.from(row.xml, 'utf8').toString('base64') };
   },
 

@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /** Typed tables for kysely. Booleans are 0/1 integers, dates ISO text, money integer cents: portable to PostgreSQL. */
 export interface AccountsTable {
   id: string;
@@ -92,6 +94,8 @@ export interface SettingsTable {
   iban: string | null;
   bic: string | null;
   logo: string | null;
+  /** Idle minutes before the app locks (migration 0008). */
+  vergrendelen_na_minuten: Generated<number>;
   updated_at: string;
   version: number;
 }
@@ -287,7 +291,39 @@ export interface PayoutBatchesTable {
   version: number;
 }
 
+/** Paid and rejected claims removed after the fiscal retention period, kept as totals per month, kind and status. */
+export interface ArchivedClaimTotalsTable {
+  id: string;
+  /** 'YYYY-MM' */
+  maand: string;
+  soort: string;
+  status: string;
+  aantal: number;
+  bedrag_cents: number;
+  updated_at: string;
+  version: number;
+}
+
+/** One removal after a retention period: what kind, up to which date, and how many records; never the data. */
+export interface RetentionRemovalsTable {
+  id: string;
+  /** 'persoon' (anonymised) or 'financieel' (claims deleted into totals, payment files emptied). */
+  soort: string;
+  person_id: string | null;
+  /** The neutral name an anonymised person now has, or what a financial removal covered. */
+  label: string;
+  /** The retention limit applied: records dated before it were removed. */
+  grens: string;
+  /** Counts per kind of record, as JSON. */
+  aantallen: string;
+  account_id: string | null;
+  at: string;
+  version: number;
+}
+
 export interface DB {
+  archived_claim_totals: ArchivedClaimTotalsTable;
+  retention_removals: RetentionRemovalsTable;
   payout_batches: PayoutBatchesTable;
   claims: ClaimsTable;
   receipts: ReceiptsTable;

@@ -2,6 +2,9 @@ import { Alert, Anchor, Button, Group, Loader, Stack, Tabs, Text, Title } from '
 import { useState } from 'react';
 import type { CallName } from '../../../shared/contract.ts';
 import type { Person } from '../../../shared/persons.ts';
+import { invoke } from '../lib/api.ts';
+import { downloadFile } from '../lib/download.ts';
+import { showSaved, showServerError } from '../lib/forms.ts';
 import { href, navigate } from '../lib/route.ts';
 import { useCan } from '../lib/session.tsx';
 import { useCall } from '../lib/use-call.ts';
@@ -34,6 +37,32 @@ const tabs: { value: string; label: string; needs: CallName; render(person: Pers
     render: (p) => <PersonHistory person={p} />,
   },
 ];
+
+/** The AVG inzage export: everything stored about the person, as a PDF to read and a JSON file; it is audited. */
+function InzageButton({ personId }: { personId: string }) {
+  const [busy, setBusy] = useState(false);
+  const run = async () => {
+    setBusy(true);
+    const r = await invoke('persons.inzage', { id: personId });
+    setBusy(false);
+    if (!r.ok) return showServerError(null, r.error);
+    downloadFile(r.value.pdf);
+    downloadFile(r.value.json, 'application/json');
+    showSaved(
+      'Inzage-export gemaakt: een PDF en een JSON-bestand. Het auditlog houdt bij dat je hem maakte.',
+    );
+  };
+  return (
+    <Button
+      variant="default"
+      loading={busy}
+      onClick={() => void run()}
+      title="Alle gegevens over deze persoon als PDF en JSON (inzageverzoek AVG)"
+    >
+      Inzage-export
+    </Button>
+  );
+}
 
 export function PersonPage({ personId, tab }: { personId: string; tab: string }) {
   const can = useCan();
@@ -70,6 +99,7 @@ export function PersonPage({ personId, tab }: { personId: string; tab: string })
           )}
         </div>
         <Group gap="sm">
+          {can('persons.inzage') && <InzageButton personId={person.id} />}
           {can('persons.setStatus') && (
             <Button variant="default" onClick={() => setStatusOpen(true)}>
               Status wijzigen

@@ -6,10 +6,12 @@ import { href, useRoute } from '../lib/route.ts';
 import { useCan, useSession } from '../lib/session.tsx';
 import { AccountsScreen } from './AccountsScreen.tsx';
 import { AuditScreen } from './AuditScreen.tsx';
+import { BackupsScreen } from './BackupsScreen.tsx';
 import { CaseloadScreen } from './begeleiding/CaseloadScreen.tsx';
 import { IntervisieScreen } from './begeleiding/IntervisieScreen.tsx';
 import { ContractScreen, NewContractScreen } from './contracts/ContractScreens.tsx';
 import { ClaimsScreen } from './declaraties/ClaimsScreen.tsx';
+import { ErrorBoundary } from './ErrorReport.tsx';
 import { NotFound } from './NotFound.tsx';
 import { PasswordScreen } from './PasswordScreen.tsx';
 import { PersonFormScreen } from './PersonFormScreen.tsx';
@@ -17,6 +19,7 @@ import { PersonPage } from './PersonPage.tsx';
 import { PersonsScreen } from './PersonsScreen.tsx';
 import { ProfileEditor } from './ProfileEditor.tsx';
 import { ProfilesScreen } from './ProfilesScreen.tsx';
+import { RetentionScreen } from './RetentionScreen.tsx';
 import { SettingsScreen } from './SettingsScreen.tsx';
 import { StartScreen } from './StartScreen.tsx';
 
@@ -29,8 +32,10 @@ const menu: { path: string; label: string; needs: CallName }[] = [
   { path: '/declaraties', label: 'Declaraties', needs: 'claims.list' },
   { path: '/profielen', label: 'Functieprofielen', needs: 'profiles.list' },
   { path: '/audit', label: 'Auditlog', needs: 'audit.list' },
+  { path: '/bewaartermijnen', label: 'Bewaartermijnen', needs: 'retention.list' },
   { path: '/accounts', label: 'Accounts', needs: 'accounts.list' },
   { path: '/instellingen', label: 'Instellingen', needs: 'settings.update' },
+  { path: '/reservekopieen', label: 'Reservekopieën', needs: 'backups.overview' },
 ];
 
 function screenFor(route: string[], startScreen: boolean): ReactNode {
@@ -62,10 +67,14 @@ function screenFor(route: string[], startScreen: boolean): ReactNode {
       return <PersonsScreen />;
     case 'audit':
       return <AuditScreen />;
+    case 'bewaartermijnen':
+      return <RetentionScreen />;
     case 'accounts':
       return <AccountsScreen />;
     case 'instellingen':
       return <SettingsScreen />;
+    case 'reservekopieen':
+      return <BackupsScreen />;
     case 'wachtwoord':
       return <PasswordScreen />;
     default:
@@ -127,7 +136,10 @@ export function Shell() {
         </Stack>
       </AppShell.Navbar>
       <AppShell.Main>
-        <Box maw={1400}>{screenFor(route, startScreen)}</Box>
+        <Box maw={1400}>
+          {/* A screen that fails leaves the menu usable; going to another address tries again. */}
+          <ErrorBoundary resetKey={route.join('/')}>{screenFor(route, startScreen)}</ErrorBoundary>
+        </Box>
       </AppShell.Main>
     </AppShell>
   );

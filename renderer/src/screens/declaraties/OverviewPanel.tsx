@@ -53,9 +53,17 @@ export function OverviewPanel() {
                 </Table.Td>
               </Table.Tr>
             ))}
+            {data?.archief && (
+              <Table.Tr>
+                <Table.Td c="dimmed">Na de bewaartermijn verwijderd (niet meer per persoon)</Table.Td>
+                <Table.Td ta="right">{formatCents(data.archief.vergoedingCents)}</Table.Td>
+                <Table.Td ta="right">{formatCents(data.archief.kostenCents)}</Table.Td>
+                <Table.Td />
+              </Table.Tr>
+            )}
           </Table.Tbody>
         </Table>
-        {data?.personen.length === 0 && (
+        {data?.personen.length === 0 && !data.archief && (
           <Text p="md" c="dimmed">
             Nog niets betaald in {jaar}.
           </Text>

@@ -1,0 +1,239 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type FullPeople, fullPeople, madeOn, other, personal } from '../../../test/support/full-person.ts';
+import { type Harness, harness } from '../../../test/support/harness.ts';
+import type { DB } from '../store/schema.ts';
+import { type InzageData, inzageCoverage } from './inzage.ts';
+
+let h: Harness;
+let people: FullPeople;
+
+beforeEach(async () => {
+  h = await harness(madeOn);
+  people = await fullPeople(h);
+});
+afterEach(() => h.close());
+
+type Sqlite = Harness['core']['store']['sqlite'];
+
+/** Every table of the store, with the tables its foreign keys point at. */
+function foreignKeys(sqlite: Sqlite) {
+  const tables = (
+    sqlite
+      .prepare(`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`)
+      .all() as {
+      name: string;
+    }[]
+  ).map((t) => t.name);
+  return new Map(
+    tables.map((t) => [
+      t,
+      (
+        sqlite.prepare(`select "table", "from", "to" from pragma_foreign_key_list(?)`).all(t) as {
+          table: string;
+          from: string;
+          to: string;
+        }[]
+      ).map((fk) => ({ column: fk.from, table: fk.table, to: fk.to })),
+    ]),
+  );
+}
+
+/** Per table, the ids of the rows that belong to a person: reached from persons.id through foreign keys. */
+function rowsOf(sqlite: Sqlite, personId: string): Map<string, Set<string>> {
+  const fks = foreignKeys(sqlite);
+  const owned = new Map<string, Set<string>>([['persons', new Set([personId])]]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [table, keys] of fks) {
+      if (table === 'persons') continue;
+      for (const fk of keys) {
+        const parents = owned.get(fk.table);
+        if (!parents || parents.size === 0 || fk.to !== 'id') continue;
+        const ids = sqlite
+          .prepare(
+            `select id from "${table}" where "${fk.column}" in (${[...parents].map(() => '?').join(',')})`,
+          )
+          .all(...parents) as { id: string }[];
+        const set = owned.get(table) ?? new Set<string>();
+        for (const { id } of ids) {
+          if (!set.has(id)) {
+            set.add(id);
+            grew = true;
+          }
+        }
+        owned.set(table, set);
+      }
+    }
+  }
+  return owned;
+}
+
+async function inzage(client = 'projectleider', id = people.zerihun) {
+  const files = await h.ok(client, 'persons.inzage', { id });
+  const json = Buffer.from(files.json.base64, 'base64').toString('utf8');
+  return { files, json, data: JSON.parse(json) as InzageData };
+}
+
+describe('inzage export', () => {
+  it('names every table of the store, and covers every table that references a person', () => {
+    const fks = foreignKeys(h.core.store.sqlite);
+    expect([...fks.keys()].sort()).toEqual(Object.keys(inzageCoverage).sort());
+    // Tables that point at persons, directly or through tables that do.
+    const reaching = new Set(['persons']);
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const [table, keys] of fks) {
+        if (!reaching.has(table) && keys.some((k) => reaching.has(k.table))) {
+          reaching.add(table);
+          grew = true;
+        }
+      }
+    }
+    const uncovered = [...reaching].filter((t) => inzageCoverage[t as keyof DB]?.dekking !== 'persoon');
+    expect(uncovered).toEqual([]);
+    // Person ids kept without a foreign key: attendance lists, the audit log, batches found through claims.
+    for (const t of ['intervisie_sessions', 'audit_log', 'payout_batches', 'settings'] as const)
+      expect(inzageCoverage[t].dekking).toBe('persoon');
+  });
+
+  it('holds every row that belongs to the person, and nothing of anyone else', async () => {
+    const { json, data } = await inzage();
+    const sqlite = h.core.store.sqlite;
+    const mine = rowsOf(sqlite, people.zerihun);
+    const theirs = rowsOf(sqlite, people.rahaf);
+    // Every table that reaches the person holds data in this fixture, and all of it is in the export.
+    const reaching = [...mine.keys()].filter((t) => t !== 'retention_removals');
+    for (const table of reaching) expect(mine.get(table)?.size, `rows of ${table}`).toBeGreaterThan(0);
+    const missing = reaching.flatMap((t) =>
+      [...(mine.get(t) ?? [])].filter((id) => !json.includes(id)).map((id) => `${t} ${id}`),
+    );
+    expect(missing).toEqual([]);
+    const leaked = [...theirs].flatMap(([t, ids]) =>
+      [...ids].filter((id) => json.includes(id)).map((id) => `${t} ${id}`),
+    );
+    expect(leaked).toEqual([]);
+    const audit = sqlite
+      .prepare(
+        `select id, call, record_type from audit_log where record_id in (${[...mine.values()]
+          .flatMap((s) => [...s])
+          .map(() => '?')
+          .join(',')})`,
+      )
+      .all(...[...mine.values()].flatMap((s) => [...s])) as { id: string; call: string }[];
+    expect(audit.length).toBeGreaterThan(10);
+    // All but the entry of this very export, written when it was done.
+    expect(audit.filter((a) => !json.includes(a.id)).map((a) => a.call)).toEqual(['persons.inzage']);
+    expect(data.intervisie.bijeenkomsten).toHaveLength(1);
+    expect(data.uitbetalingen).toEqual([
+      expect.objectContaining({
+        betaalbatch: 'B2024-0001',
+        declaraties: 2,
+        bedrag: { centen: 25 * 21 + 12_50, weergave: '€ 17,75' },
+      }),
+    ]);
+
+    for (const text of Object.values(personal).filter((t) => t !== personal.bon))
+      expect(json).toContain(text);
+    for (const text of Object.values(other)) expect(json).not.toContain(text);
+    expect(data.overzicht.verwerkingsverantwoordelijke).toEqual({
+      naam: 'Welzijn Oost',
+      adres: 'Stationsplein 1, 3511 ED Utrecht',
+      kvkNummer: '12345678',
+    });
+    // The vertrouwelijk entry is there, marked as such; amounts are integer cents with their written form.
+    expect(data.begeleidingslog.find((e) => e.samenvatting === personal.vertrouwelijk)?.vertrouwelijk).toBe(
+      true,
+    );
+    expect(data.declaraties.find((c) => c.omschrijving === personal.onkosten)).toMatchObject({
+      bedrag: { centen: 12_50, weergave: '€ 12,50' },
+      bonnen: [{ bestand: 'bon-1.pdf', soort: 'application/pdf' }],
+    });
+    expect(data.declaraties.find((c) => c.omschrijving === personal.rit)?.eerstIngevoerd).toMatchObject({
+      omschrijving: 'Eerst-ingevoerd',
+      km: 20,
+    });
+    expect(data.contracten[0]?.voorwaarden.vergoeding).toEqual({ centen: 5_00, weergave: '€ 5,00' });
+    expect(data.contracten[0]?.bewaardePdf?.bytes).toBeGreaterThan(1000);
+    expect(data.pop?.versies.map((v) => v.versie)).toEqual([1, 2]);
+    expect(data.pop?.voortgang[0]?.notitie).toBe(personal.voortgang);
+    expect(data.persoon.geboortedatum).toBe(personal.geboortedatum);
+  });
+
+  it('is a readable PDF on the letterhead, with every part and page numbers', async () => {
+    const { files } = await inzage();
+    expect(files.pdf.fileName).toBe('inzage-zerihun-tesfamariam-2024-03-01.pdf');
+    expect(files.json.fileName).toBe('inzage-zerihun-tesfamariam-2024-03-01.json');
+    const file = path.join(h.dir, files.pdf.fileName);
+    fs.writeFileSync(file, Buffer.from(files.pdf.base64, 'base64'));
+    if (process.env.SCHAKEL_KEEP_PDF) fs.copyFileSync(file, process.env.SCHAKEL_KEEP_PDF);
+    const text = execFileSync('pdftotext', ['-layout', file, '-']).toString();
+    for (const expected of [
+      'Overzicht van gegevens (inzageverzoek)',
+      'Zerihun Tesfamariam',
+      'Welzijn Oost',
+      'KvK 12345678',
+      'Verwerkingsverantwoordelijke',
+      'Persoonsgegevens',
+      '23 september 1979',
+      'NL44 RABO 0123 4567 89',
+      'Vrijwilligersovereenkomst 2024-0001',
+      'Persoonlijk ontwikkelingsplan (POP)',
+      personal.ambitie,
+      'VERTROUWELIJK',
+      personal.vertrouwelijk,
+      'Intervisie Oost',
+      personal.rit,
+      '€ 12,50',
+      'bon-1.pdf',
+      'Betaalbatch B2024-0001',
+      'Wijzigingen (logboek)',
+      'pagina 1 van',
+    ]) {
+      expect(text).toContain(expected);
+    }
+    for (const text2 of Object.values(other)) expect(text).not.toContain(text2);
+  });
+
+  it('is recorded in the audit log: who exported whose data and when, without the data', async () => {
+    await inzage();
+    const rows = await h.core.store.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('call', '=', 'persons.inzage')
+      .execute();
+    expect(rows).toHaveLength(1);
+    const [row] = rows;
+    expect(row).toMatchObject({
+      record_type: 'person',
+      record_id: people.zerihun,
+      account_id: people.ids.projectleider,
+      at: madeOn,
+      summary: 'Inzage-export gemaakt (PDF en JSON)',
+    });
+    const stored = `${row?.summary} ${row?.changes} ${row?.input}`;
+    for (const text of Object.values(personal)) expect(stored).not.toContain(text);
+    expect(JSON.parse(row?.changes ?? '[]')).toContainEqual({
+      field: 'vertrouwelijkeVerslagen',
+      before: null,
+      after: 1,
+    });
+    // A second export lists the first one among the person's changes.
+    const { data } = await inzage('beheer');
+    expect(data.logboek.some((a) => a.handeling === 'persons.inzage')).toBe(true);
+  });
+
+  it('is made by a projectleider or a beheerder only', async () => {
+    for (const client of ['begeleider', 'administrateur']) {
+      const r = await h.call(client, 'persons.inzage', { id: people.zerihun });
+      expect(r).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    }
+    expect((await h.call('beheer', 'persons.inzage', { id: people.zerihun })).ok).toBe(true);
+    expect(await h.call('projectleider', 'persons.inzage', { id: 'geen-id' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
+  });
+});

@@ -1,0 +1,292 @@
+/**
+ * Two people with data in every table that can hold data about a person: register, languages, status history,
+ * contracts, POP versions with progress, begeleidingslog (a vertrouwelijk entry and a followed-up signal too),
+ * intervisie, claims with a receipt, a correction and a rejection, an import, and a paid payout batch.
+ * Zerihun's data carries recognisable strings (`personal`), so a test can look for them anywhere in the database.
+ */
+import type { CallInput } from '../../shared/contract.ts';
+import { type Harness, personInput, volunteerContract } from './harness.ts';
+
+/** The day the data is made: claims in February 2024, a batch executed on 5 March, Zerihun stopped on 1 March. */
+export const madeOn = '2024-03-01T10:00:00.000Z';
+
+/** Text that identifies Zerihun or says something about him; none of it may survive anonymisation. */
+export const personal = {
+  voornaam: 'Zerihun',
+  roepnaam: 'Zeri',
+  achternaam: 'Tesfamariam',
+  email: 'zerihun.t@example.org',
+  oudTelefoon: '06 11223344',
+  telefoon: '06 98765432',
+  oudIban: 'NL57ASNB0123456789',
+  iban: 'NL44RABO0123456789',
+  straat: 'Wittevrouwensingel',
+  geboortedatum: '1979-09-23',
+  notities: 'Notitie-Z-mantelzorg',
+  taal: 'Tigrinya',
+  werktijden: 'Werktijden-Z-avonden',
+  ambitie: 'Ambitie-Z-verpleegkunde',
+  leerdoel: 'Leerdoel-Z-presenteren',
+  voortgang: 'Voortgang-Z-eerste-presentatie',
+  gesprek: 'Gesprek-Z-over-werkdruk',
+  vertrouwelijk: 'Vertrouwelijk-Z-gezondheid',
+  signaal: 'Signaal-Z-te-veel-belletjes',
+  opvolging: 'Opvolging-Z-belafspraak',
+  rit: 'Rit-Z-naar-Amersfoort',
+  onkosten: 'Onkosten-Z-printpapier',
+  afwijzing: 'Afwijzing-Z-al-vergoed',
+  import: 'Import-Z-taalcafe',
+  toelichting: 'Toelichting-Z-verhuisd',
+  bon: 'Bon-Z-inhoud',
+} as const;
+
+/** Rahaf's strings: they must stay where they are and never appear in Zerihun's export. */
+export const other = {
+  voornaam: 'Rahaf',
+  achternaam: 'Haddad',
+  email: 'rahaf.h@example.org',
+  iban: 'NL21INGB0987654321',
+  notities: 'Notitie-R-eigen',
+  gesprek: 'Gesprek-R-eigen',
+  rit: 'Rit-R-naar-Zeist',
+} as const;
+
+export const goalId = '01900000-0000-7000-8000-00000000002a';
+
+const km = (
+  personId: string,
+  datum: string,
+  omschrijving: string,
+  extra: Partial<CallInput<'claims.create'>> = {},
+) =>
+  ({
+    personId,
+    soort: 'km',
+    datum,
+    omschrijving,
+    van: null,
+    naar: null,
+    km: 20,
+    minuten: null,
+    bedragCents: null,
+    bonnen: [],
+    ...extra,
+  }) satisfies CallInput<'claims.create'>;
+
+export interface FullPeople {
+  zerihun: string;
+  rahaf: string;
+  batchId: string;
+  ids: { projectleider: string; begeleider: string; administrateur: string };
+}
+
+/** Builds both people through the dispatcher, as the screens would. The harness must stand on `madeOn`. */
+export async function fullPeople(h: Harness): Promise<FullPeople> {
+  const { ids } = await h.withTeam();
+  const { updatedAt: _u, ...settings } = await h.ok('beheer', 'settings.get', {});
+  await h.ok('beheer', 'settings.update', {
+    ...settings,
+    straat: 'Stationsplein',
+    huisnummer: '1',
+    postcode: '3511 ED',
+    plaats: 'Utrecht',
+    kvkNummer: '12345678',
+    iban: 'NL91ABNA0417164300',
+    bic: 'ABNANL2A',
+  });
+
+  const zerihunInput = personInput({
+    voornaam: personal.voornaam,
+    roepnaam: personal.roepnaam,
+    achternaam: personal.achternaam,
+    geboortedatum: personal.geboortedatum,
+    herkomstland: 'Eritrea',
+    talen: [
+      { taal: personal.taal, niveau: 'moedertaal' },
+      { taal: 'Engels', niveau: 'goed' },
+    ],
+    straat: personal.straat,
+    huisnummer: '77',
+    postcode: '3581 CE',
+    telefoon: personal.oudTelefoon,
+    email: personal.email,
+    iban: personal.oudIban,
+    notities: personal.notities,
+    begeleiderId: ids.begeleider,
+    status: 'actief',
+    statusDatum: '2024-01-15',
+  });
+  const zerihun = (await h.ok('projectleider', 'persons.create', zerihunInput)).id;
+  const { status: _s, statusDatum: _d, ...fields } = zerihunInput;
+  await h.ok('projectleider', 'persons.update', {
+    ...fields,
+    id: zerihun,
+    version: 1,
+    telefoon: personal.telefoon,
+    iban: personal.iban,
+  });
+  const rahaf = (
+    await h.ok(
+      'projectleider',
+      'persons.create',
+      personInput({
+        voornaam: other.voornaam,
+        achternaam: other.achternaam,
+        email: other.email,
+        iban: other.iban,
+        herkomstland: 'Syrië',
+        talen: [{ taal: 'Arabisch', niveau: 'moedertaal' }],
+        notities: other.notities,
+        telefoon: '06 55554444',
+        begeleiderId: ids.begeleider,
+        status: 'actief',
+        statusDatum: '2024-01-15',
+      }),
+    )
+  ).id;
+
+  for (const [personId, werktijden] of [
+    [zerihun, personal.werktijden],
+    [rahaf, 'Werktijden-R'],
+  ] as const) {
+    const c = await h.ok(
+      'projectleider',
+      'contracts.create',
+      volunteerContract(personId, {
+        startdatum: '2024-01-01',
+        kmVergoedingCents: 21,
+        werktijden,
+        vasteBegeleiderId: ids.begeleider,
+      }),
+    );
+    await h.ok('projectleider', 'contracts.finalize', { id: c.id, version: 1 });
+    await h.ok('projectleider', 'contracts.sign', { id: c.id, version: 2, datum: '2024-03-01' });
+  }
+
+  const pop = (ambitie: string): CallInput<'pop.save'>['content'] => ({
+    startdatum: '2024-01-15',
+    kwaliteiten: 'Spreekt Tigrinya en Engels',
+    ambitie,
+    ritme: 'maandelijks',
+    doelen: [
+      {
+        id: goalId,
+        wat: personal.leerdoel,
+        hoe: 'Twee voorlichtingen',
+        wieHelpt: 'Begeleider',
+        streefdatum: '2024-06-01',
+        status: 'open',
+      },
+    ],
+  });
+  await h.ok('begeleider', 'pop.save', { personId: zerihun, version: null, content: pop('Eerste ambitie') });
+  await h.ok('begeleider', 'pop.save', { personId: zerihun, version: 1, content: pop(personal.ambitie) });
+
+  const entry = (personId: string, samenvatting: string, extra: Partial<CallInput<'log.create'>> = {}) =>
+    ({
+      personId,
+      soort: 'ontwikkelingsgesprek',
+      signaalSoort: null,
+      datum: '2024-02-20',
+      duurMinuten: 45,
+      samenvatting,
+      afspraken: null,
+      volgendeAfspraak: null,
+      vertrouwelijk: false,
+      ownerId: null,
+      doelUpdates: [],
+      ...extra,
+    }) satisfies CallInput<'log.create'>;
+  await h.ok(
+    'begeleider',
+    'log.create',
+    entry(zerihun, personal.gesprek, {
+      doelUpdates: [{ goalId, status: 'bezig', notitie: personal.voortgang }],
+    }),
+  );
+  await h.ok('begeleider', 'log.create', entry(zerihun, personal.vertrouwelijk, { vertrouwelijk: true }));
+  const signal = await h.ok(
+    'begeleider',
+    'log.create',
+    entry(zerihun, personal.signaal, { soort: 'signaal', signaalSoort: 'overbelasting' }),
+  );
+  await h.ok('begeleider', 'log.followUp', {
+    id: signal.id,
+    version: 1,
+    opvolging: personal.opvolging,
+    sluiten: true,
+    datum: '2024-02-25',
+  });
+  await h.ok('begeleider', 'log.create', entry(rahaf, other.gesprek));
+
+  const group = await h.ok('begeleider', 'intervisie.save', {
+    naam: 'Intervisie Oost',
+    begeleiderId: ids.begeleider,
+    leden: [zerihun, rahaf],
+  });
+  await h.ok('begeleider', 'intervisie.session', {
+    groupId: group.id,
+    datum: '2024-02-22',
+    thema: 'Grenzen bewaken',
+    duurMinuten: 90,
+    samenvatting: `${personal.roepnaam} ${personal.achternaam} bracht een casus in.`,
+    aanwezig: [zerihun, rahaf],
+  });
+
+  const ritZ = await h.ok(
+    'administrateur',
+    'claims.create',
+    km(zerihun, '2024-02-10', 'Eerst-ingevoerd', { van: personal.straat, naar: 'Amersfoort' }),
+  );
+  const { bonnen: _b, ...corrected } = km(zerihun, '2024-02-10', personal.rit, {
+    van: personal.straat,
+    naar: 'Amersfoort',
+    km: 25,
+  });
+  await h.ok('administrateur', 'claims.correct', { ...corrected, id: ritZ.id, version: 1 });
+  const onkosten = await h.ok('administrateur', 'claims.create', {
+    ...km(zerihun, '2024-02-12', personal.onkosten),
+    soort: 'onkosten',
+    km: null,
+    bedragCents: 12_50,
+    bonnen: [{ base64: Buffer.from(`%PDF-1.4\n${personal.bon} ${personal.voornaam}\n`).toString('base64') }],
+  });
+  const rejected = await h.ok('administrateur', 'claims.create', km(zerihun, '2024-02-20', 'Nog een rit'));
+  const ritR = await h.ok('administrateur', 'claims.create', km(rahaf, '2024-02-11', other.rit));
+  await h.ok('administrateur', 'claims.reject', {
+    items: [{ id: rejected.id, version: 1, reden: personal.afwijzing }],
+  });
+  await h.ok('administrateur', 'claims.approve', {
+    items: [
+      { id: ritZ.id, version: 2 },
+      { id: onkosten.id, version: 1 },
+      { id: ritR.id, version: 1 },
+    ],
+  });
+  const batch = await h.ok('administrateur', 'payouts.create', {
+    claimIds: [ritZ.id, onkosten.id, ritR.id],
+    uitvoerdatum: '2024-03-05',
+  });
+  await h.ok('administrateur', 'payouts.submit', { id: batch.id, version: 1 });
+  await h.ok('administrateur', 'payouts.paid', { id: batch.id, version: 2 });
+
+  const imported = [
+    'e-mail;soort;datum;omschrijving;van;naar;km;minuten;bedrag',
+    `${personal.email};km;2024-02-21;${personal.import};${personal.straat};Utrecht;5;;`,
+    `${other.email};km;2024-02-21;Import-R-taalcafe;;;7;;`,
+  ].join('\n');
+  await h.ok('administrateur', 'claims.import', { csv: imported });
+  const open = await h.ok('administrateur', 'claims.list', { status: 'ingediend' });
+  await h.ok('administrateur', 'claims.reject', {
+    items: open.map((c) => ({ id: c.id, version: c.version, reden: 'Buiten het contract' })),
+  });
+
+  await h.ok('projectleider', 'persons.setStatus', {
+    id: zerihun,
+    version: 2,
+    status: 'gestopt',
+    datum: '2024-03-01',
+    toelichting: personal.toelichting,
+  });
+  return { zerihun, rahaf, batchId: batch.id, ids };
+}
