@@ -30,6 +30,10 @@ export const loginInput = z.strictObject({
   password: z.string().min(1, 'vul je wachtwoord in').max(200),
 });
 
+export const unlockInput = z.strictObject({
+  password: z.string().min(1, 'vul je wachtwoord in').max(200),
+});
+
 export const changePasswordInput = z.strictObject({
   currentPassword: z.string().min(1, 'vul je huidige wachtwoord in').max(200),
   newPassword,

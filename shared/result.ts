@@ -9,6 +9,7 @@ export type ErrorCode =
   | 'rate_limited'
   | 'setup_done'
   | 'unavailable'
+  | 'locked'
   | 'internal';
 
 export interface AppError {
@@ -19,6 +20,8 @@ export interface AppError {
   field?: string;
   /** Every field error of the input, keyed by field path, for forms that show all at once. */
   fields?: Record<string, string>;
+  /** With an internal error: the short code (8 hex characters) under which the log has it, for the user's report. */
+  reference?: string;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
@@ -34,5 +37,6 @@ export const httpStatusFor: Record<ErrorCode, number> = {
   rate_limited: 429,
   setup_done: 409,
   unavailable: 503,
+  locked: 423,
   internal: 500,
 };

@@ -28,6 +28,10 @@ export const settingsUpdateInput = z.strictObject({
   iban: nullable(iban),
   bic: nullable(bic),
   logo: nullable(logo),
+  vergrendelenNaMinuten: z
+    .int('vul een aantal minuten in')
+    .min(1, 'minimaal 1 minuut')
+    .max(240, 'maximaal 240 minuten (4 uur)'),
 });
 
 export type Settings = z.output<typeof settingsUpdateInput> & { updatedAt: string };

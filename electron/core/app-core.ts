@@ -1,28 +1,93 @@
 import path from 'node:path';
+import packageJson from '../../package.json' with { type: 'json' };
+import { BackupService } from './backup/backup-service.ts';
+import { Restorer } from './backup/restore.ts';
 import { Dispatcher } from './dispatcher.ts';
+import { type AppLog, describeError } from './log/app-log.ts';
+import { callLogging, logStoreFailure, logStoreOpened, startLog } from './log/core-log.ts';
 import { databaseFileName } from './paths.ts';
 import { Sessions } from './sessions.ts';
-import { openStore, type Store } from './store/open-store.ts';
+import { openStore, type SafetyCopyReason, type Store } from './store/open-store.ts';
 
 export interface Core {
-  store: Store;
+  /** The open store; a restore replaces it, so read it here each time rather than keeping it. */
+  readonly store: Store;
   dispatcher: Dispatcher;
+  backups: BackupService;
+  /** The data folder's application log (logs/schakel.log): names, codes and numbers only, never personal data. */
+  log: AppLog;
   close(): Promise<void>;
 }
 
-/** Store and dispatcher for one data folder: what both hosts (Electron and browser) run on. */
-export async function startCore(dataDir: string, options: { clock?: () => Date } = {}): Promise<Core> {
-  const store = await openStore(path.join(dataDir, databaseFileName));
+export interface CoreOptions {
+  /** The database key (see store/encryption.ts); null only for a plain database such as a benchmark's baseline. */
+  key: string | null;
+  clock?: () => Date;
+  /** Real time in ms for the idle lock (see DispatcherDeps). */
+  idleClock?: () => number;
+}
+
+/** How often a running app looks whether today's backup is due. */
+const dailyCheckMs = 30 * 60 * 1000;
+
+/** Store, dispatcher and backups for one data folder: what both hosts (Electron and browser) run on. */
+export async function startCore(dataDir: string, options: CoreOptions): Promise<Core> {
+  const log = startLog(dataDir);
+  const clock = options.clock ?? (() => new Date());
+  const backups = new BackupService({ dataDir, key: options.key, clock, appVersion: packageJson.version });
+  const storeOptions = {
+    key: options.key,
+    now: clock().toISOString(),
+    safetyCopy: async (sqlite: Parameters<BackupService['create']>[0], reason: SafetyCopyReason) => {
+      backups.create(sqlite, reason === 'migratie' ? 'voor-migratie' : 'voor-versleuteling');
+    },
+  };
+  const store = await openStore(path.join(dataDir, databaseFileName), storeOptions).catch((err: unknown) => {
+    logStoreFailure(log, err);
+    log.close();
+    throw err;
+  });
+  await logStoreOpened(log, store, storeOptions.now);
+  const sessions = new Sessions();
+  const restorer = new Restorer({ backups, sessions, storeOptions, clock });
   const dispatcher = new Dispatcher({
     store,
-    sessions: new Sessions(),
+    sessions,
+    backups: restorer.control(() => dispatcher),
     ...(options.clock ? { clock: options.clock } : {}),
-    logError: (call, err) => {
-      // Only the call name and the error's kind: input values may hold personal data.
-      const kind =
-        err instanceof Error ? `${err.name}${'code' in err ? ` ${String(err.code)}` : ''}` : typeof err;
-      console.error(`[schakel] ${call} mislukt: ${kind}`);
-    },
+    ...(options.idleClock ? { idleClock: options.idleClock } : {}),
+    // Only the call name, the error's kind and a reference: input values may hold personal data.
+    ...callLogging(log),
   });
-  return { store, dispatcher, close: () => store.close() };
+  // Today's backup at start and, while the app runs, on the first check after midnight.
+  const daily = () => {
+    try {
+      if (dispatcher.busy) return;
+      const made = backups.createDailyIfDue(dispatcher.store.sqlite);
+      if (made) log.info('backup.created');
+    } catch (err) {
+      log.error('backup.failed', describeError(err));
+    }
+  };
+  daily();
+  const timer = setInterval(daily, dailyCheckMs);
+  timer.unref();
+  const close = async () => {
+    clearInterval(timer);
+    try {
+      await dispatcher.store.close();
+    } finally {
+      log.info('app.stop');
+      log.close();
+    }
+  };
+  return {
+    get store() {
+      return dispatcher.store;
+    },
+    dispatcher,
+    backups,
+    log,
+    close,
+  };
 }

@@ -1,7 +1,8 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { FieldChange } from '../../shared/audit.ts';
+import type { BackupInfo, BackupOverview, BackupPreview } from '../../shared/backups.ts';
 import type { SessionAccount } from '../../shared/roles.ts';
-import type { LoginThrottle } from './accounts/login-throttle.ts';
+import type { ClientLoginThrottle } from './accounts/login-throttle.ts';
 import type { DB } from './store/schema.ts';
 
 /** Read access only: code that holds a Reader cannot write. */
@@ -27,6 +28,18 @@ export interface CallContext {
 export interface ReadCtx extends CallContext {
   db: Reader;
   session: SessionControl;
+  /** Backups of this data folder; made and restored outside any transaction, so only read calls get them. */
+  backups: BackupControl;
+}
+
+/** What the backup calls may do; the core implements it (a restore swaps the open store). */
+export interface BackupControl {
+  overview(): BackupOverview;
+  setFolder(folder: string, account: SessionAccount): Promise<void>;
+  create(account: SessionAccount): Promise<BackupInfo>;
+  preview(name: string): BackupPreview;
+  /** Replaces the data with a backup, after a backup of the current state; logs everyone out. */
+  restore(name: string, account: SessionAccount): Promise<{ safetyCopy: BackupInfo }>;
 }
 
 export interface WriteCtx extends CallContext {
@@ -45,7 +58,13 @@ export interface SessionControl {
   logout(): void;
   /** A changed account takes effect in every window it is logged in to; null logs it out everywhere. */
   update(accountId: string, account: SessionAccount | null): void;
-  throttle: LoginThrottle;
+  /** Limits on password guesses, for the calling client. */
+  throttle: ClientLoginThrottle;
+  /** How many other windows or tabs are logged in now. */
+  othersLoggedIn(): number;
+  /** Locks this client's session (idle); unlock after the password was checked. */
+  lock(): void;
+  unlock(): void;
 }
 
 /** Fields that differ between two flat snapshots of a record. */

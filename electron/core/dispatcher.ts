@@ -1,12 +1,14 @@
+import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
-import { secretFields } from '../../shared/accounts.ts';
 import { type CallName, contract, isCallName } from '../../shared/contract.ts';
 import { dutchDate } from '../../shared/dates.ts';
 import { labelForPath } from '../../shared/field-labels.ts';
 import { mayCall } from '../../shared/permissions.ts';
+import { printable } from '../../shared/printable.ts';
 import type { AppError, Result } from '../../shared/result.ts';
 import { LoginThrottle } from './accounts/login-throttle.ts';
-import type { AuditRecord, ReadCtx, SessionControl, WriteCtx } from './context.ts';
+import { writeAudit } from './audit/record.ts';
+import type { AuditRecord, BackupControl, ReadCtx, SessionControl, WriteCtx } from './context.ts';
 import { Failure } from './failure.ts';
 import type { Handlers } from './handler-types.ts';
 import { handlers as allHandlers } from './handlers.ts';
@@ -18,10 +20,22 @@ import { storeErrorFrom } from './store/store-error.ts';
 export interface DispatcherDeps {
   store: Store;
   sessions: Sessions;
+  /**
+   * Milliseconds on a clock of real time, for the idle lock: a person's inactivity, not the call's business time
+   * (`clock`, which a test or a replay may set anywhere).
+   */
+  idleClock?: () => number;
+  /** Backups of the data folder; a dispatcher without them (a test's) refuses the backup calls. */
+  backups?: BackupControl;
   clock?: () => Date;
   handlers?: Handlers;
-  /** Where failures are reported; never receives input values (they may hold personal data). */
-  logError?: (call: string, err: unknown) => void;
+  /**
+   * Where unexpected failures are reported, with the reference the user is shown; never receives input values
+   * (they may hold personal data).
+   */
+  logError?: (call: CallName, err: unknown, reference: string) => void;
+  /** Told of every call's outcome (a known call only) and how long it took, for the log. */
+  onCall?: (call: CallName, result: Result<unknown>, ms: number) => void;
 }
 
 /** A recorded write, replayed to the same result: the audit log's input and context. */
@@ -38,9 +52,43 @@ export class Dispatcher {
   private readonly deps: DispatcherDeps;
   private readonly handlers: Handlers;
   private readonly throttle = new LoginThrottle();
+  /** Set while the store is being replaced (a restore): calls wait outside with a plain message. */
+  private replacing = false;
   constructor(deps: DispatcherDeps) {
     this.deps = deps;
     this.handlers = deps.handlers ?? allHandlers;
+  }
+
+  get store(): Store {
+    return this.deps.store;
+  }
+
+  get busy(): boolean {
+    return this.replacing;
+  }
+
+  /** Runs `replace` with every other call refused, then serves from the store it returns. */
+  async replaceStore(replace: () => Promise<Store>): Promise<void> {
+    this.replacing = true;
+    try {
+      this.deps.store = await replace();
+    } finally {
+      this.replacing = false;
+      this.idleLimit = null;
+    }
+  }
+
+  /** The organisation's idle time before a session locks; read once and again after the settings change. */
+  private idleLimit: number | null = null;
+  private async idleLimitMs(): Promise<number> {
+    if (this.idleLimit === null) {
+      const row = await this.deps.store.db
+        .selectFrom('settings')
+        .select('vergrendelen_na_minuten')
+        .executeTakeFirst();
+      this.idleLimit = (row?.vergrendelen_na_minuten ?? 15) * 60_000;
+    }
+    return this.idleLimit;
   }
 
   async dispatch(
@@ -49,8 +97,33 @@ export class Dispatcher {
     clientKey: string,
     replay?: Replay,
   ): Promise<Result<unknown>> {
+    const started = performance.now();
+    const result = await this.run(call, rawInput, clientKey, replay);
+    if (this.deps.onCall && isCallName(call)) {
+      try {
+        this.deps.onCall(call, result, performance.now() - started);
+      } catch {
+        // The log never changes a call's result.
+      }
+    }
+    return result;
+  }
+
+  private async run(
+    call: unknown,
+    rawInput: unknown,
+    clientKey: string,
+    replay: Replay | undefined,
+  ): Promise<Result<unknown>> {
     if (!isCallName(call)) {
-      return failure({ code: 'unknown_call', message: `Onbekende opdracht: ${String(call).slice(0, 60)}.` });
+      return failure({ code: 'unknown_call', message: unknownCallMessage(call) });
+    }
+    if (this.replacing) {
+      return failure({
+        code: 'unavailable',
+        message:
+          'Schakel zet op dit moment een reservekopie terug. Er is niets opgeslagen; probeer het zo opnieuw.',
+      });
     }
     const account = this.deps.sessions.get(clientKey);
     if (!mayCall(account, call)) {
@@ -58,26 +131,50 @@ export class Dispatcher {
         ? failure({ code: 'forbidden', message: 'Geen toegang: je rol mag dit niet.' })
         : failure({ code: 'unauthenticated', message: 'Je bent niet (meer) ingelogd. Log opnieuw in.' });
     }
+    const nowMs = this.deps.idleClock?.() ?? Date.now();
+    if (account && !passesLock.has(call)) {
+      const locked = this.deps.sessions.lockedAt(
+        clientKey,
+        nowMs,
+        await this.idleLimitMs(),
+        call !== 'auth.me',
+      );
+      if (locked) {
+        return failure({
+          code: 'locked',
+          message:
+            'Schakel is vergrendeld omdat het een tijd niet is gebruikt. Vul je wachtwoord in om verder te gaan.',
+        });
+      }
+    }
     const parsed = (contract[call].input as z.ZodType).safeParse(rawInput ?? {});
     if (!parsed.success) return failure(inputError(parsed.error));
 
     const now = replay?.now ?? (this.deps.clock?.() ?? new Date()).toISOString();
     const base = { now, today: dutchDate(new Date(now)), account };
     const session: SessionControl = {
-      login: (a) => this.deps.sessions.set(clientKey, a),
+      login: (a) => this.deps.sessions.set(clientKey, a, nowMs),
+      lock: () => this.deps.sessions.lock(clientKey),
+      unlock: () => this.deps.sessions.unlock(clientKey, nowMs),
       logout: () => this.deps.sessions.clear(clientKey),
       update: (accountId, a) => this.deps.sessions.update(accountId, a),
-      throttle: this.throttle,
+      throttle: this.throttle.forClient(clientKey),
+      othersLoggedIn: () => this.deps.sessions.othersThan(clientKey),
     };
     try {
       if (!contract[call].write) {
         const handler = this.handlers[call] as (ctx: ReadCtx, input: unknown) => Promise<unknown>;
-        const value = await handler({ ...base, db: this.deps.store.db, session }, parsed.data);
+        const value = await handler(
+          { ...base, db: this.deps.store.db, session, backups: this.deps.backups ?? noBackups },
+          parsed.data,
+        );
         return { ok: true, value: value ?? null };
       }
       return await this.runWrite(call, parsed.data, base, session, replay);
     } catch (err) {
-      if (err instanceof Failure) return failure(err.error);
+      if (err instanceof Failure) {
+        return err.error.code === 'internal' ? this.internal(call, err, err.error) : failure(err.error);
+      }
       const storeError = storeErrorFrom(err, this.deps.store.file);
       if (storeError?.kind === 'locked') {
         return failure({
@@ -86,13 +183,35 @@ export class Dispatcher {
             'De database is even bezet door een ander venster of programma. Er is niets opgeslagen; probeer het zo opnieuw.',
         });
       }
-      this.deps.logError?.(call, err);
-      return failure({
-        code: 'internal',
-        message:
-          'Er ging iets mis in Schakel. Er is niets gewijzigd. Probeer het opnieuw of meld het aan de beheerder.',
-      });
+      if (storeError?.kind === 'no_space' || storeError?.kind === 'no_access') {
+        // The transaction was rolled back: say why, and that nothing half-saved stays behind.
+        return failure({
+          code: 'unavailable',
+          message:
+            storeError.kind === 'no_space'
+              ? 'De schijf is vol of weigert te schrijven. Er is niets opgeslagen; maak ruimte vrij en probeer het opnieuw.'
+              : 'Schakel kan niet schrijven in zijn gegevensmap (alleen-lezen of geen rechten). Er is niets opgeslagen.',
+        });
+      }
+      return this.internal(call, err);
     }
+  }
+
+  /** An unexpected failure: logged under a short reference that the user's error also carries. */
+  private internal(call: CallName, err: unknown, error?: AppError): Result<never> {
+    const reference = randomBytes(4).toString('hex');
+    try {
+      this.deps.logError?.(call, err, reference);
+    } catch {
+      // Reporting a failure must not turn it into another one.
+    }
+    return failure({
+      code: 'internal',
+      message:
+        error?.message ??
+        `Er ging iets mis in Schakel. Er is niets gewijzigd. Probeer het opnieuw of meld het aan de beheerder met kenmerk ${reference}.`,
+      reference,
+    });
   }
 
   private async runWrite(
@@ -119,36 +238,43 @@ export class Dispatcher {
         input,
       );
       // The context keeps the ids the handler drew; the audit rows' own ids are not part of a replay.
-      const context = JSON.stringify({ now: base.now, ids: ids.issued });
-      const auditIds = new IdSource(base.now);
-      for (const record of audits.length > 0 ? audits : [null]) {
-        await trx
-          .insertInto('audit_log')
-          .values({
-            id: auditIds.next(),
-            at: base.now,
-            account_id: base.account?.id ?? (record?.recordType === 'account' ? record.recordId : null),
-            call,
-            record_type: record?.recordType ?? null,
-            record_id: record?.recordId ?? null,
-            record_version: record?.recordVersion ?? null,
-            summary: record?.summary ?? call,
-            changes: JSON.stringify(record?.changes ?? []),
-            input: JSON.stringify(redactSecrets(input)),
-            context,
-            version: 1,
-          })
-          .execute();
-      }
+      await writeAudit(trx, {
+        call,
+        now: base.now,
+        accountId: base.account?.id ?? null,
+        input,
+        context: JSON.stringify({ now: base.now, ids: ids.issued }),
+        records: audits,
+      });
       return result;
     });
     for (const fn of afterCommit) fn();
+    if (call === 'settings.update') this.idleLimit = null;
     return { ok: true, value: value ?? null };
   }
 }
 
+/** Calls a locked session may still make: seeing who it is, locking, unlocking and logging out. */
+const passesLock = new Set<CallName>(['auth.me', 'auth.lock', 'auth.unlock', 'auth.logout']);
+
+/** The backup calls of a dispatcher built without a data folder (a unit test's). */
+const noBackups: BackupControl = new Proxy({} as BackupControl, {
+  get: () => () => {
+    throw new Failure('unavailable', 'Reservekopieën zijn hier niet beschikbaar.');
+  },
+});
+
 function failure(error: AppError): Result<never> {
   return { ok: false, error };
+}
+
+/**
+ * 'Onbekende opdracht: persons.drop.' for a name, and no name for anything else: String() of an object could
+ * throw (a null prototype) or read as '[object Map]'.
+ */
+function unknownCallMessage(call: unknown): string {
+  if (typeof call !== 'string' || call.trim() === '') return 'Onbekende opdracht.';
+  return `Onbekende opdracht: ${printable(call, 60)}.`;
 }
 
 /**
@@ -178,11 +304,4 @@ export function inputError(error: z.ZodError): AppError {
     field,
     fields: Object.fromEntries(fields),
   };
-}
-
-function redactSecrets(input: unknown): unknown {
-  if (typeof input !== 'object' || input === null) return input;
-  const copy: Record<string, unknown> = { ...(input as Record<string, unknown>) };
-  for (const key of secretFields) if (key in copy) copy[key] = '[verborgen]';
-  return copy;
 }

@@ -3,7 +3,9 @@ import { useCallback, useEffect, useState } from 'react';
 import type { SessionAccount } from '../../shared/roles.ts';
 import type { AppStatus } from '../../shared/settings.ts';
 import { invoke, onSessionLost } from './lib/api.ts';
+import { setReportVersion } from './lib/error-report.ts';
 import { SessionContext } from './lib/session.tsx';
+import { IdleLock } from './screens/LockScreen.tsx';
 import { LoginScreen } from './screens/LoginScreen.tsx';
 import { SetupScreen } from './screens/SetupScreen.tsx';
 import { Shell } from './screens/Shell.tsx';
@@ -20,6 +22,7 @@ export function App() {
       return;
     }
     setStatus(s.value);
+    setReportVersion(s.value.appVersion);
     const me = await invoke('auth.me', {});
     setAccount(me.ok ? me.value : null);
   }, []);
@@ -67,7 +70,9 @@ export function App() {
         refreshOrganisation: () => void loadStatus(),
       }}
     >
-      <Shell />
+      <IdleLock>
+        <Shell />
+      </IdleLock>
     </SessionContext.Provider>
   );
 }

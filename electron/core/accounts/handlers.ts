@@ -1,5 +1,5 @@
 import type { Role } from '../../../shared/roles.ts';
-import { diff, type WriteCtx } from '../context.ts';
+import { diff, type ReadCtx, type WriteCtx } from '../context.ts';
 import { Failure, invalidField, notFound } from '../failure.ts';
 import type { Handlers } from '../handler-types.ts';
 import type { AccountsTable } from '../store/schema.ts';
@@ -11,7 +11,16 @@ import {
   toAccount,
   toSessionAccount,
 } from './account-rows.ts';
+import { type LoginAttempt, tooManyAttemptsMessage } from './login-throttle.ts';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './password.ts';
+
+/** Refuses a password check while the throttle says wait; otherwise starts one that fails unless it succeeds. */
+function startAttempt(ctx: Pick<ReadCtx, 'now' | 'session'>, username: string): LoginAttempt {
+  const nowMs = Date.parse(ctx.now);
+  const wait = ctx.session.throttle.waitMs(username, nowMs);
+  if (wait > 0) throw new Failure('rate_limited', tooManyAttemptsMessage(wait));
+  return ctx.session.throttle.start(username, nowMs);
+}
 
 async function usernameFree(ctx: WriteCtx, username: string): Promise<void> {
   const taken = await ctx.db
@@ -105,15 +114,7 @@ export const accountHandlers = {
   },
 
   'auth.login': async (ctx, input) => {
-    const nowMs = Date.parse(ctx.now);
-    const { throttle } = ctx.session;
-    const wait = throttle.waitMs(input.username, nowMs);
-    if (wait > 0) {
-      throw new Failure(
-        'rate_limited',
-        `Te veel mislukte pogingen. Probeer het over ${Math.ceil(wait / 1000)} seconden opnieuw.`,
-      );
-    }
+    const attempt = startAttempt(ctx, input.username);
     const row = await ctx.db
       .selectFrom('accounts')
       .selectAll()
@@ -121,7 +122,6 @@ export const accountHandlers = {
       .executeTakeFirst();
     const ok = await verifyPassword(input.password, row?.password_hash ?? (await dummyPasswordHash()));
     if (!row || !ok || row.active !== 1) {
-      throttle.failed(input.username, nowMs);
       throw new Failure(
         'unauthenticated',
         row && ok
@@ -130,7 +130,7 @@ export const accountHandlers = {
         'password',
       );
     }
-    throttle.succeeded(input.username);
+    attempt.succeeded();
     const account = toSessionAccount(row);
     ctx.session.login(account);
     return account;
@@ -143,13 +143,37 @@ export const accountHandlers = {
 
   'auth.me': async (ctx) => ctx.account,
 
+  // The dispatcher counted the call as use (or refused it as locked); nothing else to do.
+  'auth.activity': async () => null,
+
+  'auth.lock': async (ctx) => {
+    ctx.session.lock();
+    return null;
+  },
+
+  'auth.unlock': async (ctx, input) => {
+    const row = ctx.account ? await findAccount(ctx.db, ctx.account.id) : undefined;
+    if (!row || row.active !== 1) throw new Failure('unauthenticated', 'Je bent niet (meer) ingelogd.');
+    // A locked window is a login that is half done: wrong guesses count toward the same limits.
+    const attempt = startAttempt(ctx, row.username);
+    if (!(await verifyPassword(input.password, row.password_hash))) {
+      throw invalidField('password', 'klopt niet');
+    }
+    attempt.succeeded();
+    ctx.session.unlock();
+    return null;
+  },
+
   'auth.changePassword': async (ctx, input) => {
     const me = ctx.account;
     const row = me ? await findAccount(ctx.db, me.id) : undefined;
     if (!row) throw new Failure('unauthenticated', 'Je bent niet (meer) ingelogd.');
+    // Checking the current password is a guess like a login, so it counts toward the same limits.
+    const attempt = startAttempt(ctx, row.username);
     if (!(await verifyPassword(input.currentPassword, row.password_hash))) {
       throw invalidField('currentPassword', 'klopt niet');
     }
+    attempt.succeeded();
     if (input.currentPassword === input.newPassword) {
       throw invalidField('newPassword', 'kies een ander wachtwoord dan het huidige');
     }

@@ -1,3 +1,4 @@
+import type { Selectable } from 'kysely';
 import packageJson from '../../../package.json' with { type: 'json' };
 import type { Settings } from '../../../shared/settings.ts';
 import { diff, type Reader } from '../context.ts';
@@ -9,7 +10,7 @@ import { assertVersion } from '../versioning.ts';
 /** The organisation's settings are one row, made when the first account is set up. */
 const settingsId = 'organisatie';
 
-function toSettings(row: SettingsTable): Settings {
+function toSettings(row: Selectable<SettingsTable>): Settings {
   return {
     version: row.version,
     naam: row.naam,
@@ -21,6 +22,7 @@ function toSettings(row: SettingsTable): Settings {
     iban: row.iban,
     bic: row.bic,
     logo: row.logo,
+    vergrendelenNaMinuten: row.vergrendelen_na_minuten,
     updatedAt: row.updated_at,
   };
 }
@@ -75,6 +77,7 @@ export const settingsHandlers = {
         iban: fields.iban,
         bic: fields.bic,
         logo: fields.logo,
+        vergrendelen_na_minuten: fields.vergrendelenNaMinuten,
         updated_at: ctx.now,
         version,
       })

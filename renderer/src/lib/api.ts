@@ -5,6 +5,7 @@
 import type { CallInput, CallName, CallOutput } from '../../../shared/contract.ts';
 import type { AppError, Result } from '../../../shared/result.ts';
 import { clientHeader, tokenHeader } from '../../../shared/security.ts';
+import { reportInternalError } from './error-report.ts';
 
 interface Bridge {
   invoke(name: string, input: unknown): Promise<Result<unknown>>;
@@ -61,6 +62,13 @@ export function onSessionLost(fn: () => void): () => void {
   return () => sessionLost.delete(fn);
 }
 
+/** Listeners for a session the main process locked (idle), so the lock screen can cover whatever is open. */
+const sessionLocked = new Set<() => void>();
+export function onSessionLocked(fn: () => void): () => void {
+  sessionLocked.add(fn);
+  return () => sessionLocked.delete(fn);
+}
+
 export async function invoke<N extends CallName>(
   name: N,
   input: CallInput<N>,
@@ -69,6 +77,10 @@ export async function invoke<N extends CallName>(
   if (!result.ok && result.error.code === 'unauthenticated' && name !== 'auth.login') {
     for (const fn of sessionLost) fn();
   }
+  if (!result.ok && result.error.code === 'locked') for (const fn of sessionLocked) fn();
+  // A failure inside Schakel: one place offers the technical report, whichever screen made the call.
+  if (!result.ok && result.error.code === 'internal')
+    reportInternalError({ kind: 'call', call: name, error: result.error });
   return result;
 }
 

@@ -5,6 +5,7 @@ import {
   Group,
   Image,
   Loader,
+  NumberInput,
   Paper,
   SimpleGrid,
   Stack,
@@ -48,6 +49,7 @@ function SettingsForm({ settings: data, reload }: { settings: Settings; reload()
       iban: blank(data.iban),
       bic: blank(data.bic),
       logo: data.logo,
+      vergrendelenNaMinuten: data.vergrendelenNaMinuten,
     },
   });
 
@@ -135,6 +137,20 @@ function SettingsForm({ settings: data, reload }: { settings: Settings; reload()
             <TextInput {...input('iban')} placeholder="NL91 ABNA 0417 1643 00" />
             <TextInput {...input('bic')} placeholder="ABNANL2A" />
           </SimpleGrid>
+        </Paper>
+        <Paper withBorder p="md">
+          <Title order={2} size="h4" mb="sm">
+            Beveiliging
+          </Title>
+          <NumberInput
+            {...input('vergrendelenNaMinuten')}
+            suffix=" minuten"
+            min={1}
+            max={240}
+            allowDecimal={false}
+            w={220}
+            description="Zo lang zonder muis of toetsenbord, dan vergrendelt Schakel en vraagt het wachtwoord opnieuw. Wat je aan het invullen was, blijft staan."
+          />
         </Paper>
         <Group>
           <Button type="submit" loading={busy}>

@@ -1,0 +1,226 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { migrations as shippedMigrations } from '../../../migrations/index.ts';
+import type { BackupCounts, BackupInfo, BackupKind, BackupPreview } from '../../../shared/backups.ts';
+import { Failure } from '../failure.ts';
+import { applyKey, sqlString } from '../store/encryption.ts';
+
+/** The manifest beside each backup: what it holds, so the list needs no decryption of every file. */
+interface Manifest {
+  createdAt: string;
+  kind: BackupKind;
+  schemaVersion: number;
+  appVersion: string;
+  counts: BackupCounts;
+}
+
+const countQueries: Record<keyof BackupCounts, string> = {
+  personen: 'select count(*) from persons',
+  contracten: 'select count(*) from contracts',
+  declaraties: 'select count(*) from claims',
+  bonnen: 'select count(*) from receipts',
+  logregels: 'select count(*) from log_entries',
+  accounts: 'select count(*) from accounts',
+};
+
+function count(sqlite: Database.Database, table: keyof BackupCounts): number {
+  try {
+    return Number(sqlite.prepare(countQueries[table]).pluck().get());
+  } catch {
+    return 0; // a backup from before the table existed
+  }
+}
+
+function countsOf(sqlite: Database.Database): BackupCounts {
+  const keys = Object.keys(countQueries) as (keyof BackupCounts)[];
+  return Object.fromEntries(keys.map((k) => [k, count(sqlite, k)])) as unknown as BackupCounts;
+}
+
+function schemaVersionOf(sqlite: Database.Database): number {
+  return Number(sqlite.prepare('select coalesce(max(version), 0) from schema_migrations').pluck().get());
+}
+
+export function backupName(createdAt: string, kind: BackupKind): string {
+  const stamp = createdAt.replace(/[-:]/g, '').replace(/\.(\d{3})Z$/, '$1Z');
+  return `schakel-${stamp}-${kind}.sqlite`;
+}
+
+const manifestOf = (file: string) => file.replace(/\.sqlite$/, '.json');
+
+/**
+ * A consistent copy of the open database, written while the app keeps running. VACUUM INTO reads one snapshot and
+ * writes an encrypted copy with the same key (the online backup API of SQLite3 Multiple Ciphers refuses an
+ * encrypted source unless the target is keyed, which better-sqlite3 cannot do). The copy is written under a
+ * temporary name, checked by opening it and running integrity_check, and only then given its real name: a full
+ * disk or a crash leaves no half backup behind.
+ */
+export function writeBackup(
+  sqlite: Database.Database,
+  folder: string,
+  key: string | null,
+  kind: BackupKind,
+  createdAt: string,
+  appVersion: string,
+): BackupInfo {
+  const name = backupName(createdAt, kind);
+  const file = path.join(folder, name);
+  const partial = path.join(folder, `.${name}.deels`);
+  try {
+    fs.mkdirSync(folder, { recursive: true, mode: 0o700 });
+    fs.rmSync(partial, { force: true });
+    sqlite.exec(`VACUUM INTO ${sqlString(partial)}`);
+    const fd = fs.openSync(partial, 'r');
+    fs.fsyncSync(fd);
+    fs.closeSync(fd);
+    const { counts, schemaVersion } = inspectFile(partial, key, 'integrity_check');
+    const manifest: Manifest = { createdAt, kind, schemaVersion, appVersion, counts };
+    writeFileAtomic(manifestOf(file), JSON.stringify(manifest, null, 2));
+    fs.renameSync(partial, file);
+    return { name, createdAt, kind, bytes: fs.statSync(file).size, schemaVersion, counts };
+  } catch (err) {
+    fs.rmSync(partial, { force: true });
+    fs.rmSync(manifestOf(file), { force: true });
+    throw backupWriteFailure(err, folder);
+  }
+}
+
+function writeFileAtomic(file: string, text: string): void {
+  const temp = `${file}.deels`;
+  fs.writeFileSync(temp, text, { mode: 0o600 });
+  fs.renameSync(temp, file);
+}
+
+function errorCode(err: unknown): string {
+  return typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : '';
+}
+
+function backupWriteFailure(err: unknown, folder: string): unknown {
+  if (err instanceof Failure) return err;
+  const code = errorCode(err);
+  if (
+    code.startsWith('SQLITE_FULL') ||
+    code === 'ENOSPC' ||
+    code === 'EFBIG' ||
+    code === 'SQLITE_IOERR_WRITE'
+  ) {
+    return new Failure(
+      'unavailable',
+      `De reservekopie kon niet worden gemaakt: de schijf van ${folder} is vol. Er is geen halve kopie achtergebleven en je gegevens zijn niet gewijzigd.`,
+    );
+  }
+  if (
+    ['EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'SQLITE_CANTOPEN'].includes(code) ||
+    code.startsWith('SQLITE_READONLY') ||
+    code.startsWith('SQLITE_IOERR')
+  ) {
+    return new Failure(
+      'unavailable',
+      `De reservekopie kon niet worden gemaakt: Schakel kan niet schrijven in ${folder}. Kies een andere map of controleer de rechten. Je gegevens zijn niet gewijzigd.`,
+    );
+  }
+  return err;
+}
+
+/** Opens a backup read-only with the key and checks it; a wrong key, a cut-off or damaged file is refused. */
+export function inspectFile(
+  file: string,
+  key: string | null,
+  check: 'integrity_check' | 'quick_check' = 'integrity_check',
+): { counts: BackupCounts; schemaVersion: number } {
+  return withBackup(file, key, check, (sqlite) => ({
+    counts: countsOf(sqlite),
+    schemaVersion: schemaVersionOf(sqlite),
+  }));
+}
+
+function withBackup<T>(
+  file: string,
+  key: string | null,
+  check: 'integrity_check' | 'quick_check',
+  read: (sqlite: Database.Database) => T,
+): T {
+  let sqlite: Database.Database | undefined;
+  try {
+    sqlite = new Database(file, { readonly: true, fileMustExist: true });
+    if (key !== null) applyKey(sqlite, key);
+    const result = sqlite.pragma(check, { simple: true });
+    if (result !== 'ok') throw Object.assign(new Error(String(result)), { code: 'SQLITE_CORRUPT' });
+    const newest = shippedMigrations.at(-1)?.version ?? 0;
+    const version = schemaVersionOf(sqlite);
+    if (version > newest) {
+      throw new Failure(
+        'invalid_input',
+        `Deze reservekopie is gemaakt met een nieuwere versie van Schakel (schema ${version}; deze versie kent tot en met ${newest}). Werk Schakel eerst bij. Er is niets gewijzigd.`,
+      );
+    }
+    return read(sqlite);
+  } catch (err) {
+    if (err instanceof Failure) throw err;
+    const code = errorCode(err);
+    if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_ERROR') {
+      throw new Failure(
+        'invalid_input',
+        'Deze reservekopie kan niet worden gelezen: het bestand is beschadigd, afgekapt of met een andere sleutel versleuteld. Er is niets gewijzigd.',
+      );
+    }
+    throw err;
+  } finally {
+    sqlite?.close();
+  }
+}
+
+/** A backup's content as the restore screen shows it before anyone restores it. */
+export function previewFile(file: string, key: string | null, info: BackupInfo): BackupPreview {
+  return withBackup(file, key, 'integrity_check', (sqlite) => {
+    const lastChanges = sqlite
+      .prepare('select at, summary from audit_log order by at desc, id desc limit 8')
+      .all() as { at: string; summary: string }[];
+    const naam = sqlite.prepare("select naam from settings where id = 'organisatie'").pluck().get() as
+      | string
+      | undefined;
+    return {
+      ...info,
+      counts: countsOf(sqlite),
+      schemaVersion: schemaVersionOf(sqlite),
+      organisatieNaam: naam ?? null,
+      lastChanges,
+    };
+  });
+}
+
+/** Every backup in the folder, newest first; a file without (readable) manifest is listed with what is known. */
+export function listBackups(folder: string, isName: (name: string) => boolean): BackupInfo[] {
+  let names: string[];
+  try {
+    names = fs.readdirSync(folder).filter(isName);
+  } catch {
+    return [];
+  }
+  return names
+    .map((name) => {
+      const file = path.join(folder, name);
+      const stat = fs.statSync(file);
+      let manifest: Manifest | null = null;
+      try {
+        manifest = JSON.parse(fs.readFileSync(manifestOf(file), 'utf8')) as Manifest;
+      } catch {
+        manifest = null;
+      }
+      return {
+        name,
+        createdAt: manifest?.createdAt ?? stat.mtime.toISOString(),
+        kind: manifest?.kind ?? null,
+        bytes: stat.size,
+        schemaVersion: manifest?.schemaVersion ?? null,
+        counts: manifest?.counts ?? null,
+      };
+    })
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+}
+
+export function removeBackup(folder: string, name: string): void {
+  const file = path.join(folder, name);
+  fs.rmSync(file, { force: true });
+  fs.rmSync(manifestOf(file), { force: true });
+}

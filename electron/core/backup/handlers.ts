@@ -1,0 +1,35 @@
+import type { SessionAccount } from '../../../shared/roles.ts';
+import { Failure } from '../failure.ts';
+import type { Handler } from '../handler-types.ts';
+
+/** The permission table lets only a beheerder through; the account is there. */
+function who(account: SessionAccount | null): SessionAccount {
+  if (!account) throw new Failure('unauthenticated', 'Je bent niet (meer) ingelogd. Log opnieuw in.');
+  return account;
+}
+
+export const backupHandlers: {
+  'backups.overview': Handler<'backups.overview'>;
+  'backups.preview': Handler<'backups.preview'>;
+  'backups.create': Handler<'backups.create'>;
+  'backups.setFolder': Handler<'backups.setFolder'>;
+  'backups.restore': Handler<'backups.restore'>;
+} = {
+  'backups.overview': async (ctx) => ctx.backups.overview(),
+  'backups.preview': async (ctx, input) => ctx.backups.preview(input.name),
+  'backups.create': async (ctx) => ctx.backups.create(who(ctx.account)),
+  'backups.setFolder': async (ctx, input) => {
+    await ctx.backups.setFolder(input.folder, who(ctx.account));
+    return null;
+  },
+  'backups.restore': async (ctx, input) => {
+    const others = ctx.session.othersLoggedIn();
+    if (others > 0) {
+      throw new Failure(
+        'conflict',
+        `Er ${others === 1 ? 'is nog 1 ander venster' : `zijn nog ${others} andere vensters`} ingelogd. Laat iedereen eerst uitloggen (of sluit die vensters) en zet dan terug. Er is niets gewijzigd.`,
+      );
+    }
+    return ctx.backups.restore(input.name, who(ctx.account));
+  },
+};

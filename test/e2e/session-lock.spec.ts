@@ -1,0 +1,34 @@
+import { api, expect, screenshot, setUp, strongPassword, test } from './fixtures.ts';
+
+test('an idle window locks, the main process refuses its calls, and the password brings back the half-filled form', async ({
+  page,
+  host,
+}) => {
+  // The window's own clock, so fifteen idle minutes pass in a moment; the main process is told by the window.
+  await page.clock.install();
+  await setUp(page, host.url);
+  await page.getByRole('link', { name: 'Nieuwe sleutelpersoon' }).click();
+  await page.getByLabel('Voornaam').fill('Amina');
+  await page.getByLabel('Achternaam').fill('Haddad');
+
+  await page.clock.fastForward('16:00');
+  const lock = page.getByRole('dialog', { name: 'Schakel is vergrendeld' });
+  await expect(lock).toBeVisible();
+  // The screen underneath is out of reach (and covered): no field of it can be used.
+  await expect(page.getByRole('textbox', { name: 'Voornaam' })).toHaveCount(0);
+  await screenshot(page, '43-locked');
+
+  // Hidden is not enough: a call made by hand is refused by the main process while locked.
+  await expect(api(page, 'persons.list', {})).rejects.toThrow(/vergrendeld/);
+
+  await lock.getByRole('textbox', { name: 'Wachtwoord', exact: true }).fill('niet mijn wachtwoord');
+  await lock.getByRole('button', { name: 'Ontgrendelen' }).click();
+  await expect(lock.getByRole('alert')).toHaveText('Dat wachtwoord klopt niet.');
+  await lock.getByRole('textbox', { name: 'Wachtwoord', exact: true }).fill(strongPassword);
+  await lock.getByRole('button', { name: 'Ontgrendelen' }).click();
+  await expect(lock).toHaveCount(0);
+
+  await expect(page.getByLabel('Voornaam')).toHaveValue('Amina');
+  await expect(page.getByLabel('Achternaam')).toHaveValue('Haddad');
+  expect((await api<{ total: number }>(page, 'persons.list', {})).total).toBe(0);
+});
