@@ -26,6 +26,10 @@ test.describe('Electron host', () => {
         node: typeof (window as unknown as { require?: unknown }).require,
       }));
       expect(bridge).toEqual({ keys: ['invoke'], node: 'undefined' });
+      // The database is encrypted with a key kept by the system keychain (safeStorage), not typed by anyone.
+      expect(fs.existsSync(path.join(dataDir, 'databasesleutel.bin'))).toBe(true);
+      const head = fs.readFileSync(path.join(dataDir, 'schakel.sqlite')).subarray(0, 15).toString('latin1');
+      expect(head).not.toBe('SQLite format 3');
     } finally {
       await app.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
