@@ -1,15 +1,54 @@
 import { z } from 'zod';
 import { bicProblem, ibanProblem, normalizeIban } from './iban.ts';
 
-// Dutch messages for every generic zod issue; field-specific messages are set where the field is defined.
-// A missing field reads 'verplicht', a value of the wrong kind 'ongeldige waarde': plainer than the locale's wording.
+// Dutch messages for every generic zod issue; field-specific messages are set where the field is defined. The
+// locale's wording names the type ('verwacht dat string <=200 tekens heeft'); a user reads 'maximaal 200 tekens'.
+// The locale stays underneath for any issue kind a later zod adds.
 z.config(z.locales.nl());
-z.config({
-  customError: (issue) => {
-    if (issue.code !== 'invalid_type') return undefined;
-    return issue.input === undefined ? 'verplicht' : 'ongeldige waarde';
-  },
-});
+z.config({ customError: (issue) => genericMessage(issue) });
+
+const dutchNumber = (n: number | bigint) => n.toLocaleString('nl-NL');
+/** The bounds z.int() sets by itself: a number beyond them is simply too large (or small) for any field. */
+const unbounded = (n: number | bigint) => Math.abs(Number(n)) >= Number.MAX_SAFE_INTEGER;
+
+function genericMessage(issue: z.core.$ZodRawIssue): string | undefined {
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined ? 'verplicht' : 'ongeldige waarde';
+    case 'too_big': {
+      const max = issue.maximum;
+      if (issue.origin === 'string') return `maximaal ${dutchNumber(max)} tekens`;
+      if (issue.origin === 'array' || issue.origin === 'set') return `maximaal ${dutchNumber(max)}`;
+      if (unbounded(max)) return 'te groot getal';
+      return issue.inclusive ? `hoogstens ${dutchNumber(max)}` : `minder dan ${dutchNumber(max)}`;
+    }
+    case 'too_small': {
+      const min = issue.minimum;
+      if (issue.origin === 'string')
+        return Number(min) <= 1 ? 'verplicht' : `minimaal ${dutchNumber(min)} tekens`;
+      if (issue.origin === 'array' || issue.origin === 'set') {
+        return Number(min) <= 1 ? 'kies er minstens één' : `kies er minstens ${dutchNumber(min)}`;
+      }
+      if (unbounded(min)) return 'te klein getal';
+      return issue.inclusive ? `minimaal ${dutchNumber(min)}` : `meer dan ${dutchNumber(min)}`;
+    }
+    case 'invalid_value':
+      return issue.values.length > 1 ? 'kies een van de mogelijkheden' : 'ongeldige waarde';
+    case 'invalid_format':
+      return issue.format === 'uuid' ? 'ongeldige verwijzing' : 'ongeldige waarde';
+    case 'not_multiple_of':
+      return 'ongeldig getal';
+    case 'unrecognized_keys':
+      return 'onbekend veld; niet toegestaan';
+    case 'invalid_key':
+      return 'ongeldige veldnaam';
+    case 'invalid_union':
+    case 'invalid_element':
+      return 'ongeldige waarde';
+    default:
+      return undefined;
+  }
+}
 
 /** Optional free text: trimmed, '' stored as null. */
 export const optionalText = (max: number) =>

@@ -147,7 +147,13 @@ export class Dispatcher {
         });
       }
     }
-    const parsed = (contract[call].input as z.ZodType).safeParse(rawInput ?? {});
+    let parsed: z.ZodSafeParseResult<unknown>;
+    try {
+      parsed = (contract[call].input as z.ZodType).safeParse(rawInput ?? {});
+    } catch (err) {
+      // A check that throws (rather than reporting an issue) is a bug of ours, not bad input: report it as such.
+      return this.internal(call, err);
+    }
     if (!parsed.success) return failure(inputError(parsed.error));
 
     const now = replay?.now ?? (this.deps.clock?.() ?? new Date()).toISOString();

@@ -96,6 +96,10 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
         refuse(413, 'invalid_input', 'De aanvraag is te groot.');
         return;
       }
+      if (!declaresJson(req.headers['content-type'])) {
+        refuse(415, 'invalid_input', 'Ongeldige aanvraag: de inhoud moet JSON zijn (application/json).');
+        return;
+      }
       const chunks: Buffer[] = [];
       let size = 0;
       let tooLarge = false;
@@ -166,6 +170,15 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
         server.close(() => resolve());
       }),
   };
+}
+
+/**
+ * The body is read as JSON: a request that says it is something else (a form, text/plain, XML) is refused rather
+ * than guessed at. One without a content type is read as JSON too: a call without a body sends none.
+ */
+function declaresJson(contentType: string | undefined): boolean {
+  if (contentType === undefined) return true;
+  return contentType.split(';')[0]?.trim().toLowerCase() === 'application/json';
 }
 
 function fail(
