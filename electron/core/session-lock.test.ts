@@ -8,9 +8,6 @@ beforeEach(async () => {
 });
 afterEach(() => h.close());
 
-const at = (minutes: number) =>
-  new Date(Date.parse('2026-11-25T09:00:00.000Z') + minutes * 60_000).toISOString();
-
 describe('session lock', () => {
   it('locks a session idle longer than the organisation setting, and only the password opens it', async () => {
     h.idle(14);

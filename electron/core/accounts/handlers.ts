@@ -153,7 +153,7 @@ export const accountHandlers = {
 
   'auth.unlock': async (ctx, input) => {
     const row = ctx.account ? await findAccount(ctx.db, ctx.account.id) : undefined;
-    if (!row || row.active !== 1) throw new Failure('unauthenticated', 'Je bent niet (meer) ingelogd.');
+    if (row?.active !== 1) throw new Failure('unauthenticated', 'Je bent niet (meer) ingelogd.');
     // A locked window is a login that is half done: wrong guesses count toward the same limits.
     const attempt = startAttempt(ctx, row.username);
     if (!(await verifyPassword(input.password, row.password_hash))) {

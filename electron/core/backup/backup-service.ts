@@ -123,8 +123,9 @@ export class BackupService {
   }
 
   preview(name: string): BackupPreview {
-    const info = this.overview().backups.find((b) => b.name === name);
     const file = this.fileOf(name);
-    return previewFile(file, this.options.key, info ?? listBackups(this.folder(), (n) => n === name)[0]!);
+    const info = this.overview().backups.find((b) => b.name === name);
+    if (!info) throw new Failure('not_found', 'Deze reservekopie bestaat niet (meer) in de map.');
+    return previewFile(file, this.options.key, info);
   }
 }

@@ -44,7 +44,13 @@ it('makes each contract definitief wholly (PDF, hash, status, audit) or not at a
     file: path.join(h.dir, databaseFileName),
     // Spread over the six; and as the first contract's PDF is being stored (most of each finalize is rendering).
     fractions: [0.03, 0.15, 0.3, 0.45, 0.6, 0.75, 0.9],
-    extraPoints: [{ self: 'writing' }, { after: 'writing', ms: 0 }, { after: 'writing', ms: 3 }],
+    // The kill right after the first 'finalized' always lands between the first and the last contract.
+    extraPoints: [
+      { self: 'writing' },
+      { after: 'writing', ms: 0 },
+      { after: 'writing', ms: 3 },
+      { after: 'finalized ', ms: 0 },
+    ],
     check(db, run) {
       const why = explain(run);
       const row = db.prepare(

@@ -174,7 +174,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
 
 /**
  * The body is read as JSON: a request that says it is something else (a form, text/plain, XML) is refused rather
- * than guessed at. One without a content type is read as JSON too: a call without a body sends none.
+ * than guessed at. One that names no content type is read as JSON too (fetch and curl send none for a call
+ * without a body); the renderer always names it.
  */
 function declaresJson(contentType: string | undefined): boolean {
   if (contentType === undefined) return true;

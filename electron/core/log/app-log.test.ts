@@ -84,9 +84,19 @@ describe('application log', () => {
     } as unknown as LogFields;
     log.error('call.internal', smuggled);
     log.info('geen.event' as never, { call: 'persons.get', code: 'internal', ms: 12.6 });
+    // One word can be a surname: a single capitalised or lowercase word passes only as a known class or kind.
+    log.error('store.open_failed', { error: 'Yilmaz', kind: 'haddad' } as unknown as LogFields);
+    log.error('store.open_failed', { error: 'SqliteError', kind: 'wrong_key' });
     log.close();
-    const [first, second] = lines(readLogs(dir).text);
+    const [first, second, surname, known] = lines(readLogs(dir).text);
     expect(first).toEqual({ time: expect.any(String), level: 'error', event: 'call.internal', dropped: 8 });
+    expect(surname).toEqual({
+      time: expect.any(String),
+      level: 'error',
+      event: 'store.open_failed',
+      dropped: 2,
+    });
+    expect(known).toMatchObject({ error: 'SqliteError', kind: 'wrong_key' });
     expect(second).toEqual({
       time: expect.any(String),
       level: 'info',

@@ -10,9 +10,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { isCallName } from '../../../shared/contract.ts';
-import type { ErrorCode } from '../../../shared/result.ts';
+import { type ErrorCode, httpStatusFor } from '../../../shared/result.ts';
 import { isStackFrame, stackFrames } from '../../../shared/stack-frames.ts';
-import type { StoreErrorKind } from '../store/store-error.ts';
+import { type StoreErrorKind, storeErrorKinds } from '../store/store-error.ts';
 
 export const logFileName = 'schakel.log';
 
@@ -71,27 +71,17 @@ const word =
     typeof v === 'string' && pattern.test(v);
 const count: Check = (v) => typeof v === 'number' && Number.isFinite(v) && v >= 0;
 
-const errorCodes = new Set<string>([
-  'invalid_input',
-  'unauthenticated',
-  'forbidden',
-  'not_found',
-  'unknown_call',
-  'conflict',
-  'rate_limited',
-  'setup_done',
-  'unavailable',
-  'internal',
-] satisfies ErrorCode[]);
+const errorCodes = new Set<string>(Object.keys(httpStatusFor));
+const storeKinds = new Set<string>(storeErrorKinds);
 
 const fieldChecks: { [K in keyof Required<LogFields>]: Check } = {
   call: isCallName,
   code: (v) => typeof v === 'string' && errorCodes.has(v),
   reference: word(/^[0-9a-f]{8}$/),
-  error: word(/^[A-Z][A-Za-z0-9]{0,39}$/),
+  // Error classes only: a capitalised word of any kind could be a surname.
+  error: word(/^(?:(?:[A-Z][A-Za-z0-9]{0,34})?Error|Failure)$/),
   sqlite: word(/^SQLITE_[A-Z_]{1,40}$/),
-  // The kinds are words from the code ('corrupt', 'wrong_key'); the pattern lets a new kind in, and nothing else.
-  kind: word(/^[a-z_]{1,30}$/),
+  kind: (v) => typeof v === 'string' && storeKinds.has(v),
   stack: (v) => Array.isArray(v) && v.length <= 20 && v.every(isStackFrame),
   ms: count,
   count,
@@ -147,9 +137,6 @@ export interface AppLogOptions {
   /** Also one line on stderr for warnings and errors (as a console shows them). */
   stderr?: boolean;
 }
-
-/** A log that writes nothing, for code that runs without a data folder. */
-export const noLog: AppLog = { info() {}, warn() {}, error() {}, close() {} };
 
 export function openAppLog(dir: string, options: AppLogOptions = {}): AppLog {
   const maxBytes = options.maxBytes ?? 1024 * 1024;

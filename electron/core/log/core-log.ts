@@ -8,7 +8,7 @@ import { contract } from '../../../shared/contract.ts';
 import type { DispatcherDeps } from '../dispatcher.ts';
 import type { Store } from '../store/open-store.ts';
 import { StoreError } from '../store/store-error.ts';
-import { type AppLog, describeError, openAppLog } from './app-log.ts';
+import { type AppLog, cleanFields, describeError, openAppLog } from './app-log.ts';
 
 export const logDirName = 'logs';
 /** A call that takes longer than this is worth a line: the user waited for it. */
@@ -52,7 +52,9 @@ export function callLogging(log: AppLog): Required<Pick<DispatcherDeps, 'logErro
     logError: (call, err, reference) => {
       const described = describeError(err);
       log.error('call.internal', { call, reference, ...described });
-      const kind = [described.error, described.sqlite].filter(Boolean).join(' ');
+      // The console line passes the same checks as the file.
+      const checked = cleanFields({ error: described.error, sqlite: described.sqlite });
+      const kind = [checked.error, checked.sqlite].filter(Boolean).join(' ');
       console.error(`[schakel] ${call} mislukt: ${kind} (kenmerk ${reference})`);
     },
     onCall: (call, result, ms) => {

@@ -1,12 +1,14 @@
 /** A reason the store cannot be opened, with the Dutch message shown at start; the file is left as it was. */
-export type StoreErrorKind =
-  | 'newer_version'
-  | 'corrupt'
-  | 'wrong_key'
-  | 'locked'
-  | 'no_access'
-  | 'no_space'
-  | 'unknown_migrations';
+export const storeErrorKinds = [
+  'newer_version',
+  'corrupt',
+  'wrong_key',
+  'locked',
+  'no_access',
+  'no_space',
+  'unknown_migrations',
+] as const;
+export type StoreErrorKind = (typeof storeErrorKinds)[number];
 
 export class StoreError extends Error {
   readonly kind: StoreErrorKind;
