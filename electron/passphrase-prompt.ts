@@ -73,7 +73,9 @@ export async function askNewPassphrase(prompter: Prompter, state: 'new' | 'plain
     const first = await prompter.ask(`Nieuwe wachtwoordzin (minstens ${minPassphraseLength} tekens): `);
     if (first === null) return null;
     if (first.length < minPassphraseLength) {
-      console.log(`Te kort: gebruik minstens ${minPassphraseLength} tekens, bijvoorbeeld een paar losse woorden.`);
+      console.log(
+        `Te kort: gebruik minstens ${minPassphraseLength} tekens, bijvoorbeeld een paar losse woorden.`,
+      );
       continue;
     }
     const again = await prompter.ask('Herhaal de wachtwoordzin: ');

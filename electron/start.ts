@@ -5,10 +5,10 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { demoLoginText, runBrowserHost } from './browser-host.ts';
+import { demoPassphrase } from './core/demo/seed.ts';
 import { databaseState } from './core/store/encryption.ts';
 import { StoreError } from './core/store/store-error.ts';
 import { electronBinary } from './electron-binary.ts';
-import { demoPassphrase } from './core/demo/seed.ts';
 import { type LaunchOptions, parseLaunchOptions } from './launch-options.ts';
 import { askNewPassphrase, Prompter } from './passphrase-prompt.ts';
 
@@ -50,7 +50,9 @@ async function main() {
 const attempts = 3;
 
 /** Asks the passphrase (twice for a new one) and opens the data; a wrong one may be tried again, twice. */
-async function openWithPassphrase(options: LaunchOptions): Promise<Awaited<ReturnType<typeof runBrowserHost>>> {
+async function openWithPassphrase(
+  options: LaunchOptions,
+): Promise<Awaited<ReturnType<typeof runBrowserHost>>> {
   if (options.demo) {
     console.log(`Demo-gegevens (verzonnen personen); databasesleutel: ${demoPassphrase}`);
     return runBrowserHost(options, demoPassphrase);

@@ -10,12 +10,15 @@ const test = base.extend<{ demo: { url: string } }>({
   // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this pattern.
   demo: async ({}, use) => {
     const base = fs.mkdtempSync(path.join(os.tmpdir(), 'schakel-demo-'));
-    const { core, host } = await runBrowserHost({
-      dataDir: path.join(base, 'demo'),
-      demo: true,
-      port: undefined,
-      browser: true,
-    }, demoPassphrase);
+    const { core, host } = await runBrowserHost(
+      {
+        dataDir: path.join(base, 'demo'),
+        demo: true,
+        port: undefined,
+        browser: true,
+      },
+      demoPassphrase,
+    );
     await use({ url: host.url });
     await host.close();
     await core.close();

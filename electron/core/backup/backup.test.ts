@@ -253,7 +253,8 @@ describe('a full disk or a read-only data folder during work', () => {
     expect(result.saved).toBeGreaterThan(0);
     expect(result.failure).toEqual({
       code: 'unavailable',
-      message: 'De schijf is vol of weigert te schrijven. Er is niets opgeslagen; maak ruimte vrij en probeer het opnieuw.',
+      message:
+        'De schijf is vol of weigert te schrijven. Er is niets opgeslagen; maak ruimte vrij en probeer het opnieuw.',
     });
     expect(sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(await personCount()).toBe(result.saved);
