@@ -122,7 +122,7 @@ export const contract = {
   'auth.me': read<SessionAccount | null>()(none),
   'auth.changePassword': write<null>()(changePasswordInput),
   // The session lock: activity keeps a session in use, lock and unlock are the idle lock's two sides.
-  'auth.activity': read<null>()(none),
+  'auth.activity': read<{ vergrendelenNaMinuten: number }>()(none),
   'auth.lock': read<null>()(none),
   'auth.unlock': read<null>()(unlockInput),
 

@@ -59,18 +59,20 @@ export async function startCore(dataDir: string, options: CoreOptions): Promise<
     // Only the call name, the error's kind and a reference: input values may hold personal data.
     ...callLogging(log),
   });
-  // Today's backup at start and, while the app runs, on the first check after midnight.
-  const daily = () => {
+  // Today's backup at start and, while the app runs, on the first check after midnight; never inside a call.
+  const daily = async () => {
     try {
-      if (dispatcher.busy) return;
-      const made = backups.createDailyIfDue(dispatcher.store.sqlite);
+      const made = await dispatcher.exclusive(
+        async () => backups.createDailyIfDue(dispatcher.store.sqlite),
+        0,
+      );
       if (made) log.info('backup.created');
     } catch (err) {
       log.error('backup.failed', describeError(err));
     }
   };
-  daily();
-  const timer = setInterval(daily, dailyCheckMs);
+  await daily();
+  const timer = setInterval(() => void daily(), dailyCheckMs);
   timer.unref();
   const close = async () => {
     clearInterval(timer);

@@ -60,8 +60,8 @@ export interface SessionControl {
   update(accountId: string, account: SessionAccount | null): void;
   /** Limits on password guesses, for the calling client. */
   throttle: ClientLoginThrottle;
-  /** How many other windows or tabs are logged in now. */
-  othersLoggedIn(): number;
+  /** How many other windows or tabs are in use now (logged in, not locked or idle). */
+  othersInUse(): Promise<number>;
   /** Locks this client's session (idle); unlock after the password was checked. */
   lock(): void;
   unlock(): void;

@@ -52,8 +52,13 @@ export class Dispatcher {
   private readonly deps: DispatcherDeps;
   private readonly handlers: Handlers;
   private readonly throttle = new LoginThrottle();
-  /** Set while the store is being replaced (a restore): calls wait outside with a plain message. */
-  private replacing = false;
+  /** Calls running now (an await inside a transaction keeps one open across turns of the event loop). */
+  private inFlight = 0;
+  private readonly settled = new Set<() => void>();
+  /** Set while a backup or restore needs the database to itself: new calls are refused with a plain message. */
+  private exclusiveRunning = false;
+  /** Set when a failed restore could not reopen any database: only a restart helps. */
+  private broken = false;
   constructor(deps: DispatcherDeps) {
     this.deps = deps;
     this.handlers = deps.handlers ?? allHandlers;
@@ -63,17 +68,34 @@ export class Dispatcher {
     return this.deps.store;
   }
 
-  get busy(): boolean {
-    return this.replacing;
+  /**
+   * Runs `work` with the database to itself: new calls are refused, the ones running (apart from `own`, the call
+   * asking) are waited for, so no transaction is open while a backup copies or a restore swaps the file.
+   */
+  async exclusive<T>(work: () => Promise<T>, own: 0 | 1 = 1): Promise<T> {
+    if (this.exclusiveRunning) {
+      throw new Failure(
+        'unavailable',
+        'Er wordt al een reservekopie gemaakt of teruggezet. Er is niets gewijzigd; probeer het zo opnieuw.',
+      );
+    }
+    this.exclusiveRunning = true;
+    try {
+      while (this.inFlight > own) await new Promise<void>((resolve) => this.settled.add(resolve));
+      return await work();
+    } finally {
+      this.exclusiveRunning = false;
+    }
   }
 
-  /** Runs `replace` with every other call refused, then serves from the store it returns. */
+  /** Serves from the store `replace` returns; if it throws without one, the dispatcher refuses every call. */
   async replaceStore(replace: () => Promise<Store>): Promise<void> {
-    this.replacing = true;
     try {
       this.deps.store = await replace();
+    } catch (err) {
+      this.broken = this.deps.store.sqlite.open === false;
+      throw err;
     } finally {
-      this.replacing = false;
       this.idleLimit = null;
     }
   }
@@ -98,7 +120,15 @@ export class Dispatcher {
     replay?: Replay,
   ): Promise<Result<unknown>> {
     const started = performance.now();
-    const result = await this.run(call, rawInput, clientKey, replay);
+    this.inFlight++;
+    let result: Result<unknown>;
+    try {
+      result = await this.run(call, rawInput, clientKey, replay);
+    } finally {
+      this.inFlight--;
+      for (const resolve of this.settled) resolve();
+      this.settled.clear();
+    }
     if (this.deps.onCall && isCallName(call)) {
       try {
         this.deps.onCall(call, result, performance.now() - started);
@@ -118,11 +148,17 @@ export class Dispatcher {
     if (!isCallName(call)) {
       return failure({ code: 'unknown_call', message: unknownCallMessage(call) });
     }
-    if (this.replacing) {
+    if (this.broken) {
+      return failure({
+        code: 'unavailable',
+        message: 'Schakel kon na het terugzetten geen database openen. Start Schakel opnieuw.',
+      });
+    }
+    if (this.exclusiveRunning) {
       return failure({
         code: 'unavailable',
         message:
-          'Schakel zet op dit moment een reservekopie terug. Er is niets opgeslagen; probeer het zo opnieuw.',
+          'Schakel maakt of zet op dit moment een reservekopie terug. Er is niets opgeslagen; probeer het zo opnieuw.',
       });
     }
     const account = this.deps.sessions.get(clientKey);
@@ -133,12 +169,7 @@ export class Dispatcher {
     }
     const nowMs = this.deps.idleClock?.() ?? Date.now();
     if (account && !passesLock.has(call)) {
-      const locked = this.deps.sessions.lockedAt(
-        clientKey,
-        nowMs,
-        await this.idleLimitMs(),
-        call !== 'auth.me',
-      );
+      const locked = this.deps.sessions.lockedAt(clientKey, nowMs, await this.idleLimitMs());
       if (locked) {
         return failure({
           code: 'locked',
@@ -165,7 +196,7 @@ export class Dispatcher {
       logout: () => this.deps.sessions.clear(clientKey),
       update: (accountId, a) => this.deps.sessions.update(accountId, a),
       throttle: this.throttle.forClient(clientKey),
-      othersLoggedIn: () => this.deps.sessions.othersThan(clientKey),
+      othersInUse: async () => this.deps.sessions.othersInUse(clientKey, nowMs, await this.idleLimitMs()),
     };
     try {
       if (!contract[call].write) {
@@ -260,8 +291,8 @@ export class Dispatcher {
   }
 }
 
-/** Calls a locked session may still make: seeing who it is, locking, unlocking and logging out. */
-const passesLock = new Set<CallName>(['auth.me', 'auth.lock', 'auth.unlock', 'auth.logout']);
+/** Calls a locked session may still make: what any window may see, who it is, locking, unlocking, logging out. */
+const passesLock = new Set<CallName>(['app.status', 'auth.me', 'auth.lock', 'auth.unlock', 'auth.logout']);
 
 /** The backup calls of a dispatcher built without a data folder (a unit test's). */
 const noBackups: BackupControl = new Proxy({} as BackupControl, {

@@ -26,14 +26,14 @@ export class Sessions {
   }
 
   /**
-   * Whether this client's session is (now) locked: it was, or it has been idle longer than the limit. A use that
-   * is not locked counts as activity.
+   * Whether this client's session is (now) locked: it was, or it has been idle longer than the limit. A call that
+   * finds it unlocked counts as use.
    */
-  lockedAt(clientKey: string, now: number, idleLimitMs: number, countsAsUse: boolean): boolean {
+  lockedAt(clientKey: string, now: number, idleLimitMs: number): boolean {
     const session = this.byClient.get(clientKey);
     if (!session) return false;
     if (!session.locked && now - session.lastUse > idleLimitMs) session.locked = true;
-    if (!session.locked && countsAsUse) session.lastUse = now;
+    if (!session.locked) session.lastUse = now;
     return session.locked;
   }
   lock(clientKey: string): void {
@@ -45,10 +45,14 @@ export class Sessions {
     if (session) Object.assign(session, { locked: false, lastUse: now });
   }
 
-  /** Logged-in clients other than this one: a restore waits until they have logged out. */
-  othersThan(clientKey: string): number {
+  /**
+   * Other windows in use now (logged in, not locked, used within the idle time): a restore waits for them. A browser
+   * tab closed without logging out stops counting once it would have locked.
+   */
+  othersInUse(clientKey: string, now: number, idleLimitMs: number): number {
     let n = 0;
-    for (const key of this.byClient.keys()) if (key !== clientKey) n++;
+    for (const [key, s] of this.byClient)
+      if (key !== clientKey && !s.locked && now - s.lastUse <= idleLimitMs) n++;
     return n;
   }
   /** After a restore the accounts may differ from before: everyone logs in again. */

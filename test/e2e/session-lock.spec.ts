@@ -14,8 +14,10 @@ test('an idle window locks, the main process refuses its calls, and the password
   await page.clock.fastForward('16:00');
   const lock = page.getByRole('dialog', { name: 'Schakel is vergrendeld' });
   await expect(lock).toBeVisible();
-  // The screen underneath is out of reach (and covered): no field of it can be used.
-  await expect(page.getByRole('textbox', { name: 'Voornaam' })).toHaveCount(0);
+  // The screen underneath is covered and out of reach: no click lands on it, the keyboard stays in the lock.
+  await expect(page.getByLabel('Voornaam').click({ trial: true, timeout: 1000 })).rejects.toThrow();
+  for (let i = 0; i < 6; i++) await page.keyboard.press('Tab');
+  expect(await lock.evaluate((dialog) => dialog.contains(document.activeElement))).toBe(true);
   await screenshot(page, '43-locked');
 
   // Hidden is not enough: a call made by hand is refused by the main process while locked.
@@ -31,4 +33,13 @@ test('an idle window locks, the main process refuses its calls, and the password
   await expect(page.getByLabel('Voornaam')).toHaveValue('Amina');
   await expect(page.getByLabel('Achternaam')).toHaveValue('Haddad');
   expect((await api<{ total: number }>(page, 'persons.list', {})).total).toBe(0);
+
+  // A locked window that is reloaded comes back locked, with the password field, not as an error page.
+  await api(page, 'auth.lock', {});
+  await page.reload();
+  await expect(lock).toBeVisible();
+  await lock.getByRole('textbox', { name: 'Wachtwoord', exact: true }).fill(strongPassword);
+  await lock.getByRole('button', { name: 'Ontgrendelen' }).click();
+  await expect(lock).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: 'Nieuwe sleutelpersoon', level: 1 })).toBeVisible();
 });

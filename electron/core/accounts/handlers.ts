@@ -143,8 +143,11 @@ export const accountHandlers = {
 
   'auth.me': async (ctx) => ctx.account,
 
-  // The dispatcher counted the call as use (or refused it as locked); nothing else to do.
-  'auth.activity': async () => null,
+  // The dispatcher counted the call as use (or refused it as locked); the window learns the idle time in force.
+  'auth.activity': async (ctx) => {
+    const row = await ctx.db.selectFrom('settings').select('vergrendelen_na_minuten').executeTakeFirst();
+    return { vergrendelenNaMinuten: row?.vergrendelen_na_minuten ?? 15 };
+  },
 
   'auth.lock': async (ctx) => {
     ctx.session.lock();

@@ -2,9 +2,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { migrations as shippedMigrations } from '../../../migrations/index.ts';
-import type { BackupCounts, BackupInfo, BackupKind, BackupPreview } from '../../../shared/backups.ts';
+import {
+  type BackupCounts,
+  type BackupInfo,
+  type BackupKind,
+  type BackupPreview,
+  backupKinds,
+} from '../../../shared/backups.ts';
 import { Failure } from '../failure.ts';
 import { applyKey, sqlString } from '../store/encryption.ts';
+import { checkApplied } from '../store/migrate.ts';
+import { errorCode, StoreError, storeErrorFrom } from '../store/store-error.ts';
 
 /** The manifest beside each backup: what it holds, so the list needs no decryption of every file. */
 interface Manifest {
@@ -73,7 +81,7 @@ export function writeBackup(
     const fd = fs.openSync(partial, 'r');
     fs.fsyncSync(fd);
     fs.closeSync(fd);
-    const { counts, schemaVersion } = inspectFile(partial, key, 'integrity_check');
+    const { counts, schemaVersion } = inspectFile(partial, key);
     const manifest: Manifest = { createdAt, kind, schemaVersion, appVersion, counts };
     writeFileAtomic(manifestOf(file), JSON.stringify(manifest, null, 2));
     fs.renameSync(partial, file);
@@ -91,29 +99,17 @@ function writeFileAtomic(file: string, text: string): void {
   fs.renameSync(temp, file);
 }
 
-function errorCode(err: unknown): string {
-  return typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : '';
-}
-
 function backupWriteFailure(err: unknown, folder: string): unknown {
   if (err instanceof Failure) return err;
   const code = errorCode(err);
-  if (
-    code.startsWith('SQLITE_FULL') ||
-    code === 'ENOSPC' ||
-    code === 'EFBIG' ||
-    code === 'SQLITE_IOERR_WRITE'
-  ) {
+  const kind = storeErrorFrom(err, folder)?.kind;
+  if (kind === 'no_space') {
     return new Failure(
       'unavailable',
       `De reservekopie kon niet worden gemaakt: de schijf van ${folder} is vol. Er is geen halve kopie achtergebleven en je gegevens zijn niet gewijzigd.`,
     );
   }
-  if (
-    ['EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'SQLITE_CANTOPEN'].includes(code) ||
-    code.startsWith('SQLITE_READONLY') ||
-    code.startsWith('SQLITE_IOERR')
-  ) {
+  if (kind === 'no_access' || code === 'ENOTDIR' || code.startsWith('SQLITE_IOERR')) {
     return new Failure(
       'unavailable',
       `De reservekopie kon niet worden gemaakt: Schakel kan niet schrijven in ${folder}. Kies een andere map of controleer de rechten. Je gegevens zijn niet gewijzigd.`,
@@ -126,34 +122,21 @@ function backupWriteFailure(err: unknown, folder: string): unknown {
 export function inspectFile(
   file: string,
   key: string | null,
-  check: 'integrity_check' | 'quick_check' = 'integrity_check',
 ): { counts: BackupCounts; schemaVersion: number } {
-  return withBackup(file, key, check, (sqlite) => ({
+  return withBackup(file, key, (sqlite) => ({
     counts: countsOf(sqlite),
     schemaVersion: schemaVersionOf(sqlite),
   }));
 }
 
-function withBackup<T>(
-  file: string,
-  key: string | null,
-  check: 'integrity_check' | 'quick_check',
-  read: (sqlite: Database.Database) => T,
-): T {
+function withBackup<T>(file: string, key: string | null, read: (sqlite: Database.Database) => T): T {
   let sqlite: Database.Database | undefined;
   try {
     sqlite = new Database(file, { readonly: true, fileMustExist: true });
     if (key !== null) applyKey(sqlite, key);
-    const result = sqlite.pragma(check, { simple: true });
+    const result = sqlite.pragma('integrity_check', { simple: true });
     if (result !== 'ok') throw Object.assign(new Error(String(result)), { code: 'SQLITE_CORRUPT' });
-    const newest = shippedMigrations.at(-1)?.version ?? 0;
-    const version = schemaVersionOf(sqlite);
-    if (version > newest) {
-      throw new Failure(
-        'invalid_input',
-        `Deze reservekopie is gemaakt met een nieuwere versie van Schakel (schema ${version}; deze versie kent tot en met ${newest}). Werk Schakel eerst bij. Er is niets gewijzigd.`,
-      );
-    }
+    refuseUnknownSchema(sqlite);
     return read(sqlite);
   } catch (err) {
     if (err instanceof Failure) throw err;
@@ -170,9 +153,29 @@ function withBackup<T>(
   }
 }
 
+/** A backup from a newer Schakel, or with a schema step this version does not know, cannot be restored. */
+function refuseUnknownSchema(sqlite: Database.Database): void {
+  const applied = sqlite.prepare('select version, name from schema_migrations order by version').all() as {
+    version: number;
+    name: string;
+  }[];
+  try {
+    checkApplied(applied, shippedMigrations);
+  } catch (err) {
+    if (!(err instanceof StoreError)) throw err;
+    const newest = shippedMigrations.at(-1)?.version ?? 0;
+    throw new Failure(
+      'invalid_input',
+      err.kind === 'newer_version'
+        ? `Deze reservekopie is gemaakt met een nieuwere versie van Schakel (schema ${applied.at(-1)?.version}; deze versie kent tot en met ${newest}). Werk Schakel eerst bij. Er is niets gewijzigd.`
+        : 'Deze reservekopie komt van een andere uitgave van Schakel (een schemastap die deze versie niet kent). Er is niets gewijzigd.',
+    );
+  }
+}
+
 /** A backup's content as the restore screen shows it before anyone restores it. */
 export function previewFile(file: string, key: string | null, info: BackupInfo): BackupPreview {
-  return withBackup(file, key, 'integrity_check', (sqlite) => {
+  return withBackup(file, key, (sqlite) => {
     const lastChanges = sqlite
       .prepare('select at, summary from audit_log order by at desc, id desc limit 8')
       .all() as { at: string; summary: string }[];
@@ -207,16 +210,45 @@ export function listBackups(folder: string, isName: (name: string) => boolean): 
       } catch {
         manifest = null;
       }
+      const named = fromName(name);
       return {
         name,
-        createdAt: manifest?.createdAt ?? stat.mtime.toISOString(),
-        kind: manifest?.kind ?? null,
+        createdAt: manifest?.createdAt ?? named?.createdAt ?? stat.mtime.toISOString(),
+        kind: manifest?.kind ?? named?.kind ?? null,
         bytes: stat.size,
         schemaVersion: manifest?.schemaVersion ?? null,
         counts: manifest?.counts ?? null,
       };
     })
     .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+}
+
+/** The moment and kind in a backup's own name: what rotation needs when its manifest is gone. */
+function fromName(name: string): { createdAt: string; kind: BackupKind | null } | null {
+  const m = /^schakel-(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(\d{3})?Z-([a-z-]+)\.sqlite$/.exec(name);
+  if (!m) return null;
+  const [, y, mo, d, h, mi, sec, ms, kind] = m;
+  const known = (backupKinds as readonly string[]).includes(kind ?? '');
+  return {
+    createdAt: `${y}-${mo}-${d}T${h}:${mi}:${sec}.${ms ?? '000'}Z`,
+    kind: known ? (kind as BackupKind) : null,
+  };
+}
+
+/** Hidden partial files of a backup cut off by a crash, and manifests whose backup is gone. */
+export function removeLeftovers(folder: string): void {
+  let names: string[];
+  try {
+    names = fs.readdirSync(folder);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const orphanManifest = name.endsWith('.json') && !names.includes(name.replace(/\.json$/, '.sqlite'));
+    if (name.endsWith('.deels') || (orphanManifest && name.startsWith('schakel-'))) {
+      fs.rmSync(path.join(folder, name), { force: true });
+    }
+  }
 }
 
 export function removeBackup(folder: string, name: string): void {

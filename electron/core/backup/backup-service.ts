@@ -10,7 +10,13 @@ import {
 } from '../../../shared/backups.ts';
 import { dutchDate } from '../../../shared/dates.ts';
 import { Failure } from '../failure.ts';
-import { backupName, listBackups, previewFile, removeBackup, writeBackup } from './backup-file.ts';
+import {
+  listBackups,
+  previewFile,
+  removeBackup,
+  removeLeftovers,
+  writeBackup,
+} from './backup-file.ts';
 import { backupsToKeep } from './rotation.ts';
 
 /** Settings of this computer rather than of the organisation: where its backups go. */
@@ -29,10 +35,6 @@ export class BackupService {
   private readonly options: BackupServiceOptions;
   constructor(options: BackupServiceOptions) {
     this.options = options;
-  }
-
-  get key(): string | null {
-    return this.options.key;
   }
 
   folder(): string {
@@ -85,9 +87,10 @@ export class BackupService {
 
   /** Makes a backup of the open database, then rotates the folder. */
   create(sqlite: Database.Database, kind: BackupKind): BackupInfo {
-    // Two backups in one millisecond (a restore undone at once) must not share a name: the later one moves on.
-    let at = this.options.clock().getTime();
-    while (fs.existsSync(path.join(this.folder(), backupName(new Date(at).toISOString(), kind)))) at++;
+    // The new backup is the newest, even when the clock shows an earlier moment (set back, or two in one
+    // millisecond): rotation must never take it for an old one.
+    const newest = this.overview().backups[0]?.createdAt;
+    const at = Math.max(this.options.clock().getTime(), newest ? Date.parse(newest) + 1 : 0);
     const createdAt = new Date(at).toISOString();
     const info = writeBackup(
       sqlite,
@@ -104,14 +107,18 @@ export class BackupService {
   /** The daily backup, when today (Dutch calendar day) has none yet. */
   createDailyIfDue(sqlite: Database.Database): BackupInfo | null {
     const today = dutchDate(this.options.clock());
-    const hasToday = this.overview().backups.some((b) => dutchDate(new Date(b.createdAt)) === today);
+    const hasToday = this.overview().backups.some(
+      (b) => b.kind === 'dagelijks' && dutchDate(new Date(b.createdAt)) === today,
+    );
     return hasToday ? null : this.create(sqlite, 'dagelijks');
   }
 
+  /** Rotates, and removes what a backup cut off by a crash left behind (hidden `.deels` files). */
   rotate(): void {
     const { folder, backups } = this.overview();
     const keep = backupsToKeep(backups);
     for (const b of backups) if (!keep.has(b.name)) removeBackup(folder, b.name);
+    removeLeftovers(folder);
   }
 
   fileOf(name: string): string {

@@ -286,3 +286,71 @@ describe('a full disk or a read-only data folder during work', () => {
     h = await harness();
   });
 });
+
+describe('restore and backups with other work going on', () => {
+  it('restores the oldest of many backups, though the safety copy rotates it out of the folder', async () => {
+    await h.ok('projectleider', 'persons.create', personInput());
+    const oldest = await h.ok('beheer', 'backups.create', {});
+    await h.ok(
+      'projectleider',
+      'persons.create',
+      personInput({ achternaam: 'Nowak', email: 'n@example.org' }),
+    );
+    for (let i = 0; i < 9; i++) await h.ok('beheer', 'backups.create', {}); // ten kept: the oldest is the tenth
+    for (const role of ['projectleider', 'begeleider', 'administrateur']) await h.ok(role, 'auth.logout', {});
+    await h.ok('beheer', 'backups.restore', { name: oldest.name });
+    expect(names()).not.toContain(oldest.name); // rotated away by the safety copy, yet restored
+    await h.ok('projectleider', 'auth.login', { username: 'projectleider', password });
+    expect(await personCount()).toBe(1);
+  });
+
+  it('waits for a save in progress before copying, so a backup never meets an open transaction', async () => {
+    // accounts.create hashes the password inside its transaction: an await with the transaction open.
+    const saving = h.call('beheer', 'accounts.create', {
+      displayName: 'Nieuwe Collega',
+      username: 'collega',
+      role: 'begeleider',
+      isBeheerder: false,
+      password,
+    });
+    const backup = h.call('beheer', 'backups.create', {});
+    const [saved, made] = await Promise.all([saving, backup]);
+    expect(saved.ok).toBe(true);
+    expect(made.ok).toBe(true);
+    if (made.ok) expect(made.value.counts?.accounts).toBe(5);
+  });
+
+  it('refuses a second restore while one runs, and calls made meanwhile, with a Dutch message', async () => {
+    const made = await h.ok('beheer', 'backups.create', {});
+    for (const role of ['projectleider', 'begeleider', 'administrateur']) await h.ok(role, 'auth.logout', {});
+    const first = h.call('beheer', 'backups.restore', { name: made.name });
+    const second = await h.call('beheer', 'backups.restore', { name: made.name });
+    const meanwhile = await h.call('beheer', 'settings.get', {});
+    expect((await first).ok).toBe(true);
+    expect(second.ok).toBe(false);
+    if (!second.ok) expect(second.error.message).toMatch(/al een reservekopie gemaakt of teruggezet/);
+    expect(meanwhile.ok).toBe(false);
+  });
+});
+
+describe('a restore cut off between its two renames', () => {
+  it('finds the database aside at the next start and puts it back', async () => {
+    await h.ok('projectleider', 'persons.create', personInput());
+    const dir = h.dir;
+    await h.core.close();
+    const file = path.join(dir, databaseFileName);
+    fs.renameSync(file, `${file}.oud`);
+    fs.writeFileSync(`${file}.terugzetten`, 'half gekopieerd');
+    const core = await startCore(dir, { key: testKey });
+    const count = core.store.sqlite.prepare('select count(*) from persons').pluck().get();
+    expect(count).toBe(1);
+    expect(fs.readdirSync(dir).filter((n) => n.startsWith(databaseFileName))).toEqual([
+      databaseFileName,
+      `${databaseFileName}-shm`,
+      `${databaseFileName}-wal`,
+    ]);
+    await core.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+    h = await harness();
+  });
+});

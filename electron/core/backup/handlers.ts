@@ -23,7 +23,7 @@ export const backupHandlers: {
     return null;
   },
   'backups.restore': async (ctx, input) => {
-    const others = ctx.session.othersLoggedIn();
+    const others = await ctx.session.othersInUse();
     if (others > 0) {
       throw new Failure(
         'conflict',

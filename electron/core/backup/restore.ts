@@ -1,12 +1,13 @@
 import fs from 'node:fs';
 import type { BackupInfo } from '../../../shared/backups.ts';
+import { formatDateTime } from '../../../shared/format.ts';
 import type { SessionAccount } from '../../../shared/roles.ts';
 import { writeAudit } from '../audit/record.ts';
 import type { BackupControl } from '../context.ts';
 import type { Dispatcher } from '../dispatcher.ts';
 import { Failure } from '../failure.ts';
 import type { Sessions } from '../sessions.ts';
-import { type OpenOptions, openStore, type Store } from '../store/open-store.ts';
+import { type OpenOptions, openStore, restoreSuffixes, type Store } from '../store/open-store.ts';
 import type { BackupService } from './backup-service.ts';
 
 interface RestorerDeps {
@@ -36,60 +37,72 @@ export class Restorer {
         const before = backups.folder();
         backups.setFolder(folder);
         await this.audit(dispatcher().store, account, 'backups.setFolder', {
-          summary: `Map voor reservekopieën gewijzigd`,
+          summary: 'Map voor reservekopieën gewijzigd',
           changes: [{ field: 'map', before, after: backups.folder() }],
         });
       },
-      create: async (account) => {
-        const info = backups.create(dispatcher().store.sqlite, 'handmatig');
-        await this.audit(dispatcher().store, account, 'backups.create', {
-          summary: `Reservekopie gemaakt (${info.name})`,
-        });
-        return info;
-      },
-      restore: (name, account) => this.restore(dispatcher(), name, account),
+      create: (account) =>
+        dispatcher().exclusive(async () => {
+          const info = backups.create(dispatcher().store.sqlite, 'handmatig');
+          await this.audit(dispatcher().store, account, 'backups.create', {
+            summary: `Reservekopie gemaakt (${info.name})`,
+          });
+          return info;
+        }),
+      restore: (name, account) => dispatcher().exclusive(() => this.restore(dispatcher(), name, account)),
     };
   }
 
+  /**
+   * Runs with the database to itself. The chosen backup is copied beside the database first (a rotation after the
+   * safety copy may remove it from the folder), then the current state is backed up; only then is the live file
+   * renamed aside and the copy renamed in. If the copy will not open, the file from before is renamed back: no step
+   * of the way back needs disk space.
+   */
   private async restore(
     dispatcher: Dispatcher,
     name: string,
     account: SessionAccount,
   ): Promise<{ safetyCopy: BackupInfo }> {
-    const { backups, sessions, storeOptions } = this.deps;
-    const source = backups.fileOf(name);
-    const chosen = backups.preview(name); // wrong key, damaged, cut off or newer: refused here, nothing changed
-    let safetyCopy: BackupInfo | undefined;
+    const { backups, sessions, storeOptions, clock } = this.deps;
+    const chosen = backups.preview(name); // wrong key, damaged, cut off, newer or foreign: refused, nothing changed
+    const current = dispatcher.store;
+    const incoming = `${current.file}${restoreSuffixes.incoming}`;
+    const previous = `${current.file}${restoreSuffixes.previous}`;
+    try {
+      copyDurably(backups.fileOf(name), incoming);
+    } catch {
+      fs.rmSync(incoming, { force: true });
+      throw new Failure(
+        'unavailable',
+        'Terugzetten lukte niet: de kopie kon niet naast de database worden gezet (schijf vol of geen rechten). Er is niets gewijzigd.',
+      );
+    }
+    let safetyCopy: BackupInfo;
+    try {
+      safetyCopy = backups.create(current.sqlite, 'voor-terugzetten');
+    } catch (err) {
+      fs.rmSync(incoming, { force: true });
+      throw err;
+    }
+    const options = { ...storeOptions, now: clock().toISOString() };
     let fellBack = false;
     await dispatcher.replaceStore(async () => {
-      const current = dispatcher.store;
-      safetyCopy = backups.create(current.sqlite, 'voor-terugzetten'); // a full disk stops here, nothing changed
-      const incoming = `${current.file}.terugzetten`;
-      try {
-        fs.copyFileSync(source, incoming);
-        const fd = fs.openSync(incoming, 'r');
-        fs.fsyncSync(fd);
-        fs.closeSync(fd);
-      } catch {
-        fs.rmSync(incoming, { force: true });
-        throw new Failure(
-          'unavailable',
-          'Terugzetten lukte niet: de kopie kon niet naast de database worden gezet (schijf vol of geen rechten). Er is niets gewijzigd.',
-        );
-      }
       await current.close();
-      swapInto(incoming, current.file);
+      fs.renameSync(current.file, previous);
+      fs.renameSync(incoming, current.file);
       try {
-        return await openStore(current.file, storeOptions);
+        const restored = await openStore(current.file, options);
+        fs.rmSync(previous, { force: true });
+        return restored;
       } catch {
-        // The backup passed its checks but will not open as the live database: put the data from before back.
         fellBack = true;
-        fs.copyFileSync(backups.fileOf(safetyCopy.name), incoming);
-        swapInto(incoming, current.file);
-        return openStore(current.file, storeOptions);
+        for (const side of ['', '-wal', '-shm']) fs.rmSync(current.file + side, { force: true });
+        fs.renameSync(previous, current.file);
+        return openStore(current.file, options);
       }
     });
-    if (fellBack || !safetyCopy) {
+    if (fellBack) {
       throw new Failure(
         'unavailable',
         'Terugzetten lukte niet: de reservekopie ging niet open als database. De gegevens van voor het terugzetten staan er weer.',
@@ -97,7 +110,7 @@ export class Restorer {
     }
     sessions.clearAll();
     await this.audit(dispatcher.store, account, 'backups.restore', {
-      summary: `Reservekopie van ${chosen.createdAt} teruggezet door ${account.displayName}`,
+      summary: `Reservekopie van ${formatDateTime(chosen.createdAt)} teruggezet door ${account.displayName}`,
     });
     return { safetyCopy };
   }
@@ -134,8 +147,9 @@ export class Restorer {
   }
 }
 
-/** Puts `from` in the place of the database file in one rename; its old WAL and shared memory go first. */
-function swapInto(from: string, file: string): void {
-  for (const side of ['-wal', '-shm']) fs.rmSync(file + side, { force: true });
-  fs.renameSync(from, file);
+function copyDurably(from: string, to: string): void {
+  fs.copyFileSync(from, to);
+  const fd = fs.openSync(to, 'r');
+  fs.fsyncSync(fd);
+  fs.closeSync(fd);
 }

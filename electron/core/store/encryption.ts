@@ -9,9 +9,14 @@ import { databaseFileName } from '../paths.ts';
  * it with PBKDF2, so a wrong one is refused as "not a database" without a byte written.
  */
 export function applyKey(sqlite: Database.Database, key: string): void {
+  applyCipherSettings(sqlite);
+  sqlite.key(Buffer.from(key, 'utf8'));
+}
+
+/** SQLCipher 4's page format and key derivation, for opening (key) and for encrypting a plain file (rekey). */
+export function applyCipherSettings(sqlite: Database.Database): void {
   sqlite.pragma("cipher = 'sqlcipher'");
   sqlite.pragma('legacy = 4');
-  sqlite.key(Buffer.from(key, 'utf8'));
 }
 
 const plainHeader = Buffer.from('SQLite format 3\0', 'latin1');

@@ -4,7 +4,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { Kysely, SqliteDialect } from 'kysely';
 import { migrations as shippedMigrations } from '../../../migrations/index.ts';
 import type { Migration } from '../../../migrations/types.ts';
-import { applyKey, isPlainDatabase } from './encryption.ts';
+import { applyCipherSettings, applyKey, isPlainDatabase } from './encryption.ts';
 import { checkApplied, migrate } from './migrate.ts';
 import type { DB } from './schema.ts';
 import { withStatementCache } from './statement-cache.ts';
@@ -39,9 +39,10 @@ export interface OpenOptions {
 export async function openStore(file: string, options: OpenOptions): Promise<Store> {
   const busyTimeoutMs = options.busyTimeoutMs ?? 5000;
   const migrations = options.migrations ?? shippedMigrations;
-  const plainOnDisk = isPlainDatabase(file);
+  let plainOnDisk = false;
   try {
-    removeUnfinishedConversion(file);
+    removeUnfinishedWork(file);
+    plainOnDisk = isPlainDatabase(file);
     if (fs.existsSync(file)) {
       preflight(file, plainOnDisk ? null : options.key, migrations, busyTimeoutMs);
       if (plainOnDisk && options.key !== null) await encryptInPlace(file, options.key, options.safetyCopy);
@@ -116,10 +117,26 @@ function preflight(
 }
 
 const conversionSuffix = '.versleutelen';
+/** A restore puts the chosen backup beside the database (incoming) and the live file aside (previous). */
+export const restoreSuffixes = { incoming: '.terugzetten', previous: '.oud' } as const;
 
-/** A conversion that was cut off (power cut, kill) left only its temporary copy; the original is still whole. */
-function removeUnfinishedConversion(file: string): void {
-  fs.rmSync(file + conversionSuffix, { force: true });
+/**
+ * What a conversion or restore cut off (power cut, kill) left beside the database. An unfinished encryption left a
+ * temporary copy (and maybe its journal, with plain pages): the original is whole. A restore cut off between its two
+ * renames left no database but the previous one aside: it goes back. Otherwise the leftovers are stale copies.
+ */
+function removeUnfinishedWork(file: string): void {
+  if (!fs.existsSync(file) && fs.existsSync(file + restoreSuffixes.previous)) {
+    fs.renameSync(file + restoreSuffixes.previous, file);
+  }
+  for (const leftover of [
+    conversionSuffix,
+    `${conversionSuffix}-journal`,
+    restoreSuffixes.incoming,
+    restoreSuffixes.previous,
+  ]) {
+    fs.rmSync(file + leftover, { force: true });
+  }
 }
 
 /**
@@ -142,8 +159,7 @@ async function encryptInPlace(
   try {
     // SQLite3 Multiple Ciphers encrypts a plain file in place with rekey, but only outside WAL mode.
     copy.pragma('journal_mode = DELETE');
-    copy.pragma("cipher = 'sqlcipher'");
-    copy.pragma('legacy = 4');
+    applyCipherSettings(copy);
     copy.rekey(Buffer.from(key, 'utf8'));
     const check = copy.pragma('integrity_check', { simple: true });
     if (check !== 'ok')

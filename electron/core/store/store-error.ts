@@ -19,7 +19,7 @@ export class StoreError extends Error {
   }
 }
 
-function sqliteCode(err: unknown): string {
+export function errorCode(err: unknown): string {
   return typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : '';
 }
 
@@ -29,7 +29,7 @@ export function storeErrorFrom(
   file: string,
   options: { encrypted?: boolean } = {},
 ): StoreError | null {
-  const code = sqliteCode(err);
+  const code = errorCode(err);
   // With encryption a wrong key and a damaged file look the same to SQLite: neither decrypts to a database.
   if (options.encrypted && code === 'SQLITE_NOTADB') {
     return new StoreError(

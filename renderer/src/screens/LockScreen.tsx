@@ -1,12 +1,23 @@
-import { Alert, Button, Center, Overlay, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Center,
+  getDefaultZIndex,
+  Overlay,
+  Paper,
+  PasswordInput,
+  Portal,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
 import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import { invoke, onSessionLocked } from '../lib/api.ts';
 import { useSession } from '../lib/session.tsx';
 import { useCall } from '../lib/use-call.ts';
 
-/** How often the window looks whether it has been idle too long, and tells the main process it is in use. */
+/** How often the window looks whether it has been idle too long. */
 const checkEveryMs = 15_000;
-const reportUseEveryMs = 60_000;
 const useEvents = ['pointerdown', 'keydown', 'wheel', 'mousemove', 'touchstart'] as const;
 
 /**
@@ -16,7 +27,8 @@ const useEvents = ['pointerdown', 'keydown', 'wheel', 'mousemove', 'touchstart']
  */
 export function IdleLock({ children }: { children: ReactNode }) {
   const settings = useCall('settings.get', {});
-  const minutes = settings.data?.vergrendelenNaMinuten ?? 15;
+  const [minutes, setMinutes] = useState<number | null>(null);
+  const limit = minutes ?? settings.data?.vergrendelenNaMinuten ?? 15;
   const [locked, setLocked] = useState(false);
   const lastUse = useRef(Date.now());
   const lastReport = useRef(Date.now());
@@ -25,17 +37,20 @@ export function IdleLock({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     if (locked) return;
+    // Use is reported often enough that the main process never sees an active window as idle, and each report
+    // brings the idle time in force (a beheerder may have changed it in another window).
+    const reportEveryMs = Math.min(60_000, (limit * 60_000) / 3);
     const used = () => {
       const now = Date.now();
       lastUse.current = now;
-      if (now - lastReport.current > reportUseEveryMs) {
+      if (now - lastReport.current > reportEveryMs) {
         lastReport.current = now;
-        void invoke('auth.activity', {});
+        void invoke('auth.activity', {}).then((r) => r.ok && setMinutes(r.value.vergrendelenNaMinuten));
       }
     };
     for (const e of useEvents) window.addEventListener(e, used, { passive: true });
     const timer = window.setInterval(() => {
-      if (Date.now() - lastUse.current > minutes * 60_000) {
+      if (Date.now() - lastUse.current > limit * 60_000) {
         setLocked(true);
         void invoke('auth.lock', {});
       }
@@ -44,7 +59,7 @@ export function IdleLock({ children }: { children: ReactNode }) {
       for (const e of useEvents) window.removeEventListener(e, used);
       window.clearInterval(timer);
     };
-  }, [locked, minutes]);
+  }, [locked, limit]);
 
   const unlocked = () => {
     lastUse.current = Date.now();
@@ -54,16 +69,29 @@ export function IdleLock({ children }: { children: ReactNode }) {
 
   return (
     <>
-      <div aria-hidden={locked || undefined} inert={locked || undefined}>
-        {children}
-      </div>
-      {locked && <LockScreen onUnlocked={unlocked} />}
+      {children}
+      {locked && (
+        <Portal>
+          <LockScreen onUnlocked={unlocked} />
+        </Portal>
+      )}
     </>
   );
 }
 
 function LockScreen({ onUnlocked }: { onUnlocked(): void }) {
   const { account, organisatieNaam, logout } = useSession();
+  const root = useRef<HTMLDivElement>(null);
+  // Everything else on the page (the screens, and the dialogs, menus and notices Mantine puts beside them) is out
+  // of reach while locked: no focus, no clicks, not read out.
+  useEffect(() => {
+    const own = root.current?.closest('body > *');
+    const others = [...document.body.children].filter((el) => el !== own);
+    for (const el of others) el.setAttribute('inert', '');
+    return () => {
+      for (const el of others) el.removeAttribute('inert');
+    };
+  }, []);
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -77,7 +105,13 @@ function LockScreen({ onUnlocked }: { onUnlocked(): void }) {
     else setError(r.error.fields?.password ? 'Dat wachtwoord klopt niet.' : r.error.message);
   };
   return (
-    <Overlay fixed backgroundOpacity={1} color="var(--mantine-color-gray-1)" zIndex={300}>
+    <Overlay
+      fixed
+      backgroundOpacity={1}
+      color="var(--mantine-color-gray-1)"
+      zIndex={getDefaultZIndex('max') + 1}
+      ref={root}
+    >
       <Center h="100vh">
         <Paper
           withBorder
