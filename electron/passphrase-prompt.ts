@@ -23,7 +23,7 @@ export class Prompter {
     this.lines ??= readline.createInterface({ input: this.input, terminal: false })[Symbol.asyncIterator]();
     const next = await this.lines.next();
     this.output.write('\n');
-    return next.done ? null : next.value;
+    return next.done ? null : normalize(next.value);
   }
 
   close(): void {
@@ -38,12 +38,13 @@ export class Prompter {
       input.setRawMode(true);
       input.resume();
       input.setEncoding('utf8');
+      let escape = false;
       const done = (value: string | null) => {
         input.setRawMode(false);
         input.pause();
         input.off('data', onData);
         this.output.write('\n');
-        resolve(value);
+        resolve(value === null ? null : normalize(value));
       };
       const onData = (chunk: string) => {
         for (const ch of chunk) {
@@ -53,7 +54,10 @@ export class Prompter {
             process.exit(130); // Ctrl+C
           }
           if (ch === '\u0004') return done(null); // Ctrl+D
-          if (ch === '\u007f' || ch === '\b') typed = typed.slice(0, -1);
+          // An arrow or function key sends ESC [ … letter: none of it is part of the passphrase.
+          if (ch === '\u001b') escape = true;
+          else if (escape) escape = !/[A-Za-z~]/.test(ch);
+          else if (ch === '\u007f' || ch === '\b') typed = typed.slice(0, -1);
           else if (ch >= ' ') typed += ch;
         }
       };
@@ -62,11 +66,16 @@ export class Prompter {
   }
 }
 
+/** The same passphrase typed on another keyboard or system (é as one character or as e + accent) is the same key. */
+function normalize(value: string): string {
+  return value.normalize('NFC');
+}
+
 /** A new passphrase, asked twice; explains what it protects. Null when input ended. */
 export async function askNewPassphrase(prompter: Prompter, state: 'new' | 'plain'): Promise<string | null> {
   const intro =
     state === 'plain'
-      ? 'De gegevens in deze map zijn nog niet versleuteld. Kies een wachtwoordzin; Schakel maakt eerst een reservekopie en versleutelt dan de database.'
+      ? 'De gegevens in deze map zijn nog niet versleuteld. Kies een wachtwoordzin; Schakel versleutelt de database en bewaart de gegevens zoals ze waren ook als (versleutelde) reservekopie.'
       : 'Schakel versleutelt de gegevens op deze computer. Kies een wachtwoordzin; zonder die wachtwoordzin zijn de gegevens niet te openen, ook niet door ons.';
   console.log(intro);
   for (;;) {

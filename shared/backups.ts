@@ -60,6 +60,20 @@ export const backupRefInput = z.strictObject({
     .regex(backupFileName, 'onbekende reservekopie'),
 });
 
+/**
+ * What opens this installation's data and backups on another computer: the passphrase typed at start (browser
+ * host), or the random key the keychain keeps (Electron), shown so it can be written down.
+ */
+export interface RecoveryKey {
+  bron: 'wachtwoordzin' | 'sleutelbos';
+  /** Only for a keychain key: the passphrase is known to whoever typed it and is not shown back. */
+  code: string | null;
+}
+
+export const recoveryKeyInput = z.strictObject({
+  password: z.string({ error: 'verplicht' }).min(1, 'vul je wachtwoord in').max(200),
+});
+
 export const backupFolderInput = z.strictObject({
   folder: requiredText(500).refine(
     (v) => v.startsWith('/') || /^[A-Za-z]:[\\/]/.test(v) || v.startsWith('\\\\'),

@@ -30,6 +30,8 @@ import {
   type BackupPreview,
   backupFolderInput,
   backupRefInput,
+  type RecoveryKey,
+  recoveryKeyInput,
 } from './backups.ts';
 import {
   type CaseloadRow,
@@ -210,6 +212,7 @@ export const contract = {
   'backups.create': read<BackupInfo>()(none),
   'backups.setFolder': read<null>()(backupFolderInput),
   'backups.restore': read<{ safetyCopy: BackupInfo }>()(backupRefInput),
+  'backups.recoveryKey': read<RecoveryKey>()(recoveryKeyInput),
 } as const;
 
 export type Contract = typeof contract;

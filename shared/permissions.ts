@@ -108,6 +108,7 @@ export const permissions = {
   'backups.create': ['beheerder'],
   'backups.setFolder': ['beheerder'],
   'backups.restore': ['beheerder'],
+  'backups.recoveryKey': ['beheerder'],
 } as const satisfies Record<CallName, readonly Access[]>;
 
 export function isPublic(call: CallName): boolean {

@@ -22,6 +22,8 @@ export interface Core {
 export interface CoreOptions {
   /** The database key (see store/encryption.ts); null only for a plain database such as a benchmark's baseline. */
   key: string | null;
+  /** Where the key comes from: typed at start, or kept by the keychain (shown as recovery code). */
+  keySource?: 'wachtwoordzin' | 'sleutelbos';
   clock?: () => Date;
   /** Real time in ms for the idle lock (see DispatcherDeps). */
   idleClock?: () => number;
@@ -49,7 +51,14 @@ export async function startCore(dataDir: string, options: CoreOptions): Promise<
   });
   await logStoreOpened(log, store, storeOptions.now);
   const sessions = new Sessions();
-  const restorer = new Restorer({ backups, sessions, storeOptions, clock });
+  const restorer = new Restorer({
+    backups,
+    sessions,
+    storeOptions,
+    clock,
+    key: options.key,
+    keySource: options.keySource ?? 'wachtwoordzin',
+  });
   const dispatcher = new Dispatcher({
     store,
     sessions,

@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { FieldChange } from '../../shared/audit.ts';
-import type { BackupInfo, BackupOverview, BackupPreview } from '../../shared/backups.ts';
+import type { BackupInfo, BackupOverview, BackupPreview, RecoveryKey } from '../../shared/backups.ts';
 import type { SessionAccount } from '../../shared/roles.ts';
 import type { ClientLoginThrottle } from './accounts/login-throttle.ts';
 import type { DB } from './store/schema.ts';
@@ -40,6 +40,8 @@ export interface BackupControl {
   preview(name: string): BackupPreview;
   /** Replaces the data with a backup, after a backup of the current state; logs everyone out. */
   restore(name: string, account: SessionAccount): Promise<{ safetyCopy: BackupInfo }>;
+  /** The key that opens the data elsewhere (see RecoveryKey); audited. */
+  recoveryKey(account: SessionAccount): Promise<RecoveryKey>;
 }
 
 export interface WriteCtx extends CallContext {

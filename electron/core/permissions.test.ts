@@ -89,6 +89,7 @@ const expected: Record<string, string> = {
   'backups.create': 'B',
   'backups.setFolder': 'B',
   'backups.restore': 'B',
+  'backups.recoveryKey': 'B',
 };
 
 const letter = {

@@ -26,16 +26,31 @@ export function databaseKey(dataDir: string): string {
     );
   }
   const file = path.join(dataDir, keyFileName);
-  if (fs.existsSync(file)) return safeStorage.decryptString(fs.readFileSync(file));
+  if (fs.existsSync(file)) {
+    try {
+      return safeStorage.decryptString(fs.readFileSync(file));
+    } catch {
+      throw new DatabaseKeyError(
+        `De sleutelbos van dit account kan de databasesleutel (${file}) niet meer ontsleutelen (een andere sleutelbos of een ander account?). Start Schakel als browser-host met de herstelcode als wachtwoordzin, of zet de sleutelbos terug.`,
+      );
+    }
+  }
   // A new or a plain database (from before encryption) gets a new key; an encrypted one without its key is lost.
   if (databaseState(dataDir) === 'encrypted') {
     throw new DatabaseKeyError(
-      `De databasesleutel (${file}) ontbreekt, dus de versleutelde gegevens in ${dataDir} zijn niet te openen. Zet de map terug zoals ze was, of zet een reservekopie terug.`,
+      `De databasesleutel (${file}) ontbreekt, dus de versleutelde gegevens in ${dataDir} zijn niet te openen. Zet de map terug zoals ze was, of open de gegevens met de herstelcode (browser-host, herstelcode als wachtwoordzin).`,
     );
   }
   const key = randomBytes(32).toString('hex');
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  fs.writeFileSync(`${file}.deels`, safeStorage.encryptString(key), { mode: 0o600 });
+  // On disk for sure before the database is encrypted with it: a power cut must not leave data without its key.
+  const fd = fs.openSync(`${file}.deels`, 'w', 0o600);
+  fs.writeSync(fd, safeStorage.encryptString(key));
+  fs.fsyncSync(fd);
+  fs.closeSync(fd);
   fs.renameSync(`${file}.deels`, file);
+  const dir = fs.openSync(dataDir, 'r');
+  fs.fsyncSync(dir);
+  fs.closeSync(dir);
   return key;
 }

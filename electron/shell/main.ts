@@ -151,7 +151,10 @@ async function boot(): Promise<void> {
   let core: Core;
   try {
     const key = options.demo ? demoPassphrase : databaseKey(options.dataDir);
-    core = await startCore(options.dataDir, { key });
+    core = await startCore(options.dataDir, {
+      key,
+      keySource: options.demo ? 'wachtwoordzin' : 'sleutelbos',
+    });
   } catch (err) {
     const known = err instanceof StoreError || err instanceof DatabaseKeyError;
     dialog.showErrorBox('Schakel kan niet starten', known ? err.message : String(err));

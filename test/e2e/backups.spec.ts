@@ -53,5 +53,16 @@ test('the beheerder makes a backup, looks at it and brings it back; a second win
 
   await openMenu(page, 'Reservekopieën');
   await expect(page.getByRole('cell', { name: 'Voor terugzetten' })).toBeVisible();
+
+  // The recovery code, after the beheerder's own password: in the browser host it is the passphrase of the start.
+  await page.getByRole('button', { name: 'Herstelcode tonen…' }).click();
+  const ask = page.getByRole('dialog', { name: 'Herstelcode tonen' });
+  await ask.getByRole('textbox', { name: 'Wachtwoord', exact: true }).fill('niet goed');
+  await ask.getByRole('button', { name: 'Tonen', exact: true }).click();
+  await expect(ask).toContainText('Dat wachtwoord klopt niet.');
+  await ask.getByRole('textbox', { name: 'Wachtwoord', exact: true }).fill(strongPassword);
+  await ask.getByRole('button', { name: 'Tonen', exact: true }).click();
+  await expect(page.getByText('De herstelcode is de wachtwoordzin die bij het starten')).toBeVisible();
+  await expect(ask).toBeHidden();
   await screenshot(page, '42-backups');
 });

@@ -22,6 +22,18 @@ function startAttempt(ctx: Pick<ReadCtx, 'now' | 'session'>, username: string): 
   return ctx.session.throttle.start(username, nowMs);
 }
 
+/**
+ * The logged-in person's own password, asked again (unlocking a window, showing the recovery code). A wrong one is
+ * a guess like a failed login and counts toward the same limits.
+ */
+export async function confirmOwnPassword(ctx: ReadCtx, password: string): Promise<void> {
+  const row = ctx.account ? await findAccount(ctx.db, ctx.account.id) : undefined;
+  if (row?.active !== 1) throw new Failure('unauthenticated', 'Je bent niet (meer) ingelogd.');
+  const attempt = startAttempt(ctx, row.username);
+  if (!(await verifyPassword(password, row.password_hash))) throw invalidField('password', 'klopt niet');
+  attempt.succeeded();
+}
+
 async function usernameFree(ctx: WriteCtx, username: string): Promise<void> {
   const taken = await ctx.db
     .selectFrom('accounts')
@@ -155,14 +167,7 @@ export const accountHandlers = {
   },
 
   'auth.unlock': async (ctx, input) => {
-    const row = ctx.account ? await findAccount(ctx.db, ctx.account.id) : undefined;
-    if (row?.active !== 1) throw new Failure('unauthenticated', 'Je bent niet (meer) ingelogd.');
-    // A locked window is a login that is half done: wrong guesses count toward the same limits.
-    const attempt = startAttempt(ctx, row.username);
-    if (!(await verifyPassword(input.password, row.password_hash))) {
-      throw invalidField('password', 'klopt niet');
-    }
-    attempt.succeeded();
+    await confirmOwnPassword(ctx, input.password);
     ctx.session.unlock();
     return null;
   },

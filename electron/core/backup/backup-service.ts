@@ -10,13 +10,7 @@ import {
 } from '../../../shared/backups.ts';
 import { dutchDate } from '../../../shared/dates.ts';
 import { Failure } from '../failure.ts';
-import {
-  listBackups,
-  previewFile,
-  removeBackup,
-  removeLeftovers,
-  writeBackup,
-} from './backup-file.ts';
+import { listBackups, previewFile, removeBackup, removeLeftovers, writeBackup } from './backup-file.ts';
 import { backupsToKeep } from './rotation.ts';
 
 /** Settings of this computer rather than of the organisation: where its backups go. */

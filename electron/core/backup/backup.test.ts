@@ -354,3 +354,30 @@ describe('a restore cut off between its two renames', () => {
     h = await harness();
   });
 });
+
+describe('the recovery code', () => {
+  it('shows a keychain key to the beheerder after their password, audited; a passphrase is not shown back', async () => {
+    const wrong = await h.call('beheer', 'backups.recoveryKey', { password: 'fout' });
+    expect(wrong.ok).toBe(false);
+    if (!wrong.ok) expect(wrong.error.message).toBe('Wachtwoord: klopt niet');
+    expect(await h.ok('beheer', 'backups.recoveryKey', { password })).toEqual({
+      bron: 'wachtwoordzin',
+      code: null,
+    });
+
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'schakel-keychain-'));
+    const key = 'a1b2c3d4'.repeat(8);
+    const core = await startCore(dir, { key, keySource: 'sleutelbos' });
+    await core.dispatcher.dispatch(
+      'setup.createFirstAccount',
+      { organisatieNaam: 'Elders', displayName: 'Bea', username: 'bea', password, role: 'administrateur' },
+      'c',
+    );
+    const shown = await core.dispatcher.dispatch('backups.recoveryKey', { password }, 'c');
+    expect(shown).toEqual({ ok: true, value: { bron: 'sleutelbos', code: key } });
+    const audit = await core.dispatcher.dispatch('audit.list', { call: 'backups.recoveryKey' }, 'c');
+    expect(audit.ok && (audit.value as { total: number }).total).toBe(1);
+    await core.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});

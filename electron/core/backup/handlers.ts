@@ -1,4 +1,5 @@
 import type { SessionAccount } from '../../../shared/roles.ts';
+import { confirmOwnPassword } from '../accounts/handlers.ts';
 import { Failure } from '../failure.ts';
 import type { Handler } from '../handler-types.ts';
 
@@ -14,6 +15,7 @@ export const backupHandlers: {
   'backups.create': Handler<'backups.create'>;
   'backups.setFolder': Handler<'backups.setFolder'>;
   'backups.restore': Handler<'backups.restore'>;
+  'backups.recoveryKey': Handler<'backups.recoveryKey'>;
 } = {
   'backups.overview': async (ctx) => ctx.backups.overview(),
   'backups.preview': async (ctx, input) => ctx.backups.preview(input.name),
@@ -31,5 +33,9 @@ export const backupHandlers: {
       );
     }
     return ctx.backups.restore(input.name, who(ctx.account));
+  },
+  'backups.recoveryKey': async (ctx, input) => {
+    await confirmOwnPassword(ctx, input.password);
+    return ctx.backups.recoveryKey(who(ctx.account));
   },
 };

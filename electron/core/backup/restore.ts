@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import type { BackupInfo } from '../../../shared/backups.ts';
+import type { BackupInfo, RecoveryKey } from '../../../shared/backups.ts';
 import { formatDateTime } from '../../../shared/format.ts';
 import type { SessionAccount } from '../../../shared/roles.ts';
 import { writeAudit } from '../audit/record.ts';
@@ -15,6 +15,8 @@ interface RestorerDeps {
   sessions: Sessions;
   storeOptions: OpenOptions;
   clock: () => Date;
+  key: string | null;
+  keySource: RecoveryKey['bron'];
 }
 
 /**
@@ -50,6 +52,13 @@ export class Restorer {
           return info;
         }),
       restore: (name, account) => dispatcher().exclusive(() => this.restore(dispatcher(), name, account)),
+      recoveryKey: async (account) => {
+        const { key, keySource } = this.deps;
+        await this.audit(dispatcher().store, account, 'backups.recoveryKey', {
+          summary: keySource === 'sleutelbos' ? 'Herstelcode bekeken' : 'Uitleg herstelcode bekeken',
+        });
+        return { bron: keySource, code: keySource === 'sleutelbos' ? key : null };
+      },
     };
   }
 

@@ -78,7 +78,10 @@ describe('openStore', () => {
       'Dit is geen database, maar een tekstbestand dat per ongeluk zo heet.'.repeat(100),
     );
     // Encrypted, a stray file and a wrong key look alike to SQLite: the message names both.
-    await expectRefused('wrong_key', /wachtwoordzin klopt niet, of .* beschadigd of geen Schakel-database/);
+    await expectRefused(
+      'wrong_key',
+      /wachtwoordzin \(of sleutel\) klopt niet, of .* beschadigd of geen Schakel-database/,
+    );
   });
 
   it('refuses a truncated database', async () => {
@@ -144,7 +147,9 @@ describe('encryption at rest', () => {
     const store = await storeWithData(testKey);
     store.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     await store.close();
-    await expectRefused('wrong_key', /De wachtwoordzin klopt niet/, { key: 'een andere sleutel' });
+    await expectRefused('wrong_key', /De wachtwoordzin \(of sleutel\) klopt niet/, {
+      key: 'een andere sleutel',
+    });
     const again = await openStore(file, { key: testKey });
     const row = await again.db.selectFrom('settings').select('naam').executeTakeFirstOrThrow();
     expect(row.naam).toBe(secretName);

@@ -34,7 +34,7 @@ export function storeErrorFrom(
   if (options.encrypted && code === 'SQLITE_NOTADB') {
     return new StoreError(
       'wrong_key',
-      `De wachtwoordzin klopt niet, of ${file} is beschadigd of geen Schakel-database. Er is niets gewijzigd.`,
+      `De wachtwoordzin (of sleutel) klopt niet, of ${file} is beschadigd of geen Schakel-database. Er is niets gewijzigd.`,
       { cause: err },
     );
   }

@@ -1,10 +1,12 @@
 import {
   Alert,
   Button,
+  Code,
   Group,
   Loader,
   Modal,
   Paper,
+  PasswordInput,
   SimpleGrid,
   Stack,
   Table,
@@ -12,17 +14,19 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import {
   type BackupCounts,
   type BackupInfo,
   type BackupPreview,
   backupKindLabels,
+  type RecoveryKey,
 } from '../../../shared/backups.ts';
 import { formatDateTime } from '../../../shared/format.ts';
 import type { AppError } from '../../../shared/result.ts';
 import { invoke } from '../lib/api.ts';
 import { showSaved, showServerError } from '../lib/forms.ts';
+import { ModalActions } from '../lib/modal-actions.tsx';
 import { useSession } from '../lib/session.tsx';
 import { useCall } from '../lib/use-call.ts';
 
@@ -82,6 +86,7 @@ export function BackupsScreen() {
         dezelfde sleutel als de gegevens, wordt na het maken gecontroleerd, en bevat ook de bonnen.
       </Text>
       <FolderSetting folder={data.folder} isDefault={data.isDefaultFolder} onSaved={() => void reload()} />
+      <RecoverySection />
       {previewError && (
         <Alert
           color="red"
@@ -139,6 +144,83 @@ export function BackupsScreen() {
   );
 }
 
+/**
+ * The backups are encrypted with this installation's key: without it they are unreadable elsewhere, after a lost
+ * laptop or a reinstalled system. The beheerder writes it down once.
+ */
+function RecoverySection() {
+  const [asking, setAsking] = useState(false);
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [shown, setShown] = useState<RecoveryKey | null>(null);
+  const ask = async (e: FormEvent) => {
+    e.preventDefault();
+    const r = await invoke('backups.recoveryKey', { password });
+    setPassword('');
+    if (r.ok) {
+      setShown(r.value);
+      setAsking(false);
+      setError(null);
+    } else setError(r.error.fields?.password ? 'Dat wachtwoord klopt niet.' : r.error.message);
+  };
+  return (
+    <Paper withBorder p="md" maw={760}>
+      <Group justify="space-between" align="flex-start">
+        <div>
+          <Text fw={600}>Herstelcode</Text>
+          <Text size="sm" c="dimmed">
+            De reservekopieën zijn versleuteld. Op een andere computer (na verlies of een nieuwe installatie)
+            gaan ze alleen open met de herstelcode. Schrijf die op en bewaar hem veilig, los van de computer.
+          </Text>
+        </div>
+        {!shown && (
+          <Button variant="default" onClick={() => setAsking(true)}>
+            Herstelcode tonen…
+          </Button>
+        )}
+      </Group>
+      {shown && (
+        <Stack gap="xs" mt="sm">
+          {shown.code ? (
+            <>
+              <Code block fz="md" aria-label="Herstelcode">
+                {shown.code.match(/.{1,8}/g)?.join(' ')}
+              </Code>
+              <Text size="sm">
+                Op een andere computer: zet een reservekopie als <Code>schakel.sqlite</Code> in een lege map,
+                start Schakel met <Code>--data-dir</Code> naar die map en vul deze code in (zonder spaties)
+                als wachtwoordzin.
+              </Text>
+            </>
+          ) : (
+            <Text size="sm">
+              De herstelcode is de wachtwoordzin die bij het starten van Schakel wordt gevraagd. Bewaar die
+              veilig: zonder de wachtwoordzin zijn de gegevens en de reservekopieën niet te openen, ook niet
+              door ons.
+            </Text>
+          )}
+        </Stack>
+      )}
+      <Modal opened={asking} onClose={() => setAsking(false)} title="Herstelcode tonen">
+        <form onSubmit={ask}>
+          <Stack>
+            <Text size="sm">Vul ter controle je eigen wachtwoord in.</Text>
+            <PasswordInput
+              label="Wachtwoord"
+              autoComplete="current-password"
+              value={password}
+              onChange={(e) => setPassword(e.currentTarget.value)}
+              error={error}
+              data-autofocus
+            />
+            <ModalActions onCancel={() => setAsking(false)} submit="Tonen" />
+          </Stack>
+        </form>
+      </Modal>
+    </Paper>
+  );
+}
+
 function FolderSetting({
   folder,
   isDefault,
@@ -164,8 +246,8 @@ function FolderSetting({
         label="Map voor reservekopieën"
         description={
           isDefault
-            ? 'Standaard: in de gegevensmap. Kies bij voorkeur een andere schijf of een netwerkmap.'
-            : 'Gekozen map op deze computer.'
+            ? 'Standaard: in de gegevensmap. Kies bij voorkeur een andere schijf of een netwerkmap, met een eigen map per computer.'
+            : 'Gekozen map op deze computer; gebruik een eigen map per computer.'
         }
         value={value}
         onChange={(e) => setValue(e.currentTarget.value)}
