@@ -169,7 +169,11 @@ export class Dispatcher {
     }
     const nowMs = this.deps.idleClock?.() ?? Date.now();
     if (account && !passesLock.has(call)) {
-      const locked = this.deps.sessions.lockedAt(clientKey, nowMs, await this.idleLimitMs());
+      const locked = this.deps.sessions.lockedAt(
+        clientKey,
+        nowMs,
+        this.idleLimit ?? (await this.idleLimitMs()),
+      );
       if (locked) {
         return failure({
           code: 'locked',
