@@ -10,9 +10,20 @@ import { id, isoDate } from './validation.ts';
 export const retentionYears = {
   /** A person whose status has been 'gestopt' for longer than this is anonymised. */
   personen: 2,
-  /** Claims and payment files older than this (fiscal bewaarplicht) are removed into totals. */
+  /**
+   * Claims and payment files are removed into totals this many whole years after the end of their boekjaar
+   * (fiscal bewaarplicht): a record of 2024 goes from 1 January 2032.
+   */
   financieel: 7,
 } as const;
+
+const numberWords = ['nul', 'een', 'twee', 'drie', 'vier', 'vijf', 'zes', 'zeven', 'acht', 'negen', 'tien'];
+
+/** A retention period in words, as the screens and messages say it: 'twee jaar', 'zeven jaar'. */
+export function retentionPeriod(kind: keyof typeof retentionYears): string {
+  const years = retentionYears[kind];
+  return `${numberWords[years] ?? String(years)} jaar`;
+}
 
 export const retentionAnonymiseInput = z.strictObject({
   personIds: z
@@ -23,9 +34,22 @@ export const retentionAnonymiseInput = z.strictObject({
 });
 
 export const retentionPurgeInput = z.strictObject({
-  /** Financial records dated before this day are removed; it may not lie within the seven years. */
-  grens: isoDate,
+  /**
+   * Financial records dated before this day are removed. Whole boekjaren only: it is a 1 January, and no later
+   * than the one the bewaarplicht allows.
+   */
+  grens: isoDate.refine((d) => d.endsWith('-01-01'), 'kies 1 januari: alleen hele boekjaren'),
 });
+
+/** What anonymising did, and what it left for the beheerder to look at. */
+export interface RetentionAnonymised {
+  count: number;
+  /**
+   * Per person: how often their first name still stands in other people's free text (a verslag about someone
+   * else, a session they did not attend). Those are not replaced blindly; the beheerder reads them.
+   */
+  nakijken: { label: string; voornamen: string[]; vermeldingen: number }[];
+}
 
 /** The inzage export: the same content twice, as a readable PDF and as a JSON file. */
 export interface InzageFiles {
@@ -33,7 +57,7 @@ export interface InzageFiles {
   json: PdfFile;
 }
 
-export interface RetentionPerson {
+interface RetentionPerson {
   id: string;
   naam: string;
   statusDatum: string;
@@ -44,7 +68,7 @@ export interface RetentionPerson {
   blokkade: string | null;
 }
 
-export interface RetentionYear {
+interface RetentionYear {
   jaar: number;
   /** Paid and rejected claims of that year dated before the limit. */
   declaraties: number;
@@ -53,7 +77,7 @@ export interface RetentionYear {
   bonnen: number;
 }
 
-export interface RetentionBatch {
+interface RetentionBatch {
   id: string;
   nummer: string;
   uitvoerdatum: string;
@@ -74,7 +98,7 @@ export interface RetentionOverview {
   vandaag: string;
   /** People who stopped before this day are due for anonymisation. */
   grensPersonen: string;
-  /** Financial records dated before this day are due for removal. */
+  /** Financial records dated before this day (a 1 January) are due for removal. */
   grensFinancieel: string;
   personen: RetentionPerson[];
   financieel: { jaren: RetentionYear[]; betaalbestanden: RetentionBatch[] };

@@ -20,6 +20,7 @@ import type { AttentionItem } from './attention.ts';
 import { type AuditEntry, type AuditPage, auditListInput } from './audit.ts';
 import {
   type InzageFiles,
+  type RetentionAnonymised,
   type RetentionOverview,
   retentionAnonymiseInput,
   retentionPurgeInput,
@@ -199,7 +200,7 @@ export const contract = {
   'audit.list': read<AuditPage>()(auditListInput),
 
   'retention.list': read<RetentionOverview>()(none),
-  'retention.anonymise': write<{ count: number }>()(retentionAnonymiseInput),
+  'retention.anonymise': write<RetentionAnonymised>()(retentionAnonymiseInput),
   'retention.purge': write<{ declaraties: number; betaalbestanden: number }>()(retentionPurgeInput),
 
   'settings.get': read<Settings>()(none),

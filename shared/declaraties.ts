@@ -181,8 +181,10 @@ export interface PayoutBatch {
   nummer: string;
   status: BatchStatus;
   uitvoerdatum: string;
+  /** Transfers in the payment file: one per person. */
   aantal: number;
   totaalCents: number;
+  /** The people paid: the same number, kept when the claims are gone (cancelled, or removed after seven years). */
   personen: number;
   createdAt: string;
 }

@@ -116,18 +116,15 @@ export const fieldLabels = {
   csv: 'Importbestand',
   personIds: 'Sleutelpersonen',
   grens: 'Verwijderen van vóór',
-  // Counts in the audit entries of an inzage export and of removals after the retention period.
-  contracten: 'Contracten',
-  popVersies: 'POP-versies',
-  verslagen: 'Verslagen',
-  vertrouwelijkeVerslagen: 'Vertrouwelijke verslagen',
-  voortgangsnotities: 'Voortgangsnotities',
-  intervisiegroepen: 'Intervisiegroepen',
-  declaraties: 'Declaraties',
-  betaald: 'Betaald',
-  afgewezen: 'Afgewezen',
-  betaalbestanden: 'Betaalbestanden',
-  logboekregels: 'Logboekregels',
+  // Fields that appear in the audit log's changes (a verslag, a POP, a contract's course).
+  vertrouwelijk: 'Vertrouwelijk',
+  leerdoelen: 'Leerdoelen',
+  gesloten: 'Gesloten',
+  getekendDatum: 'Getekend op',
+  beeindigdDatum: 'Beëindigd op',
+  thema: 'Thema',
+  aanwezig: 'Aanwezig',
+  leden: 'Leden',
   search: 'Zoeken',
   page: 'Pagina',
   pageSize: 'Aantal per pagina',
@@ -137,11 +134,43 @@ export const fieldLabels = {
 } as const satisfies Record<string, string>;
 
 /**
+ * What an inzage export or a removal after the retention period counts, singular and plural: '1 verslag',
+ * '4 verslagen'. The audit log keeps these counts as changes, so they are field labels too ('Verslagen').
+ */
+const countNouns: Record<string, readonly [one: string, more: string]> = {
+  contracten: ['contract', 'contracten'],
+  popVersies: ['POP-versie', 'POP-versies'],
+  verslagen: ['verslag', 'verslagen'],
+  vertrouwelijkeVerslagen: ['vertrouwelijk verslag', 'vertrouwelijke verslagen'],
+  voortgangsnotities: ['voortgangsnotitie', 'voortgangsnotities'],
+  talen: ['taal', 'talen'],
+  intervisiegroepen: ['intervisiegroep', 'intervisiegroepen'],
+  bonnen: ['bon', 'bonnen'],
+  declaraties: ['declaratie', 'declaraties'],
+  betaald: ['betaalde declaratie', 'betaalde declaraties'],
+  afgewezen: ['afgewezen declaratie', 'afgewezen declaraties'],
+  betaalbestanden: ['betaalbestand', 'betaalbestanden'],
+  logboekregels: ['logboekregel', 'logboekregels'],
+  vermeldingen: [
+    'vermelding van de voornaam in vrije tekst van anderen (nakijken)',
+    'vermeldingen van de voornaam in vrije tekst van anderen (nakijken)',
+  ],
+};
+
+/** '1 declaratie', '3 declaraties'; a kind without a noun reads as its label. */
+export function formatCount(n: number, kind: string): string {
+  const noun = Object.hasOwn(countNouns, kind) ? countNouns[kind] : undefined;
+  return `${n} ${noun ? noun[n === 1 ? 0 : 1] : labelOf(kind).toLowerCase()}`;
+}
+
+/**
  * The label of any field name, or the name itself where none is known (shortened and printable: an unknown
  * field comes from the caller). Own keys only: '__proto__' or 'constructor' must not find Object's.
  */
 export function labelOf(field: string): string {
   if (Object.hasOwn(fieldLabels, field)) return fieldLabels[field as keyof typeof fieldLabels];
+  const noun = Object.hasOwn(countNouns, field) ? countNouns[field]?.[1] : undefined;
+  if (noun) return noun.charAt(0).toUpperCase() + noun.slice(1);
   const shown = printable(field, 40);
   return shown.trim() === '' ? 'Veld zonder naam' : shown;
 }

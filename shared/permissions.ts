@@ -35,10 +35,11 @@ export const permissions = {
   'persons.create': ['projectleider', 'begeleider'],
   'persons.update': staff,
   'persons.setStatus': ['projectleider', 'begeleider'],
-  // An inzage export holds everything, vertrouwelijke verslagen and claims included: the projectleider (who keeps
-  // the register and answers the person) and the beheerder (the organisation's steward of its data) make it; a
-  // begeleider or administrateur would see more through it than their role shows them.
-  'persons.inzage': ['projectleider', 'beheerder'],
+  // An inzage export holds everything, vertrouwelijke verslagen and claims included, so only the projectleider (who
+  // keeps the register, may read every verslag and answers the person) makes it. The beheerder flag does not reach
+  // it: it sits on top of any role, and a begeleider or administrateur would see more through the export than
+  // their role shows them.
+  'persons.inzage': ['projectleider'],
 
   'profiles.list': staff,
   'profiles.get': staff,

@@ -29,7 +29,7 @@ const expected: Record<string, string> = {
   'persons.create': 'PG',
   'persons.update': 'PGA',
   'persons.setStatus': 'PG',
-  'persons.inzage': 'PB',
+  'persons.inzage': 'P',
   'profiles.list': 'PGA',
   'profiles.get': 'PGA',
   'profiles.pdf': 'PGA',

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Download } from '@playwright/test';
-import { expect, openMenu, screenshot, screenshotDir, setUp, test } from './fixtures.ts';
+import { api, expect, openMenu, screenshot, screenshotDir, setUp, test } from './fixtures.ts';
 
 test('inzage export from the person page, then anonymising after the retention period', async ({
   page,
@@ -57,6 +57,35 @@ test('inzage export from the person page, then anonymising after the retention p
   await expect(page.getByText('Inzage-export gemaakt')).toBeVisible();
   await screenshot(page, 'avg-01-inzage-export');
 
+  // A colleague's notes mention him by first name: not replaced, but counted for the beheerder to read.
+  await api(page, 'persons.create', {
+    voornaam: 'Rahaf',
+    tussenvoegsel: null,
+    achternaam: 'Haddad',
+    roepnaam: null,
+    geboortedatum: null,
+    gender: null,
+    herkomstland: null,
+    talen: [],
+    niveauNederlands: null,
+    straat: null,
+    huisnummer: null,
+    postcode: null,
+    plaats: null,
+    gemeente: 'Utrecht',
+    telefoon: null,
+    email: null,
+    iban: null,
+    bijstand: false,
+    toestemmingNodig: false,
+    toestemmingDatum: null,
+    vogAfgiftedatum: null,
+    begeleiderId: null,
+    notities: 'Werkt samen met Zerihun bij de taalcafés.',
+    status: 'actief',
+    statusDatum: `${new Date().getFullYear()}-01-01`,
+  });
+
   // The retention screen lists him; the beheerder anonymises after a confirmation that says what happens.
   await openMenu(page, 'Bewaartermijnen');
   const row = page.getByRole('row', { name: /Zerihun Tesfamariam/ });
@@ -67,12 +96,19 @@ test('inzage export from the person page, then anonymising after the retention p
   const confirm = page.getByRole('dialog', { name: 'Sleutelpersoon anonimiseren' });
   await expect(confirm).toContainText('Je anonimiseert: Zerihun Tesfamariam.');
   await expect(confirm).toContainText('Dit kan niet ongedaan worden gemaakt.');
+  await expect(confirm).toContainText('die vóór deze verwijdering is gemaakt, bevat de gegevens nog');
   await page.waitForTimeout(400); // the dialog's fade-in, for the screenshot only
   await screenshot(page, 'avg-03-bevestigen');
   await confirm.getByRole('button', { name: 'Definitief anonimiseren' }).click();
+  await expect(confirm).toBeHidden();
   await expect(page.getByText('Niemand is langer dan twee jaar gestopt.')).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: 'Nog nakijken' })).toContainText(
+    /Verwijderd persoon \d{4}-0001: nog 1 vermelding van de voornaam \(‘Zerihun’\) in vrije tekst van anderen; controleer die\./,
+  );
   const removed = page.getByRole('table', { name: 'Eerder verwijderd' });
   await expect(removed).toContainText(/Verwijderd persoon \d{4}-0001/);
+  await expect(removed).toContainText('1 vermelding van de voornaam in vrije tekst van anderen (nakijken)');
+  await page.waitForTimeout(400); // the dialog's fade-out, for the screenshot only
   await screenshot(page, 'avg-04-geanonimiseerd');
 
   // The person page now shows the neutral name and nothing of what was stored.

@@ -1,8 +1,11 @@
 /**
  * Two people with data in every table that can hold data about a person: register, languages, status history,
  * contracts, POP versions with progress, begeleidingslog (a vertrouwelijk entry and a followed-up signal too),
- * intervisie, claims with a receipt, a correction and a rejection, an import, and a paid payout batch.
- * Zerihun's data carries recognisable strings (`personal`), so a test can look for them anywhere in the database.
+ * intervisie, claims with a receipt, a correction and a rejection, an import, a cancelled payout batch and a paid
+ * one. Zerihun is on bijstand; the intervisie summary names him by full name and by first name, and one of
+ * Rahaf's verslagen mentions him by first name. Zerihun's data carries recognisable strings (`personal`), so a
+ * test can look for them anywhere in the database. On request a namesake joins: another, living Zerihun
+ * Tesfamariam, paid in the same batches.
  */
 import type { CallInput } from '../../shared/contract.ts';
 import { type Harness, personInput, volunteerContract } from './harness.ts';
@@ -51,6 +54,24 @@ export const other = {
   rit: 'Rit-R-naar-Zeist',
 } as const;
 
+/** The intervisie session's summary: about Zerihun (full name, then first name alone) and about Rahaf. */
+export const intervisie = {
+  overRahaf: 'Sessie-R-huisvesting',
+  samenvatting: `${personal.roepnaam} ${personal.achternaam} bracht een casus in. ${personal.voornaam} vertelde over de eerste maanden. ${other.voornaam}: Sessie-R-huisvesting.`,
+} as const;
+
+/** A verslag about Rahaf that mentions Zerihun by first name only: someone else's text, left for a person to read. */
+export const mention = `Gesprek-R over vervoer met ${personal.voornaam} geregeld`;
+
+/** The namesake: the same name as Zerihun, another person, account and e-mail. */
+export const namesake = {
+  voornaam: personal.voornaam,
+  achternaam: personal.achternaam,
+  email: 'z.tesfamariam@example.net',
+  iban: 'NL20INGB0001234567',
+  rit: 'Rit-N-naar-Nieuwegein',
+} as const;
+
 export const goalId = '01900000-0000-7000-8000-00000000002a';
 
 const km = (
@@ -76,12 +97,17 @@ const km = (
 export interface FullPeople {
   zerihun: string;
   rahaf: string;
+  /** The namesake, when asked for. */
+  naamgenoot: string | null;
+  /** The paid batch, B2024-0002. */
   batchId: string;
+  /** B2024-0001: made with the same claims, then cancelled; its payment file stays. */
+  cancelledBatchId: string;
   ids: { projectleider: string; begeleider: string; administrateur: string };
 }
 
-/** Builds both people through the dispatcher, as the screens would. The harness must stand on `madeOn`. */
-export async function fullPeople(h: Harness): Promise<FullPeople> {
+/** Builds the people through the dispatcher, as the screens would. The harness must stand on `madeOn`. */
+export async function fullPeople(h: Harness, options: { namesake?: boolean } = {}): Promise<FullPeople> {
   const { ids } = await h.withTeam();
   const { updatedAt: _u, ...settings } = await h.ok('beheer', 'settings.get', {});
   await h.ok('beheer', 'settings.update', {
@@ -111,6 +137,9 @@ export async function fullPeople(h: Harness): Promise<FullPeople> {
     telefoon: personal.oudTelefoon,
     email: personal.email,
     iban: personal.oudIban,
+    bijstand: true,
+    toestemmingNodig: true,
+    toestemmingDatum: '2024-01-10',
     notities: personal.notities,
     begeleiderId: ids.begeleider,
     status: 'actief',
@@ -145,9 +174,28 @@ export async function fullPeople(h: Harness): Promise<FullPeople> {
     )
   ).id;
 
+  const naamgenoot = options.namesake
+    ? (
+        await h.ok(
+          'projectleider',
+          'persons.create',
+          personInput({
+            voornaam: namesake.voornaam,
+            achternaam: namesake.achternaam,
+            email: namesake.email,
+            iban: namesake.iban,
+            telefoon: '06 33332222',
+            status: 'actief',
+            statusDatum: '2024-01-15',
+          }),
+        )
+      ).id
+    : null;
+
   for (const [personId, werktijden] of [
     [zerihun, personal.werktijden],
     [rahaf, 'Werktijden-R'],
+    ...(naamgenoot ? [[naamgenoot, 'Werktijden-N'] as const] : []),
   ] as const) {
     const c = await h.ok(
       'projectleider',
@@ -218,6 +266,7 @@ export async function fullPeople(h: Harness): Promise<FullPeople> {
     datum: '2024-02-25',
   });
   await h.ok('begeleider', 'log.create', entry(rahaf, other.gesprek));
+  await h.ok('begeleider', 'log.create', entry(rahaf, mention, { soort: 'praktisch', duurMinuten: 10 }));
 
   const group = await h.ok('begeleider', 'intervisie.save', {
     naam: 'Intervisie Oost',
@@ -229,7 +278,7 @@ export async function fullPeople(h: Harness): Promise<FullPeople> {
     datum: '2024-02-22',
     thema: 'Grenzen bewaken',
     duurMinuten: 90,
-    samenvatting: `${personal.roepnaam} ${personal.achternaam} bracht een casus in.`,
+    samenvatting: intervisie.samenvatting,
     aanwezig: [zerihun, rahaf],
   });
 
@@ -263,8 +312,19 @@ export async function fullPeople(h: Harness): Promise<FullPeople> {
       { id: ritR.id, version: 1 },
     ],
   });
+  const ritN = naamgenoot
+    ? await h.ok('administrateur', 'claims.create', km(naamgenoot, '2024-02-14', namesake.rit))
+    : null;
+  if (ritN) await h.ok('administrateur', 'claims.approve', { items: [{ id: ritN.id, version: 1 }] });
+  const paid = [ritZ.id, onkosten.id, ritR.id, ...(ritN ? [ritN.id] : [])];
+  // First a batch that is cancelled: its claims go back to approved, its payment file stays.
+  const cancelled = await h.ok('administrateur', 'payouts.create', {
+    claimIds: paid,
+    uitvoerdatum: '2024-03-04',
+  });
+  await h.ok('administrateur', 'payouts.cancel', { id: cancelled.id, version: 1 });
   const batch = await h.ok('administrateur', 'payouts.create', {
-    claimIds: [ritZ.id, onkosten.id, ritR.id],
+    claimIds: paid,
     uitvoerdatum: '2024-03-05',
   });
   await h.ok('administrateur', 'payouts.submit', { id: batch.id, version: 1 });
@@ -288,5 +348,5 @@ export async function fullPeople(h: Harness): Promise<FullPeople> {
     datum: '2024-03-01',
     toelichting: personal.toelichting,
   });
-  return { zerihun, rahaf, batchId: batch.id, ids };
+  return { zerihun, rahaf, naamgenoot, batchId: batch.id, cancelledBatchId: cancelled.id, ids };
 }

@@ -1,21 +1,27 @@
 /**
- * Anonymising a person after the retention period. What goes: every fact about them (name, contact details, birth
- * date, origin, languages, notes, IBAN), their POP, begeleidingslog and intervisie membership, the receipts, the
- * free text of contracts and claims, the printed contract PDFs, and the same data wherever the audit log or a
- * payment file repeats it. What stays, under a neutral name ('Verwijderd persoon 2026-0012'): the person row with
- * its status dates, the contracts' numbers, forms, periods and amounts, and every claim's date, kind, amount and
- * status, so the register's counts and the declaraties overviews add up as before.
+ * Anonymising a person after the retention period. What goes: the facts in their own records (name, contact
+ * details, birth date, origin, languages, notes, IBAN), their POP, begeleidingslog and intervisie membership, the
+ * receipts, the free text of their contracts and claims, the printed contract PDFs, and their transfers in every
+ * stored payment file (found by IBAN). What stays, under a neutral name ('Verwijderd persoon 2026-0012'): the
+ * person row with its status dates, the contracts' numbers, forms, periods and amounts, and every claim's date,
+ * kind, amount and status, so the register's counts and the declaraties overviews add up as before.
+ *
+ * Text others wrote is changed only where it plainly names the person: their full name in the audit log and in
+ * the intervisie sessions they attended, and there their first name too. A name another person in the register
+ * also carries is left alone. A mention elsewhere (a first name in a colleague's verslag) is not guessed at:
+ * remainingMentions counts those, for the beheerder to read; the audit log keeps its copy of such a verslag.
  */
 import { sql, type Transaction } from 'kysely';
 import { anonymousFirstName } from '../../../shared/avg.ts';
-import { contractDraftInput } from '../../../shared/contracts.ts';
 import { formatIban } from '../../../shared/format.ts';
 import { foldForSearch } from '../../../shared/search.ts';
 import type { WriteCtx } from '../context.ts';
-import { sepaText } from '../payouts/sepa.ts';
 import { personSearchText } from '../persons/search-text.ts';
 import type { DB, PersonsTable } from '../store/schema.ts';
 import { removed, type ScrubTarget } from './audit-scrub.ts';
+import { identifyingText } from './identity.ts';
+import { scrubPaymentFile } from './payment-files.ts';
+import { mentionsAny, type Phrase, PhraseReplacer } from './phrases.ts';
 
 /** Contract terms that say nothing about the person; every other text in a draft is removed. */
 const neutralTerms = new Set([
@@ -32,27 +38,41 @@ const neutralTerms = new Set([
   'tariefSoort',
 ]);
 
-/** The draft with its free text removed; it still reads as a valid draft, so the contract screens keep working. */
-export function scrubDraft(draft: string): string {
-  const d = JSON.parse(draft) as Record<string, unknown>;
+/** Texts anywhere inside a value removed; numbers (amounts, hours) and yes/no terms stay. */
+function withoutText(value: unknown): unknown {
+  if (typeof value === 'string') return value === '' ? value : removed;
+  if (Array.isArray(value)) return value.map(withoutText);
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutText(v)]));
+  return value;
+}
+
+/**
+ * The draft with its free text removed. A draft is stored as it was written, perhaps in an older shape than
+ * today's form, so it is read as plain JSON, never against today's schema: unknown keys are scrubbed the same way.
+ */
+function scrubDraft(draft: string): string {
+  let d: unknown;
+  try {
+    d = JSON.parse(draft);
+  } catch {
+    return '{}';
+  }
+  if (!d || typeof d !== 'object' || Array.isArray(d)) return '{}';
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(d)) {
     if (key === 'velden') out[key] = {};
-    else if (key === 'kvkNummer') out[key] = '00000000';
-    else if (typeof value === 'string' && !neutralTerms.has(key)) out[key] = removed;
-    else out[key] = value;
+    else if (key === 'kvkNummer') out[key] = typeof value === 'string' ? '00000000' : value;
+    else if (neutralTerms.has(key)) out[key] = value;
+    else out[key] = withoutText(value);
   }
-  contractDraftInput.parse(out);
   return JSON.stringify(out);
 }
 
 const bump = sql<number>`version + 1`;
 
 /** 'Verwijderd persoon 2026-0012': numbered per year of removal, so two removals never share a name. */
-export async function nextLabel(
-  db: Transaction<DB>,
-  year: string,
-): Promise<{ voornaam: string; nummer: string }> {
+async function nextLabel(db: Transaction<DB>, year: string): Promise<{ voornaam: string; nummer: string }> {
   const taken = await db
     .selectFrom('retention_removals')
     .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -62,68 +82,13 @@ export async function nextLabel(
   return { voornaam: anonymousFirstName, nummer: `${year}-${String(Number(taken.n) + 1).padStart(4, '0')}` };
 }
 
-/** Every way the person's name, e-mail, phone and IBAN were ever written, from the record and its history. */
-async function identifyingText(db: Transaction<DB>, person: PersonsTable) {
-  const values: Record<string, Set<string>> = {
-    voornaam: new Set([person.voornaam]),
-    tussenvoegsel: new Set(person.tussenvoegsel ? [person.tussenvoegsel] : []),
-    achternaam: new Set([person.achternaam]),
-    roepnaam: new Set(person.roepnaam ? [person.roepnaam] : []),
-    email: new Set(person.email ? [person.email] : []),
-    telefoon: new Set(person.telefoon ? [person.telefoon] : []),
-    iban: new Set(person.iban ? [person.iban] : []),
-  };
-  const history = await db
-    .selectFrom('audit_log')
-    .select('changes')
-    .where('record_type', '=', 'person')
-    .where('record_id', '=', person.id)
-    .execute();
-  for (const h of history) {
-    for (const c of JSON.parse(h.changes) as { field: string; before: unknown; after: unknown }[]) {
-      for (const v of [c.before, c.after])
-        if (typeof v === 'string' && v && values[c.field]) values[c.field]?.add(v);
-    }
-  }
-  const first = [...(values.voornaam ?? []), ...(values.roepnaam ?? [])];
-  const names = new Set<string>();
-  for (const v of first) {
-    for (const a of values.achternaam ?? []) {
-      names.add(`${v} ${a}`);
-      for (const t of values.tussenvoegsel ?? []) names.add(`${v} ${t} ${a}`);
-    }
-  }
-  return {
-    names: [...names],
-    sepaNames: new Set([...names].map((n) => sepaText(n, 70))),
-    emails: [...(values.email ?? [])].map((e) => e.toLowerCase()),
-    phones: [...(values.telefoon ?? [])],
-    ibans: new Set([...(values.iban ?? [])].map((i) => i.replace(/\s+/g, '').toUpperCase())),
-  };
-}
-
-/** A payment file with the person's transfers renamed and their account removed; other transfers untouched. */
-export function scrubPaymentFile(
-  xml: string,
-  names: ReadonlySet<string>,
-  ibans: ReadonlySet<string>,
-  label: string,
-) {
-  return xml.replace(/<CdtTrfTxInf>[\s\S]*?<\/CdtTrfTxInf>/g, (block) => {
-    const name = /<Cdtr>\s*<Nm>([^<]*)<\/Nm>/.exec(block)?.[1] ?? '';
-    const iban = /<CdtrAcct>[\s\S]*?<IBAN>([^<]*)<\/IBAN>/.exec(block)?.[1] ?? '';
-    if (!names.has(name) && !ibans.has(iban)) return block;
-    return block
-      .replace(/(<Cdtr>\s*<Nm>)[^<]*(<\/Nm>)/, `$1${sepaText(label, 70)}$2`)
-      .replace(/(<CdtrAcct>[\s\S]*?<IBAN>)[^<]*(<\/IBAN>)/, `$1VERWIJDERD$2`);
-  });
-}
-
-export interface Anonymised {
+interface Anonymised {
   label: string;
   counts: Record<string, number>;
   scrub: ScrubTarget;
   version: number;
+  /** Every first name the person had, to count the mentions left in others' text once everyone is done. */
+  firstNames: string[];
 }
 
 /**
@@ -141,12 +106,7 @@ export async function anonymisePerson(ctx: WriteCtx, person: PersonsTable): Prom
   const contracts = await db.selectFrom('contracts').selectAll().where('person_id', '=', id).execute();
   const pop = await db.selectFrom('pops').select('id').where('person_id', '=', id).executeTakeFirst();
   const entryIds = await ids(db.selectFrom('log_entries').select('id').where('person_id', '=', id).execute());
-  const claims = await db
-    .selectFrom('claims')
-    .select(['id', 'batch_id', 'omschrijving'])
-    .where('person_id', '=', id)
-    .execute();
-  const claimIds = claims.map((c) => c.id);
+  const claimIds = await ids(db.selectFrom('claims').select('id').where('person_id', '=', id).execute());
   const sessions = (
     await db
       .selectFrom('intervisie_sessions')
@@ -221,19 +181,23 @@ export async function anonymisePerson(ctx: WriteCtx, person: PersonsTable): Prom
     .where('toelichting', 'is not', null)
     .execute();
 
-  // Payment files already made keep their amounts; the person's name and account in them go.
-  const batchIds = [...new Set(claims.map((c) => c.batch_id).filter((b): b is string => b !== null))];
+  // Payment files keep their amounts; the person's name and account go from every file that pays into one of
+  // their accounts, also a cancelled batch's, whose claims no longer point at it.
+  const ibans = [...known.ibans];
   const batches =
-    batchIds.length === 0
+    ibans.length === 0
       ? []
       : await db
           .selectFrom('payout_batches')
           .select(['id', 'xml', 'version'])
-          .where('id', 'in', batchIds)
+          .where('xml', '!=', '')
+          .where((eb) => eb.or(ibans.map((iban) => eb('xml', 'like', `%${iban}%`))))
           .execute();
+  counts.betaalbestanden = 0;
   for (const b of batches) {
-    const xml = scrubPaymentFile(b.xml, known.sepaNames, known.ibans, label);
+    const xml = scrubPaymentFile(b.xml, known.ibans, label);
     if (xml !== b.xml) {
+      counts.betaalbestanden += 1;
       await db
         .updateTable('payout_batches')
         .set({ xml, updated_at: ctx.now, version: b.version + 1 })
@@ -242,17 +206,24 @@ export async function anonymisePerson(ctx: WriteCtx, person: PersonsTable): Prom
     }
   }
 
-  // Others' records that name the person: the intervisie sessions they attended and the entries made from them.
-  const nameScrub = (text: string | null) => {
-    if (text === null) return null;
-    let out = text;
-    for (const n of [...known.names].sort((a, b) => b.length - a.length))
-      out = out.replace(new RegExp(n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'giu'), label);
-    return out;
-  };
+  const identifiers: Phrase[] = [
+    ...known.emails.map((text) => ({ text, replacement: removed })),
+    ...known.phones.map((text) => ({ text, replacement: removed })),
+    ...ibans.flatMap((iban) => [
+      { text: iban, replacement: removed },
+      { text: formatIban(iban), replacement: removed },
+    ]),
+  ];
+  const names = known.names.map((text) => ({ text, replacement: label, name: true }));
+
+  // The intervisie sessions they attended, and each attendee's entry copied from one, name them as a group
+  // member: there the first name alone is theirs too (unless someone else in the register carries it).
+  const firstNames = known.firstNames.map((text) => ({ text, replacement: label }));
+  const inSessions = new PhraseReplacer([...names, ...firstNames, ...identifiers]);
+  const sessionText = (text: string | null) => (text === null ? null : inSessions.replace(text));
   for (const s of sessions) {
-    const thema = nameScrub(s.thema) ?? s.thema;
-    const samenvatting = nameScrub(s.samenvatting);
+    const thema = sessionText(s.thema) ?? s.thema;
+    const samenvatting = sessionText(s.samenvatting);
     if (thema !== s.thema || samenvatting !== s.samenvatting) {
       await db
         .updateTable('intervisie_sessions')
@@ -266,7 +237,7 @@ export async function anonymisePerson(ctx: WriteCtx, person: PersonsTable): Prom
       .where('session_id', '=', s.id)
       .execute();
     for (const e of copies) {
-      const text = nameScrub(e.samenvatting) ?? e.samenvatting;
+      const text = sessionText(e.samenvatting) ?? e.samenvatting;
       if (text !== e.samenvatting) {
         await db
           .updateTable('log_entries')
@@ -315,20 +286,11 @@ export async function anonymisePerson(ctx: WriteCtx, person: PersonsTable): Prom
     .where('version', '=', person.version)
     .execute();
 
-  const phrases = [
-    ...known.names.map((text) => ({ text, replacement: label })),
-    ...[...known.sepaNames].map((text) => ({ text, replacement: label })),
-    ...known.emails.map((text) => ({ text, replacement: removed })),
-    ...known.phones.map((text) => ({ text, replacement: removed })),
-    ...[...known.ibans].flatMap((iban) => [
-      { text: iban, replacement: removed },
-      { text: formatIban(iban), replacement: removed },
-    ]),
-  ];
   return {
     label,
     counts,
     version,
+    firstNames: known.allFirstNames,
     scrub: {
       recordIds: new Set([
         id,
@@ -337,9 +299,53 @@ export async function anonymisePerson(ctx: WriteCtx, person: PersonsTable): Prom
         ...entryIds,
         ...claimIds,
       ]),
-      phrases,
+      phrases: [...names, ...identifiers],
+      firstNames: { personId: id, phrases: firstNames },
       csvKeys: known.emails,
       summaryLabel: label,
     },
   };
+}
+
+/** Free text where people write about others: a verslag, a session, a note, a claim, a contract's terms. */
+const freeText = [
+  ['log_entries', ['samenvatting', 'afspraken', 'opvolging']],
+  ['intervisie_sessions', ['thema', 'samenvatting']],
+  ['persons', ['notities']],
+  ['person_status_history', ['toelichting']],
+  ['goal_progress', ['notitie']],
+  ['pop_versions', ['content']],
+  ['claims', ['omschrijving', 'reden_afwijzing']],
+  ['contracts', ['draft', 'fiscale_reden', 'beeindigd_reden']],
+] as const;
+
+/**
+ * How many texts still name one of these first names as a word (at least three letters), once the person's own
+ * records are gone: mentions in what others wrote, for the beheerder to read and correct by hand.
+ */
+export async function remainingMentions(db: Transaction<DB>, firstNames: string[]): Promise<number> {
+  const names = firstNames.filter((n) => n.trim().length >= 3);
+  if (names.length === 0) return 0;
+  // LIKE narrows (it ignores case for ASCII only, hence the spellings); the word pattern decides.
+  const spellings = [
+    ...new Set(
+      names.flatMap((n) => {
+        const lower = n.toLowerCase();
+        return [n, lower, n.toUpperCase(), lower.charAt(0).toUpperCase() + lower.slice(1)];
+      }),
+    ),
+  ].map((n) => `%${n.replace(/[\\%_]/g, '\\$&')}%`);
+  let found = 0;
+  for (const [table, columns] of freeText) {
+    for (const column of columns) {
+      const rows = await sql<{
+        text: string;
+      }>`select ${sql.ref(column)} as text from ${sql.table(table)} where ${sql.join(
+        spellings.map((like) => sql`${sql.ref(column)} like ${like} escape '\\'`),
+        sql` or `,
+      )}`.execute(db);
+      found += rows.rows.filter((r) => mentionsAny(r.text, names)).length;
+    }
+  }
+  return found;
 }

@@ -1,16 +1,19 @@
 /**
- * Financial records after the fiscal bewaarplicht (seven years). A paid or rejected claim dated before the limit,
+ * Financial records after the fiscal bewaarplicht (seven years after the end of the boekjaar, so the limit is
+ * always a 1 January). A paid or rejected claim dated before the limit,
  * and not in a payment batch that is itself still kept, is deleted with its receipts and counted into
  * archived_claim_totals per month, kind and status; claims.overview adds those totals back, so a year's figures stay
  * what they were. A paid or cancelled batch executed before the limit keeps its number, date, count and total (the
  * numbering and the list of batches stay whole) but loses its payment file, which names everyone it paid.
  */
 import { type ExpressionBuilder, sql } from 'kysely';
+import type { ClaimStatus } from '../../../shared/declaraties.ts';
 import type { Reader, WriteCtx } from '../context.ts';
 import type { DB } from '../store/schema.ts';
 import { scrubAudit } from './audit-scrub.ts';
 
-export const closedClaimStatuses = ['betaald', 'afgewezen'] as const;
+/** Claims that are done with: paid or rejected. Only these are ever removed. */
+export const closedClaimStatuses = ['betaald', 'afgewezen'] as const satisfies readonly ClaimStatus[];
 const closedBatchStatuses = ['betaald', 'geannuleerd'] as const;
 
 /** Claims that may go: closed, dated before the limit, and with their batch (if any) also before it. */

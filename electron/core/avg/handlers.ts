@@ -1,5 +1,13 @@
-import { type RetentionOverview, type RetentionRemoval, retentionYears } from '../../../shared/avg.ts';
+import {
+  type RetentionAnonymised,
+  type RetentionOverview,
+  type RetentionRemoval,
+  retentionPeriod,
+  retentionYears,
+} from '../../../shared/avg.ts';
 import { addYears } from '../../../shared/dates.ts';
+import { claimStatuses } from '../../../shared/declaraties.ts';
+import { formatCount } from '../../../shared/field-labels.ts';
 import { formatDateLong } from '../../../shared/format.ts';
 import { fullName } from '../../../shared/persons.ts';
 import { foldForSearch } from '../../../shared/search.ts';
@@ -8,19 +16,25 @@ import { Failure, invalidField } from '../failure.ts';
 import type { Handlers } from '../handler-types.ts';
 import { renderPdf } from '../pdf/render-document.ts';
 import { loadSettings } from '../settings/handlers.ts';
-import { anonymisePerson } from './anonymise.ts';
+import { anonymisePerson, remainingMentions } from './anonymise.ts';
 import { scrubAudit } from './audit-scrub.ts';
-import { purgeFinancial, removableBatches, removableClaims } from './financial.ts';
+import { closedClaimStatuses, purgeFinancial, removableBatches, removableClaims } from './financial.ts';
 import { gatherInzage, inzageCounts } from './inzage.ts';
 import { inzageDocument } from './inzage-document.ts';
 
-const openClaimStatuses = ['ingediend', 'goedgekeurd', 'in_batch'];
+/** Claims not yet paid or rejected: they hold a person back from anonymisation. */
+const openClaimStatuses = claimStatuses.filter(
+  (s) => !(closedClaimStatuses as readonly string[]).includes(s),
+);
 
-/** The retention limits on a given day: people who stopped before the first, financial records before the second. */
-export function retentionLimits(today: string) {
+/**
+ * The retention limits on a given day: people who stopped before the first; financial records dated before the
+ * second, the 1 January that lies the bewaarplicht's whole years after the end of their boekjaar.
+ */
+function retentionLimits(today: string) {
   return {
     personen: addYears(today, -retentionYears.personen),
-    financieel: addYears(today, -retentionYears.financieel),
+    financieel: `${Number(today.slice(0, 4)) - retentionYears.financieel}-01-01`,
   };
 }
 
@@ -250,7 +264,7 @@ export const avgHandlers = {
     };
   },
 
-  'retention.anonymise': async (ctx, input) => {
+  'retention.anonymise': async (ctx, input): Promise<RetentionAnonymised> => {
     const grens = retentionLimits(ctx.today).personen;
     const done = [];
     for (const [i, personId] of input.personIds.entries()) {
@@ -270,7 +284,7 @@ export const avgHandlers = {
       if (person.status !== 'gestopt' || person.status_datum >= grens) {
         throw invalidField(
           field,
-          `${fullName(person)} is niet vóór ${formatDateLong(grens)} gestopt; de bewaartermijn van twee jaar loopt nog`,
+          `${fullName(person)} is niet vóór ${formatDateLong(grens)} gestopt; de bewaartermijn van ${retentionPeriod('personen')} loopt nog`,
         );
       }
       const open = await ctx.db
@@ -298,8 +312,13 @@ export const avgHandlers = {
       ctx.db,
       done.map((d) => d.result.scrub),
     );
+    const nakijken: RetentionAnonymised['nakijken'] = [];
     for (const [i, { person, result, removalId }] of done.entries()) {
-      const counts = { ...result.counts, logboekregels: rewritten[i] ?? 0 };
+      // Counted once everyone in this call is done, so a mention in another removed person's verslag is gone.
+      const vermeldingen = await remainingMentions(ctx.db, result.firstNames);
+      if (vermeldingen > 0)
+        nakijken.push({ label: result.label, voornamen: result.firstNames, vermeldingen });
+      const counts = { ...result.counts, logboekregels: rewritten[i] ?? 0, vermeldingen };
       await ctx.db
         .updateTable('retention_removals')
         .set({ aantallen: JSON.stringify(counts) })
@@ -313,7 +332,7 @@ export const avgHandlers = {
         changes: counted(counts),
       });
     }
-    return { count: done.length };
+    return { count: done.length, nakijken };
   },
 
   'retention.purge': async (ctx, input) => {
@@ -321,7 +340,7 @@ export const avgHandlers = {
     if (input.grens > limit) {
       throw invalidField(
         'grens',
-        `valt binnen de fiscale bewaartermijn van zeven jaar; kies ${formatDateLong(limit)} of eerder`,
+        `valt binnen de fiscale bewaartermijn van ${retentionPeriod('financieel')} na het boekjaar; kies ${formatDateLong(limit)} of eerder`,
       );
     }
     const counts = await purgeFinancial(ctx, input.grens);
@@ -341,7 +360,7 @@ export const avgHandlers = {
       recordType: 'bewaartermijn',
       recordId: id,
       recordVersion: 1,
-      summary: `${label} verwijderd: ${counts.declaraties} declaraties, ${counts.betaalbestanden} betaalbestanden; totalen bewaard`,
+      summary: `${label} verwijderd: ${formatCount(counts.declaraties, 'declaraties')}, ${formatCount(counts.betaalbestanden, 'betaalbestanden')}; totalen bewaard`,
       changes: counted(counts),
     });
     return { declaraties: counts.declaraties, betaalbestanden: counts.betaalbestanden };

@@ -1,13 +1,7 @@
+import { dutchDate } from '../../../shared/dates.ts';
 import type { Block, DocumentModel } from '../../../shared/document-model.ts';
 import { labelOf } from '../../../shared/field-labels.ts';
-import {
-  formatCents,
-  formatDate,
-  formatDateLong,
-  formatDateTime,
-  formatIban,
-} from '../../../shared/format.ts';
-import { type AllowanceUnit, allowanceUnitLabels } from '../../../shared/profiles.ts';
+import { formatDate, formatDateLong, formatDateTime, formatIban } from '../../../shared/format.ts';
 import type { Settings } from '../../../shared/settings.ts';
 import { organisationHead } from '../contracts/documents.ts';
 import type { InzageData } from './inzage.ts';
@@ -17,36 +11,32 @@ const dash = (v: string | number | null | undefined) =>
 const yes = (v: boolean) => (v ? 'ja' : 'nee');
 const none = (text: string): Block[] => [{ kind: 'paragraph', text }];
 
-/** A stored value as a reader sees it: dates in Dutch, amounts written out, yes/no. */
+/** The Dutch calendar day of a moment: a timestamp is UTC, the day it fell on is Dutch. */
+const dayOf = (timestamp: string) => formatDateLong(dutchDate(new Date(timestamp)));
+
+/**
+ * A value of the export as a reader sees it: dates in Dutch, amounts written out, yes/no, fill-in fields as
+ * 'name: value'. Codes and amounts were made readable when the data was gathered.
+ */
 function shown(value: unknown): string {
   if (value === null || value === undefined || value === '') return '—';
   if (value === true) return 'ja';
   if (value === false) return 'nee';
   if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(value);
   if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value)) return formatDateTime(value);
-  if (typeof value === 'object' && value !== null && 'weergave' in value) return String(value.weergave);
   if (Array.isArray(value)) return value.map(shown).join(', ') || '—';
-  if (typeof value === 'object') return JSON.stringify(value);
-  return String(value);
-}
-
-/** Terms keep their stored names; amounts lost their 'Cents' on the way into the export. */
-function termLabel(key: string): string {
-  if (key === 'vasteBegeleider') return 'Vaste begeleider';
-  return labelOf(key) !== key ? labelOf(key) : labelOf(`${key}Cents`);
-}
-
-/** A term or changed field's value in words: amounts in euros, the allowance unit as the contract says it. */
-function termValue(key: string, value: unknown): string {
-  if (key === 'velden' && typeof value === 'object' && value !== null) {
+  if (typeof value === 'object' && 'weergave' in value) return String(value.weergave);
+  if (typeof value === 'object') {
     const entries = Object.entries(value);
     return entries.length === 0 ? '—' : entries.map(([k, v]) => `${k}: ${shown(v)}`).join('; ');
   }
-  if (key === 'vergoedingEenheid' && typeof value === 'string')
-    return allowanceUnitLabels[value as AllowanceUnit] ?? value;
-  if (key.endsWith('Cents') && typeof value === 'number' && Number.isInteger(value))
-    return formatCents(value);
-  return shown(value);
+  return String(value);
+}
+
+/** A stored field's label; amounts lost their 'Cents' on the way into the export ('vergoeding'). */
+function termLabel(key: string): string {
+  if (key === 'vasteBegeleider') return 'Vaste begeleider';
+  return labelOf(key) !== key ? labelOf(key) : labelOf(`${key}Cents`);
 }
 
 function personBlocks(d: InzageData): Block[] {
@@ -124,7 +114,7 @@ function contractBlocks(d: InzageData): Block[] {
         ['Functieprofiel', dash(c.functieprofiel)],
         ...Object.entries(c.voorwaarden)
           .filter(([key]) => !['vorm', 'startdatum', 'einddatum'].includes(key))
-          .map(([key, value]): [string, string] => [termLabel(key), termValue(key, value)]),
+          .map(([key, value]): [string, string] => [termLabel(key), shown(value)]),
         ...(c.definitiefOp
           ? [['Definitief gemaakt', formatDateTime(c.definitiefOp)] as [string, string]]
           : []),
@@ -154,7 +144,7 @@ function popBlocks(d: InzageData): Block[] {
   const blocks: Block[] = d.pop.versies.flatMap((v): Block[] => [
     {
       kind: 'heading',
-      text: `Versie ${v.versie} van ${formatDateLong(v.gemaaktOp.slice(0, 10))}${v.gemaaktDoor ? `, door ${v.gemaaktDoor}` : ''}`,
+      text: `Versie ${v.versie} van ${dayOf(v.gemaaktOp)}${v.gemaaktDoor ? `, door ${v.gemaaktDoor}` : ''}`,
     },
     {
       kind: 'facts',
@@ -208,6 +198,7 @@ function logBlocks(d: InzageData): Block[] {
         ]
       : []),
     { kind: 'paragraph', text: e.samenvatting },
+    ...(e.weggelaten ? [{ kind: 'paragraph' as const, text: e.weggelaten }] : []),
     {
       kind: 'facts',
       rows: [
@@ -267,7 +258,8 @@ function claimBlocks(d: InzageData): Block[] {
               [
                 'Eerst ingevoerd',
                 Object.entries(c.eerstIngevoerd)
-                  .map(([k, v]) => `${labelOf(k)}: ${shown(v)}`)
+                  .filter(([, v]) => v !== null && v !== '')
+                  .map(([k, v]) => `${termLabel(k)}: ${shown(v)}`)
                   .join('; '),
               ] as [string, string],
             ]
@@ -291,7 +283,12 @@ function payoutBlocks(d: InzageData): Block[] {
       kind: 'facts',
       rows: d.uitbetalingen.map((u): [string, string] => [
         `Betaalbatch ${u.betaalbatch}`,
-        `${u.bedrag.weergave} voor ${u.declaraties} declaratie${u.declaraties === 1 ? '' : 's'}, uitvoerdatum ${formatDateLong(u.uitvoerdatum)} (${u.status})`,
+        [
+          `${u.bedrag.weergave}${u.declaraties > 0 ? ` voor ${u.declaraties} declaratie${u.declaraties === 1 ? '' : 's'}` : ''}, uitvoerdatum ${formatDateLong(u.uitvoerdatum)} (${u.status.toLowerCase()})`,
+          ...u.inBetaalbestand.map(
+            (t) => `In het betaalbestand: ${t.bedrag.weergave} aan ${t.naam}, ${formatIban(t.iban)}`,
+          ),
+        ].join('\n'),
       ]),
     },
   ];
@@ -315,7 +312,7 @@ function auditBlocks(d: InzageData): Block[] {
             // No arrow: the PDF font has none. 'Telefoon: van 06 1111 naar 06 2222'.
             .map(
               (w) =>
-                `${labelOf(w.veld)}: ${w.voor === null ? termValue(w.veld, w.na) : `van ${termValue(w.veld, w.voor)} naar ${termValue(w.veld, w.na)}`}`,
+                `${w.veld}: ${w.voor === null ? shown(w.na) : `van ${shown(w.voor)} naar ${shown(w.na)}`}`,
             ),
         ].join('\n'),
       ]),
@@ -330,7 +327,7 @@ export function inzageDocument(d: InzageData, settings: Settings): DocumentModel
     title: o.titel,
     subtitle: d.persoon.naam,
     organisation: organisationHead(settings),
-    footer: `Inzageverzoek ${d.persoon.naam} · ${formatDateLong(o.gemaaktOp.slice(0, 10))}`,
+    footer: `Inzageverzoek ${d.persoon.naam} · ${dayOf(o.gemaaktOp)}`,
     numberSections: false,
     sections: [
       {
@@ -352,7 +349,7 @@ export function inzageDocument(d: InzageData, settings: Settings): DocumentModel
             ? [
                 {
                   kind: 'notice' as const,
-                  text: `Deze gegevens zijn op ${formatDateLong(d.verwijdering.op.slice(0, 10))} na afloop van de bewaartermijn geanonimiseerd.`,
+                  text: `Deze gegevens zijn op ${dayOf(d.verwijdering.op)} na afloop van de bewaartermijn geanonimiseerd.`,
                 },
               ]
             : []),

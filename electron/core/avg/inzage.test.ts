@@ -2,7 +2,14 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type FullPeople, fullPeople, madeOn, other, personal } from '../../../test/support/full-person.ts';
+import {
+  type FullPeople,
+  fullPeople,
+  intervisie,
+  madeOn,
+  other,
+  personal,
+} from '../../../test/support/full-person.ts';
 import { type Harness, harness } from '../../../test/support/harness.ts';
 import type { DB } from '../store/schema.ts';
 import { type InzageData, inzageCoverage } from './inzage.ts';
@@ -94,7 +101,7 @@ describe('inzage export', () => {
     }
     const uncovered = [...reaching].filter((t) => inzageCoverage[t as keyof DB]?.dekking !== 'persoon');
     expect(uncovered).toEqual([]);
-    // Person ids kept without a foreign key: attendance lists, the audit log, batches found through claims.
+    // Person ids kept without a foreign key: attendance lists, the audit log, batches found through claims or IBAN.
     for (const t of ['intervisie_sessions', 'audit_log', 'payout_batches', 'settings'] as const)
       expect(inzageCoverage[t].dekking).toBe('persoon');
   });
@@ -127,13 +134,36 @@ describe('inzage export', () => {
     // All but the entry of this very export, written when it was done.
     expect(audit.filter((a) => !json.includes(a.id)).map((a) => a.call)).toEqual(['persons.inzage']);
     expect(data.intervisie.bijeenkomsten).toHaveLength(1);
+    // The paid batch through his claims, and the cancelled one through his IBAN in its payment file: the claims
+    // went back to approved and no longer point at it.
+    const transfer = {
+      naam: 'Zerihun Tesfamariam',
+      iban: personal.iban,
+      bedrag: { centen: 17_75, weergave: '€ 17,75' },
+    };
     expect(data.uitbetalingen).toEqual([
       expect.objectContaining({
         betaalbatch: 'B2024-0001',
+        status: 'Geannuleerd',
+        declaraties: 0,
+        bedrag: { centen: 25 * 21 + 12_50, weergave: '€ 17,75' },
+        inBetaalbestand: [transfer],
+      }),
+      expect.objectContaining({
+        betaalbatch: 'B2024-0002',
+        status: 'Betaald',
         declaraties: 2,
         bedrag: { centen: 25 * 21 + 12_50, weergave: '€ 17,75' },
+        inBetaalbestand: [transfer],
       }),
     ]);
+    // His entry copied from the intervisie session keeps its first line; the summary is about everyone there.
+    expect(json).not.toContain(intervisie.overRahaf);
+    expect(data.begeleidingslog.find((e) => e.intervisiebijeenkomst !== null)).toMatchObject({
+      soort: 'Intervisie',
+      samenvatting: 'Intervisie Intervisie Oost: Grenzen bewaken',
+      weggelaten: 'De samenvatting van de bijeenkomst is weggelaten: die gaat ook over de andere deelnemers.',
+    });
 
     for (const text of Object.values(personal).filter((t) => t !== personal.bon))
       expect(json).toContain(text);
@@ -152,8 +182,31 @@ describe('inzage export', () => {
       bonnen: [{ bestand: 'bon-1.pdf', soort: 'application/pdf' }],
     });
     expect(data.declaraties.find((c) => c.omschrijving === personal.rit)?.eerstIngevoerd).toMatchObject({
+      soort: 'Reiskosten auto of fiets',
       omschrijving: 'Eerst-ingevoerd',
       km: 20,
+      bedrag: { centen: 4_20, weergave: '€ 4,20' },
+    });
+    // The log speaks Dutch: the summary says what happened, fields by their labels, codes in words.
+    expect(json).not.toMatch(/persons\.update|"handeling"|"veld": "(vertrouwelijk|leerdoelen|bedragCents)"/);
+    const logged = (summary: string) => data.logboek.find((a) => a.samenvatting.startsWith(summary));
+    expect(logged('Ontwikkelingsgesprek vastgelegd')?.wijzigingen).toEqual(
+      expect.arrayContaining([
+        { veld: 'Soort', voor: null, na: 'Ontwikkelingsgesprek' },
+        { veld: 'Leerdoelen', voor: null, na: expect.any(Number) },
+        { veld: 'Vertrouwelijk', voor: null, na: expect.any(Boolean) },
+      ]),
+    );
+    expect(logged('Declaratie onkosten')?.wijzigingen).toEqual(
+      expect.arrayContaining([
+        { veld: 'Soort', voor: null, na: 'Onkosten' },
+        { veld: 'Bedrag', voor: null, na: { centen: 12_50, weergave: '€ 12,50' } },
+      ]),
+    );
+    expect(logged('Status gestopt')?.wijzigingen).toContainEqual({
+      veld: 'Status',
+      voor: 'Actief',
+      na: 'Gestopt',
     });
     expect(data.contracten[0]?.voorwaarden.vergoeding).toEqual({ centen: 5_00, weergave: '€ 5,00' });
     expect(data.contracten[0]?.bewaardePdf?.bytes).toBeGreaterThan(1000);
@@ -163,9 +216,11 @@ describe('inzage export', () => {
   });
 
   it('is a readable PDF on the letterhead, with every part and page numbers', async () => {
+    // Half past midnight in the Netherlands on 2 March, still 1 March in UTC.
+    h.setNow('2024-03-01T23:30:00.000Z');
     const { files } = await inzage();
-    expect(files.pdf.fileName).toBe('inzage-zerihun-tesfamariam-2024-03-01.pdf');
-    expect(files.json.fileName).toBe('inzage-zerihun-tesfamariam-2024-03-01.json');
+    expect(files.pdf.fileName).toBe('inzage-zerihun-tesfamariam-2024-03-02.pdf');
+    expect(files.json.fileName).toBe('inzage-zerihun-tesfamariam-2024-03-02.json');
     const file = path.join(h.dir, files.pdf.fileName);
     fs.writeFileSync(file, Buffer.from(files.pdf.base64, 'base64'));
     if (process.env.SCHAKEL_KEEP_PDF) fs.copyFileSync(file, process.env.SCHAKEL_KEEP_PDF);
@@ -189,12 +244,21 @@ describe('inzage export', () => {
       '€ 12,50',
       'bon-1.pdf',
       'Betaalbatch B2024-0001',
+      'Betaalbatch B2024-0002',
+      'In het betaalbestand: € 17,75 aan Zerihun Tesfamariam',
       'Wijzigingen (logboek)',
+      'Vertrouwelijk: ja',
+      'Leerdoelen: 1',
+      'Soort: Reiskosten auto of fiets',
+      'Bedrag: € 4,20',
+      'Inzageverzoek Zerihun Tesfamariam · 2 maart 2024',
       'pagina 1 van',
     ]) {
       expect(text).toContain(expected);
     }
-    for (const text2 of Object.values(other)) expect(text).not.toContain(text2);
+    for (const raw of ['bedrag:', 'vertrouwelijk:', 'leerdoelen:', 'Soort: km', 'Soort: onkosten'])
+      expect(text).not.toContain(raw);
+    for (const text2 of [...Object.values(other), intervisie.overRahaf]) expect(text).not.toContain(text2);
   });
 
   it('is recorded in the audit log: who exported whose data and when, without the data', async () => {
@@ -221,16 +285,17 @@ describe('inzage export', () => {
       after: 1,
     });
     // A second export lists the first one among the person's changes.
-    const { data } = await inzage('beheer');
-    expect(data.logboek.some((a) => a.handeling === 'persons.inzage')).toBe(true);
+    const { data } = await inzage();
+    expect(data.logboek.some((a) => a.samenvatting === 'Inzage-export gemaakt (PDF en JSON)')).toBe(true);
   });
 
-  it('is made by a projectleider or a beheerder only', async () => {
-    for (const client of ['begeleider', 'administrateur']) {
+  it('is made by a projectleider only: the beheerder flag on another role does not reach it', async () => {
+    // 'beheer' is an administrateur with the beheerder flag: the export would show them vertrouwelijke verslagen.
+    for (const client of ['begeleider', 'administrateur', 'beheer']) {
       const r = await h.call(client, 'persons.inzage', { id: people.zerihun });
       expect(r).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     }
-    expect((await h.call('beheer', 'persons.inzage', { id: people.zerihun })).ok).toBe(true);
+    expect((await h.call('projectleider', 'persons.inzage', { id: people.zerihun })).ok).toBe(true);
     expect(await h.call('projectleider', 'persons.inzage', { id: 'geen-id' })).toMatchObject({
       ok: false,
       error: { code: 'invalid_input' },

@@ -11,18 +11,28 @@ import { type GoalStatus, goalStatusLabels } from '../../../shared/begeleiding/p
 import { type Rhythm, rhythmLabels } from '../../../shared/begeleiding/rhythm.ts';
 import { type ContractStatus, contractStatusLabels } from '../../../shared/contracts.ts';
 import {
+  type BatchStatus,
+  batchStatusLabels,
   type ClaimKind,
   type ClaimStatus,
   claimKindLabels,
   claimStatusLabels,
 } from '../../../shared/declaraties.ts';
+import { labelOf } from '../../../shared/field-labels.ts';
 import { formatCents } from '../../../shared/format.ts';
 import { genderLabels, type PersonStatus, statusLabels } from '../../../shared/persons.ts';
-import { type ContractForm, contractFormLabels, type ProfileContent } from '../../../shared/profiles.ts';
+import {
+  allowanceUnitLabels,
+  type ContractForm,
+  contractFormLabels,
+  type ProfileContent,
+} from '../../../shared/profiles.ts';
 import type { Settings } from '../../../shared/settings.ts';
 import type { Reader } from '../context.ts';
 import { notFound } from '../failure.ts';
 import type { DB } from '../store/schema.ts';
+import { personIbans } from './identity.ts';
+import { transfersTo } from './payment-files.ts';
 
 /**
  * Every table and how an inzage export covers it. 'persoon' tables hold rows about a person and are exported;
@@ -41,7 +51,10 @@ export const inzageCoverage: Record<keyof DB, { dekking: 'persoon' | 'geen'; hoe
   intervisie_sessions: { dekking: 'persoon', hoe: 'intervisie.bijeenkomsten (waar de persoon aanwezig was)' },
   claims: { dekking: 'persoon', hoe: 'declaraties' },
   receipts: { dekking: 'persoon', hoe: 'declaraties.bonnen (naam, soort, grootte; niet de inhoud)' },
-  payout_batches: { dekking: 'persoon', hoe: 'uitbetalingen (de batches met een betaling aan de persoon)' },
+  payout_batches: {
+    dekking: 'persoon',
+    hoe: 'uitbetalingen (de batches met een declaratie van de persoon of een betaling naar een van diens rekeningen)',
+  },
   audit_log: {
     dekking: 'persoon',
     hoe: 'logboek (over de persoon en diens contracten, POP, verslagen, declaraties)',
@@ -59,7 +72,7 @@ export const inzageCoverage: Record<keyof DB, { dekking: 'persoon' | 'geen'; hoe
   schema_migrations: { dekking: 'geen', hoe: 'versie van de database' },
 };
 
-export interface Bedrag {
+interface Bedrag {
   centen: number;
   weergave: string;
 }
@@ -68,13 +81,49 @@ const bedrag = (cents: number): Bedrag => ({ centen: cents, weergave: formatCent
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 
-/** Amounts in a stored object ('vergoedingCents': 500) as { centen, weergave } under the name without 'Cents'. */
-function withAmounts(value: Record<string, unknown>): Record<string, Json> {
+/** Codes stored in a field, in the words the screens use; 'status' and 'soort' depend on the kind of record. */
+const codesByRecord: Record<string, Record<string, Record<string, string>>> = {
+  status: {
+    person: statusLabels,
+    contract: contractStatusLabels,
+    claim: claimStatusLabels,
+    payout: batchStatusLabels,
+  },
+  soort: { claim: claimKindLabels, log: logKindLabels },
+};
+const codes: Record<string, Record<string, string>> = {
+  vorm: contractFormLabels,
+  gender: genderLabels,
+  vergoedingEenheid: allowanceUnitLabels,
+  signaalSoort: signalKindLabels,
+  tariefSoort: { uur: 'uurtarief', vast: 'vaste prijs' },
+};
+
+/** A stored value as the person reads it: a code in words, an amount in euros beside its cents. */
+function readable(field: string, value: unknown, recordType: string | null = null): Json {
+  // The audit log keeps a contract's fill-in fields as one JSON text.
+  if (field === 'velden' && typeof value === 'string' && value.startsWith('{')) {
+    try {
+      return JSON.parse(value) as Json;
+    } catch {
+      return value;
+    }
+  }
+  if (typeof value === 'string') {
+    const labels = codesByRecord[field]?.[recordType ?? ''] ?? codes[field];
+    return labels && Object.hasOwn(labels, value) ? (labels[value] ?? value) : value;
+  }
+  if (field.endsWith('Cents') && typeof value === 'number' && Number.isInteger(value))
+    return { ...bedrag(value) };
+  return (value ?? null) as Json;
+}
+
+/** A stored object's fields readable, amounts ('vergoedingCents': 500) under the name without 'Cents'. */
+function readableFields(value: Record<string, unknown>, recordType: string | null): Record<string, Json> {
   const out: Record<string, Json> = {};
   for (const [key, v] of Object.entries(value)) {
-    if (key.endsWith('Cents') && typeof v === 'number' && Number.isInteger(v)) {
-      out[key.slice(0, -'Cents'.length)] = { ...bedrag(v) };
-    } else out[key] = v as Json;
+    const name = key.endsWith('Cents') && typeof v === 'number' ? key.slice(0, -'Cents'.length) : key;
+    out[name] = readable(key, v, recordType);
   }
   return out;
 }
@@ -200,6 +249,8 @@ export interface InzageData {
     opvolging: string | null;
     geslotenOp: string | null;
     intervisiebijeenkomst: string | null;
+    /** Why part of the entry is left out (a session summary that is about the other attendees too), or null. */
+    weggelaten: string | null;
     vastgelegdOp: string;
   }[];
   intervisie: {
@@ -245,14 +296,16 @@ export interface InzageData {
     betaalbatch: string;
     status: string;
     uitvoerdatum: string;
+    /** The person's claims in the batch now (none once a cancelled batch gave them back). */
     declaraties: number;
     bedrag: Bedrag;
+    /** The transfers to the person as the payment file holds them, or empty once the file is gone. */
+    inBetaalbestand: { naam: string; iban: string; bedrag: Bedrag }[];
   }[];
   logboek: {
     kenmerk: string;
     tijdstip: string;
     door: string | null;
-    handeling: string;
     onderdeel: string;
     samenvatting: string;
     wijzigingen: { veld: string; voor: Json; na: Json }[];
@@ -389,17 +442,28 @@ export async function gatherInzage(
           .where('claim_id', 'in', claimIds)
           .orderBy('created_at')
           .execute();
+  // Batches with the person's claims, and every payment file that pays into one of their accounts: a cancelled
+  // batch gave its claims back but keeps its file.
+  const ibans = await personIbans(db, person);
   const batchIds = [...new Set(claims.map((c) => c.batch_id).filter((b): b is string => b !== null))];
-  const batches =
-    batchIds.length === 0
+  const batches = (
+    batchIds.length === 0 && ibans.size === 0
       ? []
       : await db
           .selectFrom('payout_batches')
-          .select(['id', 'nummer', 'status', 'uitvoerdatum'])
-          .where('id', 'in', batchIds)
+          .select(['id', 'nummer', 'status', 'uitvoerdatum', 'xml'])
+          .where((eb) =>
+            eb.or([
+              ...(batchIds.length > 0 ? [eb('id', 'in', batchIds)] : []),
+              ...[...ibans].map((iban) => eb('xml', 'like', `%${iban}%`)),
+            ]),
+          )
           .orderBy('uitvoerdatum')
           .orderBy('nummer')
-          .execute();
+          .execute()
+  )
+    .map((b) => ({ ...b, transfers: transfersTo(b.xml, ibans) }))
+    .filter((b) => batchIds.includes(b.id) || b.transfers.length > 0);
   const batchNumbers = new Map(batches.map((b) => [b.id, b.nummer]));
 
   const recordIds = [
@@ -438,6 +502,7 @@ export async function gatherInzage(
         `Dit zijn alle gegevens die ${settings.naam} in Schakel over u heeft vastgelegd, op het moment dat dit overzicht is gemaakt.`,
         'Verslagen die binnen de organisatie vertrouwelijk zijn (alleen voor de schrijver en de projectleiders) staan er ook in, gemarkeerd als vertrouwelijk.',
         'Van bonnen en ondertekende contracten staan hier de kenmerken; een kopie van het bestand zelf kunt u opvragen.',
+        'Van een intervisiebijeenkomst staan hier de groep, de datum en het thema; de samenvatting gaat ook over de andere deelnemers en staat er daarom niet in.',
         'Klopt er iets niet, of wilt u dat gegevens worden verwijderd? Neem dan contact op met de organisatie.',
       ],
     },
@@ -506,7 +571,7 @@ export async function gatherInzage(
         startdatum: c.startdatum,
         einddatum: c.einddatum,
         functieprofiel: profile ? `${profile.titel} (versie ${c.profielVersie})` : null,
-        voorwaarden: withAmounts(terms),
+        voorwaarden: readableFields(terms, 'contract'),
         fiscaleReden: c.fiscale_reden,
         definitiefOp: c.definitief_at,
         definitiefDoor: who(c.definitief_by),
@@ -579,7 +644,8 @@ export async function gatherInzage(
       datum: e.datum,
       duurMinuten: e.duur_minuten,
       vertrouwelijk: e.vertrouwelijk === 1,
-      samenvatting: e.samenvatting,
+      // An entry made from an intervisie session copies the session's summary, which is about everyone there.
+      samenvatting: e.session_id ? (e.samenvatting.split('\n')[0] ?? '') : e.samenvatting,
       afspraken: e.afspraken,
       volgendeAfspraak: e.volgende_afspraak,
       geschrevenDoor: who(e.author_id),
@@ -587,6 +653,9 @@ export async function gatherInzage(
       opvolging: e.opvolging,
       geslotenOp: e.gesloten_op,
       intervisiebijeenkomst: e.session_id,
+      weggelaten: e.session_id
+        ? 'De samenvatting van de bijeenkomst is weggelaten: die gaat ook over de andere deelnemers.'
+        : null,
       vastgelegdOp: e.created_at,
     })),
     intervisie: {
@@ -612,7 +681,9 @@ export async function gatherInzage(
       status: claimStatusLabels[c.status as ClaimStatus] ?? c.status,
       redenAfwijzing: c.reden_afwijzing,
       contract: c.contract_id ? (contractNumbers.get(c.contract_id) ?? c.contract_id) : null,
-      eerstIngevoerd: c.origineel ? withAmounts(JSON.parse(c.origineel) as Record<string, unknown>) : null,
+      eerstIngevoerd: c.origineel
+        ? readableFields(JSON.parse(c.origineel) as Record<string, unknown>, 'claim')
+        : null,
       betaalbatch: c.batch_id ? (batchNumbers.get(c.batch_id) ?? c.batch_id) : null,
       ingevoerdOp: c.created_at,
       ingevoerdDoor: who(c.account_id),
@@ -631,29 +702,40 @@ export async function gatherInzage(
     })),
     uitbetalingen: batches.map((b) => {
       const paid = claims.filter((c) => c.batch_id === b.id);
+      const cents =
+        b.transfers.length > 0
+          ? b.transfers.reduce((n, t) => n + t.cents, 0)
+          : paid.reduce((n, c) => n + c.bedrag_cents, 0);
       return {
         kenmerk: b.id,
         betaalbatch: b.nummer,
-        status: b.status,
+        status: batchStatusLabels[b.status as BatchStatus] ?? b.status,
         uitvoerdatum: b.uitvoerdatum,
         declaraties: paid.length,
-        bedrag: bedrag(paid.reduce((n, c) => n + c.bedrag_cents, 0)),
+        bedrag: bedrag(cents),
+        inBetaalbestand: b.transfers.map((t) => ({ naam: t.naam, iban: t.iban, bedrag: bedrag(t.cents) })),
       };
     }),
-    logboek: audit.map((a) => ({
-      kenmerk: a.id,
-      tijdstip: a.at,
-      door: who(a.account_id),
-      handeling: a.call,
-      onderdeel: a.record_type ? (recordTypeLabels[a.record_type] ?? a.record_type) : '',
-      samenvatting: a.summary,
+    // What happened is the summary, in words; each change under its field's label, codes and amounts readable.
+    logboek: audit.map((a) => {
       // An account id in a change (a begeleider) reads as the account's name.
-      wijzigingen: (JSON.parse(a.changes) as { field: string; before: Json; after: Json }[]).map((ch) => ({
-        veld: ch.field,
-        voor: typeof ch.before === 'string' && accounts.has(ch.before) ? who(ch.before) : (ch.before ?? null),
-        na: typeof ch.after === 'string' && accounts.has(ch.after) ? who(ch.after) : (ch.after ?? null),
-      })),
-    })),
+      const value = (field: string, v: unknown) =>
+        typeof v === 'string' && accounts.has(v) ? who(v) : readable(field, v, a.record_type);
+      return {
+        kenmerk: a.id,
+        tijdstip: a.at,
+        door: who(a.account_id),
+        onderdeel: a.record_type ? (recordTypeLabels[a.record_type] ?? a.record_type) : '',
+        samenvatting: a.summary,
+        wijzigingen: (JSON.parse(a.changes) as { field: string; before: unknown; after: unknown }[]).map(
+          (ch) => ({
+            veld: labelOf(ch.field),
+            voor: value(ch.field, ch.before),
+            na: value(ch.field, ch.after),
+          }),
+        ),
+      };
+    }),
     verwijdering: removal
       ? {
           op: removal.at,
@@ -671,7 +753,7 @@ async function auditRows(db: Reader, recordIds: string[]) {
     rows.push(
       ...(await db
         .selectFrom('audit_log')
-        .select(['id', 'at', 'account_id', 'call', 'record_type', 'summary', 'changes'])
+        .select(['id', 'at', 'account_id', 'record_type', 'summary', 'changes'])
         .where('record_id', 'in', recordIds.slice(i, i + 500))
         .execute()),
     );

@@ -1,6 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type FullPeople, fullPeople, madeOn, other, personal } from '../../../test/support/full-person.ts';
-import { type Harness, harness } from '../../../test/support/harness.ts';
+import {
+  type FullPeople,
+  fullPeople,
+  intervisie,
+  madeOn,
+  mention,
+  namesake,
+  other,
+  personal,
+} from '../../../test/support/full-person.ts';
+import { type Harness, harness, personInput } from '../../../test/support/harness.ts';
 
 let h: Harness;
 let people: FullPeople;
@@ -50,6 +59,18 @@ const personalStrings = [
 
 const overview = (jaar = 2024) => h.ok('administrateur', 'claims.overview', { jaar });
 
+const paymentFile = async (id: string) =>
+  Buffer.from((await h.ok('administrateur', 'payouts.file', { id })).base64, 'base64').toString('utf8');
+
+/** The audit entries about these records, as stored. */
+const auditOf = (recordIds: string[]) =>
+  h.core.store.db
+    .selectFrom('audit_log')
+    .select(['id', 'summary', 'changes', 'input'])
+    .where('record_id', 'in', recordIds)
+    .orderBy('id')
+    .execute();
+
 describe('retention list', () => {
   it('lists a person who stopped more than two years ago, not one who stopped exactly two years ago', async () => {
     h.setNow('2026-03-01T10:00:00.000Z');
@@ -71,34 +92,37 @@ describe('retention list', () => {
     ]);
   });
 
-  it('lists financial records older than seven years, by claim date and by batch execution date', async () => {
+  it('lists financial records of whole boekjaren: from 1 January, seven years after the boekjaar ended', async () => {
     const at = async (iso: string) => {
       h.setNow(iso);
-      return (await h.ok('beheer', 'retention.list', {})).financieel;
+      return h.ok('beheer', 'retention.list', {});
     };
-    // The rejected claim of 20 February: exactly seven years is not yet older.
-    expect((await at('2031-02-20T10:00:00.000Z')).jaren).toEqual([]);
-    expect((await at('2031-02-21T10:00:00.000Z')).jaren).toEqual([
-      { jaar: 2024, declaraties: 1, betaaldCents: 0, afgewezen: 1, bonnen: 0 },
-    ]);
-    // Paid claims go with their batch, executed on 5 March 2024.
-    const onBatchDay = await at('2031-03-05T10:00:00.000Z');
-    expect(onBatchDay.betaalbestanden).toEqual([]);
-    expect(onBatchDay.jaren).toEqual([
-      { jaar: 2024, declaraties: 3, betaaldCents: 0, afgewezen: 3, bonnen: 0 },
-    ]);
-    const dayAfter = await at('2031-03-06T10:00:00.000Z');
-    expect(dayAfter.betaalbestanden).toEqual([
-      {
-        id: people.batchId,
-        nummer: 'B2024-0001',
-        uitvoerdatum: '2024-03-05',
-        totaalCents: 25 * 21 + 12_50 + 20 * 21,
-      },
-    ]);
-    expect(dayAfter.jaren).toEqual([
-      { jaar: 2024, declaraties: 6, betaaldCents: 25 * 21 + 12_50 + 20 * 21, afgewezen: 3, bonnen: 1 },
-    ]);
+    // Records of 2024 are kept to the end of 2031.
+    const lastDay = await at('2031-12-31T10:00:00.000Z');
+    expect(lastDay.grensFinancieel).toBe('2024-01-01');
+    expect(lastDay.financieel).toEqual({ jaren: [], betaalbestanden: [] });
+    // 23:30 UTC on 31 December is already New Year's Day in the Netherlands.
+    for (const iso of ['2031-12-31T23:30:00.000Z', '2032-01-01T10:00:00.000Z']) {
+      const newYear = await at(iso);
+      expect(newYear.grensFinancieel).toBe('2025-01-01');
+      expect(newYear.financieel.jaren).toEqual([
+        { jaar: 2024, declaraties: 6, betaaldCents: 25 * 21 + 12_50 + 20 * 21, afgewezen: 3, bonnen: 1 },
+      ]);
+      expect(newYear.financieel.betaalbestanden).toEqual([
+        {
+          id: people.cancelledBatchId,
+          nummer: 'B2024-0001',
+          uitvoerdatum: '2024-03-04',
+          totaalCents: 25 * 21 + 12_50 + 20 * 21,
+        },
+        {
+          id: people.batchId,
+          nummer: 'B2024-0002',
+          uitvoerdatum: '2024-03-05',
+          totaalCents: 25 * 21 + 12_50 + 20 * 21,
+        },
+      ]);
+    }
   });
 
   it('is for the projectleider and the beheerder only', async () => {
@@ -120,13 +144,61 @@ describe('anonymising a person', () => {
     };
     expect(findAnywhere(personalStrings).length).toBeGreaterThan(20);
 
+    const cancelledFile = await paymentFile(people.cancelledBatchId);
+    expect(cancelledFile).toContain(personal.iban);
+    expect(cancelledFile).toContain('<Nm>Zerihun Tesfamariam</Nm>');
+
+    // Rahaf's verslag names him by first name only: not replaced, but counted for the beheerder to read.
     expect(await h.ok('beheer', 'retention.anonymise', { personIds: [people.zerihun] })).toEqual({
       count: 1,
+      nakijken: [
+        {
+          label: 'Verwijderd persoon 2026-0001',
+          voornamen: [personal.voornaam, personal.roepnaam],
+          vermeldingen: 1,
+        },
+      ],
     });
 
-    expect(findAnywhere(personalStrings)).toEqual([]);
+    // Nothing personal is left but that mention, in the verslag and in the log's copy of its input.
+    expect(mention).toContain(personal.voornaam);
+    expect(findAnywhere(personalStrings).sort()).toEqual(
+      [
+        `audit_log.input: ${personal.voornaam}`,
+        `audit_log.input: ${personal.roepnaam}`,
+        `log_entries.samenvatting: ${personal.voornaam}`,
+        `log_entries.samenvatting: ${personal.roepnaam}`,
+      ].sort(),
+    );
+    expect(findAnywhere([mention]).sort()).toEqual([
+      `audit_log.input: ${mention}`,
+      `log_entries.samenvatting: ${mention}`,
+    ]);
     // Rahaf's data stays as it was.
     expect(findAnywhere(Object.values(other)).length).toBeGreaterThan(8);
+    // The session he attended names him by his first name too; there it is his, and it is replaced.
+    const sessions = await h.core.store.db.selectFrom('intervisie_sessions').select('samenvatting').execute();
+    expect(sessions.map((x) => x.samenvatting)).toEqual([
+      'Verwijderd persoon 2026-0001 bracht een casus in. Verwijderd persoon 2026-0001 vertelde over de eerste maanden. Rahaf: Sessie-R-huisvesting.',
+    ]);
+    expect(intervisie.samenvatting).toContain(`${personal.voornaam} vertelde`);
+    // The cancelled batch's file no longer points at him through his claims, and is cleaned all the same.
+    for (const id of [people.cancelledBatchId, people.batchId]) {
+      const xml = await paymentFile(id);
+      expect(xml).toContain('<Nm>Verwijderd persoon 2026-0001</Nm>');
+      expect(xml).toContain(`<IBAN>${other.iban}</IBAN>`);
+    }
+    // Yes/no answers about him (bijstand, permission needed) are gone from the log's changes and inputs too.
+    const own = await auditOf([people.zerihun]);
+    const answers = own.flatMap((row) =>
+      (JSON.parse(row.changes) as { field: string; before: unknown; after: unknown }[])
+        .filter((c) => c.field === 'bijstand' || c.field === 'toestemmingNodig')
+        .flatMap((c) => [c.before, c.after]),
+    );
+    expect(answers.length).toBeGreaterThan(0);
+    expect(answers.every((v) => v === null || v === '[verwijderd]')).toBe(true);
+    for (const row of own)
+      expect(row.input).not.toMatch(/"(bijstand|toestemmingNodig|vertrouwelijk)":(true|false)/);
 
     const after = await overview();
     expect(after.maanden).toEqual(before.overview.maanden);
@@ -198,6 +270,8 @@ describe('anonymising a person', () => {
       contracten: 1,
       declaraties: 4,
       talen: 2,
+      betaalbestanden: 2,
+      vermeldingen: 1,
     });
     expect(counts.logboekregels).toBeGreaterThan(15);
     const list = await h.ok('beheer', 'retention.list', {});
@@ -259,7 +333,7 @@ describe('anonymising a person', () => {
     ]);
     expect(
       await h.ok('beheer', 'retention.anonymise', { personIds: [people.zerihun, people.rahaf] }),
-    ).toEqual({ count: 2 });
+    ).toEqual({ count: 2, nakijken: [] });
     expect(findAnywhere([...personalStrings, ...Object.values(other)])).toEqual([]);
     const names = await h.ok('projectleider', 'persons.list', {});
     expect(names.rows.map((r) => r.naam).sort()).toEqual([
@@ -284,6 +358,89 @@ describe('anonymising a person', () => {
     ]);
   });
 
+  it('leaves a namesake alone: their log entries, their transfers, their first name', async () => {
+    h.close();
+    h = await harness(madeOn);
+    people = await fullPeople(h, { namesake: true });
+    const naamgenoot = people.naamgenoot ?? '';
+    // Another living person whose whole name holds his: 'Zeri Tesfamariam' stands in 'Zeri Tesfamariam-Gebru'.
+    const longer = await h.ok(
+      'projectleider',
+      'persons.create',
+      personInput({ voornaam: 'Zeri', achternaam: 'Tesfamariam-Gebru', email: null, iban: null }),
+    );
+    const theirs = [
+      naamgenoot,
+      longer.id,
+      ...(await h.ok('projectleider', 'contracts.listForPerson', { personId: naamgenoot })).map((c) => c.id),
+      ...(await h.ok('administrateur', 'claims.list', { personId: naamgenoot })).map((c) => c.id),
+    ];
+    const before = await auditOf(theirs);
+    expect(before.some((row) => row.summary.includes('Zerihun Tesfamariam'))).toBe(true);
+    expect(before.some((row) => row.summary.includes('Zeri Tesfamariam-Gebru'))).toBe(true);
+    h.setNow('2026-03-02T10:00:00.000Z');
+
+    const result = await h.ok('beheer', 'retention.anonymise', { personIds: [people.zerihun] });
+
+    // The entries about the namesake's own records are untouched.
+    expect(await auditOf(theirs)).toEqual(before);
+    expect(await h.ok('projectleider', 'persons.get', { id: naamgenoot })).toMatchObject({
+      naam: 'Zerihun Tesfamariam',
+      email: namesake.email,
+    });
+    // In both payment files Zerihun's transfer is found by his IBAN; the namesake's, under the same name, stays.
+    for (const id of [people.cancelledBatchId, people.batchId]) {
+      const xml = await paymentFile(id);
+      expect(xml).toContain('<Nm>Verwijderd persoon 2026-0001</Nm>');
+      expect(xml).toMatch(
+        /<Nm>Zerihun Tesfamariam<\/Nm>\s*<\/Cdtr>\s*<CdtrAcct>\s*<Id>\s*<IBAN>NL20INGB0001234567<\/IBAN>/,
+      );
+      expect(xml).not.toContain(personal.iban);
+    }
+    // The session: his roepnaam with achternaam is his alone and goes; 'Zerihun' is the namesake's first name too.
+    const [session] = await h.core.store.db
+      .selectFrom('intervisie_sessions')
+      .select('samenvatting')
+      .execute();
+    expect(session?.samenvatting).toBe(
+      'Verwijderd persoon 2026-0001 bracht een casus in. Zerihun vertelde over de eerste maanden. Rahaf: Sessie-R-huisvesting.',
+    );
+    // Left for the beheerder: the session, Rahaf's copy of it, and Rahaf's verslag.
+    expect(result.nakijken).toEqual([
+      {
+        label: 'Verwijderd persoon 2026-0001',
+        voornamen: [personal.voornaam, personal.roepnaam],
+        vermeldingen: 3,
+      },
+    ]);
+  });
+
+  it('scrubs a contract draft of an older shape than today’s form', async () => {
+    const sqlite = h.core.store.sqlite;
+    const row = sqlite.prepare('select id, draft from contracts where person_id = ?').get(people.zerihun) as {
+      id: string;
+      draft: string;
+    };
+    const { werktelefoon: _w, ...draft } = JSON.parse(row.draft) as Record<string, unknown>;
+    const older = { ...draft, taken: ['Taak-Z-tolken'], afspraken: { reiskosten: 'Afspraak-Z-fiets' } };
+    sqlite.prepare('update contracts set draft = ? where id = ?').run(JSON.stringify(older), row.id);
+    h.setNow('2026-03-02T10:00:00.000Z');
+
+    expect((await h.ok('beheer', 'retention.anonymise', { personIds: [people.zerihun] })).count).toBe(1);
+
+    expect(findAnywhere(['Taak-Z-tolken', 'Afspraak-Z-fiets', personal.werktijden])).toEqual([]);
+    const stored = sqlite.prepare('select draft from contracts where id = ?').get(row.id) as {
+      draft: string;
+    };
+    expect(JSON.parse(stored.draft)).toMatchObject({
+      vorm: 'vrijwilligersovereenkomst',
+      vergoedingCents: 5_00,
+      kmVergoedingCents: 21,
+      taken: ['[verwijderd]'],
+      afspraken: { reiskosten: '[verwijderd]' },
+    });
+  });
+
   it('is for the beheerder only', async () => {
     h.setNow('2026-03-02T10:00:00.000Z');
     for (const client of ['projectleider', 'begeleider', 'administrateur']) {
@@ -305,15 +462,22 @@ describe('anonymising a person', () => {
 
 describe('removing financial records after seven years', () => {
   it('deletes old claims and payment files into totals, so the year overview stays the same', async () => {
-    h.setNow('2031-03-06T10:00:00.000Z');
+    h.setNow('2032-01-01T10:00:00.000Z');
     const before = await overview();
     const batches = await h.ok('administrateur', 'payouts.list', {});
-    const tooRecent = await h.call('beheer', 'retention.purge', { grens: '2024-03-07' });
+    expect(batches.map((b) => [b.nummer, b.personen]).sort()).toEqual([
+      ['B2024-0001', 2],
+      ['B2024-0002', 2],
+    ]);
+    const tooRecent = await h.call('beheer', 'retention.purge', { grens: '2026-01-01' });
     expect(tooRecent).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'grens' } });
+    if (!tooRecent.ok) expect(tooRecent.error.message).toContain('zeven jaar na het boekjaar');
+    const partOfAYear = await h.call('beheer', 'retention.purge', { grens: '2024-03-06' });
+    expect(partOfAYear).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'grens' } });
 
-    expect(await h.ok('beheer', 'retention.purge', { grens: '2024-03-06' })).toEqual({
+    expect(await h.ok('beheer', 'retention.purge', { grens: '2025-01-01' })).toEqual({
       declaraties: 6,
-      betaalbestanden: 1,
+      betaalbestanden: 2,
     });
 
     const after = await overview();
@@ -324,8 +488,9 @@ describe('removing financial records after seven years', () => {
     expect(sum(after, 'vergoedingCents')).toBe(sum(before, 'vergoedingCents'));
     expect(sum(after, 'kostenCents')).toBe(sum(before, 'kostenCents'));
     expect(after.archief).toEqual({ vergoedingCents: 25 * 21 + 20 * 21, kostenCents: 12_50 });
+    // Each batch keeps its number, count and total, and still says how many people it paid.
     expect(await h.ok('administrateur', 'payouts.list', {})).toEqual(
-      batches.map((b) => ({ ...b, version: b.version + 1, personen: 0 })),
+      batches.map((b) => ({ ...b, version: b.version + 1 })),
     );
     const file = await h.call('administrateur', 'payouts.file', { id: people.batchId });
     expect(file).toMatchObject({ ok: false, error: { code: 'not_found' } });
@@ -347,34 +512,61 @@ describe('removing financial records after seven years', () => {
       .where('call', '=', 'retention.purge')
       .executeTakeFirstOrThrow();
     expect(entry.summary).toBe(
-      'Financiële gegevens van vóór 6 maart 2024 verwijderd: 6 declaraties, 1 betaalbestanden; totalen bewaard',
+      'Financiële gegevens van vóór 1 januari 2025 verwijderd: 6 declaraties, 2 betaalbestanden; totalen bewaard',
     );
     expect(entry.record_type).toBe('bewaartermijn');
     const list = await h.ok('beheer', 'retention.list', {});
     expect(list.financieel).toEqual({ jaren: [], betaalbestanden: [] });
     expect(list.archief).toEqual([{ jaar: 2024, aantal: 6, betaaldCents: 25 * 21 + 12_50 + 20 * 21 }]);
-    expect(await h.call('beheer', 'retention.purge', { grens: '2024-03-06' })).toMatchObject({
+    expect(await h.call('beheer', 'retention.purge', { grens: '2025-01-01' })).toMatchObject({
       ok: false,
       error: { code: 'invalid_input' },
     });
   });
 
   it('adds to the totals already kept when a later removal covers the same month', async () => {
-    h.setNow('2031-02-21T10:00:00.000Z');
-    expect(await h.ok('beheer', 'retention.purge', { grens: '2024-02-21' })).toEqual({
-      declaraties: 1,
-      betaalbestanden: 0,
+    // Two trips in December 2024: one paid that month, one in a batch executed in January 2025.
+    h.setNow('2024-12-02T10:00:00.000Z');
+    const trip = (datum: string) =>
+      h.ok('administrateur', 'claims.create', {
+        personId: people.rahaf,
+        soort: 'km',
+        datum,
+        omschrijving: `Rit-R-${datum}`,
+        van: null,
+        naar: null,
+        km: 10,
+        minuten: null,
+        bedragCents: null,
+        bonnen: [],
+      });
+    for (const [datum, uitvoerdatum] of [
+      ['2024-12-01', '2024-12-20'],
+      ['2024-12-02', '2025-01-06'],
+    ] as const) {
+      const claim = await trip(datum);
+      await h.ok('administrateur', 'claims.approve', { items: [{ id: claim.id, version: 1 }] });
+      const batch = await h.ok('administrateur', 'payouts.create', { claimIds: [claim.id], uitvoerdatum });
+      await h.ok('administrateur', 'payouts.submit', { id: batch.id, version: 1 });
+      await h.ok('administrateur', 'payouts.paid', { id: batch.id, version: 2 });
+    }
+
+    h.setNow('2032-01-01T10:00:00.000Z');
+    expect(await h.ok('beheer', 'retention.purge', { grens: '2025-01-01' })).toEqual({
+      declaraties: 7,
+      betaalbestanden: 3,
     });
-    h.setNow('2031-03-06T10:00:00.000Z');
+    h.setNow('2033-01-01T10:00:00.000Z');
     const before = await overview();
-    expect(await h.ok('beheer', 'retention.purge', { grens: '2024-03-06' })).toEqual({
-      declaraties: 5,
+    expect(await h.ok('beheer', 'retention.purge', { grens: '2026-01-01' })).toEqual({
+      declaraties: 1,
       betaalbestanden: 1,
     });
     expect((await overview()).maanden).toEqual(before.maanden);
     const totals = await h.core.store.db
       .selectFrom('archived_claim_totals')
       .select(['maand', 'soort', 'status', 'aantal'])
+      .orderBy('maand')
       .orderBy('status')
       .orderBy('soort')
       .execute();
@@ -382,6 +574,17 @@ describe('removing financial records after seven years', () => {
       { maand: '2024-02', soort: 'km', status: 'afgewezen', aantal: 3 },
       { maand: '2024-02', soort: 'km', status: 'betaald', aantal: 2 },
       { maand: '2024-02', soort: 'onkosten', status: 'betaald', aantal: 1 },
+      { maand: '2024-12', soort: 'km', status: 'betaald', aantal: 2 },
     ]);
+    // One of each reads as one.
+    const [last] = await h.core.store.db
+      .selectFrom('audit_log')
+      .select('summary')
+      .where('call', '=', 'retention.purge')
+      .orderBy('id', 'desc')
+      .execute();
+    expect(last?.summary).toBe(
+      'Financiële gegevens van vóór 1 januari 2026 verwijderd: 1 declaratie, 1 betaalbestand; totalen bewaard',
+    );
   });
 });

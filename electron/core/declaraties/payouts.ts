@@ -16,7 +16,8 @@ import { assertVersion } from '../versioning.ts';
 
 const monthName = new Intl.DateTimeFormat('nl-NL', { month: 'long', year: 'numeric', timeZone: 'UTC' });
 
-function toBatch(row: PayoutBatchesTable, personen: number): PayoutBatch {
+/** One transfer per person (see payouts.create), so the transfer count is the number of people paid. */
+function toBatch(row: PayoutBatchesTable): PayoutBatch {
   return {
     id: row.id,
     version: row.version,
@@ -25,7 +26,7 @@ function toBatch(row: PayoutBatchesTable, personen: number): PayoutBatch {
     uitvoerdatum: row.uitvoerdatum,
     aantal: row.aantal,
     totaalCents: row.totaal_cents,
-    personen,
+    personen: row.aantal,
     createdAt: row.created_at,
   };
 }
@@ -85,14 +86,7 @@ export const payoutHandlers = {
       .selectAll()
       .orderBy('created_at', 'desc')
       .execute();
-    const people = await ctx.db
-      .selectFrom('claims')
-      .select((eb) => ['batch_id', eb.fn.count<number>('person_id').distinct().as('n')])
-      .where('batch_id', 'is not', null)
-      .groupBy('batch_id')
-      .execute();
-    const byBatch = new Map(people.map((p) => [p.batch_id, Number(p.n)]));
-    return rows.map((r) => toBatch(r, byBatch.get(r.id) ?? 0));
+    return rows.map(toBatch);
   },
 
   'payouts.create': async (ctx, input) => {

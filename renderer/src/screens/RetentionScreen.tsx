@@ -14,8 +14,8 @@ import {
   Title,
 } from '@mantine/core';
 import { useState } from 'react';
-import type { RetentionOverview } from '../../../shared/avg.ts';
-import { labelOf } from '../../../shared/field-labels.ts';
+import { type RetentionAnonymised, type RetentionOverview, retentionPeriod } from '../../../shared/avg.ts';
+import { formatCount } from '../../../shared/field-labels.ts';
 import { formatCents, formatDate, formatDateLong, formatDateTime } from '../../../shared/format.ts';
 import { invoke } from '../lib/api.ts';
 import { showSaved, showServerError } from '../lib/forms.ts';
@@ -23,27 +23,16 @@ import { href } from '../lib/route.ts';
 import { useCan } from '../lib/session.tsx';
 import { useCall } from '../lib/use-call.ts';
 
-const countLabels: Record<string, string> = {
-  verslagen: 'verslagen',
-  popVersies: 'POP-versies',
-  voortgangsnotities: 'voortgangsnotities',
-  talen: 'talen',
-  intervisiegroepen: 'intervisiegroepen',
-  bonnen: 'bonnen',
-  contracten: 'contracten',
-  declaraties: 'declaraties',
-  betaald: 'betaald',
-  afgewezen: 'afgewezen',
-  betaalbestanden: 'betaalbestanden',
-  logboekregels: 'logboekregels',
-};
-
 function counts(aantallen: Record<string, number>): string {
   return Object.entries(aantallen)
     .filter(([, n]) => n > 0)
-    .map(([k, n]) => `${n} ${countLabels[k] ?? labelOf(k).toLowerCase()}`)
+    .map(([k, n]) => formatCount(n, k))
     .join(', ');
 }
+
+/** Said before every removal: it cannot be undone here, but a backup made before it can bring the data back. */
+const backupWarning =
+  'Dit kan niet ongedaan worden gemaakt. Elke reservekopie die vóór deze verwijdering is gemaakt, bevat de gegevens nog: wie zo’n kopie terugzet, haalt ze terug.';
 
 /** What anonymising removes and what it keeps: the same words in the explanation and in the confirmation. */
 function WhatHappens() {
@@ -53,7 +42,14 @@ function WhatHappens() {
         <b>Verdwijnt:</b> naam (wordt ‘Verwijderd persoon’ met een nummer), adres, geboortedatum, telefoon,
         e-mail, IBAN, herkomst, talen, notities, het POP, de begeleidingslog, het lidmaatschap van
         intervisiegroepen, bonnen, de vrije tekst van contracten en declaraties en de afgedrukte
-        contract-PDF’s. Ook in het auditlog en in betaalbestanden worden deze gegevens weggehaald.
+        contract-PDF’s. In betaalbestanden verdwijnen naam en rekeningnummer.
+      </List.Item>
+      <List.Item>
+        <b>Nakijken:</b> in het auditlog en in de intervisiebijeenkomsten waar de persoon bij was, vervangt
+        Schakel de naam en contactgegevens waar het ze herkent, maar niet een naam die iemand anders in het
+        register ook heeft. Wat anderen over de persoon schreven (bijvoorbeeld alleen de voornaam in een
+        verslag over iemand anders) blijft staan; na het anonimiseren zie je hoeveel van zulke vermeldingen er
+        nog zijn, zodat je ze kunt nakijken.
       </List.Item>
       <List.Item>
         <b>Blijft:</b> de status met data, contractnummers, -vormen, -perioden en -bedragen, en van elke
@@ -70,20 +66,24 @@ function PeopleSection({ data, onDone }: { data: RetentionOverview; onDone(): vo
   const [selected, setSelected] = useState<string[]>([]);
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
+  const [nakijken, setNakijken] = useState<RetentionAnonymised['nakijken']>([]);
   const selectable = data.personen.filter((p) => p.blokkade === null).map((p) => p.id);
   const chosen = data.personen.filter((p) => selected.includes(p.id));
+  // The dialog keeps the people it was opened for, also while it fades out after the list changed.
+  const [toConfirm, setToConfirm] = useState(chosen);
   const toggle = (id: string, on: boolean) =>
     setSelected((s) => (on ? [...s, id] : s.filter((x) => x !== id)));
 
   const anonymise = async () => {
     setBusy(true);
-    const r = await invoke('retention.anonymise', { personIds: chosen.map((p) => p.id) });
+    const r = await invoke('retention.anonymise', { personIds: toConfirm.map((p) => p.id) });
     setBusy(false);
     setConfirming(false);
     if (!r.ok) return showServerError(null, r.error);
     showSaved(
       `${r.value.count} ${r.value.count === 1 ? 'sleutelpersoon' : 'sleutelpersonen'} geanonimiseerd`,
     );
+    setNakijken(r.value.nakijken);
     setSelected([]);
     onDone();
   };
@@ -96,11 +96,18 @@ function PeopleSection({ data, onDone }: { data: RetentionOverview; onDone(): vo
             Gestopt vóór {formatDateLong(data.grensPersonen)}
           </Title>
           <Text size="sm" c="dimmed">
-            Sleutelpersonen die langer dan twee jaar gestopt zijn.
+            Sleutelpersonen die langer dan {retentionPeriod('personen')} gestopt zijn.
           </Text>
         </div>
         {mayRemove ? (
-          <Button color="red" disabled={chosen.length === 0} onClick={() => setConfirming(true)}>
+          <Button
+            color="red"
+            disabled={chosen.length === 0}
+            onClick={() => {
+              setToConfirm(chosen);
+              setConfirming(true);
+            }}
+          >
             Anonimiseren{chosen.length > 0 ? ` (${chosen.length})` : ''}
           </Button>
         ) : (
@@ -109,9 +116,30 @@ function PeopleSection({ data, onDone }: { data: RetentionOverview; onDone(): vo
           </Text>
         )}
       </Group>
+      {nakijken.length > 0 && (
+        <Alert
+          color="orange"
+          variant="light"
+          mx="sm"
+          mb="sm"
+          title="Nog nakijken"
+          withCloseButton
+          onClose={() => setNakijken([])}
+        >
+          <List size="sm">
+            {nakijken.map((n) => (
+              <List.Item key={n.label}>
+                {n.label}: nog {n.vermeldingen === 1 ? '1 vermelding' : `${n.vermeldingen} vermeldingen`} van
+                de voornaam ({n.voornamen.map((v) => `‘${v}’`).join(' of ')}) in vrije tekst van anderen;
+                controleer die.
+              </List.Item>
+            ))}
+          </List>
+        </Alert>
+      )}
       {data.personen.length === 0 ? (
         <Text p="md" pt={0} c="dimmed">
-          Niemand is langer dan twee jaar gestopt.
+          Niemand is langer dan {retentionPeriod('personen')} gestopt.
         </Text>
       ) : (
         <Table verticalSpacing={4} aria-label="Te anonimiseren">
@@ -170,14 +198,14 @@ function PeopleSection({ data, onDone }: { data: RetentionOverview; onDone(): vo
       <Modal
         opened={confirming}
         onClose={() => setConfirming(false)}
-        title={`${chosen.length === 1 ? 'Sleutelpersoon' : `${chosen.length} sleutelpersonen`} anonimiseren`}
+        title={`${toConfirm.length === 1 ? 'Sleutelpersoon' : `${toConfirm.length} sleutelpersonen`} anonimiseren`}
         size="lg"
       >
         <Stack>
-          <Text size="sm">Je anonimiseert: {chosen.map((p) => p.naam).join(', ')}.</Text>
+          <Text size="sm">Je anonimiseert: {toConfirm.map((p) => p.naam).join(', ')}.</Text>
           <WhatHappens />
           <Alert color="red" variant="light">
-            Dit kan niet ongedaan worden gemaakt. Een reservekopie van vóór vandaag bevat de gegevens nog.
+            {backupWarning}
           </Alert>
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setConfirming(false)}>
@@ -208,7 +236,7 @@ function FinancialSection({ data, onDone }: { data: RetentionOverview; onDone():
     setConfirming(false);
     if (!r.ok) return showServerError(null, r.error);
     showSaved(
-      `${r.value.declaraties} declaraties en ${r.value.betaalbestanden} betaalbestanden verwijderd; de totalen zijn bewaard`,
+      `${formatCount(r.value.declaraties, 'declaraties')} en ${formatCount(r.value.betaalbestanden, 'betaalbestanden')} verwijderd; de totalen zijn bewaard`,
     );
     onDone();
   };
@@ -221,8 +249,8 @@ function FinancialSection({ data, onDone }: { data: RetentionOverview; onDone():
             Financiële gegevens van vóór {formatDateLong(data.grensFinancieel)}
           </Title>
           <Text size="sm" c="dimmed">
-            Betaalde en afgewezen declaraties en betaalbestanden ouder dan de fiscale bewaarplicht van zeven
-            jaar.
+            Betaalde en afgewezen declaraties en betaalbestanden van boekjaren waarvan de fiscale bewaarplicht
+            van {retentionPeriod('financieel')} voorbij is.
           </Text>
         </div>
         {can('retention.purge') && (
@@ -237,10 +265,10 @@ function FinancialSection({ data, onDone }: { data: RetentionOverview; onDone():
       </Group>
       {jaren.length === 0 && betaalbestanden.length === 0 ? (
         <Text p="md" pt={0} c="dimmed">
-          Er zijn geen financiële gegevens ouder dan zeven jaar.
+          Er zijn geen financiële gegevens van vóór {formatDateLong(data.grensFinancieel)}.
         </Text>
       ) : (
-        <Table verticalSpacing={4} aria-label="Financiële gegevens ouder dan zeven jaar">
+        <Table verticalSpacing={4} aria-label="Financiële gegevens na de bewaarplicht">
           <Table.Thead>
             <Table.Tr>
               <Table.Th>Jaar</Table.Th>
@@ -277,16 +305,16 @@ function FinancialSection({ data, onDone }: { data: RetentionOverview; onDone():
       >
         <Stack>
           <Text size="sm">
-            Je verwijdert {total} {total === 1 ? 'declaratie' : 'declaraties'} van vóór{' '}
-            {formatDateLong(data.grensFinancieel)}, met {receipts} {receipts === 1 ? 'bon' : 'bonnen'}, en de
-            betaalbestanden van {betaalbestanden.length} {betaalbestanden.length === 1 ? 'batch' : 'batches'}.
+            Je verwijdert {formatCount(total, 'declaraties')} van vóór {formatDateLong(data.grensFinancieel)},
+            met {formatCount(receipts, 'bonnen')}, en de betaalbestanden van {betaalbestanden.length}{' '}
+            {betaalbestanden.length === 1 ? 'batch' : 'batches'}.
           </Text>
           <Text size="sm">
             De bedragen blijven als totalen per maand en soort in het jaaroverzicht staan, zodat de totalen
             hetzelfde blijven. Van elke batch blijven nummer, uitvoerdatum, aantal en totaal bewaard.
           </Text>
           <Alert color="red" variant="light">
-            Dit kan niet ongedaan worden gemaakt.
+            {backupWarning}
           </Alert>
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setConfirming(false)}>
@@ -316,11 +344,12 @@ export function RetentionScreen() {
         Bewaartermijnen
       </Title>
       <Text size="sm" maw={900}>
-        Schakel bewaart gegevens niet langer dan nodig (AVG). Twee jaar nadat een sleutelpersoon is gestopt,
-        worden diens gegevens geanonimiseerd. Financiële gegevens gaan na de fiscale bewaarplicht van zeven
-        jaar: betaalde en afgewezen declaraties worden verwijderd en opgeteld in totalen per maand en soort,
-        zodat jaaroverzichten dezelfde bedragen houden; van betaalbatches verdwijnt het betaalbestand met
-        namen en rekeningnummers. Elke verwijdering staat in het auditlog, met aantallen en zonder de
+        Schakel bewaart gegevens niet langer dan nodig (AVG). Is een sleutelpersoon langer dan{' '}
+        {retentionPeriod('personen')} gestopt, dan worden diens gegevens geanonimiseerd. Financiële gegevens
+        gaan als de fiscale bewaarplicht van {retentionPeriod('financieel')} na het einde van het boekjaar
+        voorbij is: betaalde en afgewezen declaraties worden verwijderd en opgeteld in totalen per maand en
+        soort, zodat jaaroverzichten dezelfde bedragen houden; van betaalbatches verdwijnt het betaalbestand
+        met namen en rekeningnummers. Elke verwijdering staat in het auditlog, met aantallen en zonder de
         verwijderde gegevens.
       </Text>
       <WhatHappens />
