@@ -38,7 +38,7 @@ export class Prompter {
       input.setRawMode(true);
       input.resume();
       input.setEncoding('utf8');
-      let escape = false;
+      let inEscapeSequence = false;
       const done = (value: string | null) => {
         input.setRawMode(false);
         input.pause();
@@ -55,8 +55,8 @@ export class Prompter {
           }
           if (ch === '\u0004') return done(null); // Ctrl+D
           // An arrow or function key sends ESC [ … letter: none of it is part of the passphrase.
-          if (ch === '\u001b') escape = true;
-          else if (escape) escape = !/[A-Za-z~]/.test(ch);
+          if (ch === '\u001b') inEscapeSequence = true;
+          else if (inEscapeSequence) inEscapeSequence = !/[A-Za-z~]/.test(ch);
           else if (ch === '\u007f' || ch === '\b') typed = typed.slice(0, -1);
           else if (ch >= ' ') typed += ch;
         }
