@@ -29,7 +29,8 @@ if (root) {
     <StrictMode>
       <MantineProvider theme={theme}>
         <DatesProvider settings={{ locale: 'nl', firstDayOfWeek: 1 }}>
-          <Notifications position="top-right" limit={2} autoClose={3500} />
+          {/* Bottom right: at the top they covered each screen's title row and its buttons. */}
+          <Notifications position="bottom-right" limit={2} autoClose={3500} />
           <InternalErrorNotices />
           <ErrorBoundary full>
             <App />

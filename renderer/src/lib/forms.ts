@@ -34,6 +34,8 @@ export function showServerError(form: FormWithErrors | null, error: AppError): v
     notifications.hide(errorId);
     return;
   }
+  // A refusal must not wait in the queue behind earlier 'opgeslagen' notices: they go.
+  notifications.clean();
   notifications.show({
     id: errorId,
     color: 'red',
