@@ -209,6 +209,8 @@ export interface Person extends z.output<typeof personUpdateInput> {
   begeleiderNaam: string | null;
   createdAt: string;
   updatedAt: string;
+  /** Anonymised after the retention period: shown, never edited again. */
+  geanonimiseerd: boolean;
 }
 
 export interface PersonStatusEntry {

@@ -441,6 +441,57 @@ describe('anonymising a person', () => {
     });
   });
 
+  it('lets nothing be written about an anonymised person again', async () => {
+    h.setNow('2026-03-02T10:00:00.000Z');
+    await h.ok('beheer', 'retention.anonymise', { personIds: [people.zerihun] });
+    const person = await h.ok('projectleider', 'persons.get', { id: people.zerihun });
+    expect(person.geanonimiseerd).toBe(true);
+    const before = findAnywhere(['Verwijderd persoon 2026-0001']).length;
+    const {
+      status: _status,
+      statusDatum: _datum,
+      ...fields
+    } = personInput({
+      voornaam: 'Zerihun',
+      achternaam: 'Tesfamariam',
+    });
+    const refusals = [
+      await h.call('projectleider', 'persons.update', {
+        ...fields,
+        id: people.zerihun,
+        version: person.version,
+      }),
+      await h.call('projectleider', 'persons.setStatus', {
+        id: people.zerihun,
+        version: person.version,
+        status: 'actief',
+        datum: '2026-03-01',
+        toelichting: null,
+      }),
+      await h.call('projectleider', 'log.create', {
+        personId: people.zerihun,
+        soort: 'ontwikkelingsgesprek',
+        signaalSoort: null,
+        datum: '2026-03-01',
+        duurMinuten: 30,
+        samenvatting: 'Zerihun belde',
+        afspraken: null,
+        volgendeAfspraak: null,
+        vertrouwelijk: false,
+        ownerId: null,
+        doelUpdates: [],
+      }),
+    ];
+    for (const r of refusals) {
+      expect(r.ok).toBe(false);
+      if (!r.ok) {
+        expect(r.error.message).toMatch(/Verwijderd persoon 2026-0001 is geanonimiseerd na de bewaartermijn/);
+      }
+    }
+    expect(findAnywhere(['Verwijderd persoon 2026-0001']).length).toBe(before);
+    expect(findAnywhere(['Zerihun belde'])).toEqual([]);
+  });
+
   it('is for the beheerder only', async () => {
     h.setNow('2026-03-02T10:00:00.000Z');
     for (const client of ['projectleider', 'begeleider', 'administrateur']) {

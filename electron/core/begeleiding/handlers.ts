@@ -5,7 +5,7 @@ import { diff, type WriteCtx } from '../context.ts';
 import { Failure, invalidField, notFound } from '../failure.ts';
 import type { Handlers } from '../handler-types.ts';
 import { renderPdf } from '../pdf/render-document.ts';
-import { loadPerson } from '../persons/handlers.ts';
+import { loadPerson, refuseIfAnonymised } from '../persons/handlers.ts';
 import { loadSettings } from '../settings/handlers.ts';
 import { assertVersion } from '../versioning.ts';
 import { requireActiveGuide } from './active-guide.ts';
@@ -14,9 +14,11 @@ import { listEntries, maySee } from './log.ts';
 import { loadPop, popDocument } from './pop.ts';
 
 async function requirePerson(ctx: WriteCtx, personId: string) {
-  return loadPerson(ctx.db, personId).catch(() => {
+  const person = await loadPerson(ctx.db, personId).catch(() => {
     throw invalidField('personId', 'deze sleutelpersoon bestaat niet (meer)');
   });
+  await refuseIfAnonymised(ctx.db, personId);
+  return person;
 }
 
 export const begeleidingHandlers = {

@@ -17,7 +17,7 @@ import { diff, type Reader, type WriteCtx } from '../context.ts';
 import { Failure, invalidField, notFound } from '../failure.ts';
 import type { Handlers } from '../handler-types.ts';
 import { renderPdf } from '../pdf/render-document.ts';
-import { loadPerson } from '../persons/handlers.ts';
+import { loadPerson, refuseIfAnonymised } from '../persons/handlers.ts';
 import { loadProfileVersion } from '../profiles/handlers.ts';
 import { loadSettings } from '../settings/handlers.ts';
 import type { ContractsTable } from '../store/schema.ts';
@@ -248,6 +248,7 @@ export const contractHandlers = {
   },
 
   'contracts.create': async (ctx, input) => {
+    await refuseIfAnonymised(ctx.db, input.personId);
     const parts = await assemble(ctx.db, input, '');
     const velden = checkFillInFields(parts.profile, input.velden, false);
     const draft = { ...input, velden };

@@ -11,7 +11,7 @@ import { fullName } from '../../../shared/persons.ts';
 import { diff, type Reader, type WriteCtx } from '../context.ts';
 import { Failure, invalidField, notFound } from '../failure.ts';
 import type { Handlers } from '../handler-types.ts';
-import { loadPerson } from '../persons/handlers.ts';
+import { loadPerson, refuseIfAnonymised } from '../persons/handlers.ts';
 import type { ClaimsTable } from '../store/schema.ts';
 import { assertVersion } from '../versioning.ts';
 import { type CheckedClaim, claimChecks } from './checks.ts';
@@ -33,6 +33,7 @@ async function prepare(ctx: WriteCtx, f: ClaimFields) {
   const person = await loadPerson(ctx.db, f.personId).catch(() => {
     throw invalidField('personId', 'deze sleutelpersoon bestaat niet (meer)');
   });
+  await refuseIfAnonymised(ctx.db, f.personId);
   if (f.datum > ctx.today) throw invalidField('datum', 'ligt in de toekomst');
   const contracts = await activeContracts(ctx.db, [f.personId]);
   const contract = contractOn(contracts.get(f.personId), f.datum);

@@ -4,7 +4,7 @@ import { fullName, statusLabels } from '../../../shared/persons.ts';
 import type { SessionAccount } from '../../../shared/roles.ts';
 import { listAudit } from '../audit/handlers.ts';
 import { diff, type Reader, type WriteCtx } from '../context.ts';
-import { invalidField, notFound } from '../failure.ts';
+import { Failure, invalidField, notFound } from '../failure.ts';
 import type { Handlers } from '../handler-types.ts';
 import type { PersonsTable } from '../store/schema.ts';
 import { assertVersion } from '../versioning.ts';
@@ -29,7 +29,32 @@ export async function loadPerson(db: Reader, id: string): Promise<Person> {
     .executeTakeFirst();
   if (!row) throw notFound('Deze sleutelpersoon');
   const talen = (await languagesOf(db, [id])).get(id) ?? [];
-  return toPerson(row, talen, row.begeleider_naam);
+  const removal = await db
+    .selectFrom('retention_removals')
+    .select('id')
+    .where('soort', '=', 'persoon')
+    .where('person_id', '=', id)
+    .executeTakeFirst();
+  return { ...toPerson(row, talen, row.begeleider_naam), geanonimiseerd: removal !== undefined };
+}
+
+/**
+ * A person anonymised after the retention period stays a neutral record for the totals: nothing about them may be
+ * written again (that would undo the removal the audit log records).
+ */
+export async function refuseIfAnonymised(db: Reader, personId: string): Promise<void> {
+  const removal = await db
+    .selectFrom('retention_removals')
+    .select('label')
+    .where('soort', '=', 'persoon')
+    .where('person_id', '=', personId)
+    .executeTakeFirst();
+  if (removal) {
+    throw new Failure(
+      'conflict',
+      `${removal.label} is geanonimiseerd na de bewaartermijn; over deze sleutelpersoon wordt niets meer vastgelegd.`,
+    );
+  }
 }
 
 /** Checks that depend on the store or on today: the zod schema has already checked each field's form. */
@@ -198,6 +223,7 @@ export const personHandlers = {
 
   'persons.update': async (ctx, input) => {
     const before = await loadPerson(ctx.db, input.id);
+    await refuseIfAnonymised(ctx.db, input.id);
     await assertVersion(ctx.db, 'persons', input.id, input.version);
     const fields = seesNotes(ctx.account) ? input : { ...input, notities: before.notities };
     await checkFields(ctx, fields);
@@ -221,6 +247,7 @@ export const personHandlers = {
 
   'persons.setStatus': async (ctx, input) => {
     const before = await loadPerson(ctx.db, input.id);
+    await refuseIfAnonymised(ctx.db, input.id);
     await assertVersion(ctx.db, 'persons', input.id, input.version);
     if (input.datum > ctx.today) throw invalidField('datum', 'een statuswijziging ligt niet in de toekomst');
     const version = before.version + 1;

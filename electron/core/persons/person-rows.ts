@@ -25,7 +25,11 @@ export async function languagesOf(db: Reader, personIds: string[]): Promise<Map<
   return byPerson;
 }
 
-export function toPerson(row: PersonsTable, talen: PersonLanguage[], begeleiderNaam: string | null): Person {
+export function toPerson(
+  row: PersonsTable,
+  talen: PersonLanguage[],
+  begeleiderNaam: string | null,
+): Omit<Person, 'geanonimiseerd'> {
   return {
     id: row.id,
     version: row.version,
@@ -63,7 +67,10 @@ export function toPerson(row: PersonsTable, talen: PersonLanguage[], begeleiderN
 
 /** The flat view of a person that the audit log compares before and after a save. */
 export function personSnapshot(
-  p: Omit<Person, 'naam' | 'begeleiderNaam' | 'createdAt' | 'updatedAt' | 'version' | 'id'>,
+  p: Omit<
+    Person,
+    'naam' | 'begeleiderNaam' | 'createdAt' | 'updatedAt' | 'version' | 'id' | 'geanonimiseerd'
+  >,
 ) {
   return {
     voornaam: p.voornaam,

@@ -98,6 +98,7 @@ describe('the register', () => {
       updatedAt: _u,
       status: _s,
       statusDatum: _d,
+      geanonimiseerd: _g,
       ...form
     } = p;
     await h.ok('begeleider', 'persons.update', { ...form, telefoon: '06 87654321', gemeente: 'Zeist' });
@@ -146,6 +147,7 @@ describe('the register', () => {
       updatedAt: _u,
       status: _s,
       statusDatum: _d,
+      geanonimiseerd: _g,
       ...form
     } = seen;
     await h.ok('administrateur', 'persons.update', { ...form, iban: 'DE89370400440532013000' });

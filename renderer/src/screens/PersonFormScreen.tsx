@@ -76,7 +76,16 @@ function emptyValues(): Values {
 }
 
 function valuesFrom(p: Person): Values {
-  const { id: _i, version: _v, naam: _n, begeleiderNaam: _b, createdAt: _c, updatedAt: _u, ...fields } = p;
+  const {
+    id: _i,
+    version: _v,
+    naam: _n,
+    begeleiderNaam: _b,
+    createdAt: _c,
+    updatedAt: _u,
+    geanonimiseerd: _g,
+    ...fields
+  } = p;
   const blank = (v: string | null) => v ?? '';
   return {
     ...fields,

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Group, Loader, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Loader, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { CallName } from '../../../shared/contract.ts';
 import type { Person } from '../../../shared/persons.ts';
@@ -100,12 +100,17 @@ export function PersonPage({ personId, tab }: { personId: string; tab: string })
         </div>
         <Group gap="sm">
           {can('persons.inzage') && <InzageButton personId={person.id} />}
-          {can('persons.setStatus') && (
+          {person.geanonimiseerd && (
+            <Badge color="gray" variant="light">
+              Geanonimiseerd
+            </Badge>
+          )}
+          {can('persons.setStatus') && !person.geanonimiseerd && (
             <Button variant="default" onClick={() => setStatusOpen(true)}>
               Status wijzigen
             </Button>
           )}
-          {can('persons.update') && (
+          {can('persons.update') && !person.geanonimiseerd && (
             <Button component="a" href={href(`/personen/${person.id}/bewerken`)}>
               Bewerken
             </Button>
