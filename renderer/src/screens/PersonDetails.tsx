@@ -59,7 +59,8 @@ export function PersonDetails({ person: p }: { person: Person }) {
       </Section>
       <Section title="Uitbetaling en bijstand">
         <Field label={L.iban}>{formatIban(p.iban)}</Field>
-        <Field label={L.bijstand}>{p.bijstand ? 'Ja' : 'Nee'}</Field>
+        {/* After anonymisation the answer is gone, not 'no'. */}
+        <Field label={L.bijstand}>{p.geanonimiseerd ? '—' : p.bijstand ? 'Ja' : 'Nee'}</Field>
         {p.bijstand && <Field label={L.toestemmingNodig}>{p.toestemmingNodig ? 'Ja' : 'Nee'}</Field>}
         {p.bijstand && <Field label={L.toestemmingDatum}>{formatDate(p.toestemmingDatum)}</Field>}
       </Section>
