@@ -17,7 +17,7 @@ async function requirePerson(ctx: WriteCtx, personId: string) {
   const person = await loadPerson(ctx.db, personId).catch(() => {
     throw invalidField('personId', 'deze sleutelpersoon bestaat niet (meer)');
   });
-  await refuseIfAnonymised(ctx.db, personId);
+  refuseIfAnonymised(person);
   return person;
 }
 

@@ -248,8 +248,8 @@ export const contractHandlers = {
   },
 
   'contracts.create': async (ctx, input) => {
-    await refuseIfAnonymised(ctx.db, input.personId);
     const parts = await assemble(ctx.db, input, '');
+    refuseIfAnonymised(parts.person);
     const velden = checkFillInFields(parts.profile, input.velden, false);
     const draft = { ...input, velden };
     const id = ctx.newId();

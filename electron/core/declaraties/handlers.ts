@@ -33,7 +33,7 @@ async function prepare(ctx: WriteCtx, f: ClaimFields) {
   const person = await loadPerson(ctx.db, f.personId).catch(() => {
     throw invalidField('personId', 'deze sleutelpersoon bestaat niet (meer)');
   });
-  await refuseIfAnonymised(ctx.db, f.personId);
+  refuseIfAnonymised(person);
   if (f.datum > ctx.today) throw invalidField('datum', 'ligt in de toekomst');
   const contracts = await activeContracts(ctx.db, [f.personId]);
   const contract = contractOn(contracts.get(f.personId), f.datum);

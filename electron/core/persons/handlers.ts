@@ -23,36 +23,27 @@ export async function loadPerson(db: Reader, id: string): Promise<Person> {
   const row = await db
     .selectFrom('persons')
     .leftJoin('accounts as begeleider', 'begeleider.id', 'persons.begeleider_id')
+    .leftJoin('retention_removals as removal', (join) =>
+      join.onRef('removal.person_id', '=', 'persons.id').on('removal.soort', '=', 'persoon'),
+    )
     .selectAll('persons')
-    .select('begeleider.display_name as begeleider_naam')
+    .select(['begeleider.display_name as begeleider_naam', 'removal.id as removal_id'])
     .where('persons.id', '=', id)
     .executeTakeFirst();
   if (!row) throw notFound('Deze sleutelpersoon');
   const talen = (await languagesOf(db, [id])).get(id) ?? [];
-  const removal = await db
-    .selectFrom('retention_removals')
-    .select('id')
-    .where('soort', '=', 'persoon')
-    .where('person_id', '=', id)
-    .executeTakeFirst();
-  return { ...toPerson(row, talen, row.begeleider_naam), geanonimiseerd: removal !== undefined };
+  return { ...toPerson(row, talen, row.begeleider_naam), geanonimiseerd: row.removal_id !== null };
 }
 
 /**
  * A person anonymised after the retention period stays a neutral record for the totals: nothing about them may be
  * written again (that would undo the removal the audit log records).
  */
-export async function refuseIfAnonymised(db: Reader, personId: string): Promise<void> {
-  const removal = await db
-    .selectFrom('retention_removals')
-    .select('label')
-    .where('soort', '=', 'persoon')
-    .where('person_id', '=', personId)
-    .executeTakeFirst();
-  if (removal) {
+export function refuseIfAnonymised(person: Person): void {
+  if (person.geanonimiseerd) {
     throw new Failure(
       'conflict',
-      `${removal.label} is geanonimiseerd na de bewaartermijn; over deze sleutelpersoon wordt niets meer vastgelegd.`,
+      `${person.naam} is geanonimiseerd na de bewaartermijn; over deze sleutelpersoon wordt niets meer vastgelegd.`,
     );
   }
 }
@@ -223,7 +214,7 @@ export const personHandlers = {
 
   'persons.update': async (ctx, input) => {
     const before = await loadPerson(ctx.db, input.id);
-    await refuseIfAnonymised(ctx.db, input.id);
+    refuseIfAnonymised(before);
     await assertVersion(ctx.db, 'persons', input.id, input.version);
     const fields = seesNotes(ctx.account) ? input : { ...input, notities: before.notities };
     await checkFields(ctx, fields);
@@ -247,7 +238,7 @@ export const personHandlers = {
 
   'persons.setStatus': async (ctx, input) => {
     const before = await loadPerson(ctx.db, input.id);
-    await refuseIfAnonymised(ctx.db, input.id);
+    refuseIfAnonymised(before);
     await assertVersion(ctx.db, 'persons', input.id, input.version);
     if (input.datum > ctx.today) throw invalidField('datum', 'een statuswijziging ligt niet in de toekomst');
     const version = before.version + 1;
