@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { type Core, startCore } from '../../electron/core/app-core.ts';
-import { personSearchText, personSortName } from '../../electron/core/persons/search-text.ts';
 import { benchKey } from './bench-key.ts';
 import { race } from './measure.ts';
+import { searchColumns } from './search-columns.ts';
 
 const people = 50_000;
 const password = 'bench bench bench';
@@ -27,28 +27,9 @@ async function seeded(key: string | null): Promise<{ core: Core; dir: string }> 
       const voornaam = `Persoon${i}`;
       const achternaam = `Achternaam${i}`;
       const gemeente = `Gemeente${i % 40}`;
-      const search = personSearchText({
-        voornaam,
-        achternaam,
-        tussenvoegsel: null,
-        roepnaam: null,
-        email: null,
-        telefoon: null,
-        gemeente,
-        plaats: null,
-        herkomstland: null,
-        talen: [],
-      });
+      const { searchText, sortName } = searchColumns(voornaam, achternaam, gemeente, []);
       const id = `00000000-0000-7000-8000-${String(i).padStart(12, '0')}`;
-      insert.run(
-        id,
-        voornaam,
-        achternaam,
-        gemeente,
-        'Notitie '.repeat(20),
-        search,
-        personSortName({ voornaam, achternaam }),
-      );
+      insert.run(id, voornaam, achternaam, gemeente, 'Notitie '.repeat(20), searchText, sortName);
     }
   })();
   sqlite.exec('analyze');

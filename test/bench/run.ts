@@ -11,13 +11,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { startCore } from '../../electron/core/app-core.ts';
-import { personSearchText, personSortName } from '../../electron/core/persons/search-text.ts';
 import { benchKey } from './bench-key.ts';
 import { caseloadBench } from './caseload.ts';
 import { contractPdfBench } from './contract-pdf.ts';
 import { declaratiesBench } from './declaraties.ts';
 import { encryptionBench } from './encryption.ts';
 import { race, ratioReport, rawReplay } from './measure.ts';
+import { searchColumns } from './search-columns.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'schakel-bench-'));
 const core = await startCore(dir, { key: benchKey });
@@ -62,25 +62,15 @@ store.sqlite.transaction(() => {
     const id = `00000000-0000-7000-8000-${String(i).padStart(12, '0')}`;
     const gemeente = match ? 'Utrecht' : `Gemeente${i % 40}`;
     const talen = [i % 2 ? 'Arabisch' : 'Tigrinya'];
+    const columns = searchColumns(voornaam, achternaam, gemeente, talen);
     insert.run(
       id,
       voornaam,
       achternaam,
       match ? 'actief' : 'gestopt',
       gemeente,
-      personSearchText({
-        voornaam,
-        achternaam,
-        tussenvoegsel: null,
-        roepnaam: null,
-        email: null,
-        telefoon: null,
-        gemeente,
-        plaats: null,
-        herkomstland: null,
-        talen,
-      }),
-      personSortName({ voornaam, achternaam }),
+      columns.searchText,
+      columns.sortName,
     );
     language.run(`00000000-0000-7000-9000-${String(i).padStart(12, '0')}`, id, talen[0]);
   }

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Download } from '@playwright/test';
+import { personInput } from '../support/harness.ts';
 import { api, expect, openMenu, screenshot, screenshotDir, setUp, test } from './fixtures.ts';
 
 test('inzage export from the person page, then anonymising after the retention period', async ({
@@ -58,33 +59,19 @@ test('inzage export from the person page, then anonymising after the retention p
   await screenshot(page, 'avg-01-inzage-export');
 
   // A colleague's notes mention him by first name: not replaced, but counted for the beheerder to read.
-  await api(page, 'persons.create', {
-    voornaam: 'Rahaf',
-    tussenvoegsel: null,
-    achternaam: 'Haddad',
-    roepnaam: null,
-    geboortedatum: null,
-    gender: null,
-    herkomstland: null,
-    talen: [],
-    niveauNederlands: null,
-    straat: null,
-    huisnummer: null,
-    postcode: null,
-    plaats: null,
-    gemeente: 'Utrecht',
-    telefoon: null,
-    email: null,
-    iban: null,
-    bijstand: false,
-    toestemmingNodig: false,
-    toestemmingDatum: null,
-    vogAfgiftedatum: null,
-    begeleiderId: null,
-    notities: 'Werkt samen met Zerihun bij de taalcafés.',
-    status: 'actief',
-    statusDatum: `${new Date().getFullYear()}-01-01`,
-  });
+  await api(
+    page,
+    'persons.create',
+    personInput({
+      voornaam: 'Rahaf',
+      achternaam: 'Haddad',
+      email: null,
+      iban: null,
+      notities: 'Werkt samen met Zerihun bij de taalcafés.',
+      status: 'actief',
+      statusDatum: `${new Date().getFullYear()}-01-01`,
+    }),
+  );
 
   // The retention screen lists him; the beheerder anonymises after a confirmation that says what happens.
   await openMenu(page, 'Bewaartermijnen');

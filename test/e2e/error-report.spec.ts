@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { applyKey } from '../../electron/core/store/encryption.ts';
-import { e2eKey, expect, screenshot, setUp, test } from './fixtures.ts';
+import { e2eKey, enterNewPerson, expect, screenshot, setUp, test } from './fixtures.ts';
 
 /** Every log file of the data folder, current and rotated, as text. */
 function logText(dataDir: string): string {
@@ -36,17 +36,7 @@ test('a save that fails inside Schakel offers a technical report to copy, withou
   db.exec('drop table audit_log');
   db.close();
 
-  await page.getByRole('link', { name: 'Nieuwe sleutelpersoon' }).click();
-  await page.getByLabel('Voornaam').fill('Şükrü');
-  await page.getByLabel('Achternaam').fill('Çelik');
-  await page.getByLabel('Geboortedatum').fill('12-04-1988');
-  await page.getByLabel('Geboortedatum').press('Tab');
-  await page.getByRole('button', { name: 'Taal toevoegen' }).click();
-  await page.getByRole('combobox', { name: 'Taal 1', exact: true }).fill('Turks');
-  await page.getByLabel('Postcode').fill('3511ab');
-  await page.getByLabel('Gemeente').fill('Utrecht');
-  await page.getByLabel('IBAN').fill('NL91 ABNA 0417 1643 00');
-  await page.getByRole('button', { name: 'Sleutelpersoon toevoegen' }).click();
+  await enterNewPerson(page, 'NL91 ABNA 0417 1643 00');
 
   // One notice, with the reference in its message and a way to the details.
   const notice = page.getByRole('alert').filter({ hasText: 'Er ging iets mis' });

@@ -76,3 +76,18 @@ export async function api<T>(page: Page, name: string, input: unknown): Promise<
   if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
   return result.value as T;
 }
+
+/** From the register: a new sleutelpersoon entered by hand (Şükrü Çelik, Turks, Utrecht) and saved. */
+export async function enterNewPerson(page: Page, iban: string): Promise<void> {
+  await page.getByRole('link', { name: 'Nieuwe sleutelpersoon' }).click();
+  await page.getByLabel('Voornaam').fill('Şükrü');
+  await page.getByLabel('Achternaam').fill('Çelik');
+  await page.getByLabel('Geboortedatum').fill('12-04-1988');
+  await page.getByLabel('Geboortedatum').press('Tab');
+  await page.getByRole('button', { name: 'Taal toevoegen' }).click();
+  await page.getByRole('combobox', { name: 'Taal 1', exact: true }).fill('Turks');
+  await page.getByLabel('Postcode').fill('3511ab');
+  await page.getByLabel('Gemeente').fill('Utrecht');
+  await page.getByLabel('IBAN').fill(iban);
+  await page.getByRole('button', { name: 'Sleutelpersoon toevoegen' }).click();
+}
