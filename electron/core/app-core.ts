@@ -56,7 +56,6 @@ export async function startCore(dataDir: string, options: CoreOptions): Promise<
     sessions,
     storeOptions,
     clock,
-    key: options.key,
     keySource: options.keySource ?? 'wachtwoordzin',
   });
   const dispatcher = new Dispatcher({

@@ -18,7 +18,7 @@ export class Sessions {
   get(clientKey: string): SessionAccount | null {
     return this.byClient.get(clientKey)?.account ?? null;
   }
-  set(clientKey: string, account: SessionAccount, now = Date.now()): void {
+  set(clientKey: string, account: SessionAccount, now: number): void {
     this.byClient.set(clientKey, { account, lastUse: now, locked: false });
   }
   clear(clientKey: string): void {

@@ -15,7 +15,6 @@ interface RestorerDeps {
   sessions: Sessions;
   storeOptions: OpenOptions;
   clock: () => Date;
-  key: string | null;
   keySource: RecoveryKey['bron'];
 }
 
@@ -53,11 +52,11 @@ export class Restorer {
         }),
       restore: (name, account) => dispatcher().exclusive(() => this.restore(dispatcher(), name, account)),
       recoveryKey: async (account) => {
-        const { key, keySource } = this.deps;
+        const { storeOptions, keySource } = this.deps;
         await this.audit(dispatcher().store, account, 'backups.recoveryKey', {
           summary: keySource === 'sleutelbos' ? 'Herstelcode bekeken' : 'Uitleg herstelcode bekeken',
         });
-        return { bron: keySource, code: keySource === 'sleutelbos' ? key : null };
+        return { bron: keySource, code: keySource === 'sleutelbos' ? storeOptions.key : null };
       },
     };
   }
