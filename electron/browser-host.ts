@@ -21,7 +21,7 @@ export async function runBrowserHost(
   }
   const core = await startCore(options.dataDir, { key });
   if (options.demo) {
-    const status = await core.dispatcher.dispatch('app.status', {}, 'launcher');
+    const status = await core.dispatcher.dispatch('settings.status', {}, 'launcher');
     if (status.ok && (status.value as { needsSetup: boolean }).needsSetup) await seedDemo(core.dispatcher);
   }
   const host = await startBrowserHost({

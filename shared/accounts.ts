@@ -15,29 +15,7 @@ export const newPassword = z
   .max(200, 'maximaal 200 tekens')
   .refine((p) => new Set(p).size >= 5, 'te eenvoudig: gebruik meer verschillende tekens');
 
-const role = z.enum(roles, { error: 'kies een rol' });
-
-export const setupInput = z.strictObject({
-  organisatieNaam: requiredText(120),
-  displayName: requiredText(80),
-  username,
-  password: newPassword,
-  role,
-});
-
-export const loginInput = z.strictObject({
-  username: z.string().trim().toLowerCase().min(1, 'vul je gebruikersnaam in').max(64),
-  password: z.string().min(1, 'vul je wachtwoord in').max(200),
-});
-
-export const unlockInput = z.strictObject({
-  password: z.string().min(1, 'vul je wachtwoord in').max(200),
-});
-
-export const changePasswordInput = z.strictObject({
-  currentPassword: z.string().min(1, 'vul je huidige wachtwoord in').max(200),
-  newPassword,
-});
+export const role = z.enum(roles, { error: 'kies een rol' });
 
 export const accountCreateInput = z.strictObject({
   displayName: requiredText(80),

@@ -10,14 +10,11 @@ import {
   accountRefInput,
   accountResetPasswordInput,
   accountUpdateInput,
-  changePasswordInput,
-  loginInput,
   type StaffMember,
-  setupInput,
-  unlockInput,
 } from './accounts.ts';
 import type { AttentionItem } from './attention.ts';
 import { type AuditEntry, type AuditPage, auditListInput } from './audit.ts';
+import { changePasswordInput, loginInput, setupInput, unlockInput } from './auth.ts';
 import {
   type InzageFiles,
   type RetentionAnonymised,
@@ -37,17 +34,26 @@ import {
 import {
   type CaseloadRow,
   caseloadInput,
-  groupSaveInput,
-  type IntervisieGroup,
   type LogEntry,
   logCreateInput,
   logListInput,
   type PopView,
   popGetInput,
   popSaveInput,
-  sessionCreateInput,
   signalFollowUpInput,
 } from './begeleiding/inputs.ts';
+import {
+  type Claim,
+  type ClaimsOverview,
+  claimApproveInput,
+  claimCorrectInput,
+  claimCreateInput,
+  claimImportInput,
+  claimListInput,
+  claimRejectInput,
+  overviewInput,
+  type ReceiptFile,
+} from './claims.ts';
 import {
   type ContractCheck,
   type Contract as ContractRecord,
@@ -59,21 +65,8 @@ import {
   contractUpdateInput,
   type PdfFile,
 } from './contracts.ts';
-import {
-  batchCreateInput,
-  batchRefInput,
-  type Claim,
-  type ClaimsOverview,
-  claimApproveInput,
-  claimCorrectInput,
-  claimCreateInput,
-  claimImportInput,
-  claimListInput,
-  claimRejectInput,
-  overviewInput,
-  type PayoutBatch,
-  type ReceiptFile,
-} from './declaraties.ts';
+import { groupSaveInput, type IntervisieGroup, sessionCreateInput } from './intervisie.ts';
+import { batchCreateInput, batchRefInput, type PayoutBatch } from './payouts.ts';
 import {
   type Person,
   type PersonFilterOptions,
@@ -118,8 +111,8 @@ const byId = z.strictObject({ id });
 export type Saved = { id: string; version: number };
 
 export const contract = {
-  'app.status': read<AppStatus>()(none),
-  'setup.createFirstAccount': write<SessionAccount>()(setupInput),
+  'settings.status': read<AppStatus>()(none),
+  'auth.setup': write<SessionAccount>()(setupInput),
   'auth.login': read<SessionAccount>()(loginInput),
   'auth.logout': read<null>()(none),
   'auth.me': read<SessionAccount | null>()(none),
@@ -146,7 +139,7 @@ export const contract = {
   'persons.update': write<Saved>()(personUpdateInput),
   'persons.setStatus': write<Saved>()(personStatusInput),
   /** Everything stored about one person (AVG inzage), as PDF and JSON; a write, so the audit log records it. */
-  'persons.inzage': write<InzageFiles>()(byId),
+  'avg.inzage': write<InzageFiles>()(byId),
 
   'profiles.list': read<ProfileSummary[]>()(profileListInput),
   'profiles.get': read<Profile>()(profileGetInput),
@@ -168,16 +161,16 @@ export const contract = {
   'contracts.amend': write<Saved>()(z.strictObject({ id, version })),
   'attention.list': read<AttentionItem[]>()(none),
 
-  'pop.get': read<PopView | null>()(popGetInput),
-  'pop.save': write<Saved>()(popSaveInput),
-  'pop.pdf': read<PdfFile>()(popGetInput),
-  'log.list': read<LogEntry[]>()(logListInput),
-  'log.create': write<Saved>()(logCreateInput),
-  'log.followUp': write<Saved>()(signalFollowUpInput),
+  'begeleiding.pop': read<PopView | null>()(popGetInput),
+  'begeleiding.savePop': write<Saved>()(popSaveInput),
+  'begeleiding.popPdf': read<PdfFile>()(popGetInput),
+  'begeleiding.log': read<LogEntry[]>()(logListInput),
+  'begeleiding.addLogEntry': write<Saved>()(logCreateInput),
+  'begeleiding.followUpSignal': write<Saved>()(signalFollowUpInput),
   'intervisie.list': read<IntervisieGroup[]>()(none),
   'intervisie.save': write<Saved>()(groupSaveInput),
   'intervisie.session': write<Saved>()(sessionCreateInput),
-  'caseload.overview': read<CaseloadRow[]>()(caseloadInput),
+  'begeleiding.caseload': read<CaseloadRow[]>()(caseloadInput),
 
   'claims.list': read<Claim[]>()(claimListInput),
   'claims.create': write<Saved>()(claimCreateInput),
@@ -199,9 +192,9 @@ export const contract = {
 
   'audit.list': read<AuditPage>()(auditListInput),
 
-  'retention.list': read<RetentionOverview>()(none),
-  'retention.anonymise': write<RetentionAnonymised>()(retentionAnonymiseInput),
-  'retention.purge': write<{ declaraties: number; betaalbestanden: number }>()(retentionPurgeInput),
+  'avg.retention': read<RetentionOverview>()(none),
+  'avg.anonymise': write<RetentionAnonymised>()(retentionAnonymiseInput),
+  'avg.purge': write<{ declaraties: number; betaalbestanden: number }>()(retentionPurgeInput),
 
   'settings.get': read<Settings>()(none),
   'settings.update': write<Saved>()(settingsUpdateInput),

@@ -9,8 +9,8 @@ const staff = ['projectleider', 'begeleider', 'administrateur'] as const;
 const guides = ['projectleider', 'begeleider'] as const;
 
 export const permissions = {
-  'app.status': ['publiek'],
-  'setup.createFirstAccount': ['publiek'],
+  'settings.status': ['publiek'],
+  'auth.setup': ['publiek'],
   'auth.login': ['publiek'],
   'auth.logout': ['publiek'],
   'auth.me': ['publiek'],
@@ -39,7 +39,7 @@ export const permissions = {
   // keeps the register, may read every verslag and answers the person) makes it. The beheerder flag does not reach
   // it: it sits on top of any role, and a begeleider or administrateur would see more through the export than
   // their role shows them.
-  'persons.inzage': ['projectleider'],
+  'avg.inzage': ['projectleider'],
 
   'profiles.list': staff,
   'profiles.get': staff,
@@ -62,16 +62,16 @@ export const permissions = {
   'attention.list': ['projectleider', 'begeleider'],
 
   // Begeleiding is for those who guide: the administrateur never sees a POP or a log entry.
-  'pop.get': guides,
-  'pop.save': guides,
-  'pop.pdf': guides,
-  'log.list': guides,
-  'log.create': guides,
-  'log.followUp': guides,
+  'begeleiding.pop': guides,
+  'begeleiding.savePop': guides,
+  'begeleiding.popPdf': guides,
+  'begeleiding.log': guides,
+  'begeleiding.addLogEntry': guides,
+  'begeleiding.followUpSignal': guides,
   'intervisie.list': guides,
   'intervisie.save': guides,
   'intervisie.session': guides,
-  'caseload.overview': guides,
+  'begeleiding.caseload': guides,
 
   // The administrateur handles claims; projectleiders read them; a begeleider sees their own caseload's.
   'claims.list': staff,
@@ -97,9 +97,9 @@ export const permissions = {
   // Removal after the retention periods cannot be undone and reaches into every area (begeleiding, contracts,
   // declaraties), so only the beheerder carries it out. The projectleider sees the list, to raise a person who must
   // be kept longer (a dispute, a return) before the beheerder removes anything.
-  'retention.list': ['projectleider', 'beheerder'],
-  'retention.anonymise': ['beheerder'],
-  'retention.purge': ['beheerder'],
+  'avg.retention': ['projectleider', 'beheerder'],
+  'avg.anonymise': ['beheerder'],
+  'avg.purge': ['beheerder'],
 
   'settings.get': ['ingelogd'],
   'settings.update': ['beheerder'],

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import packageJson from '../../package.json' with { type: 'json' };
-import { BackupService } from './backup/backup-service.ts';
-import { Restorer } from './backup/restore.ts';
+import { BackupService } from './backups/backup-service.ts';
+import { Restorer } from './backups/restore.ts';
 import { Dispatcher } from './dispatcher.ts';
 import { type AppLog, describeError } from './log/app-log.ts';
 import { callLogging, logStoreFailure, logStoreOpened, startLog } from './log/core-log.ts';

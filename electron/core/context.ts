@@ -2,7 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { FieldChange } from '../../shared/audit.ts';
 import type { BackupInfo, BackupOverview, BackupPreview, RecoveryKey } from '../../shared/backups.ts';
 import type { SessionAccount } from '../../shared/roles.ts';
-import type { ClientLoginThrottle } from './accounts/login-throttle.ts';
+import type { ClientLoginThrottle } from './auth/login-throttle.ts';
 import type { DB } from './store/schema.ts';
 
 /** Read access only: code that holds a Reader cannot write. */

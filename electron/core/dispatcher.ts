@@ -6,8 +6,8 @@ import { labelForPath } from '../../shared/field-labels.ts';
 import { mayCall } from '../../shared/permissions.ts';
 import { printable } from '../../shared/printable.ts';
 import type { AppError, Result } from '../../shared/result.ts';
-import { LoginThrottle } from './accounts/login-throttle.ts';
 import { writeAudit } from './audit/record.ts';
+import { LoginThrottle } from './auth/login-throttle.ts';
 import type { AuditRecord, BackupControl, ReadCtx, SessionControl, WriteCtx } from './context.ts';
 import { Failure } from './failure.ts';
 import type { Handlers } from './handler-types.ts';
@@ -296,7 +296,13 @@ export class Dispatcher {
 }
 
 /** Calls a locked session may still make: what any window may see, who it is, locking, unlocking, logging out. */
-const passesLock = new Set<CallName>(['app.status', 'auth.me', 'auth.lock', 'auth.unlock', 'auth.logout']);
+const passesLock = new Set<CallName>([
+  'settings.status',
+  'auth.me',
+  'auth.lock',
+  'auth.unlock',
+  'auth.logout',
+]);
 
 /** The backup calls of a dispatcher built without a data folder (a unit test's). */
 const noBackups: BackupControl = new Proxy({} as BackupControl, {

@@ -162,7 +162,7 @@ async function boot(): Promise<void> {
     return;
   }
   if (options.demo) {
-    const status = await core.dispatcher.dispatch('app.status', {}, 'launcher');
+    const status = await core.dispatcher.dispatch('settings.status', {}, 'launcher');
     if (status.ok && (status.value as { needsSetup: boolean }).needsSetup) await seedDemo(core.dispatcher);
   }
   harden();

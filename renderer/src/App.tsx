@@ -2,13 +2,13 @@ import { Alert, Center, Loader } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 import type { SessionAccount } from '../../shared/roles.ts';
 import type { AppStatus } from '../../shared/settings.ts';
+import { Shell } from './components/Shell.tsx';
 import { invoke, onSessionLost } from './lib/api.ts';
 import { setReportVersion } from './lib/error-report.ts';
 import { SessionContext } from './lib/session.tsx';
-import { IdleLock } from './screens/LockScreen.tsx';
-import { LoginScreen } from './screens/LoginScreen.tsx';
-import { SetupScreen } from './screens/SetupScreen.tsx';
-import { Shell } from './screens/Shell.tsx';
+import { IdleLock } from './screens/auth/LockScreen.tsx';
+import { LoginScreen } from './screens/auth/LoginScreen.tsx';
+import { SetupScreen } from './screens/auth/SetupScreen.tsx';
 
 export function App() {
   const [status, setStatus] = useState<AppStatus | null>(null);
@@ -16,7 +16,7 @@ export function App() {
   const [failure, setFailure] = useState<string | null>(null);
 
   const loadStatus = useCallback(async () => {
-    const s = await invoke('app.status', {});
+    const s = await invoke('settings.status', {});
     if (!s.ok) {
       setFailure(s.error.message);
       return;

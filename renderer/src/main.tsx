@@ -8,7 +8,7 @@ import { Notifications } from '@mantine/notifications';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
-import { ErrorBoundary, InternalErrorNotices } from './screens/ErrorReport.tsx';
+import { ErrorBoundary, InternalErrorNotices } from './components/ErrorReport.tsx';
 
 const theme = createTheme({
   primaryColor: 'teal',

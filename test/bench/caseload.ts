@@ -13,7 +13,7 @@ export async function caseloadBench() {
   const core = await startCore(dir, { key: benchKey });
   const { dispatcher, store } = core;
   await dispatcher.dispatch(
-    'setup.createFirstAccount',
+    'auth.setup',
     {
       organisatieNaam: 'Bench',
       displayName: 'Begeleider',
@@ -93,12 +93,12 @@ export async function caseloadBench() {
   })();
   store.sqlite.exec('analyze');
   await dispatcher.dispatch('auth.login', login, 'bench');
-  const rows = await dispatcher.dispatch('caseload.overview', {}, 'bench');
+  const rows = await dispatcher.dispatch('begeleiding.caseload', {}, 'bench');
   if (!rows.ok || (rows.value as unknown[]).length !== 300)
     throw new Error(`caseload bench: ${JSON.stringify(rows).slice(0, 200)}`);
-  const raw = await rawReplay(dir, store, login, 'caseload.overview', {});
+  const raw = await rawReplay(dir, store, login, 'begeleiding.caseload', {});
   const medians = await race(
-    { dispatcher: () => dispatcher.dispatch('caseload.overview', {}, 'bench'), raw },
+    { dispatcher: () => dispatcher.dispatch('begeleiding.caseload', {}, 'bench'), raw },
     60,
   );
   await core.close();

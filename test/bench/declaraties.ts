@@ -27,7 +27,7 @@ export async function declaratiesBench() {
   const core = await startCore(dir, { key: benchKey });
   const { dispatcher, store } = core;
   await dispatcher.dispatch(
-    'setup.createFirstAccount',
+    'auth.setup',
     { organisatieNaam: 'Bench', displayName: 'Admin', ...login, role: 'administrateur' },
     'bench',
   );

@@ -13,7 +13,7 @@ async function seeded(key: string | null): Promise<{ core: Core; dir: string }> 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'schakel-bench-crypt-'));
   const core = await startCore(dir, { key });
   await core.dispatcher.dispatch(
-    'setup.createFirstAccount',
+    'auth.setup',
     { organisatieNaam: 'Bench', displayName: 'Bench', username: 'bench', password, role: 'projectleider' },
     'bench',
   );

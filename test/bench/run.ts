@@ -24,7 +24,7 @@ const core = await startCore(dir, { key: benchKey });
 const { dispatcher, store } = core;
 
 await dispatcher.dispatch(
-  'setup.createFirstAccount',
+  'auth.setup',
   {
     organisatieNaam: 'Bench',
     displayName: 'Bench',

@@ -87,7 +87,7 @@ test('a begeleider sets up a POP, records a conversation that reaches a goal, se
   await expect(samira.getByText('Behaald', { exact: true })).toBeVisible();
   const downloadPromise = samira.waitForEvent('download');
   await samira.getByRole('button', { name: 'POP als PDF' }).click();
-  const file = path.join(host.dataDir, 'pop.pdf');
+  const file = path.join(host.dataDir, 'begeleiding.popPdf');
   await (await downloadPromise).saveAs(file);
   const text = execFileSync('pdftotext', ['-layout', file, '-']).toString();
   expect(text).toContain('Persoonlijk ontwikkelingsplan');
@@ -104,7 +104,7 @@ test('a begeleider sets up a POP, records a conversation that reaches a goal, se
   await expect(johan.getByRole('link', { name: 'Caseload' })).toHaveCount(0);
   const personId = personUrl.split('/').at(-1) ?? '';
   const refused = await johan.evaluate(async (id) => {
-    const response = await fetch('api/log.list', {
+    const response = await fetch('api/begeleiding.log', {
       method: 'POST',
       headers: {
         'content-type': 'application/json',

@@ -211,7 +211,7 @@ export async function fullPeople(h: Harness, options: { namesake?: boolean } = {
     await h.ok('projectleider', 'contracts.sign', { id: c.id, version: 2, datum: '2024-03-01' });
   }
 
-  const pop = (ambitie: string): CallInput<'pop.save'>['content'] => ({
+  const pop = (ambitie: string): CallInput<'begeleiding.savePop'>['content'] => ({
     startdatum: '2024-01-15',
     kwaliteiten: 'Spreekt Tigrinya en Engels',
     ambitie,
@@ -227,10 +227,22 @@ export async function fullPeople(h: Harness, options: { namesake?: boolean } = {
       },
     ],
   });
-  await h.ok('begeleider', 'pop.save', { personId: zerihun, version: null, content: pop('Eerste ambitie') });
-  await h.ok('begeleider', 'pop.save', { personId: zerihun, version: 1, content: pop(personal.ambitie) });
+  await h.ok('begeleider', 'begeleiding.savePop', {
+    personId: zerihun,
+    version: null,
+    content: pop('Eerste ambitie'),
+  });
+  await h.ok('begeleider', 'begeleiding.savePop', {
+    personId: zerihun,
+    version: 1,
+    content: pop(personal.ambitie),
+  });
 
-  const entry = (personId: string, samenvatting: string, extra: Partial<CallInput<'log.create'>> = {}) =>
+  const entry = (
+    personId: string,
+    samenvatting: string,
+    extra: Partial<CallInput<'begeleiding.addLogEntry'>> = {},
+  ) =>
     ({
       personId,
       soort: 'ontwikkelingsgesprek',
@@ -244,29 +256,37 @@ export async function fullPeople(h: Harness, options: { namesake?: boolean } = {
       ownerId: null,
       doelUpdates: [],
       ...extra,
-    }) satisfies CallInput<'log.create'>;
+    }) satisfies CallInput<'begeleiding.addLogEntry'>;
   await h.ok(
     'begeleider',
-    'log.create',
+    'begeleiding.addLogEntry',
     entry(zerihun, personal.gesprek, {
       doelUpdates: [{ goalId, status: 'bezig', notitie: personal.voortgang }],
     }),
   );
-  await h.ok('begeleider', 'log.create', entry(zerihun, personal.vertrouwelijk, { vertrouwelijk: true }));
+  await h.ok(
+    'begeleider',
+    'begeleiding.addLogEntry',
+    entry(zerihun, personal.vertrouwelijk, { vertrouwelijk: true }),
+  );
   const signal = await h.ok(
     'begeleider',
-    'log.create',
+    'begeleiding.addLogEntry',
     entry(zerihun, personal.signaal, { soort: 'signaal', signaalSoort: 'overbelasting' }),
   );
-  await h.ok('begeleider', 'log.followUp', {
+  await h.ok('begeleider', 'begeleiding.followUpSignal', {
     id: signal.id,
     version: 1,
     opvolging: personal.opvolging,
     sluiten: true,
     datum: '2024-02-25',
   });
-  await h.ok('begeleider', 'log.create', entry(rahaf, other.gesprek));
-  await h.ok('begeleider', 'log.create', entry(rahaf, mention, { soort: 'praktisch', duurMinuten: 10 }));
+  await h.ok('begeleider', 'begeleiding.addLogEntry', entry(rahaf, other.gesprek));
+  await h.ok(
+    'begeleider',
+    'begeleiding.addLogEntry',
+    entry(rahaf, mention, { soort: 'praktisch', duurMinuten: 10 }),
+  );
 
   const group = await h.ok('begeleider', 'intervisie.save', {
     naam: 'Intervisie Oost',

@@ -41,7 +41,7 @@ export async function harness(start = '2026-11-25T10:00:00.000Z') {
 
   /** The first account (administrateur + beheerder, client 'beheer') and one logged-in client per role. */
   async function withTeam() {
-    const beheer = await ok('beheer', 'setup.createFirstAccount', {
+    const beheer = await ok('beheer', 'auth.setup', {
       organisatieNaam: 'Welzijn Oost',
       displayName: 'Bea Beheer',
       username: 'bea',

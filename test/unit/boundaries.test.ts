@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { callNames } from '../../shared/contract.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const skip = new Set(['node_modules', 'dist', '.git', 'test-results', 'playwright-report']);
@@ -57,5 +58,43 @@ describe('process boundaries', () => {
           .map((s) => `${f} → ${s}`),
       );
     expect(offenders).toEqual([]);
+  });
+});
+
+const areas = [...new Set(callNames.map((name) => name.split('.')[0] as string))];
+const exists = (p: string) => fs.existsSync(path.join(root, p));
+
+describe('one slice per area', () => {
+  it('each call prefix is a folder in electron/core/, a module in shared/ and a folder of screens', () => {
+    const missing = areas.flatMap((area) => [
+      ...(exists(`electron/core/${area}/handlers.ts`) ? [] : [`electron/core/${area}/handlers.ts`]),
+      ...(exists(`shared/${area}.ts`) || exists(`shared/${area}`) ? [] : [`shared/${area}(.ts)`]),
+      ...(exists(`renderer/src/screens/${area}`) ? [] : [`renderer/src/screens/${area}/`]),
+    ]);
+    expect(missing).toEqual([]);
+  });
+
+  it('every screens folder is an area, and no screen lies loose', () => {
+    const entries = fs.readdirSync(path.join(root, 'renderer/src/screens'), { withFileTypes: true });
+    expect(entries.filter((e) => !e.isDirectory()).map((e) => e.name)).toEqual([]);
+    expect(entries.map((e) => e.name).filter((name) => !areas.includes(name))).toEqual([]);
+  });
+
+  it("no area imports another area's handlers.ts: what others read is in that area's read.ts", () => {
+    const core = `electron${path.sep}core${path.sep}`;
+    const areaOf = (file: string) =>
+      file.startsWith(core) ? file.slice(core.length).split(path.sep)[0] : null;
+    const offenders = files
+      .filter((f) => f.startsWith(core) && areas.includes(areaOf(f) ?? ''))
+      .flatMap((f) =>
+        importsOf(f)
+          .filter((spec) => spec.startsWith('.'))
+          .map((spec) => path.relative(root, path.resolve(path.dirname(path.join(root, f)), spec)))
+          .filter((target) => path.basename(target) === 'handlers.ts' && areaOf(target) !== areaOf(f))
+          .map((target) => `${f} → ${target}`),
+      );
+    expect(offenders).toEqual([]);
+    // The check sees cross-area imports at all: claims reads persons through persons/read.ts.
+    expect(importsOf(path.join('electron', 'core', 'claims', 'handlers.ts'))).toContain('../persons/read.ts');
   });
 });

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Harness, harness, password } from '../../../test/support/harness.ts';
-import { LoginThrottle, tooManyAttemptsMessage } from './login-throttle.ts';
-import { hashPassword, verifyPassword } from './password.ts';
+import { LoginThrottle, tooManyAttemptsMessage } from '../auth/login-throttle.ts';
+import { hashPassword, verifyPassword } from '../auth/password.ts';
 
 let h: Harness;
 beforeEach(async () => {
@@ -14,16 +14,16 @@ const version = async (id: string) =>
 
 describe('first run', () => {
   it('has no account and no default password; the first account becomes beheerder, once', async () => {
-    expect(await h.ok('x', 'app.status', {})).toMatchObject({ needsSetup: true, organisatieNaam: null });
+    expect(await h.ok('x', 'settings.status', {})).toMatchObject({ needsSetup: true, organisatieNaam: null });
     const denied = await h.call('x', 'auth.login', { username: 'admin', password: 'admin' });
     expect(denied).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
     const { ids } = await h.withTeam();
-    expect(await h.ok('x', 'app.status', {})).toMatchObject({
+    expect(await h.ok('x', 'settings.status', {})).toMatchObject({
       needsSetup: false,
       organisatieNaam: 'Welzijn Oost',
     });
     expect(await h.ok('beheer', 'auth.me', {})).toMatchObject({ role: 'administrateur', isBeheerder: true });
-    const again = await h.call('y', 'setup.createFirstAccount', {
+    const again = await h.call('y', 'auth.setup', {
       organisatieNaam: 'Kaper',
       displayName: 'Kaper',
       username: 'kaper',

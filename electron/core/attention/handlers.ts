@@ -3,7 +3,7 @@ import { addDays, addYears } from '../../../shared/dates.ts';
 import { formatDateLong } from '../../../shared/format.ts';
 import { fullName } from '../../../shared/persons.ts';
 import { type ContractForm, contractFormLabels } from '../../../shared/profiles.ts';
-import type { Handlers } from '../handler-types.ts';
+import type { AreaHandlers } from '../registry.ts';
 
 /** The start screen's list: contracts ending soon, definitief but unsigned, VOG due, active people without contract. */
 export const attentionHandlers = {
@@ -112,4 +112,4 @@ export const attentionHandlers = {
         (a.date ?? '9999').localeCompare(b.date ?? '9999') || a.personNaam.localeCompare(b.personNaam, 'nl'),
     );
   },
-} satisfies Partial<Handlers>;
+} satisfies AreaHandlers<'attention'>;

@@ -7,7 +7,7 @@
  * numbering and the list of batches stay whole) but loses its payment file, which names everyone it paid.
  */
 import { type ExpressionBuilder, sql } from 'kysely';
-import type { ClaimStatus } from '../../../shared/declaraties.ts';
+import type { ClaimStatus } from '../../../shared/claims.ts';
 import type { Reader, WriteCtx } from '../context.ts';
 import type { DB } from '../store/schema.ts';
 import { scrubAudit } from './audit-scrub.ts';

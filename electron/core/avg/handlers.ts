@@ -5,17 +5,17 @@ import {
   retentionPeriod,
   retentionYears,
 } from '../../../shared/avg.ts';
+import { claimStatuses } from '../../../shared/claims.ts';
 import { addYears } from '../../../shared/dates.ts';
-import { claimStatuses } from '../../../shared/declaraties.ts';
 import { formatCount } from '../../../shared/field-labels.ts';
 import { formatDateLong } from '../../../shared/format.ts';
 import { fullName } from '../../../shared/persons.ts';
 import { foldForSearch } from '../../../shared/search.ts';
 import type { Reader, WriteCtx } from '../context.ts';
 import { Failure, invalidField } from '../failure.ts';
-import type { Handlers } from '../handler-types.ts';
 import { renderPdf } from '../pdf/render-document.ts';
-import { loadSettings } from '../settings/handlers.ts';
+import type { AreaHandlers } from '../registry.ts';
+import { loadSettings } from '../settings/read.ts';
 import { anonymisePerson, remainingMentions } from './anonymise.ts';
 import { scrubAudit } from './audit-scrub.ts';
 import { closedClaimStatuses, purgeFinancial, removableBatches, removableClaims } from './financial.ts';
@@ -132,7 +132,7 @@ async function dueForAnonymisation(db: Reader, grens: string) {
 }
 
 export const avgHandlers = {
-  'persons.inzage': async (ctx, input) => {
+  'avg.inzage': async (ctx, input) => {
     const settings = await loadSettings(ctx.db);
     const data = await gatherInzage(ctx.db, input.id, settings, {
       now: ctx.now,
@@ -162,7 +162,7 @@ export const avgHandlers = {
     };
   },
 
-  'retention.list': async (ctx): Promise<RetentionOverview> => {
+  'avg.retention': async (ctx): Promise<RetentionOverview> => {
     const grens = retentionLimits(ctx.today);
     const years = await removableClaims(ctx.db, grens.financieel)
       .select((eb) => [
@@ -264,7 +264,7 @@ export const avgHandlers = {
     };
   },
 
-  'retention.anonymise': async (ctx, input): Promise<RetentionAnonymised> => {
+  'avg.anonymise': async (ctx, input): Promise<RetentionAnonymised> => {
     const grens = retentionLimits(ctx.today).personen;
     const done = [];
     for (const [i, personId] of input.personIds.entries()) {
@@ -335,7 +335,7 @@ export const avgHandlers = {
     return { count: done.length, nakijken };
   },
 
-  'retention.purge': async (ctx, input) => {
+  'avg.purge': async (ctx, input) => {
     const limit = retentionLimits(ctx.today).financieel;
     if (input.grens > limit) {
       throw invalidField(
@@ -365,4 +365,4 @@ export const avgHandlers = {
     });
     return { declaraties: counts.declaraties, betaalbestanden: counts.betaalbestanden };
   },
-} satisfies Partial<Handlers>;
+} satisfies AreaHandlers<'avg'>;

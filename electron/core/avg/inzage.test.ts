@@ -79,7 +79,7 @@ function rowsOf(sqlite: Sqlite, personId: string): Map<string, Set<string>> {
 }
 
 async function inzage(client = 'projectleider', id = people.zerihun) {
-  const files = await h.ok(client, 'persons.inzage', { id });
+  const files = await h.ok(client, 'avg.inzage', { id });
   const json = Buffer.from(files.json.base64, 'base64').toString('utf8');
   return { files, json, data: JSON.parse(json) as InzageData };
 }
@@ -132,7 +132,7 @@ describe('inzage export', () => {
       .all(...[...mine.values()].flatMap((s) => [...s])) as { id: string; call: string }[];
     expect(audit.length).toBeGreaterThan(10);
     // All but the entry of this very export, written when it was done.
-    expect(audit.filter((a) => !json.includes(a.id)).map((a) => a.call)).toEqual(['persons.inzage']);
+    expect(audit.filter((a) => !json.includes(a.id)).map((a) => a.call)).toEqual(['avg.inzage']);
     expect(data.intervisie.bijeenkomsten).toHaveLength(1);
     // The paid batch through his claims, and the cancelled one through his IBAN in its payment file: the claims
     // went back to approved and no longer point at it.
@@ -266,7 +266,7 @@ describe('inzage export', () => {
     const rows = await h.core.store.db
       .selectFrom('audit_log')
       .selectAll()
-      .where('call', '=', 'persons.inzage')
+      .where('call', '=', 'avg.inzage')
       .execute();
     expect(rows).toHaveLength(1);
     const [row] = rows;
@@ -292,11 +292,11 @@ describe('inzage export', () => {
   it('is made by a projectleider only: the beheerder flag on another role does not reach it', async () => {
     // 'beheer' is an administrateur with the beheerder flag: the export would show them vertrouwelijke verslagen.
     for (const client of ['begeleider', 'administrateur', 'beheer']) {
-      const r = await h.call(client, 'persons.inzage', { id: people.zerihun });
+      const r = await h.call(client, 'avg.inzage', { id: people.zerihun });
       expect(r).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     }
-    expect((await h.call('projectleider', 'persons.inzage', { id: people.zerihun })).ok).toBe(true);
-    expect(await h.call('projectleider', 'persons.inzage', { id: 'geen-id' })).toMatchObject({
+    expect((await h.call('projectleider', 'avg.inzage', { id: people.zerihun })).ok).toBe(true);
+    expect(await h.call('projectleider', 'avg.inzage', { id: 'geen-id' })).toMatchObject({
       ok: false,
       error: { code: 'invalid_input' },
     });

@@ -9,17 +9,16 @@ import { recordTypeLabels } from '../../../shared/audit.ts';
 import { type LogKind, logKindLabels, signalKindLabels } from '../../../shared/begeleiding/inputs.ts';
 import { type GoalStatus, goalStatusLabels } from '../../../shared/begeleiding/pop-diff.ts';
 import { type Rhythm, rhythmLabels } from '../../../shared/begeleiding/rhythm.ts';
-import { type ContractStatus, contractStatusLabels } from '../../../shared/contracts.ts';
 import {
-  type BatchStatus,
-  batchStatusLabels,
   type ClaimKind,
   type ClaimStatus,
   claimKindLabels,
   claimStatusLabels,
-} from '../../../shared/declaraties.ts';
+} from '../../../shared/claims.ts';
+import { type ContractStatus, contractStatusLabels } from '../../../shared/contracts.ts';
 import { labelOf } from '../../../shared/field-labels.ts';
 import { formatCents } from '../../../shared/format.ts';
+import { type BatchStatus, batchStatusLabels } from '../../../shared/payouts.ts';
 import { genderLabels, type PersonStatus, statusLabels } from '../../../shared/persons.ts';
 import {
   allowanceUnitLabels,

@@ -74,11 +74,11 @@ const auditOf = (recordIds: string[]) =>
 describe('retention list', () => {
   it('lists a person who stopped more than two years ago, not one who stopped exactly two years ago', async () => {
     h.setNow('2026-03-01T10:00:00.000Z');
-    const onTheDay = await h.ok('beheer', 'retention.list', {});
+    const onTheDay = await h.ok('beheer', 'avg.retention', {});
     expect(onTheDay.grensPersonen).toBe('2024-03-01');
     expect(onTheDay.personen).toEqual([]);
     h.setNow('2026-03-02T10:00:00.000Z');
-    const dayAfter = await h.ok('projectleider', 'retention.list', {});
+    const dayAfter = await h.ok('projectleider', 'avg.retention', {});
     expect(dayAfter.personen).toEqual([
       {
         id: people.zerihun,
@@ -95,7 +95,7 @@ describe('retention list', () => {
   it('lists financial records of whole boekjaren: from 1 January, seven years after the boekjaar ended', async () => {
     const at = async (iso: string) => {
       h.setNow(iso);
-      return h.ok('beheer', 'retention.list', {});
+      return h.ok('beheer', 'avg.retention', {});
     };
     // Records of 2024 are kept to the end of 2031.
     const lastDay = await at('2031-12-31T10:00:00.000Z');
@@ -127,7 +127,7 @@ describe('retention list', () => {
 
   it('is for the projectleider and the beheerder only', async () => {
     for (const client of ['begeleider', 'administrateur'])
-      expect(await h.call(client, 'retention.list', {})).toMatchObject({
+      expect(await h.call(client, 'avg.retention', {})).toMatchObject({
         ok: false,
         error: { code: 'forbidden' },
       });
@@ -149,7 +149,7 @@ describe('anonymising a person', () => {
     expect(cancelledFile).toContain('<Nm>Zerihun Tesfamariam</Nm>');
 
     // Rahaf's verslag names him by first name only: not replaced, but counted for the beheerder to read.
-    expect(await h.ok('beheer', 'retention.anonymise', { personIds: [people.zerihun] })).toEqual({
+    expect(await h.ok('beheer', 'avg.anonymise', { personIds: [people.zerihun] })).toEqual({
       count: 1,
       nakijken: [
         {
@@ -245,14 +245,14 @@ describe('anonymising a person', () => {
     const full = await h.ok('projectleider', 'contracts.get', { id: contract?.id ?? '' });
     expect(full.draft).toMatchObject({ vergoedingCents: 5_00, werktijden: '[verwijderd]', velden: {} });
     expect((await h.call('projectleider', 'contracts.pdf', { id: contract?.id ?? '' })).ok).toBe(true);
-    expect(await h.ok('projectleider', 'pop.get', { personId: people.zerihun })).toBeNull();
-    expect(await h.ok('projectleider', 'log.list', { personId: people.zerihun })).toEqual([]);
+    expect(await h.ok('projectleider', 'begeleiding.pop', { personId: people.zerihun })).toBeNull();
+    expect(await h.ok('projectleider', 'begeleiding.log', { personId: people.zerihun })).toEqual([]);
 
     // The removal itself is audited, with counts only; the list of removals says so too.
     const entry = await h.core.store.db
       .selectFrom('audit_log')
       .selectAll()
-      .where('call', '=', 'retention.anonymise')
+      .where('call', '=', 'avg.anonymise')
       .executeTakeFirstOrThrow();
     expect(entry).toMatchObject({
       record_type: 'person',
@@ -274,25 +274,25 @@ describe('anonymising a person', () => {
       vermeldingen: 1,
     });
     expect(counts.logboekregels).toBeGreaterThan(15);
-    const list = await h.ok('beheer', 'retention.list', {});
+    const list = await h.ok('beheer', 'avg.retention', {});
     expect(list.personen).toEqual([]);
     expect(list.eerder).toMatchObject([{ soort: 'persoon', label: 'Verwijderd persoon 2026-0001' }]);
 
     // The export of an anonymised person says what is left, and that it was anonymised.
-    const { json } = await h.ok('projectleider', 'persons.inzage', { id: people.zerihun });
+    const { json } = await h.ok('projectleider', 'avg.inzage', { id: people.zerihun });
     const data = JSON.parse(Buffer.from(json.base64, 'base64').toString('utf8'));
     expect(data.verwijdering).toMatchObject({ grens: '2024-03-02' });
 
-    const again = await h.call('beheer', 'retention.anonymise', { personIds: [people.zerihun] });
+    const again = await h.call('beheer', 'avg.anonymise', { personIds: [people.zerihun] });
     expect(again).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'personIds.0' } });
   });
 
   it('refuses a person still within the two years, or with claims not yet settled, changing nothing', async () => {
     h.setNow('2026-03-01T10:00:00.000Z');
-    const early = await h.call('beheer', 'retention.anonymise', { personIds: [people.zerihun] });
+    const early = await h.call('beheer', 'avg.anonymise', { personIds: [people.zerihun] });
     expect(early).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'personIds.0' } });
     if (!early.ok) expect(early.error.message).toContain('bewaartermijn van twee jaar loopt nog');
-    const active = await h.call('beheer', 'retention.anonymise', { personIds: [people.rahaf] });
+    const active = await h.call('beheer', 'avg.anonymise', { personIds: [people.rahaf] });
     expect(active).toMatchObject({ ok: false, error: { field: 'personIds.0' } });
 
     h.setNow(madeOn);
@@ -309,9 +309,9 @@ describe('anonymising a person', () => {
       bonnen: [],
     });
     h.setNow('2026-03-02T10:00:00.000Z');
-    const [listed] = (await h.ok('beheer', 'retention.list', {})).personen;
+    const [listed] = (await h.ok('beheer', 'avg.retention', {})).personen;
     expect(listed?.blokkade).toBe('1 declaratie is nog niet afgehandeld (betaald of afgewezen)');
-    const open = await h.call('beheer', 'retention.anonymise', { personIds: [people.zerihun] });
+    const open = await h.call('beheer', 'avg.anonymise', { personIds: [people.zerihun] });
     expect(open).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     if (!open.ok) expect(open.error.message).toContain('1 declaratie die niet betaald of afgewezen is');
     expect(findAnywhere([personal.notities, personal.gesprek]).length).toBeGreaterThan(1);
@@ -327,13 +327,14 @@ describe('anonymising a person', () => {
       toelichting: null,
     });
     h.setNow('2026-03-02T10:00:00.000Z');
-    expect((await h.ok('beheer', 'retention.list', {})).personen.map((p) => p.naam)).toEqual([
+    expect((await h.ok('beheer', 'avg.retention', {})).personen.map((p) => p.naam)).toEqual([
       'Rahaf Haddad',
       'Zeri Tesfamariam',
     ]);
-    expect(
-      await h.ok('beheer', 'retention.anonymise', { personIds: [people.zerihun, people.rahaf] }),
-    ).toEqual({ count: 2, nakijken: [] });
+    expect(await h.ok('beheer', 'avg.anonymise', { personIds: [people.zerihun, people.rahaf] })).toEqual({
+      count: 2,
+      nakijken: [],
+    });
     expect(findAnywhere([...personalStrings, ...Object.values(other)])).toEqual([]);
     const names = await h.ok('projectleider', 'persons.list', {});
     expect(names.rows.map((r) => r.naam).sort()).toEqual([
@@ -343,7 +344,7 @@ describe('anonymising a person', () => {
     const entries = await h.core.store.db
       .selectFrom('audit_log')
       .select(['record_id', 'summary'])
-      .where('call', '=', 'retention.anonymise')
+      .where('call', '=', 'avg.anonymise')
       .orderBy('summary')
       .execute();
     expect(entries).toEqual([
@@ -380,7 +381,7 @@ describe('anonymising a person', () => {
     expect(before.some((row) => row.summary.includes('Zeri Tesfamariam-Gebru'))).toBe(true);
     h.setNow('2026-03-02T10:00:00.000Z');
 
-    const result = await h.ok('beheer', 'retention.anonymise', { personIds: [people.zerihun] });
+    const result = await h.ok('beheer', 'avg.anonymise', { personIds: [people.zerihun] });
 
     // The entries about the namesake's own records are untouched.
     expect(await auditOf(theirs)).toEqual(before);
@@ -426,7 +427,7 @@ describe('anonymising a person', () => {
     sqlite.prepare('update contracts set draft = ? where id = ?').run(JSON.stringify(older), row.id);
     h.setNow('2026-03-02T10:00:00.000Z');
 
-    expect((await h.ok('beheer', 'retention.anonymise', { personIds: [people.zerihun] })).count).toBe(1);
+    expect((await h.ok('beheer', 'avg.anonymise', { personIds: [people.zerihun] })).count).toBe(1);
 
     expect(findAnywhere(['Taak-Z-tolken', 'Afspraak-Z-fiets', personal.werktijden])).toEqual([]);
     const stored = sqlite.prepare('select draft from contracts where id = ?').get(row.id) as {
@@ -443,7 +444,7 @@ describe('anonymising a person', () => {
 
   it('lets nothing be written about an anonymised person again', async () => {
     h.setNow('2026-03-02T10:00:00.000Z');
-    await h.ok('beheer', 'retention.anonymise', { personIds: [people.zerihun] });
+    await h.ok('beheer', 'avg.anonymise', { personIds: [people.zerihun] });
     const person = await h.ok('projectleider', 'persons.get', { id: people.zerihun });
     expect(person.geanonimiseerd).toBe(true);
     const before = findAnywhere(['Verwijderd persoon 2026-0001']).length;
@@ -468,7 +469,7 @@ describe('anonymising a person', () => {
         datum: '2026-03-01',
         toelichting: null,
       }),
-      await h.call('projectleider', 'log.create', {
+      await h.call('projectleider', 'begeleiding.addLogEntry', {
         personId: people.zerihun,
         soort: 'ontwikkelingsgesprek',
         signaalSoort: null,
@@ -495,16 +496,16 @@ describe('anonymising a person', () => {
   it('is for the beheerder only', async () => {
     h.setNow('2026-03-02T10:00:00.000Z');
     for (const client of ['projectleider', 'begeleider', 'administrateur']) {
-      expect(await h.call(client, 'retention.anonymise', { personIds: [people.zerihun] })).toMatchObject({
+      expect(await h.call(client, 'avg.anonymise', { personIds: [people.zerihun] })).toMatchObject({
         ok: false,
         error: { code: 'forbidden' },
       });
-      expect(await h.call(client, 'retention.purge', { grens: '2020-01-01' })).toMatchObject({
+      expect(await h.call(client, 'avg.purge', { grens: '2020-01-01' })).toMatchObject({
         ok: false,
         error: { code: 'forbidden' },
       });
     }
-    expect(await h.core.dispatcher.dispatch('retention.anonymise', {}, 'beheer')).toMatchObject({
+    expect(await h.core.dispatcher.dispatch('avg.anonymise', {}, 'beheer')).toMatchObject({
       ok: false,
       error: { code: 'invalid_input', field: 'personIds' },
     });
@@ -520,13 +521,13 @@ describe('removing financial records after seven years', () => {
       ['B2024-0001', 2],
       ['B2024-0002', 2],
     ]);
-    const tooRecent = await h.call('beheer', 'retention.purge', { grens: '2026-01-01' });
+    const tooRecent = await h.call('beheer', 'avg.purge', { grens: '2026-01-01' });
     expect(tooRecent).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'grens' } });
     if (!tooRecent.ok) expect(tooRecent.error.message).toContain('zeven jaar na het boekjaar');
-    const partOfAYear = await h.call('beheer', 'retention.purge', { grens: '2024-03-06' });
+    const partOfAYear = await h.call('beheer', 'avg.purge', { grens: '2024-03-06' });
     expect(partOfAYear).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'grens' } });
 
-    expect(await h.ok('beheer', 'retention.purge', { grens: '2025-01-01' })).toEqual({
+    expect(await h.ok('beheer', 'avg.purge', { grens: '2025-01-01' })).toEqual({
       declaraties: 6,
       betaalbestanden: 2,
     });
@@ -560,16 +561,16 @@ describe('removing financial records after seven years', () => {
     const entry = await h.core.store.db
       .selectFrom('audit_log')
       .selectAll()
-      .where('call', '=', 'retention.purge')
+      .where('call', '=', 'avg.purge')
       .executeTakeFirstOrThrow();
     expect(entry.summary).toBe(
       'Financiële gegevens van vóór 1 januari 2025 verwijderd: 6 declaraties, 2 betaalbestanden; totalen bewaard',
     );
     expect(entry.record_type).toBe('bewaartermijn');
-    const list = await h.ok('beheer', 'retention.list', {});
+    const list = await h.ok('beheer', 'avg.retention', {});
     expect(list.financieel).toEqual({ jaren: [], betaalbestanden: [] });
     expect(list.archief).toEqual([{ jaar: 2024, aantal: 6, betaaldCents: 25 * 21 + 12_50 + 20 * 21 }]);
-    expect(await h.call('beheer', 'retention.purge', { grens: '2025-01-01' })).toMatchObject({
+    expect(await h.call('beheer', 'avg.purge', { grens: '2025-01-01' })).toMatchObject({
       ok: false,
       error: { code: 'invalid_input' },
     });
@@ -603,13 +604,13 @@ describe('removing financial records after seven years', () => {
     }
 
     h.setNow('2032-01-01T10:00:00.000Z');
-    expect(await h.ok('beheer', 'retention.purge', { grens: '2025-01-01' })).toEqual({
+    expect(await h.ok('beheer', 'avg.purge', { grens: '2025-01-01' })).toEqual({
       declaraties: 7,
       betaalbestanden: 3,
     });
     h.setNow('2033-01-01T10:00:00.000Z');
     const before = await overview();
-    expect(await h.ok('beheer', 'retention.purge', { grens: '2026-01-01' })).toEqual({
+    expect(await h.ok('beheer', 'avg.purge', { grens: '2026-01-01' })).toEqual({
       declaraties: 1,
       betaalbestanden: 1,
     });
@@ -631,7 +632,7 @@ describe('removing financial records after seven years', () => {
     const [last] = await h.core.store.db
       .selectFrom('audit_log')
       .select('summary')
-      .where('call', '=', 'retention.purge')
+      .where('call', '=', 'avg.purge')
       .orderBy('id', 'desc')
       .execute();
     expect(last?.summary).toBe(

@@ -22,8 +22,8 @@ beforeEach(async () => {
 afterEach(() => h.close());
 
 const pop = (
-  overrides: Partial<CallInput<'pop.save'>['content']> = {},
-): CallInput<'pop.save'>['content'] => ({
+  overrides: Partial<CallInput<'begeleiding.savePop'>['content']> = {},
+): CallInput<'begeleiding.savePop'>['content'] => ({
   startdatum: '2026-01-05',
   kwaliteiten: 'Spreekt Turks en Koerdisch, kent de wijk',
   ambitie: 'Mbo-opleiding Sociaal Werk',
@@ -49,9 +49,11 @@ const pop = (
   ...overrides,
 });
 
-const firstGoal = pop().doelen[0] as CallInput<'pop.save'>['content']['doelen'][number];
+const firstGoal = pop().doelen[0] as CallInput<'begeleiding.savePop'>['content']['doelen'][number];
 
-const entry = (overrides: Partial<CallInput<'log.create'>> = {}): CallInput<'log.create'> => ({
+const entry = (
+  overrides: Partial<CallInput<'begeleiding.addLogEntry'>> = {},
+): CallInput<'begeleiding.addLogEntry'> => ({
   personId,
   soort: 'ontwikkelingsgesprek',
   signaalSoort: null,
@@ -68,11 +70,19 @@ const entry = (overrides: Partial<CallInput<'log.create'>> = {}): CallInput<'log
 
 describe('POP', () => {
   it('keeps every review as a version, with the changes between two visible', async () => {
-    expect(await h.ok('begeleider', 'pop.get', { personId })).toBeNull();
-    const first = await h.ok('begeleider', 'pop.save', { personId, version: null, content: pop() });
-    const twice = await h.call('begeleider', 'pop.save', { personId, version: null, content: pop() });
+    expect(await h.ok('begeleider', 'begeleiding.pop', { personId })).toBeNull();
+    const first = await h.ok('begeleider', 'begeleiding.savePop', {
+      personId,
+      version: null,
+      content: pop(),
+    });
+    const twice = await h.call('begeleider', 'begeleiding.savePop', {
+      personId,
+      version: null,
+      content: pop(),
+    });
     expect(twice).toMatchObject({ ok: false, error: { code: 'conflict' } });
-    await h.ok('begeleider', 'pop.save', {
+    await h.ok('begeleider', 'begeleiding.savePop', {
       personId,
       version: first.version,
       content: pop({
@@ -80,77 +90,81 @@ describe('POP', () => {
         doelen: [{ ...firstGoal, status: 'bezig' }],
       }),
     });
-    const view = await h.ok('projectleider', 'pop.get', { personId });
+    const view = await h.ok('projectleider', 'begeleiding.pop', { personId });
     expect(view).toMatchObject({ versie: 2, current: { ambitie: 'Betaalde baan als cultuurmediator' } });
     expect(view?.changes.map((c) => c.kind)).toEqual(['veld', 'doel_gewijzigd', 'doel_weg']);
-    const old = await h.ok('begeleider', 'pop.get', { personId, versie: 1 });
+    const old = await h.ok('begeleider', 'begeleiding.pop', { personId, versie: 1 });
     expect(old?.shown.ambitie).toBe('Mbo-opleiding Sociaal Werk');
   });
 
   it('refuses a goal without text and a target date before the start, naming the field', async () => {
-    const noText = await h.call('begeleider', 'pop.save', {
+    const noText = await h.call('begeleider', 'begeleiding.savePop', {
       personId,
       version: null,
       content: pop({ doelen: [{ ...firstGoal, wat: ' ' }] }),
     });
     expect(noText).toMatchObject({ ok: false, error: { field: 'content.doelen.0.wat' } });
-    const early = await h.call('begeleider', 'pop.save', {
+    const early = await h.call('begeleider', 'begeleiding.savePop', {
       personId,
       version: null,
       content: pop({ doelen: [{ ...firstGoal, streefdatum: '2025-12-01' }] }),
     });
     expect(early).toMatchObject({ ok: false, error: { field: 'content.doelen.0.streefdatum' } });
-    expect(await h.ok('begeleider', 'pop.get', { personId })).toBeNull();
+    expect(await h.ok('begeleider', 'begeleiding.pop', { personId })).toBeNull();
   });
 });
 
 describe('begeleidingslog', () => {
   it('moves a goal to behaald in the same save as the conversation, and the caseload follows', async () => {
-    await h.ok('begeleider', 'pop.save', { personId, version: null, content: pop() });
+    await h.ok('begeleider', 'begeleiding.savePop', { personId, version: null, content: pop() });
     h.setNow('2026-03-02T10:00:00.000Z');
-    let [row] = await h.ok('begeleider', 'caseload.overview', {});
+    let [row] = await h.ok('begeleider', 'begeleiding.caseload', {});
     // Monthly from the POP start on 5 January: due 5 February, so 25 days late on 2 March; goal B past its date.
     expect(row).toMatchObject({ stand: 'te_laat', dagenTeLaat: 25, doelenOverDatum: 1, heeftPop: true });
 
     await h.ok(
       'begeleider',
-      'log.create',
+      'begeleiding.addLogEntry',
       entry({
         datum: '2026-03-02',
         volgendeAfspraak: '2026-04-02',
         doelUpdates: [{ goalId: goalB, status: 'behaald', notitie: 'Zet telefoon na 18 uur uit' }],
       }),
     );
-    [row] = await h.ok('begeleider', 'caseload.overview', {});
+    [row] = await h.ok('begeleider', 'begeleiding.caseload', {});
     expect(row).toMatchObject({
       stand: 'op_schema',
       laatsteGesprek: '2026-03-02',
       volgendeGesprek: '2026-04-02',
       doelenOverDatum: 0,
     });
-    const view = await h.ok('begeleider', 'pop.get', { personId });
+    const view = await h.ok('begeleider', 'begeleiding.pop', { personId });
     expect(view?.goals.find((g) => g.goal.id === goalB)).toMatchObject({
       status: 'behaald',
       progress: [{ notitie: 'Zet telefoon na 18 uur uit' }],
     });
-    const [logged] = await h.ok('begeleider', 'log.list', { personId });
+    const [logged] = await h.ok('begeleider', 'begeleiding.log', { personId });
     expect(logged?.doelUpdates).toEqual([
       { goalId: goalB, wat: 'Grenzen bewaken', status: 'behaald', notitie: 'Zet telefoon na 18 uur uit' },
     ]);
   });
 
   it('refuses an entry in the future and an update of a goal not in the POP', async () => {
-    const future = await h.call('begeleider', 'log.create', entry({ datum: '2026-02-01' }));
+    const future = await h.call('begeleider', 'begeleiding.addLogEntry', entry({ datum: '2026-02-01' }));
     expect(future).toMatchObject({ ok: false, error: { field: 'datum' } });
     const unknownGoal = await h.call(
       'begeleider',
-      'log.create',
+      'begeleiding.addLogEntry',
       entry({ doelUpdates: [{ goalId: goalA, status: 'bezig', notitie: 'x' }] }),
     );
     expect(unknownGoal).toMatchObject({ ok: false, error: { field: 'doelUpdates.0.goalId' } });
-    const backwards = await h.call('begeleider', 'log.create', entry({ volgendeAfspraak: '2026-01-01' }));
+    const backwards = await h.call(
+      'begeleider',
+      'begeleiding.addLogEntry',
+      entry({ volgendeAfspraak: '2026-01-01' }),
+    );
     expect(backwards).toMatchObject({ ok: false, error: { field: 'volgendeAfspraak' } });
-    expect(await h.ok('begeleider', 'log.list', { personId })).toEqual([]);
+    expect(await h.ok('begeleider', 'begeleiding.log', { personId })).toEqual([]);
   });
 
   it('shows a vertrouwelijk entry only to its author and projectleiders', async () => {
@@ -164,7 +178,7 @@ describe('begeleidingslog', () => {
     await h.ok('begeleider2', 'auth.login', { username: 'begeleider2', password });
     const secret = await h.ok(
       'begeleider',
-      'log.create',
+      'begeleiding.addLogEntry',
       entry({
         soort: 'signaal',
         signaalSoort: 'persoonlijke_situatie',
@@ -172,14 +186,14 @@ describe('begeleidingslog', () => {
         samenvatting: 'Zorgen thuis',
       }),
     );
-    expect((await h.ok('begeleider', 'log.list', { personId })).map((e) => e.samenvatting)).toEqual([
+    expect((await h.ok('begeleider', 'begeleiding.log', { personId })).map((e) => e.samenvatting)).toEqual([
       'Zorgen thuis',
     ]);
-    expect((await h.ok('projectleider', 'log.list', { personId })).map((e) => e.samenvatting)).toEqual([
-      'Zorgen thuis',
-    ]);
-    expect(await h.ok('begeleider2', 'log.list', { personId })).toEqual([]);
-    const peek = await h.call('begeleider2', 'log.followUp', {
+    expect((await h.ok('projectleider', 'begeleiding.log', { personId })).map((e) => e.samenvatting)).toEqual(
+      ['Zorgen thuis'],
+    );
+    expect(await h.ok('begeleider2', 'begeleiding.log', { personId })).toEqual([]);
+    const peek = await h.call('begeleider2', 'begeleiding.followUpSignal', {
       id: secret.id,
       version: 1,
       opvolging: 'x',
@@ -187,7 +201,7 @@ describe('begeleidingslog', () => {
       datum: '2026-01-31',
     });
     expect(peek).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(await h.call('administrateur', 'log.list', { personId })).toMatchObject({
+    expect(await h.call('administrateur', 'begeleiding.log', { personId })).toMatchObject({
       ok: false,
       error: { code: 'forbidden' },
     });
@@ -198,28 +212,28 @@ describe('begeleidingslog', () => {
   it('follows a signal up until it is closed', async () => {
     const s = await h.ok(
       'begeleider',
-      'log.create',
+      'begeleiding.addLogEntry',
       entry({ soort: 'signaal', signaalSoort: 'overbelasting', samenvatting: 'Wordt elke avond gebeld' }),
     );
-    expect((await h.ok('begeleider', 'caseload.overview', {}))[0]?.openSignalen).toBe(1);
-    const next = await h.ok('begeleider', 'log.followUp', {
+    expect((await h.ok('begeleider', 'begeleiding.caseload', {}))[0]?.openSignalen).toBe(1);
+    const next = await h.ok('begeleider', 'begeleiding.followUpSignal', {
       id: s.id,
       version: 1,
       opvolging: 'Belafspraken gemaakt',
       sluiten: false,
       datum: '2026-01-31',
     });
-    await h.ok('projectleider', 'log.followUp', {
+    await h.ok('projectleider', 'begeleiding.followUpSignal', {
       id: s.id,
       version: next.version,
       opvolging: 'Gaat beter',
       sluiten: true,
       datum: '2026-01-31',
     });
-    const [closed] = await h.ok('begeleider', 'log.list', { personId });
+    const [closed] = await h.ok('begeleider', 'begeleiding.log', { personId });
     expect(closed).toMatchObject({ geslotenOp: '2026-01-31', eigenaar: 'begeleider Test' });
     expect(closed?.opvolging).toBe('2026-01-31: Belafspraken gemaakt\n2026-01-31: Gaat beter');
-    expect((await h.ok('begeleider', 'caseload.overview', {}))[0]?.openSignalen).toBe(0);
+    expect((await h.ok('begeleider', 'begeleiding.caseload', {}))[0]?.openSignalen).toBe(0);
   });
 });
 
@@ -258,13 +272,13 @@ describe('intervisie', () => {
       aanwezig: [personId, other],
     });
     for (const who of [personId, other]) {
-      const [e] = await h.ok('begeleider', 'log.list', { personId: who });
+      const [e] = await h.ok('begeleider', 'begeleiding.log', { personId: who });
       expect(e).toMatchObject({
         soort: 'intervisie',
         samenvatting: 'Intervisie Groep Oost: Grenzen\nCasus over bellen in de avond',
       });
     }
-    expect(await h.ok('begeleider', 'log.list', { personId: outsider })).toEqual([]);
+    expect(await h.ok('begeleider', 'begeleiding.log', { personId: outsider })).toEqual([]);
     const [listed] = await h.ok('projectleider', 'intervisie.list', {});
     expect(listed).toMatchObject({
       naam: 'Groep Oost',
@@ -282,9 +296,9 @@ describe('caseload', () => {
       personInput({ voornaam: 'Amina', achternaam: 'Haddad', status: 'actief' }),
     );
     expect(
-      (await h.ok('begeleider', 'caseload.overview', { begeleiderId: null })).map((r) => r.naam),
+      (await h.ok('begeleider', 'begeleiding.caseload', { begeleiderId: null })).map((r) => r.naam),
     ).toEqual(['Şükrü Çelik']);
-    const all = await h.ok('projectleider', 'caseload.overview', {});
+    const all = await h.ok('projectleider', 'begeleiding.caseload', {});
     // By surname, accents folded: Çelik before Haddad.
     expect(all.map((r) => [r.naam, r.heeftPop, r.stand])).toEqual([
       ['Şükrü Çelik', false, 'geen_ritme'],

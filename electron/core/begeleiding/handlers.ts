@@ -3,11 +3,11 @@ import { fullName } from '../../../shared/persons.ts';
 import { foldForSearch } from '../../../shared/search.ts';
 import { diff, type WriteCtx } from '../context.ts';
 import { Failure, invalidField, notFound } from '../failure.ts';
-import type { Handlers } from '../handler-types.ts';
 import { renderPdf } from '../pdf/render-document.ts';
-import { loadPerson, refuseIfAnonymised } from '../persons/handlers.ts';
-import { loadSettings } from '../settings/handlers.ts';
-import { assertVersion } from '../versioning.ts';
+import { loadPerson, refuseIfAnonymised } from '../persons/read.ts';
+import type { AreaHandlers } from '../registry.ts';
+import { loadSettings } from '../settings/read.ts';
+import { assertCurrent, updateVersioned } from '../versioning.ts';
 import { requireActiveGuide } from './active-guide.ts';
 import { caseload } from './caseload.ts';
 import { listEntries, maySee } from './log.ts';
@@ -22,9 +22,9 @@ async function requirePerson(ctx: WriteCtx, personId: string) {
 }
 
 export const begeleidingHandlers = {
-  'pop.get': (ctx, input) => loadPop(ctx.db, input.personId, input.versie),
+  'begeleiding.pop': (ctx, input) => loadPop(ctx.db, input.personId, input.versie),
 
-  'pop.save': async (ctx, input) => {
+  'begeleiding.savePop': async (ctx, input) => {
     const person = await requirePerson(ctx, input.personId);
     const existing = await ctx.db
       .selectFrom('pops')
@@ -43,7 +43,7 @@ export const begeleidingHandlers = {
     let version = 1;
     let before: string | null = null;
     if (existing && input.version !== null) {
-      await assertVersion(ctx.db, 'pops', existing.id, input.version);
+      await assertCurrent(ctx.db, 'pops', { id: existing.id, version: input.version });
       const last = await ctx.db
         .selectFrom('pop_versions')
         .select(['versie', 'content'])
@@ -52,14 +52,15 @@ export const begeleidingHandlers = {
         .executeTakeFirstOrThrow();
       id = existing.id;
       versie = last.versie + 1;
-      version = existing.version + 1;
       before = last.content;
-      await ctx.db
-        .updateTable('pops')
-        .set({ current_version_id: versionId, updated_at: ctx.now, version })
-        .where('id', '=', id)
-        .where('version', '=', input.version)
-        .execute();
+      // One audit entry for a new or a changed plan, written below.
+      ({ version } = await updateVersioned(
+        ctx,
+        'pops',
+        { id, version: input.version },
+        { current_version_id: versionId, updated_at: ctx.now },
+        null,
+      ));
     } else {
       id = ctx.newId();
       await ctx.db
@@ -100,7 +101,7 @@ export const begeleidingHandlers = {
     return { id, version };
   },
 
-  'pop.pdf': async (ctx, input) => {
+  'begeleiding.popPdf': async (ctx, input) => {
     const pop = await loadPop(ctx.db, input.personId, input.versie);
     if (!pop) throw notFound('Het POP van deze persoon');
     const person = await loadPerson(ctx.db, input.personId);
@@ -111,9 +112,9 @@ export const begeleidingHandlers = {
     return { fileName: `pop-${name}-v${pop.versie}.pdf`, base64: pdf.toString('base64') };
   },
 
-  'log.list': (ctx, input) => listEntries(ctx.db, input.personId, ctx.account),
+  'begeleiding.log': (ctx, input) => listEntries(ctx.db, input.personId, ctx.account),
 
-  'log.create': async (ctx, input) => {
+  'begeleiding.addLogEntry': async (ctx, input) => {
     const person = await requirePerson(ctx, input.personId);
     if (input.datum > ctx.today)
       throw invalidField('datum', 'een verslag gaat over iets dat al gebeurd is; kies vandaag of eerder');
@@ -177,7 +178,7 @@ export const begeleidingHandlers = {
     return { id, version: 1 };
   },
 
-  'log.followUp': async (ctx, input) => {
+  'begeleiding.followUpSignal': async (ctx, input) => {
     const row = await ctx.db
       .selectFrom('log_entries')
       .selectAll()
@@ -189,30 +190,26 @@ export const begeleidingHandlers = {
     if (row.soort !== 'signaal')
       throw new Failure('invalid_input', 'Alleen een signaal heeft een opvolging.');
     if (row.gesloten_op) throw new Failure('invalid_input', 'Dit signaal is al gesloten.');
-    await assertVersion(ctx.db, 'log_entries', row.id, input.version);
+    await assertCurrent(ctx.db, 'log_entries', { id: row.id, version: input.version });
     if (input.datum < row.datum) throw invalidField('datum', 'ligt vóór het signaal');
     if (input.datum > ctx.today) throw invalidField('datum', 'ligt in de toekomst');
     const opvolging = [row.opvolging, `${input.datum}: ${input.opvolging}`].filter(Boolean).join('\n');
-    const version = row.version + 1;
-    await ctx.db
-      .updateTable('log_entries')
-      .set({ opvolging, gesloten_op: input.sluiten ? input.datum : null, updated_at: ctx.now, version })
-      .where('id', '=', row.id)
-      .where('version', '=', row.version)
-      .execute();
-    ctx.audit({
-      recordType: 'log',
-      recordId: row.id,
-      recordVersion: version,
-      summary: input.sluiten ? 'Signaal gesloten' : 'Opvolging van signaal vastgelegd',
-      changes: diff({ gesloten: false }, { gesloten: input.sluiten }),
-    });
-    return { id: row.id, version };
+    return updateVersioned(
+      ctx,
+      'log_entries',
+      { id: row.id, version: input.version },
+      { opvolging, gesloten_op: input.sluiten ? input.datum : null, updated_at: ctx.now },
+      {
+        recordType: 'log',
+        summary: input.sluiten ? 'Signaal gesloten' : 'Opvolging van signaal vastgelegd',
+        changes: diff({ gesloten: false }, { gesloten: input.sluiten }),
+      },
+    );
   },
 
-  'caseload.overview': (ctx, input) => {
+  'begeleiding.caseload': (ctx, input) => {
     // A begeleider sees their own caseload; a projectleider anyone's, or everyone's.
     const begeleiderId = ctx.account?.role === 'begeleider' ? ctx.account.id : (input.begeleiderId ?? null);
     return caseload(ctx.db, begeleiderId, ctx.today);
   },
-} satisfies Partial<Handlers>;
+} satisfies AreaHandlers<'begeleiding'>;

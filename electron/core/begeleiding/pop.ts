@@ -12,7 +12,7 @@ import type { Settings } from '../../../shared/settings.ts';
 import type { Reader } from '../context.ts';
 import { organisationHead } from '../contracts/documents.ts';
 import { notFound } from '../failure.ts';
-import { loadPerson } from '../persons/handlers.ts';
+import { loadPerson } from '../persons/read.ts';
 
 /** A stored POP version, read with today's schema. */
 export function popOf(content: string): PopContent {

@@ -15,13 +15,13 @@ import {
 import { foldForSearch } from '../../../shared/search.ts';
 import { diff, type Reader, type WriteCtx } from '../context.ts';
 import { Failure, invalidField, notFound } from '../failure.ts';
-import type { Handlers } from '../handler-types.ts';
 import { renderPdf } from '../pdf/render-document.ts';
-import { loadPerson, refuseIfAnonymised } from '../persons/handlers.ts';
-import { loadProfileVersion } from '../profiles/handlers.ts';
-import { loadSettings } from '../settings/handlers.ts';
+import { loadPerson, refuseIfAnonymised } from '../persons/read.ts';
+import { loadProfileVersion } from '../profiles/read.ts';
+import type { AreaHandlers } from '../registry.ts';
+import { loadSettings } from '../settings/read.ts';
 import type { ContractsTable } from '../store/schema.ts';
-import { assertVersion } from '../versioning.ts';
+import { assertCurrent, updateVersioned } from '../versioning.ts';
 import { contractDocument } from './documents.ts';
 import { checkFillInFields } from './fill-in-fields.ts';
 import { fiscalCheckFor } from './fiscal.ts';
@@ -151,28 +151,24 @@ async function saveStatusChange(
   set: Partial<ContractsTable>,
   summary: string,
 ): Promise<{ id: string; version: number }> {
-  const version = row.version + 1;
-  await ctx.db
-    .updateTable('contracts')
-    .set({ ...set, updated_at: ctx.now, version })
-    .where('id', '=', row.id)
-    .where('version', '=', row.version)
-    .execute();
-  ctx.audit({
-    recordType: 'contract',
-    recordId: row.id,
-    recordVersion: version,
-    summary,
-    changes: diff(
-      { status: row.status, getekendDatum: row.getekend_datum, beeindigdDatum: row.beeindigd_datum },
-      {
-        status: set.status ?? row.status,
-        getekendDatum: set.getekend_datum ?? row.getekend_datum,
-        beeindigdDatum: set.beeindigd_datum ?? row.beeindigd_datum,
-      },
-    ),
-  });
-  return { id: row.id, version };
+  return updateVersioned(
+    ctx,
+    'contracts',
+    row,
+    { ...set, updated_at: ctx.now },
+    {
+      recordType: 'contract',
+      summary,
+      changes: diff(
+        { status: row.status, getekendDatum: row.getekend_datum, beeindigdDatum: row.beeindigd_datum },
+        {
+          status: set.status ?? row.status,
+          getekendDatum: set.getekend_datum ?? row.getekend_datum,
+          beeindigdDatum: set.beeindigd_datum ?? row.beeindigd_datum,
+        },
+      ),
+    },
+  );
 }
 
 function fileName(kind: string, nummer: string, name: string): string {
@@ -180,7 +176,7 @@ function fileName(kind: string, nummer: string, name: string): string {
   return `${kind}-${nummer}-${safe}.pdf`.replace(/-+/g, '-');
 }
 
-export const contractHandlers = {
+export const contractsHandlers = {
   'contracts.listForPerson': async (ctx, input) => {
     const rows = await ctx.db
       .selectFrom('contracts')
@@ -285,40 +281,36 @@ export const contractHandlers = {
     const { id, version, ...fields } = input;
     const row = await loadRow(ctx.db, id);
     requireStatus(row, ['concept'], 'Bewerken');
-    await assertVersion(ctx.db, 'contracts', id, version);
+    await assertCurrent(ctx.db, 'contracts', { id, version });
     if (fields.personId !== row.person_id)
       throw invalidField('personId', 'een contract hoort bij één sleutelpersoon');
     const parts = await assemble(ctx.db, fields, '');
     const draft = { ...fields, velden: checkFillInFields(parts.profile, fields.velden, false) };
     const before = draftOf(row);
-    await ctx.db
-      .updateTable('contracts')
-      .set({
+    return updateVersioned(
+      ctx,
+      'contracts',
+      { id, version },
+      {
         vorm: draft.vorm,
         profile_version_id: draft.profileVersionId,
         draft: JSON.stringify(draft),
         startdatum: draft.startdatum,
         einddatum: draft.einddatum,
         updated_at: ctx.now,
-        version: version + 1,
-      })
-      .where('id', '=', id)
-      .where('version', '=', version)
-      .execute();
-    ctx.audit({
-      recordType: 'contract',
-      recordId: id,
-      recordVersion: version + 1,
-      summary: `Concept ${row.nummer} gewijzigd: ${parts.person.naam}`,
-      changes: diff(auditView(row, before), auditView(row, draft)),
-    });
-    return { id, version: version + 1 };
+      },
+      {
+        recordType: 'contract',
+        summary: `Concept ${row.nummer} gewijzigd: ${parts.person.naam}`,
+        changes: diff(auditView(row, before), auditView(row, draft)),
+      },
+    );
   },
 
   'contracts.finalize': async (ctx, input) => {
     const row = await loadRow(ctx.db, input.id);
     requireStatus(row, ['concept'], 'Definitief maken');
-    await assertVersion(ctx.db, 'contracts', row.id, input.version);
+    await assertCurrent(ctx.db, 'contracts', input);
     const draft = draftOf(row);
     const parts = await assemble(ctx.db, draft, ctx.account?.displayName ?? '');
     checkFillInFields(parts.profile, draft.velden, true);
@@ -358,10 +350,11 @@ export const contractHandlers = {
     }
     const document = documentFor(parts, draft, row.nummer, row.versie, false);
     const pdf = await renderPdf(document, { creationDate: new Date(ctx.now) });
-    const version = row.version + 1;
-    await ctx.db
-      .updateTable('contracts')
-      .set({
+    return updateVersioned(
+      ctx,
+      'contracts',
+      row,
+      {
         status: 'definitief',
         snapshot: JSON.stringify({ document, fiscal, profile: parts.profile, draft }),
         pdf,
@@ -370,28 +363,22 @@ export const contractHandlers = {
         definitief_at: ctx.now,
         definitief_by: ctx.account?.id ?? null,
         updated_at: ctx.now,
-        version,
-      })
-      .where('id', '=', row.id)
-      .where('version', '=', row.version)
-      .execute();
-    ctx.audit({
-      recordType: 'contract',
-      recordId: row.id,
-      recordVersion: version,
-      summary: `${contractFormLabels[row.vorm as ContractForm]} ${row.nummer} definitief: ${parts.person.naam}`,
-      changes: [
-        { field: 'status', before: 'concept', after: 'definitief' },
-        ...(input.fiscaleReden ? [{ field: 'fiscaleReden', before: null, after: input.fiscaleReden }] : []),
-      ],
-    });
-    return { id: row.id, version };
+      },
+      {
+        recordType: 'contract',
+        summary: `${contractFormLabels[row.vorm as ContractForm]} ${row.nummer} definitief: ${parts.person.naam}`,
+        changes: [
+          { field: 'status', before: 'concept', after: 'definitief' },
+          ...(input.fiscaleReden ? [{ field: 'fiscaleReden', before: null, after: input.fiscaleReden }] : []),
+        ],
+      },
+    );
   },
 
   'contracts.sign': async (ctx, input) => {
     const row = await loadRow(ctx.db, input.id);
     requireStatus(row, ['definitief'], 'Ondertekening vastleggen');
-    await assertVersion(ctx.db, 'contracts', row.id, input.version);
+    await assertCurrent(ctx.db, 'contracts', input);
     if (input.datum > ctx.today) throw invalidField('datum', 'ligt in de toekomst');
     if (row.definitief_at && input.datum < row.definitief_at.slice(0, 10)) {
       throw invalidField(
@@ -410,7 +397,7 @@ export const contractHandlers = {
   'contracts.end': async (ctx, input) => {
     const row = await loadRow(ctx.db, input.id);
     requireStatus(row, ['definitief', 'getekend'], 'Beëindigen');
-    await assertVersion(ctx.db, 'contracts', row.id, input.version);
+    await assertCurrent(ctx.db, 'contracts', input);
     if (input.datum < row.startdatum) throw invalidField('datum', 'ligt vóór de begindatum van het contract');
     return saveStatusChange(
       ctx,
@@ -423,7 +410,7 @@ export const contractHandlers = {
   'contracts.amend': async (ctx, input) => {
     const row = await loadRow(ctx.db, input.id);
     requireStatus(row, ['definitief', 'getekend'], 'Wijzigen');
-    await assertVersion(ctx.db, 'contracts', row.id, input.version);
+    await assertCurrent(ctx.db, 'contracts', input);
     const successor = await ctx.db
       .selectFrom('contracts')
       .select(['id', 'versie'])
@@ -464,4 +451,4 @@ export const contractHandlers = {
     });
     return { id, version: 1 };
   },
-} satisfies Partial<Handlers>;
+} satisfies AreaHandlers<'contracts'>;

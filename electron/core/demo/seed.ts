@@ -147,7 +147,7 @@ export async function seedDemo(dispatcher: Dispatcher, count = 180, today = dutc
   };
   const [first, ...others] = demoAccounts;
   if (!first) return;
-  await call('setup.createFirstAccount', {
+  await call('auth.setup', {
     organisatieNaam: 'Stichting Welzijn Utrecht-Oost (demo)',
     displayName: first.displayName,
     username: first.username,

@@ -302,7 +302,7 @@ async function exchange(req: Request): Promise<Reply> {
 
 /** The host still serves: a call with a body, by a logged-in window. */
 async function stillAnswers() {
-  const status = await send({ path: '/api/app.status', body: '{}' });
+  const status = await send({ path: '/api/settings.status', body: '{}' });
   expect(status.status).toBe(200);
   const list = await send({ path: '/api/persons.list', body: '{}', window: 'projectleider' });
   expect(list.status, list.text).toBe(200);
@@ -605,18 +605,18 @@ describe('browser host under fuzzed requests', () => {
     const payloads = [
       'GARBAGE\r\n\r\n',
       '\u0000\u0001\u0002\r\n\r\n',
-      `POST /api/app.status HTTP/1.1\r\n${hostLine}\r\nContent-Length: -1\r\n\r\n`,
-      `POST /api/app.status HTTP/1.1\r\n${hostLine}\r\nContent-Length: abc\r\n\r\n`,
+      `POST /api/settings.status HTTP/1.1\r\n${hostLine}\r\nContent-Length: -1\r\n\r\n`,
+      `POST /api/settings.status HTTP/1.1\r\n${hostLine}\r\nContent-Length: abc\r\n\r\n`,
       `POST /api/persons.create HTTP/1.1\r\n${hostLine}\r\n${auth}\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n`,
       `POST /api/persons.create HTTP/1.1\r\n${hostLine}\r\n${auth}\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n`,
       `POST /api/persons.create HTTP/1.1\r\n${hostLine}\r\n${auth}\r\nContent-Length: 100\r\n\r\n{"voornaam":`,
-      `POST /api/app.status HTTP/1.1\r\n${hostLine}\r\nX-Lang: ${'a'.repeat(20_000)}\r\n\r\n`,
-      `POST /api/app.status HTTP/1.1\r\n${hostLine}\r\nX-Nul: a\u0000b\r\n\r\n`,
+      `POST /api/settings.status HTTP/1.1\r\n${hostLine}\r\nX-Lang: ${'a'.repeat(20_000)}\r\n\r\n`,
+      `POST /api/settings.status HTTP/1.1\r\n${hostLine}\r\nX-Nul: a\u0000b\r\n\r\n`,
       `GET /../../../../etc/passwd HTTP/1.1\r\n${hostLine}\r\n\r\n`,
       `GET /..%2f..%2fsecret.txt HTTP/1.1\r\n${hostLine}\r\n\r\n`,
-      `POST http://evil.example/api/app.status HTTP/1.1\r\n${hostLine}\r\n${auth}\r\nContent-Length: 2\r\n\r\n{}`,
-      'POST /api/app.status HTTP/1.0\r\n\r\n',
-      `POST /api/app.status HTTP/9.9\r\n${hostLine}\r\n\r\n`,
+      `POST http://evil.example/api/settings.status HTTP/1.1\r\n${hostLine}\r\n${auth}\r\nContent-Length: 2\r\n\r\n{}`,
+      'POST /api/settings.status HTTP/1.0\r\n\r\n',
+      `POST /api/settings.status HTTP/9.9\r\n${hostLine}\r\n\r\n`,
     ];
     for (const payload of payloads) {
       const answer = await new Promise<string>((resolve) => {

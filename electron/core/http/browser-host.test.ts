@@ -107,14 +107,14 @@ describe('browser host: API', () => {
     const sameLength = `${host.token.startsWith('A') ? 'B' : 'A'}${host.token.slice(1)}`;
     for (const token of [undefined, sameLength, 'kort', `${host.token}x`]) {
       const headers = { [clientHeader]: randomUUID(), ...(token ? { [tokenHeader]: token } : {}) };
-      for (const [name, body] of Object.entries({ 'app.status': {}, 'setup.createFirstAccount': setup })) {
+      for (const [name, body] of Object.entries({ 'settings.status': {}, 'auth.setup': setup })) {
         expectRefused(await post(name, body, headers), 401, 'unauthenticated', badToken);
       }
     }
     expect(await count('accounts')).toBe(0);
     expect(await count('audit_log')).toBe(0);
     // The same setup with the right token does go through: the token was all that stopped it.
-    expect((await post('setup.createFirstAccount', setup)).status).toBe(200);
+    expect((await post('auth.setup', setup)).status).toBe(200);
     expect(await count('accounts')).toBe(1);
   });
 
@@ -122,12 +122,9 @@ describe('browser host: API', () => {
     const body = JSON.stringify(setup);
     const json = { 'content-type': 'application/json', [clientHeader]: randomUUID() };
     const attempts: [string, http.OutgoingHttpHeaders][] = [
-      [
-        '/api/setup.createFirstAccount',
-        { ...json, cookie: `${tokenHeader}=${host.token}; token=${host.token}` },
-      ],
-      [`/api/setup.createFirstAccount?token=${host.token}&${tokenHeader}=${host.token}`, json],
-      ['/api/setup.createFirstAccount', { ...json, authorization: `Bearer ${host.token}` }],
+      ['/api/auth.setup', { ...json, cookie: `${tokenHeader}=${host.token}; token=${host.token}` }],
+      [`/api/auth.setup?token=${host.token}&${tokenHeader}=${host.token}`, json],
+      ['/api/auth.setup', { ...json, authorization: `Bearer ${host.token}` }],
     ];
     for (const [pathname, headers] of attempts) {
       expectRefused(await raw(pathname, { method: 'POST', headers, body }), 401, 'unauthenticated', badToken);
@@ -174,8 +171,8 @@ describe('browser host: API', () => {
     expect((await post('auth.login', { username: 'begeleider', password })).status).toBe(200);
   });
 
-  it('answers app.status with 200 for the right token and a client key', async () => {
-    const r = await post('app.status', {});
+  it('answers settings.status with 200 for the right token and a client key', async () => {
+    const r = await post('settings.status', {});
     expect(r.status).toBe(200);
     expect(r.json).toMatchObject({ ok: true });
     expect(r.headers.get('cache-control')).toBe('no-store');
@@ -185,7 +182,7 @@ describe('browser host: API', () => {
     for (const name of ['evil.example:1234', 'evil.example', `127.0.0.1.nip.io:${host.port}`]) {
       const headers = { ...client(), host: name, 'content-type': 'application/json' };
       const body = JSON.stringify(setup);
-      const api = await raw('/api/setup.createFirstAccount', { method: 'POST', headers, body });
+      const api = await raw('/api/auth.setup', { method: 'POST', headers, body });
       expectRefused(api, 421, 'forbidden', 'Onbekende host: Schakel is alleen bereikbaar via 127.0.0.1.');
       for (const file of ['/', '/assets/app.js']) {
         const page = await raw(file, { headers: { host: name } });
@@ -200,7 +197,7 @@ describe('browser host: API', () => {
 
   it('accepts localhost and 127.0.0.1 with the port as Host', async () => {
     for (const name of [`localhost:${host.port}`, `127.0.0.1:${host.port}`]) {
-      const api = await raw('/api/app.status', { method: 'POST', headers: { ...client(), host: name } });
+      const api = await raw('/api/settings.status', { method: 'POST', headers: { ...client(), host: name } });
       expect(api.status).toBe(200);
       expect(await raw('/', { headers: { host: name } })).toMatchObject({ status: 200, text: indexHtml });
     }
@@ -292,7 +289,7 @@ describe('browser host: API', () => {
   });
 
   it('answers GET on an API call with 405 and Allow: POST', async () => {
-    const r = await raw('/api/app.status', { headers: client() });
+    const r = await raw('/api/settings.status', { headers: client() });
     expect(r.headers).toMatchObject({ allow: 'POST' });
     expectRefused(r, 405, 'invalid_input', 'Alleen POST is toegestaan.');
   });
@@ -312,13 +309,13 @@ describe('browser host: API', () => {
   it('answers a call name with broken percent-encoding and keeps running', async () => {
     const r = await raw('/api/%E0%A4%A', { method: 'POST', headers: client(), body: '{}' });
     expect([400, 404]).toContain(r.status);
-    expect((await post('app.status', {})).status).toBe(200);
+    expect((await post('settings.status', {})).status).toBe(200);
   });
 
   it('answers a request target that is no URL with 400 and keeps running', async () => {
     const r = await raw('http://[', { headers: { host: `127.0.0.1:${host.port}` } });
     expect(r.status).toBe(400);
-    expect((await post('app.status', {})).status).toBe(200);
+    expect((await post('settings.status', {})).status).toBe(200);
   });
 });
 

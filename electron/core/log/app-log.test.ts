@@ -163,7 +163,7 @@ describe('the core writes its log without personal data', () => {
         notities: 'Zorgen over de thuissituatie',
       });
       const person = await h.ok('projectleider', 'persons.create', created);
-      await h.ok('begeleider', 'log.create', {
+      await h.ok('begeleider', 'begeleiding.addLogEntry', {
         personId: person.id,
         soort: 'ontwikkelingsgesprek',
         signaalSoort: null,

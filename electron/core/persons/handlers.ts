@@ -2,14 +2,15 @@ import type { z } from 'zod';
 import type { Person, PersonLanguage, PersonStatus, personCreateInput } from '../../../shared/persons.ts';
 import { fullName, statusLabels } from '../../../shared/persons.ts';
 import type { SessionAccount } from '../../../shared/roles.ts';
-import { listAudit } from '../audit/handlers.ts';
+import { listAudit } from '../audit/read.ts';
 import { diff, type Reader, type WriteCtx } from '../context.ts';
 import { Failure, invalidField, notFound } from '../failure.ts';
-import type { Handlers } from '../handler-types.ts';
+import type { AreaHandlers } from '../registry.ts';
 import type { PersonsTable } from '../store/schema.ts';
-import { assertVersion } from '../versioning.ts';
+import { assertCurrent, updateVersioned } from '../versioning.ts';
 import { listPersons } from './list.ts';
 import { languagesOf, personSnapshot, toPerson } from './person-rows.ts';
+import { loadPerson, refuseIfAnonymised } from './read.ts';
 import { personSearchText, personSortName } from './search-text.ts';
 
 type PersonFields = Omit<z.output<typeof personCreateInput>, 'status' | 'statusDatum'>;
@@ -19,36 +20,6 @@ function seesNotes(account: SessionAccount | null): boolean {
   return account?.role !== 'administrateur';
 }
 
-export async function loadPerson(db: Reader, id: string): Promise<Person> {
-  const row = await db
-    .selectFrom('persons')
-    .leftJoin('accounts as begeleider', 'begeleider.id', 'persons.begeleider_id')
-    .leftJoin('retention_removals as removal', (join) =>
-      join.onRef('removal.person_id', '=', 'persons.id').on('removal.soort', '=', 'persoon'),
-    )
-    .selectAll('persons')
-    .select(['begeleider.display_name as begeleider_naam', 'removal.id as removal_id'])
-    .where('persons.id', '=', id)
-    .executeTakeFirst();
-  if (!row) throw notFound('Deze sleutelpersoon');
-  const talen = (await languagesOf(db, [id])).get(id) ?? [];
-  return { ...toPerson(row, talen, row.begeleider_naam), geanonimiseerd: row.removal_id !== null };
-}
-
-/**
- * A person anonymised after the retention period stays a neutral record for the totals: nothing about them may be
- * written again (that would undo the removal the audit log records).
- */
-export function refuseIfAnonymised(person: Person): void {
-  if (person.geanonimiseerd) {
-    throw new Failure(
-      'conflict',
-      `${person.naam} is geanonimiseerd na de bewaartermijn; over deze sleutelpersoon wordt niets meer vastgelegd.`,
-    );
-  }
-}
-
-/** Checks that depend on the store or on today: the zod schema has already checked each field's form. */
 async function checkFields(ctx: WriteCtx, fields: PersonFields): Promise<void> {
   if (fields.geboortedatum && fields.geboortedatum > ctx.today) {
     throw invalidField('geboortedatum', 'ligt in de toekomst');
@@ -126,7 +97,7 @@ async function addStatus(
     .execute();
 }
 
-export const personHandlers = {
+export const personsHandlers = {
   'persons.list': (ctx, input) => listPersons(ctx.db, input),
 
   'persons.filterOptions': async (ctx) => {
@@ -215,50 +186,37 @@ export const personHandlers = {
   'persons.update': async (ctx, input) => {
     const before = await loadPerson(ctx.db, input.id);
     refuseIfAnonymised(before);
-    await assertVersion(ctx.db, 'persons', input.id, input.version);
+    await assertCurrent(ctx.db, 'persons', input);
     const fields = seesNotes(ctx.account) ? input : { ...input, notities: before.notities };
     await checkFields(ctx, fields);
-    const version = before.version + 1;
-    await ctx.db
-      .updateTable('persons')
-      .set({ ...columns(fields, ctx), version })
-      .where('id', '=', input.id)
-      .where('version', '=', input.version)
-      .execute();
-    await writeLanguages(ctx, input.id, fields.talen);
-    ctx.audit({
+    const saved = await updateVersioned(ctx, 'persons', input, columns(fields, ctx), {
       recordType: 'person',
-      recordId: input.id,
-      recordVersion: version,
       summary: `Gegevens gewijzigd: ${fullName(fields)}`,
       changes: diff(personSnapshot(before), personSnapshot({ ...before, ...fields })),
     });
-    return { id: input.id, version };
+    await writeLanguages(ctx, input.id, fields.talen);
+    return saved;
   },
 
   'persons.setStatus': async (ctx, input) => {
     const before = await loadPerson(ctx.db, input.id);
     refuseIfAnonymised(before);
-    await assertVersion(ctx.db, 'persons', input.id, input.version);
     if (input.datum > ctx.today) throw invalidField('datum', 'een statuswijziging ligt niet in de toekomst');
-    const version = before.version + 1;
-    await ctx.db
-      .updateTable('persons')
-      .set({ status: input.status, status_datum: input.datum, updated_at: ctx.now, version })
-      .where('id', '=', input.id)
-      .where('version', '=', input.version)
-      .execute();
+    const saved = await updateVersioned(
+      ctx,
+      'persons',
+      input,
+      { status: input.status, status_datum: input.datum, updated_at: ctx.now },
+      {
+        recordType: 'person',
+        summary: `Status ${statusLabels[input.status].toLowerCase()}: ${before.naam}`,
+        changes: diff(
+          { status: before.status, statusDatum: before.statusDatum },
+          { status: input.status, statusDatum: input.datum },
+        ),
+      },
+    );
     await addStatus(ctx, input.id, input.status, input.datum, input.toelichting);
-    ctx.audit({
-      recordType: 'person',
-      recordId: input.id,
-      recordVersion: version,
-      summary: `Status ${statusLabels[input.status].toLowerCase()}: ${before.naam}`,
-      changes: diff(
-        { status: before.status, statusDatum: before.statusDatum },
-        { status: input.status, statusDatum: input.datum },
-      ),
-    });
-    return { id: input.id, version };
+    return saved;
   },
-} satisfies Partial<Handlers>;
+} satisfies AreaHandlers<'persons'>;

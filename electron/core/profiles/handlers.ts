@@ -4,38 +4,12 @@ import { foldForSearch } from '../../../shared/search.ts';
 import { diff, type Reader, type WriteCtx } from '../context.ts';
 import { profileDocument } from '../contracts/documents.ts';
 import { notFound } from '../failure.ts';
-import type { Handlers } from '../handler-types.ts';
 import { renderPdf } from '../pdf/render-document.ts';
-import { loadSettings } from '../settings/handlers.ts';
+import type { AreaHandlers } from '../registry.ts';
+import { loadSettings } from '../settings/read.ts';
 import type { FunctionProfileVersionsTable } from '../store/schema.ts';
-import { assertVersion } from '../versioning.ts';
-
-/** A stored version's content, parsed with today's schema so old versions read the same way as new ones. */
-export function toProfileVersion(
-  row: FunctionProfileVersionsTable,
-  createdBy: string | null,
-): ProfileVersion {
-  return {
-    ...profileCreateInput.parse(JSON.parse(row.content)),
-    profileId: row.profile_id,
-    versionId: row.id,
-    versie: row.versie,
-    createdAt: row.created_at,
-    createdBy,
-  };
-}
-
-export async function loadProfileVersion(db: Reader, versionId: string): Promise<ProfileVersion> {
-  const row = await db
-    .selectFrom('function_profile_versions')
-    .leftJoin('accounts', 'accounts.id', 'function_profile_versions.account_id')
-    .selectAll('function_profile_versions')
-    .select('accounts.display_name')
-    .where('function_profile_versions.id', '=', versionId)
-    .executeTakeFirst();
-  if (!row) throw notFound('Deze versie van het functieprofiel');
-  return toProfileVersion(row, row.display_name);
-}
+import { assertCurrent, updateVersioned } from '../versioning.ts';
+import { loadProfileVersion, toProfileVersion } from './read.ts';
 
 async function loadProfile(db: Reader, id: string, versie: number | null | undefined): Promise<Profile> {
   const profile = await db
@@ -133,7 +107,7 @@ async function createProfile(ctx: WriteCtx, content: ProfileContent, summary: st
   return { id, version: 1 };
 }
 
-export const profileHandlers = {
+export const profilesHandlers = {
   'profiles.list': async (ctx, input) => {
     const rows = await ctx.db
       .selectFrom('function_profiles')
@@ -186,44 +160,37 @@ export const profileHandlers = {
   'profiles.save': async (ctx, input) => {
     const { id, version, ...content } = input;
     const before = await loadProfile(ctx.db, id, null);
-    await assertVersion(ctx.db, 'function_profiles', id, version);
+    await assertCurrent(ctx.db, 'function_profiles', { id, version });
     const versie = before.versions.length + 1;
     const versionId = ctx.newId();
     await insertVersion(ctx, versionId, id, versie, content);
-    await ctx.db
-      .updateTable('function_profiles')
-      .set({ titel: content.titel, current_version_id: versionId, updated_at: ctx.now, version: version + 1 })
-      .where('id', '=', id)
-      .where('version', '=', version)
-      .execute();
-    ctx.audit({
-      recordType: 'profile',
-      recordId: id,
-      recordVersion: version + 1,
-      summary: `Functieprofiel opgeslagen als versie ${versie}: ${content.titel}`,
-      changes: diff(snapshot(before.current), snapshot(content)),
-    });
-    return { id, version: version + 1 };
+    return updateVersioned(
+      ctx,
+      'function_profiles',
+      { id, version },
+      { titel: content.titel, current_version_id: versionId, updated_at: ctx.now },
+      {
+        recordType: 'profile',
+        summary: `Functieprofiel opgeslagen als versie ${versie}: ${content.titel}`,
+        changes: diff(snapshot(before.current), snapshot(content)),
+      },
+    );
   },
 
   'profiles.archive': async (ctx, input) => {
     const before = await loadProfile(ctx.db, input.id, null);
-    await assertVersion(ctx.db, 'function_profiles', input.id, input.version);
     const archived = before.archived ? 0 : 1;
-    await ctx.db
-      .updateTable('function_profiles')
-      .set({ archived, updated_at: ctx.now, version: input.version + 1 })
-      .where('id', '=', input.id)
-      .where('version', '=', input.version)
-      .execute();
-    ctx.audit({
-      recordType: 'profile',
-      recordId: input.id,
-      recordVersion: input.version + 1,
-      summary: `Functieprofiel ${archived ? 'gearchiveerd' : 'teruggezet'}: ${before.current.titel}`,
-      changes: [{ field: 'archived', before: before.archived, after: archived === 1 }],
-    });
-    return { id: input.id, version: input.version + 1 };
+    return updateVersioned(
+      ctx,
+      'function_profiles',
+      input,
+      { archived, updated_at: ctx.now },
+      {
+        recordType: 'profile',
+        summary: `Functieprofiel ${archived ? 'gearchiveerd' : 'teruggezet'}: ${before.current.titel}`,
+        changes: [{ field: 'archived', before: before.archived, after: archived === 1 }],
+      },
+    );
   },
 
   'profiles.duplicate': async (ctx, input) => {
@@ -242,4 +209,4 @@ export const profileHandlers = {
       `Functieprofiel gekopieerd van ${content.titel}`,
     );
   },
-} satisfies Partial<Handlers>;
+} satisfies AreaHandlers<'profiles'>;

@@ -9,7 +9,7 @@ import { stackFrames } from '../../../shared/stack-frames.ts';
 
 let appVersion = 'onbekend';
 
-/** Set once the app knows its version (from app.status). */
+/** Set once the app knows its version (from settings.status). */
 export function setReportVersion(version: string): void {
   appVersion = version;
 }

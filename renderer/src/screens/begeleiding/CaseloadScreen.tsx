@@ -19,7 +19,7 @@ export function CaseloadScreen() {
   const { account } = useSession();
   const [begeleiderId, setBegeleiderId] = useState<string | null>(null);
   const staff = useCall('accounts.staff', {});
-  const { data, error } = useCall('caseload.overview', { begeleiderId });
+  const { data, error } = useCall('begeleiding.caseload', { begeleiderId });
   const rows = [...(data ?? [])].sort(
     (a, b) => b.dagenTeLaat - a.dagenTeLaat || b.openSignalen - a.openSignalen,
   );

@@ -50,8 +50,8 @@ interface Values {
 
 /** The begeleidingslog of one person: a new entry on top, then every conversation, newest first. */
 export function LogTab({ person }: { person: Person }) {
-  const log = useCall('log.list', { personId: person.id });
-  const pop = useCall('pop.get', { personId: person.id });
+  const log = useCall('begeleiding.log', { personId: person.id });
+  const pop = useCall('begeleiding.pop', { personId: person.id });
   const staff = useCall('accounts.staff', {});
   const [open, setOpen] = useState(false);
   if (log.error) return <Alert color="red">{log.error.message}</Alert>;
@@ -93,7 +93,7 @@ export function LogTab({ person }: { person: Person }) {
 function EntryCard({ entry: e, onChanged }: { entry: LogEntry; onChanged(): void }) {
   const [note, setNote] = useState('');
   const followUp = async (sluiten: boolean) => {
-    const r = await invoke('log.followUp', {
+    const r = await invoke('begeleiding.followUpSignal', {
       id: e.id,
       version: e.version,
       opvolging: note,
@@ -224,7 +224,7 @@ function EntryForm({
   const [busy, setBusy] = useState(false);
   const submit = form.onSubmit(async (v) => {
     setBusy(true);
-    const r = await invoke('log.create', {
+    const r = await invoke('begeleiding.addLogEntry', {
       personId: person.id,
       soort: v.soort,
       signaalSoort: v.soort === 'signaal' ? v.signaalSoort : null,

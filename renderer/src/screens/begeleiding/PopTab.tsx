@@ -45,7 +45,7 @@ export const goalColors: Record<GoalStatus, string> = {
 /** The person's POP: the current plan with each goal's trail, earlier versions and what changed, and a review form. */
 export function PopTab({ person }: { person: Person }) {
   const [versie, setVersie] = useState<number | null>(null);
-  const { data, error, loading, reload } = useCall('pop.get', { personId: person.id, versie });
+  const { data, error, loading, reload } = useCall('begeleiding.pop', { personId: person.id, versie });
   const [editing, setEditing] = useState(false);
   if (error) return <Alert color="red">{error.message}</Alert>;
   if (loading && data === null) return <Loader size="sm" />;
@@ -64,7 +64,7 @@ export function PopTab({ person }: { person: Person }) {
     );
   }
   const pdf = async () => {
-    const r = await invoke('pop.pdf', { personId: person.id, versie: null });
+    const r = await invoke('begeleiding.popPdf', { personId: person.id, versie: null });
     if (r.ok) downloadFile(r.value);
     else showServerError(null, r.error);
   };
@@ -188,7 +188,11 @@ function PopForm({
   const [busy, setBusy] = useState(false);
   const submit = form.onSubmit(async (content) => {
     setBusy(true);
-    const r = await invoke('pop.save', { personId: person.id, version: pop?.version ?? null, content });
+    const r = await invoke('begeleiding.savePop', {
+      personId: person.id,
+      version: pop?.version ?? null,
+      content,
+    });
     setBusy(false);
     if (!r.ok) {
       // Field paths come back as content.<field>; the form knows them without the prefix.

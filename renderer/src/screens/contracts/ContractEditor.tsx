@@ -33,13 +33,13 @@ import {
   type ProfileField,
 } from '../../../../shared/profiles.ts';
 import type { AppError } from '../../../../shared/result.ts';
+import { DocumentPreview } from '../../components/DocumentPreview.tsx';
 import { invoke } from '../../lib/api.ts';
 import { DutchDateInput } from '../../lib/date-input.tsx';
 import { EuroInput } from '../../lib/euro-input.tsx';
 import { showSaved, showServerError } from '../../lib/forms.ts';
 import { navigate } from '../../lib/route.ts';
 import { useCall } from '../../lib/use-call.ts';
-import { DocumentPreview } from '../DocumentPreview.tsx';
 import { defaultValues, type EditorValues, toDraft, valuesFromDraft } from './contract-values.ts';
 import { FiscalPanel } from './FiscalPanel.tsx';
 

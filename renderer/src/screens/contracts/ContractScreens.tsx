@@ -20,6 +20,7 @@ import { type Contract, type ContractStatus, contractStatusLabels } from '../../
 import { dutchDate } from '../../../../shared/dates.ts';
 import { formatDate, formatDateTime } from '../../../../shared/format.ts';
 import { contractFormLabels } from '../../../../shared/profiles.ts';
+import { DocumentPreview } from '../../components/DocumentPreview.tsx';
 import { invoke } from '../../lib/api.ts';
 import { DutchDateInput } from '../../lib/date-input.tsx';
 import { downloadFile } from '../../lib/download.ts';
@@ -28,7 +29,6 @@ import { ModalActions } from '../../lib/modal-actions.tsx';
 import { href, navigate } from '../../lib/route.ts';
 import { useCan } from '../../lib/session.tsx';
 import { useCall } from '../../lib/use-call.ts';
-import { DocumentPreview } from '../DocumentPreview.tsx';
 import { ContractEditor } from './ContractEditor.tsx';
 import { FiscalPanel } from './FiscalPanel.tsx';
 

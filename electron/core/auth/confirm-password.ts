@@ -1,0 +1,25 @@
+import { findAccount } from '../accounts/account-rows.ts';
+import type { ReadCtx } from '../context.ts';
+import { Failure, invalidField } from '../failure.ts';
+import { type LoginAttempt, tooManyAttemptsMessage } from './login-throttle.ts';
+import { verifyPassword } from './password.ts';
+
+/** Refuses a password check while the throttle says wait; otherwise starts one that fails unless it succeeds. */
+export function startAttempt(ctx: Pick<ReadCtx, 'now' | 'session'>, username: string): LoginAttempt {
+  const nowMs = Date.parse(ctx.now);
+  const wait = ctx.session.throttle.waitMs(username, nowMs);
+  if (wait > 0) throw new Failure('rate_limited', tooManyAttemptsMessage(wait));
+  return ctx.session.throttle.start(username, nowMs);
+}
+
+/**
+ * The logged-in person's own password, asked again (unlocking a window, showing the recovery code). A wrong one is
+ * a guess like a failed login and counts toward the same limits.
+ */
+export async function confirmOwnPassword(ctx: ReadCtx, password: string): Promise<void> {
+  const row = ctx.account ? await findAccount(ctx.db, ctx.account.id) : undefined;
+  if (row?.active !== 1) throw new Failure('unauthenticated', 'Je bent niet (meer) ingelogd.');
+  const attempt = startAttempt(ctx, row.username);
+  if (!(await verifyPassword(password, row.password_hash))) throw invalidField('password', 'klopt niet');
+  attempt.succeeded();
+}

@@ -1,0 +1,82 @@
+import type { ClaimKind } from '../../../shared/claims.ts';
+import type { ContractDraft } from '../../../shared/contracts.ts';
+import { contractDraftInput } from '../../../shared/contracts.ts';
+import type { Reader } from '../context.ts';
+
+export interface ActiveContract {
+  id: string;
+  nummer: string;
+  startdatum: string;
+  einddatum: string | null;
+  draft: ContractDraft;
+}
+
+/** Definitief or signed contracts of these people that no newer version replaced, with their terms. */
+export async function activeContracts(
+  db: Reader,
+  personIds: string[],
+): Promise<Map<string, ActiveContract[]>> {
+  const byPerson = new Map<string, ActiveContract[]>();
+  if (personIds.length === 0) return byPerson;
+  const rows = await db
+    .selectFrom('contracts')
+    .select(['id', 'person_id', 'nummer', 'startdatum', 'einddatum', 'draft', 'beeindigd_datum', 'status'])
+    .where('person_id', 'in', personIds)
+    .where('status', 'in', ['definitief', 'getekend', 'beeindigd'])
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('contracts as next')
+            .select('next.id')
+            .whereRef('next.vorige_id', '=', 'contracts.id')
+            .where('next.status', '!=', 'concept'),
+        ),
+      ),
+    )
+    .execute();
+  for (const r of rows) {
+    const list = byPerson.get(r.person_id) ?? [];
+    // An ended contract ran until its end date; claims after it have no contract.
+    const einddatum = r.status === 'beeindigd' ? r.beeindigd_datum : r.einddatum;
+    list.push({
+      id: r.id,
+      nummer: r.nummer,
+      startdatum: r.startdatum,
+      einddatum,
+      draft: contractDraftInput.parse(JSON.parse(r.draft)),
+    });
+    byPerson.set(r.person_id, list);
+  }
+  return byPerson;
+}
+
+export function contractOn(contracts: ActiveContract[] | undefined, date: string): ActiveContract | null {
+  return (
+    contracts?.find((c) => c.startdatum <= date && (c.einddatum === null || c.einddatum >= date)) ?? null
+  );
+}
+
+/**
+ * The amount of a claim from the contract's terms (km, activity, hours) or as entered (receipt-backed costs).
+ * Returns null when the contract does not allow this kind; hours round to whole cents.
+ */
+export function claimAmount(
+  soort: ClaimKind,
+  entered: { km: number | null; minuten: number | null; bedragCents: number | null },
+  contract: ActiveContract | null,
+): number | null {
+  if (soort === 'ov' || soort === 'parkeren') return entered.bedragCents;
+  const d = contract?.draft;
+  if (soort === 'onkosten')
+    return d?.vorm === 'vrijwilligersovereenkomst' && !d.onkostenMetBon ? null : entered.bedragCents;
+  if (d?.vorm !== 'vrijwilligersovereenkomst') return null;
+  if (soort === 'km') return d.kmVergoedingCents > 0 && entered.km ? entered.km * d.kmVergoedingCents : null;
+  if (soort === 'activiteit') return d.vergoedingEenheid === 'activiteit' ? d.vergoedingCents : null;
+  if (soort === 'uren') {
+    return d.vergoedingEenheid === 'uur' && entered.minuten
+      ? Math.round((entered.minuten * d.vergoedingCents) / 60)
+      : null;
+  }
+  return null;
+}

@@ -1,0 +1,36 @@
+import { type CallName, callNames, isCallName } from '../../shared/contract.ts';
+import type { Handler, Handlers } from './handler-types.ts';
+
+type AreaOf<N> = N extends `${infer A}.${string}` ? A : never;
+/** An area is the prefix of its calls, the folder in electron/core/, the module in shared/ and the screens folder. */
+export type Area = AreaOf<CallName>;
+export type AreaCall<A extends Area> = Extract<CallName, `${A}.${string}`>;
+/** Part of an area's calls: an area may keep its handlers in more than one file of its own folder. */
+export type AreaHandlers<A extends Area> = { [N in AreaCall<A>]?: Handler<N> };
+
+/**
+ * Every call's handler, registered per area. A name registered twice, a name outside its area's prefix and a call
+ * of the contract without a handler are refused when the registry is built (at start), never resolved silently.
+ */
+export class CallRegistry {
+  private readonly byName = new Map<CallName, Handler<CallName>>();
+
+  area<A extends Area>(area: A, ...parts: AreaHandlers<A>[]): this {
+    for (const part of parts) {
+      for (const [name, handler] of Object.entries(part)) {
+        if (!isCallName(name)) throw new Error(`Handler for ${name}, a call the contract does not name`);
+        if (!name.startsWith(`${area}.`)) throw new Error(`Call ${name} registered in area ${area}`);
+        if (this.byName.has(name)) throw new Error(`Call ${name} registered twice`);
+        this.byName.set(name, handler as Handler<CallName>);
+      }
+    }
+    return this;
+  }
+
+  /** The complete table for the dispatcher; refuses when a call of the contract has no handler. */
+  handlers(): Handlers {
+    const missing = callNames.filter((name) => !this.byName.has(name));
+    if (missing.length > 0) throw new Error(`Calls without a handler: ${missing.join(', ')}`);
+    return Object.fromEntries(this.byName) as unknown as Handlers;
+  }
+}

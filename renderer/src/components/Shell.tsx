@@ -1,0 +1,146 @@
+import { AppShell, Badge, Box, Group, NavLink, Stack, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
+import type { CallName } from '../../../shared/contract.ts';
+import { roleLabels } from '../../../shared/roles.ts';
+import { href, useRoute } from '../lib/route.ts';
+import { useCan, useSession } from '../lib/session.tsx';
+import { AccountsScreen } from '../screens/accounts/AccountsScreen.tsx';
+import { StartScreen } from '../screens/attention/StartScreen.tsx';
+import { AuditScreen } from '../screens/audit/AuditScreen.tsx';
+import { PasswordScreen } from '../screens/auth/PasswordScreen.tsx';
+import { RetentionScreen } from '../screens/avg/RetentionScreen.tsx';
+import { BackupsScreen } from '../screens/backups/BackupsScreen.tsx';
+import { CaseloadScreen } from '../screens/begeleiding/CaseloadScreen.tsx';
+import { ClaimsScreen } from '../screens/claims/ClaimsScreen.tsx';
+import { ContractScreen, NewContractScreen } from '../screens/contracts/ContractScreens.tsx';
+import { IntervisieScreen } from '../screens/intervisie/IntervisieScreen.tsx';
+import { PersonFormScreen } from '../screens/persons/PersonFormScreen.tsx';
+import { PersonPage } from '../screens/persons/PersonPage.tsx';
+import { PersonsScreen } from '../screens/persons/PersonsScreen.tsx';
+import { ProfileEditor } from '../screens/profiles/ProfileEditor.tsx';
+import { ProfilesScreen } from '../screens/profiles/ProfilesScreen.tsx';
+import { SettingsScreen } from '../screens/settings/SettingsScreen.tsx';
+import { ErrorBoundary } from './ErrorReport.tsx';
+import { NotFound } from './NotFound.tsx';
+
+/** The main menu: each item shown only to roles whose calls it needs. */
+const menu: { path: string; label: string; needs: CallName }[] = [
+  { path: '/start', label: 'Start', needs: 'attention.list' },
+  { path: '/personen', label: 'Sleutelpersonen', needs: 'persons.list' },
+  { path: '/caseload', label: 'Caseload', needs: 'begeleiding.caseload' },
+  { path: '/intervisie', label: 'Intervisie', needs: 'intervisie.list' },
+  { path: '/declaraties', label: 'Declaraties', needs: 'claims.list' },
+  { path: '/profielen', label: 'Functieprofielen', needs: 'profiles.list' },
+  { path: '/audit', label: 'Auditlog', needs: 'audit.list' },
+  { path: '/bewaartermijnen', label: 'Bewaartermijnen', needs: 'avg.retention' },
+  { path: '/accounts', label: 'Accounts', needs: 'accounts.list' },
+  { path: '/instellingen', label: 'Instellingen', needs: 'settings.update' },
+  { path: '/reservekopieen', label: 'Reservekopieën', needs: 'backups.overview' },
+];
+
+function screenFor(route: string[], startScreen: boolean): ReactNode {
+  const [area, id, action, arg, value] = route;
+  switch (area) {
+    case undefined:
+      return startScreen ? <StartScreen /> : <PersonsScreen />;
+    case 'start':
+      return <StartScreen />;
+    case 'caseload':
+      return <CaseloadScreen />;
+    case 'declaraties':
+      return <ClaimsScreen />;
+    case 'intervisie':
+      return <IntervisieScreen />;
+    case 'profielen':
+      if (id === 'nieuw') return <ProfileEditor profileId={null} versie={null} />;
+      if (id)
+        return <ProfileEditor profileId={id} versie={action === 'versie' && arg ? Number(arg) : null} />;
+      return <ProfilesScreen />;
+    case 'contracten':
+      return id ? <ContractScreen contractId={id} /> : <NotFound />;
+    case 'personen':
+      if (id === 'nieuw') return <PersonFormScreen personId={null} />;
+      if (id && action === 'bewerken') return <PersonFormScreen personId={id} />;
+      if (id && action === 'contract-nieuw')
+        return <NewContractScreen personId={id} fromId={arg === 'van' ? (value ?? null) : null} />;
+      if (id) return <PersonPage personId={id} tab={action ?? 'gegevens'} />;
+      return <PersonsScreen />;
+    case 'audit':
+      return <AuditScreen />;
+    case 'bewaartermijnen':
+      return <RetentionScreen />;
+    case 'accounts':
+      return <AccountsScreen />;
+    case 'instellingen':
+      return <SettingsScreen />;
+    case 'reservekopieen':
+      return <BackupsScreen />;
+    case 'wachtwoord':
+      return <PasswordScreen />;
+    default:
+      return <NotFound />;
+  }
+}
+
+export function Shell() {
+  const route = useRoute();
+  const { account, organisatieNaam, logout } = useSession();
+  const can = useCan();
+  const startScreen = can('attention.list');
+  const current = `/${route[0] ?? (startScreen ? 'start' : 'personen')}`;
+
+  return (
+    <AppShell navbar={{ width: 230, breakpoint: 0 }} padding="lg">
+      <AppShell.Navbar p="sm" aria-label="Hoofdmenu">
+        <Stack justify="space-between" h="100%">
+          <Box>
+            <Title order={2} size="h3" px="xs">
+              Schakel
+            </Title>
+            <Text size="xs" c="dimmed" px="xs" mb="md" lineClamp={2}>
+              {organisatieNaam}
+            </Text>
+            {menu
+              .filter((m) => can(m.needs))
+              .map((m) => (
+                <NavLink
+                  key={m.path}
+                  href={href(m.path)}
+                  label={m.label}
+                  active={current === m.path}
+                  aria-current={current === m.path ? 'page' : undefined}
+                />
+              ))}
+          </Box>
+          <Box px="xs">
+            <Text size="sm" fw={600}>
+              {account.displayName}
+            </Text>
+            <Group gap={4} mb="xs">
+              <Badge variant="light" size="sm">
+                {roleLabels[account.role]}
+              </Badge>
+              {account.isBeheerder && (
+                <Badge variant="light" color="grape" size="sm">
+                  Beheerder
+                </Badge>
+              )}
+            </Group>
+            <NavLink
+              href={href('/wachtwoord')}
+              label="Wachtwoord wijzigen"
+              active={current === '/wachtwoord'}
+            />
+            <NavLink component="button" label="Uitloggen" onClick={logout} />
+          </Box>
+        </Stack>
+      </AppShell.Navbar>
+      <AppShell.Main>
+        <Box maw={1400}>
+          {/* A screen that fails leaves the menu usable; going to another address tries again. */}
+          <ErrorBoundary resetKey={route.join('/')}>{screenFor(route, startScreen)}</ErrorBoundary>
+        </Box>
+      </AppShell.Main>
+    </AppShell>
+  );
+}

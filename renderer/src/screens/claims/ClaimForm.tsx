@@ -1,0 +1,187 @@
+import { FileInput, Group, Modal, NumberInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import {
+  type Claim,
+  type ClaimKind,
+  claimKindLabels,
+  claimKinds,
+  maxReceiptBytes,
+  receiptKinds,
+} from '../../../../shared/claims.ts';
+import { dutchDate } from '../../../../shared/dates.ts';
+import { invoke } from '../../lib/api.ts';
+import { DutchDateInput } from '../../lib/date-input.tsx';
+import { EuroInput } from '../../lib/euro-input.tsx';
+import { showSaved, showServerError } from '../../lib/forms.ts';
+import { ModalActions } from '../../lib/modal-actions.tsx';
+import { useCall } from '../../lib/use-call.ts';
+
+interface Values {
+  personId: string | null;
+  soort: ClaimKind;
+  datum: string;
+  omschrijving: string;
+  van: string;
+  naar: string;
+  km: number | '';
+  minuten: number | '';
+  bedragCents: number | null;
+  bonnen: File[];
+}
+
+function toBase64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).split(',')[1] ?? '');
+    reader.onerror = () => reject(reader.error);
+    reader.readAsDataURL(file);
+  });
+}
+
+/** A claim as the administrateur enters it from the form or receipt the volunteer handed in. */
+export function ClaimForm({ claim, onClose, onSaved }: { claim?: Claim; onClose(): void; onSaved(): void }) {
+  const persons = useCall('persons.list', {
+    pageSize: 200,
+    status: ['intake', 'actief', 'gepauzeerd', 'gestopt'],
+  });
+  const form = useForm<Values>({
+    initialValues: claim
+      ? {
+          personId: claim.personId,
+          soort: claim.soort,
+          datum: claim.datum,
+          omschrijving: claim.omschrijving,
+          van: claim.van ?? '',
+          naar: claim.naar ?? '',
+          km: claim.km ?? '',
+          minuten: claim.minuten ?? '',
+          bedragCents: receiptKinds.has(claim.soort) ? claim.bedragCents : null,
+          bonnen: [],
+        }
+      : {
+          personId: null,
+          soort: 'km',
+          datum: dutchDate(),
+          omschrijving: '',
+          van: '',
+          naar: '',
+          km: '',
+          minuten: '',
+          bedragCents: null,
+          bonnen: [],
+        },
+  });
+  const v = form.values;
+  const submit = form.onSubmit(async (values) => {
+    const tooBig = values.bonnen.findIndex((f) => f.size > maxReceiptBytes);
+    if (tooBig >= 0) return form.setFieldError('bonnen', 'bestand groter dan 5 MB');
+    const fields = {
+      personId: values.personId ?? '',
+      soort: values.soort,
+      datum: values.datum,
+      omschrijving: values.omschrijving,
+      van: values.van || null,
+      naar: values.naar || null,
+      km: values.soort === 'km' && values.km !== '' ? values.km : null,
+      minuten: values.soort === 'uren' && values.minuten !== '' ? values.minuten : null,
+      bedragCents: receiptKinds.has(values.soort) ? values.bedragCents : null,
+    };
+    // A correction keeps the first values beside the new ones; receipts stay as they were.
+    const r = claim
+      ? await invoke('claims.correct', { ...fields, id: claim.id, version: claim.version })
+      : await invoke('claims.create', {
+          ...fields,
+          bonnen: await Promise.all(values.bonnen.map(async (f) => ({ base64: await toBase64(f) }))),
+        });
+    if (!r.ok) return showServerError(form, r.error);
+    showSaved(claim ? 'Declaratie gecorrigeerd' : 'Declaratie vastgelegd');
+    onSaved();
+  });
+  return (
+    <Modal opened onClose={onClose} title={claim ? 'Declaratie corrigeren' : 'Nieuwe declaratie'} size="lg">
+      <form onSubmit={submit} noValidate>
+        <Stack gap="sm">
+          <SimpleGrid cols={2} spacing="sm">
+            <Select
+              label="Sleutelpersoon"
+              searchable
+              data={(persons.data?.rows ?? []).map((p) => ({ value: p.id, label: p.naam }))}
+              {...form.getInputProps('personId')}
+              data-path="personId"
+            />
+            <Select
+              label="Soort"
+              allowDeselect={false}
+              data={claimKinds.map((k) => ({ value: k, label: claimKindLabels[k] }))}
+              {...form.getInputProps('soort')}
+            />
+            <DutchDateInput
+              label="Datum"
+              clearable={false}
+              {...form.getInputProps('datum')}
+              data-path="datum"
+            />
+            <TextInput
+              label="Omschrijving"
+              placeholder="Waarvoor"
+              {...form.getInputProps('omschrijving')}
+              data-path="omschrijving"
+            />
+          </SimpleGrid>
+          {v.soort === 'km' && (
+            <Group grow>
+              <TextInput label="Van" {...form.getInputProps('van')} />
+              <TextInput label="Naar" {...form.getInputProps('naar')} />
+              <NumberInput
+                label="Kilometers"
+                min={1}
+                max={1000}
+                allowDecimal={false}
+                {...form.getInputProps('km')}
+                data-path="km"
+              />
+            </Group>
+          )}
+          {v.soort === 'uren' && (
+            <NumberInput
+              label="Tijd (minuten)"
+              min={1}
+              allowDecimal={false}
+              {...form.getInputProps('minuten')}
+              data-path="minuten"
+            />
+          )}
+          {receiptKinds.has(v.soort) && !claim && (
+            <Group grow align="flex-start">
+              <EuroInput
+                label="Bedrag van de bon"
+                value={v.bedragCents}
+                onChange={(c) => form.setFieldValue('bedragCents', c)}
+                error={form.errors.bedragCents}
+                data-path="bedragCents"
+              />
+              <FileInput
+                label="Bon (foto of PDF)"
+                multiple
+                clearable
+                accept="image/png,image/jpeg,application/pdf"
+                {...form.getInputProps('bonnen')}
+                data-path="bonnen.0"
+              />
+            </Group>
+          )}
+          {receiptKinds.has(v.soort) && claim && (
+            <EuroInput
+              label="Bedrag van de bon"
+              value={v.bedragCents}
+              onChange={(c) => form.setFieldValue('bedragCents', c)}
+              error={form.errors.bedragCents}
+              data-path="bedragCents"
+            />
+          )}
+          <ModalActions onCancel={onClose} submit={claim ? 'Corrigeren' : 'Vastleggen'} />
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

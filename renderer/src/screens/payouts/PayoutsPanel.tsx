@@ -1,0 +1,221 @@
+import { Badge, Button, Group, Modal, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useState } from 'react';
+import type { Claim } from '../../../../shared/claims.ts';
+import { addDays, dutchDate } from '../../../../shared/dates.ts';
+import { formatCents, formatDate } from '../../../../shared/format.ts';
+import { type BatchStatus, batchStatusLabels } from '../../../../shared/payouts.ts';
+import { invoke } from '../../lib/api.ts';
+import { DutchDateInput } from '../../lib/date-input.tsx';
+import { downloadFile } from '../../lib/download.ts';
+import { showSaved, showServerError } from '../../lib/forms.ts';
+import { ModalActions } from '../../lib/modal-actions.tsx';
+import { useCan } from '../../lib/session.tsx';
+import { useCall } from '../../lib/use-call.ts';
+
+const colors: Record<BatchStatus, string> = {
+  concept: 'blue',
+  aangeboden: 'orange',
+  betaald: 'teal',
+  geannuleerd: 'gray',
+};
+
+/** Approved claims waiting for payment, and the payout batches with their SEPA file. */
+export function PayoutsPanel({ approved, onChanged }: { approved: Claim[]; onChanged(): void }) {
+  const can = useCan();
+  const batches = useCall('payouts.list', {});
+  const reload = () => {
+    void batches.reload();
+    onChanged();
+  };
+  const act = async (
+    name: 'payouts.submit' | 'payouts.paid' | 'payouts.cancel',
+    id: string,
+    version: number,
+    done: string,
+  ) => {
+    const r = await invoke(name, { id, version });
+    if (!r.ok) return showServerError(null, r.error);
+    showSaved(done);
+    reload();
+  };
+  const [specs, setSpecs] = useState<string | null>(null);
+  const sheet = async (id: string) => {
+    const r = await invoke('payouts.spreadsheet', { id });
+    if (r.ok) downloadFile(r.value, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    else showServerError(null, r.error);
+  };
+  const file = async (id: string) => {
+    const r = await invoke('payouts.file', { id });
+    if (r.ok) downloadFile(r.value, 'application/xml');
+    else showServerError(null, r.error);
+  };
+  return (
+    <Stack>
+      <Paper withBorder p="md">
+        <Group justify="space-between">
+          <div>
+            <Title order={2} size="h4">
+              Klaar voor betaling
+            </Title>
+            <Text size="sm" c="dimmed">
+              {approved.length} goedgekeurde {approved.length === 1 ? 'declaratie' : 'declaraties'},{' '}
+              {formatCents(approved.reduce((n, c) => n + c.bedragCents, 0))}
+            </Text>
+          </div>
+          {can('payouts.create') && <NewBatch claims={approved} onDone={reload} />}
+        </Group>
+      </Paper>
+      <Paper withBorder>
+        <Table verticalSpacing="xs" aria-label="Betaalbatches" style={{ whiteSpace: 'nowrap' }}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Batch</Table.Th>
+              <Table.Th>Uitvoerdatum</Table.Th>
+              <Table.Th>Personen</Table.Th>
+              <Table.Th ta="right">Totaal</Table.Th>
+              <Table.Th>Status</Table.Th>
+              <Table.Th />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {(batches.data ?? []).map((b) => (
+              <Table.Tr key={b.id}>
+                <Table.Td>{b.nummer}</Table.Td>
+                <Table.Td>{formatDate(b.uitvoerdatum)}</Table.Td>
+                <Table.Td>{b.aantal}</Table.Td>
+                <Table.Td ta="right">{formatCents(b.totaalCents)}</Table.Td>
+                <Table.Td>
+                  <Badge color={colors[b.status]} variant="light" style={{ minWidth: 'max-content' }}>
+                    {batchStatusLabels[b.status]}
+                  </Badge>
+                </Table.Td>
+                <Table.Td ta="right">
+                  {can('payouts.file') && (
+                    <Group gap="xs" justify="flex-end">
+                      <Button size="xs" variant="default" onClick={() => void file(b.id)}>
+                        SEPA-bestand
+                      </Button>
+                      <Button size="xs" variant="default" onClick={() => void sheet(b.id)}>
+                        Overzicht (XLSX)
+                      </Button>
+                      <Button size="xs" variant="default" onClick={() => setSpecs(b.id)}>
+                        Specificaties
+                      </Button>
+                      {b.status === 'concept' && (
+                        <>
+                          <Button
+                            size="xs"
+                            onClick={() =>
+                              void act('payouts.submit', b.id, b.version, 'Aangeboden aan de bank')
+                            }
+                          >
+                            Aangeboden aan bank
+                          </Button>
+                          <Button
+                            size="xs"
+                            variant="subtle"
+                            color="red"
+                            onClick={() => void act('payouts.cancel', b.id, b.version, 'Batch geannuleerd')}
+                          >
+                            Annuleren
+                          </Button>
+                        </>
+                      )}
+                      {b.status === 'aangeboden' && (
+                        <Button
+                          size="xs"
+                          onClick={() => void act('payouts.paid', b.id, b.version, 'Batch betaald')}
+                        >
+                          Betaald
+                        </Button>
+                      )}
+                    </Group>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+        {batches.data?.length === 0 && (
+          <Text p="lg" ta="center" c="dimmed">
+            Nog geen betaalbatches.
+          </Text>
+        )}
+      </Paper>
+      {specs && <Specifications batchId={specs} onClose={() => setSpecs(null)} />}
+    </Stack>
+  );
+}
+
+/** One specification PDF per person in the batch: what was paid, and what was rejected with the reason. */
+function Specifications({ batchId, onClose }: { batchId: string; onClose(): void }) {
+  const { data } = useCall('payouts.people', { id: batchId });
+  const download = async (personId: string) => {
+    const r = await invoke('payouts.specification', { id: batchId, personId });
+    if (r.ok) downloadFile(r.value);
+    else showServerError(null, r.error);
+  };
+  return (
+    <Modal opened onClose={onClose} title="Specificaties per persoon">
+      <Stack gap="xs">
+        {(data ?? []).map((p) => (
+          <Group key={p.personId} justify="space-between">
+            <Text size="sm">
+              {p.naam} · {formatCents(p.totaalCents)}
+            </Text>
+            <Button size="xs" variant="default" onClick={() => void download(p.personId)}>
+              PDF
+            </Button>
+          </Group>
+        ))}
+      </Stack>
+    </Modal>
+  );
+}
+
+function NewBatch({ claims, onDone }: { claims: Claim[]; onDone(): void }) {
+  const form = useForm({ initialValues: { uitvoerdatum: addDays(dutchDate(), 1), open: false } });
+  const submit = form.onSubmit(async (v) => {
+    const r = await invoke('payouts.create', {
+      claimIds: claims.map((c) => c.id),
+      uitvoerdatum: v.uitvoerdatum,
+    });
+    if (!r.ok) return showServerError(form, r.error);
+    showSaved('Betaalbatch gemaakt; het SEPA-bestand is gecontroleerd');
+    form.setFieldValue('open', false);
+    onDone();
+  });
+  return (
+    <>
+      <Button disabled={claims.length === 0} onClick={() => form.setFieldValue('open', true)}>
+        Betaalbatch maken
+      </Button>
+      {form.values.open && (
+        <Modal opened onClose={() => form.setFieldValue('open', false)} title="Betaalbatch maken">
+          <form onSubmit={submit} noValidate>
+            <Stack gap="sm">
+              <Text size="sm">
+                {claims.length} {claims.length === 1 ? 'declaratie' : 'declaraties'} voor{' '}
+                {new Set(claims.map((c) => c.personId)).size} personen, samen{' '}
+                {formatCents(claims.reduce((n, c) => n + c.bedragCents, 0))}.
+              </Text>
+              <DutchDateInput
+                label="Uitvoerdatum"
+                clearable={false}
+                {...form.getInputProps('uitvoerdatum')}
+                data-path="uitvoerdatum"
+              />
+              {form.errors.claimIds && (
+                <Text c="red" size="sm">
+                  {form.errors.claimIds}
+                </Text>
+              )}
+              <ModalActions onCancel={() => form.setFieldValue('open', false)} submit="Batch maken" />
+            </Stack>
+          </form>
+        </Modal>
+      )}
+    </>
+  );
+}

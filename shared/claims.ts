@@ -1,0 +1,190 @@
+import { z } from 'zod';
+import { id, isoDate, optionalText, requiredText, version } from './validation.ts';
+
+export const claimKinds = ['km', 'ov', 'parkeren', 'onkosten', 'activiteit', 'uren'] as const;
+export type ClaimKind = (typeof claimKinds)[number];
+export const claimKindLabels: Record<ClaimKind, string> = {
+  km: 'Reiskosten auto of fiets',
+  ov: 'Openbaar vervoer',
+  parkeren: 'Parkeerkosten',
+  onkosten: 'Onkosten',
+  activiteit: 'Vergoeding per activiteit',
+  uren: 'Uren (vrijwilligersvergoeding)',
+};
+
+/** Short names for a table column. */
+export const claimKindShort: Record<ClaimKind, string> = {
+  km: 'Reiskosten',
+  ov: 'OV',
+  parkeren: 'Parkeren',
+  onkosten: 'Onkosten',
+  activiteit: 'Activiteit',
+  uren: 'Uren',
+};
+
+/** Costs shown with a receipt are reimbursed outside the fiscal limits; the rest is allowance and counts. */
+export const receiptKinds: ReadonlySet<ClaimKind> = new Set(['ov', 'parkeren', 'onkosten']);
+
+export const claimStatuses = ['ingediend', 'goedgekeurd', 'afgewezen', 'in_batch', 'betaald'] as const;
+export type ClaimStatus = (typeof claimStatuses)[number];
+export const claimStatusLabels: Record<ClaimStatus, string> = {
+  ingediend: 'Ingediend',
+  goedgekeurd: 'Goedgekeurd',
+  afgewezen: 'Afgewezen',
+  in_batch: 'In betaalbatch',
+  betaald: 'Betaald',
+};
+
+export const claimCheckCodes = [
+  'geen_contract',
+  'soort_niet_toegestaan',
+  'dubbel',
+  'bon_ontbreekt',
+  'over_grens',
+  'jaar_onbekend',
+  'toestemming_ontbreekt',
+] as const;
+export type ClaimCheckCode = (typeof claimCheckCodes)[number];
+export const claimCheckLabels: Record<ClaimCheckCode, string> = {
+  geen_contract: 'Geen contract',
+  soort_niet_toegestaan: 'Niet in contract',
+  dubbel: 'Lijkt dubbel',
+  bon_ontbreekt: 'Bon ontbreekt',
+  over_grens: 'Boven fiscale grens',
+  jaar_onbekend: 'Jaar onbekend',
+  toestemming_ontbreekt: 'Toestemming ontbreekt',
+};
+
+/** Checks that stop approval until the claim is corrected or rejected; the others only warn. */
+export const blockingChecks: ReadonlySet<ClaimCheckCode> = new Set([
+  'geen_contract',
+  'soort_niet_toegestaan',
+  'dubbel',
+  'bon_ontbreekt',
+  'over_grens',
+]);
+
+export const maxReceiptBytes = 5 * 1024 * 1024;
+
+const claimFields = {
+  personId: id,
+  soort: z.enum(claimKinds, { error: 'kies een soort' }),
+  datum: isoDate,
+  omschrijving: requiredText(300),
+  van: optionalText(120),
+  naar: optionalText(120),
+  km: z
+    .int('hele kilometers')
+    .min(1, 'minimaal 1 km')
+    .max(1000, 'meer dan 1.000 km in één declaratie')
+    .nullish(),
+  minuten: z
+    .int('hele minuten')
+    .min(1, 'minimaal 1 minuut')
+    .max(24 * 60, 'meer dan een dag')
+    .nullish(),
+  bedragCents: z
+    .int('een bedrag heeft hoogstens 2 decimalen')
+    .min(1, 'moet groter zijn dan € 0,00')
+    .max(10_000_00, 'hoger dan € 10.000')
+    .nullish(),
+};
+
+function checkShape(
+  c: { soort: ClaimKind; km?: number | null; minuten?: number | null; bedragCents?: number | null },
+  ctx: z.RefinementCtx,
+) {
+  if (c.soort === 'km' && !c.km)
+    ctx.addIssue({ code: 'custom', path: ['km'], message: 'vul het aantal kilometers in' });
+  if (c.soort === 'uren' && !c.minuten)
+    ctx.addIssue({ code: 'custom', path: ['minuten'], message: 'vul de tijd in' });
+  if (receiptKinds.has(c.soort) && !c.bedragCents) {
+    ctx.addIssue({ code: 'custom', path: ['bedragCents'], message: 'vul het bedrag van de bon in' });
+  }
+}
+
+export const receiptInput = z.strictObject({
+  base64: z.string().max(Math.ceil((maxReceiptBytes * 4) / 3) + 4, 'bestand groter dan 5 MB'),
+});
+
+export const claimCreateInput = z
+  .strictObject({ ...claimFields, bonnen: z.array(receiptInput).max(5, 'maximaal 5 bonnen').default([]) })
+  .superRefine(checkShape);
+export const claimCorrectInput = z.strictObject({ id, version, ...claimFields }).superRefine(checkShape);
+export const claimApproveInput = z.strictObject({
+  items: z.array(z.strictObject({ id, version })).min(1, 'kies een of meer declaraties').max(5000),
+});
+export const claimRejectInput = z.strictObject({
+  items: z
+    .array(z.strictObject({ id, version, reden: requiredText(500) }))
+    .min(1, 'kies een of meer declaraties')
+    .max(5000),
+});
+export const claimListInput = z.strictObject({
+  personId: id.nullish(),
+  maand: z
+    .string()
+    .regex(/^\d{4}-\d{2}$/, 'kies een maand')
+    .nullish(),
+  soort: z.enum(claimKinds).nullish(),
+  status: z.enum(claimStatuses).nullish(),
+  alleenMetMelding: z.boolean().default(false),
+});
+
+export interface ClaimCheck {
+  code: ClaimCheckCode;
+  message: string;
+  blocking: boolean;
+}
+
+export interface Claim {
+  id: string;
+  version: number;
+  personId: string;
+  personNaam: string;
+  contractNummer: string | null;
+  soort: ClaimKind;
+  datum: string;
+  omschrijving: string;
+  van: string | null;
+  naar: string | null;
+  km: number | null;
+  minuten: number | null;
+  bedragCents: number;
+  origineel: Record<string, unknown> | null;
+  status: ClaimStatus;
+  redenAfwijzing: string | null;
+  bonnen: number;
+  checks: ClaimCheck[];
+  /** Untaxed allowance the person still has in this claim's month and year before it (submitted allowance only). */
+  ruimteCents: number | null;
+}
+
+export const overviewInput = z.strictObject({ jaar: z.int().min(2000).max(2100) });
+
+export interface ClaimsOverview {
+  jaar: number;
+  /** The year's cap, or null where Schakel has no figures for that year. */
+  jaarMaximumCents: number | null;
+  personen: {
+    personId: string;
+    naam: string;
+    vergoedingCents: number;
+    kostenCents: number;
+    ruimteCents: number | null;
+  }[];
+  /**
+   * Paid claims removed after the seven-year retention period, no longer per person but still in the year's sums
+   * (and in maanden); null when none of this year's claims were removed.
+   */
+  archief: { vergoedingCents: number; kostenCents: number } | null;
+  maanden: { maand: string; perSoort: Partial<Record<ClaimKind, number>>; totaalCents: number }[];
+}
+
+export interface ReceiptFile {
+  fileName: string;
+  mime: string;
+  base64: string;
+}
+
+export const claimImportInput = z.strictObject({ csv: z.string().max(2_000_000, 'bestand groter dan 2 MB') });
