@@ -1,8 +1,3 @@
-import {
-  personSearchText,
-  personSortName,
-  type SearchableFields,
-} from '../electron/core/persons/search-text.ts';
 import type { Migration } from './types.ts';
 
 /**
@@ -35,3 +30,64 @@ export const migration0002: Migration = {
     }
   },
 };
+
+// Frozen copies of the search folding as it was at this step (shared/search.ts, persons/search-text.ts): the app's
+// own code may change, the texts this step wrote may not.
+interface SearchableFields {
+  voornaam: string;
+  tussenvoegsel: string | null;
+  achternaam: string;
+  roepnaam: string | null;
+  email: string | null;
+  telefoon: string | null;
+  gemeente: string | null;
+  plaats: string | null;
+  herkomstland: string | null;
+  talen: string[];
+}
+
+const extraFolds: Record<string, string> = {
+  ı: 'i',
+  ł: 'l',
+  đ: 'd',
+  ð: 'd',
+  ø: 'o',
+  æ: 'ae',
+  œ: 'oe',
+  ß: 'ss',
+  þ: 'th',
+  ŀ: 'l',
+};
+
+function foldForSearch(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[ıłđðøæœßþŀ]/g, (c) => extraFolds[c] ?? c)
+    .replace(/[^\p{L}\p{N}@.+]+/gu, ' ')
+    .trim();
+}
+
+function personSearchText(p: SearchableFields): string {
+  return foldForSearch(
+    [
+      p.voornaam,
+      p.tussenvoegsel,
+      p.achternaam,
+      p.roepnaam,
+      p.email,
+      p.telefoon?.replace(/\D/g, ''),
+      p.gemeente,
+      p.plaats,
+      p.herkomstland,
+      ...p.talen,
+    ]
+      .filter(Boolean)
+      .join(' '),
+  );
+}
+
+function personSortName(p: { achternaam: string; voornaam: string }): string {
+  return foldForSearch(`${p.achternaam} ${p.voornaam}`);
+}

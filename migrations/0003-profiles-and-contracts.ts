@@ -1,6 +1,6 @@
-import { v7 } from 'uuid';
 import { starterProfile } from './starter-profile.ts';
 import type { Migration } from './types.ts';
+import { uuid7 } from './uuid7.ts';
 
 /**
  * Functieprofielen (each save a new version; old versions stay readable) and contracts drafted from them. A contract
@@ -67,8 +67,8 @@ export const migration0003: Migration = {
       .columns(['status', 'einddatum'])
       .execute();
 
-    const profileId = v7({ msecs: Date.parse(now) });
-    const versionId = v7({ msecs: Date.parse(now) });
+    const profileId = uuid7(Date.parse(now));
+    const versionId = uuid7(Date.parse(now));
     await db
       .insertInto('function_profiles')
       .values({
