@@ -264,19 +264,21 @@ describe('a full disk or a read-only data folder during work', () => {
 
   it('says in Dutch that the data folder cannot be written, and writes nothing there', async () => {
     await h.close();
-    // Another user than the folder's owner, as root can write anywhere: the folder is read-only to them.
+    // Read-only to the process: root writes anywhere, so as root the child runs without the capabilities that
+    // override file permissions (util-linux setpriv). It stays root, so it still reaches a Node installed under
+    // root's home, which another user could not.
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'schakel-ro-'));
     const core = await startCore(dir, { key: testKey });
     await core.close();
     const before = fs.readdirSync(dir).sort();
-    const asOther = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
-    fs.chmodSync(dir, 0o755);
-    for (const f of fs.readdirSync(dir)) fs.chmodSync(path.join(dir, f), 0o755);
-    if (!asOther.uid) fs.chmodSync(dir, 0o555);
-    const run = spawnSync(process.execPath, [path.resolve('test/support/store-faults.ts'), 'open', dir], {
-      encoding: 'utf8',
-      ...asOther,
-    });
+    fs.chmodSync(dir, 0o555);
+    const child = [process.execPath, path.resolve('test/support/store-faults.ts'), 'open', dir];
+    const dropped = '-dac_override,-dac_read_search';
+    const [command, ...args] =
+      process.getuid?.() === 0
+        ? ['setpriv', `--bounding-set=${dropped}`, `--inh-caps=${dropped}`, '--', ...child]
+        : child;
+    const run = spawnSync(command as string, args, { encoding: 'utf8' });
     fs.chmodSync(dir, 0o755);
     const result = JSON.parse(run.stdout) as { opened: boolean; message: string };
     expect(result.opened).toBe(false);
