@@ -41,7 +41,8 @@ export async function startCore(dataDir: string, options: CoreOptions): Promise<
     key: options.key,
     now: clock().toISOString(),
     safetyCopy: async (sqlite: Parameters<BackupService['create']>[0], reason: SafetyCopyReason) => {
-      backups.create(sqlite, reason === 'migratie' ? 'voor-migratie' : 'voor-versleuteling');
+      const made = backups.create(sqlite, reason === 'migratie' ? 'voor-migratie' : 'voor-versleuteling');
+      return path.join(backups.folder(), made.name);
     },
   };
   const store = await openStore(path.join(dataDir, databaseFileName), storeOptions).catch((err: unknown) => {

@@ -11,35 +11,54 @@ export async function appliedMigrations(db: Kysely<DB>): Promise<{ version: numb
   return db.selectFrom('schema_migrations').select(['version', 'name']).orderBy('version').execute();
 }
 
+/** A step that failed, with the backup made before the update began (if any): open-store words it for the user. */
+export class MigrationStepError extends Error {
+  readonly step: { version: number; name: string };
+  readonly backup: string | undefined;
+  constructor(step: Migration, backup: string | undefined, cause: unknown) {
+    super(`migration ${step.version} ${step.name} failed`, { cause });
+    this.step = { version: step.version, name: step.name };
+    this.backup = backup;
+  }
+}
+
 /**
- * Brings the database to the newest shipped schema, one transaction per step. Refuses a database whose applied
+ * Brings the database to the newest shipped schema: all pending steps in one transaction, so a step that fails
+ * (or a crash) leaves the file exactly as it was, never between two versions. Refuses a database whose applied
  * steps are not a prefix of the shipped list (written by a newer or a different build).
  */
 export async function migrate(
   db: Kysely<DB>,
   shipped: readonly Migration[],
   now: string,
-  beforeChange?: () => Promise<void>,
+  beforeChange?: () => Promise<string | undefined>,
 ): Promise<number> {
   const applied = await appliedMigrations(db);
   checkApplied(applied, shipped);
+  const pending = shipped.slice(applied.length);
+  if (pending.length === 0) return shipped.length;
   // A database with data in it gets a backup before its schema changes; a new one has nothing to lose.
-  if (applied.length > 0 && applied.length < shipped.length) await beforeChange?.();
-  await db.schema
-    .createTable('schema_migrations')
-    .ifNotExists()
-    .addColumn('version', 'integer', (c) => c.primaryKey())
-    .addColumn('name', 'text', (c) => c.notNull())
-    .addColumn('applied_at', 'text', (c) => c.notNull())
-    .execute();
-  for (const m of shipped.slice(applied.length)) {
+  const backup = applied.length > 0 ? await beforeChange?.() : undefined;
+  let step: Migration | undefined;
+  try {
     await db.transaction().execute(async (trx) => {
-      await m.up(trx, now);
-      await trx
-        .insertInto('schema_migrations')
-        .values({ version: m.version, name: m.name, applied_at: now })
+      await trx.schema
+        .createTable('schema_migrations')
+        .ifNotExists()
+        .addColumn('version', 'integer', (c) => c.primaryKey())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('applied_at', 'text', (c) => c.notNull())
         .execute();
+      for (step of pending) {
+        await step.up(trx, now);
+        await trx
+          .insertInto('schema_migrations')
+          .values({ version: step.version, name: step.name, applied_at: now })
+          .execute();
+      }
     });
+  } catch (err) {
+    throw step ? new MigrationStepError(step, backup, err) : err;
   }
   return shipped.length;
 }

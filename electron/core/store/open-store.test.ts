@@ -195,23 +195,44 @@ describe('encryption at rest', () => {
 });
 
 describe('a failing migration', () => {
-  it('is rolled back whole and the database stays at the previous level', async () => {
-    const failing = {
-      version: migrations.length + 1,
-      name: 'half-af',
-      async up(db: Parameters<(typeof migrations)[number]['up']>[0]) {
-        await db.schema.createTable('half_af').addColumn('id', 'text').execute();
-        throw new Error('stap mislukt');
-      },
+  const step = (version: number, name: string, fail: boolean) => ({
+    version,
+    name,
+    async up(db: Parameters<(typeof migrations)[number]['up']>[0]) {
+      await db.schema.createTable(`tabel_${version}`).addColumn('id', 'text').execute();
+      if (fail) throw new Error('stap mislukt');
+    },
+  });
+
+  it('rolls back every pending step, says in Dutch which step failed and where the backup lies', async () => {
+    await (await openStore(file, { key: testKey })).close();
+    const schema = () => {
+      const db = new Database(file, { readonly: true });
+      applyKey(db, testKey);
+      const rows = db.prepare('select type, name, sql from sqlite_master order by name').all();
+      db.close();
+      return rows;
     };
-    await expect(openStore(file, { key: testKey, migrations: [...migrations, failing] })).rejects.toThrow(
-      'stap mislukt',
+    const before = schema();
+    const next = migrations.length + 1;
+    const error = await openStore(file, {
+      key: testKey,
+      migrations: [...migrations, step(next, 'eerste', false), step(next + 1, 'kapot', true)],
+      safetyCopy: async () => '/map/reservekopieen/voor-migratie.sqlite',
+    }).then(
+      () => null,
+      (e: unknown) => e,
     );
+    expect(error).toBeInstanceOf(StoreError);
+    expect((error as StoreError).kind).toBe('migration_failed');
+    expect((error as StoreError).message).toBe(
+      `Schakel kon de database niet bijwerken naar deze versie: stap ${next + 1} (kapot) mislukte. Er is niets gewijzigd; de database is zoals hij was. Vóór de update is een reservekopie gemaakt: /map/reservekopieen/voor-migratie.sqlite. Meld dit aan de beheerder of leverancier.`,
+    );
+    // The step that worked is gone with the one that failed: the file is at the level it had.
+    expect(schema()).toEqual(before);
     const store = await openStore(file, { key: testKey });
     const applied = await store.db.selectFrom('schema_migrations').select('version').execute();
     expect(applied).toHaveLength(migrations.length);
-    const tables = store.sqlite.prepare("select name from sqlite_master where name = 'half_af'").all();
-    expect(tables).toEqual([]);
     await store.close();
   });
 });

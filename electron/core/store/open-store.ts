@@ -5,7 +5,7 @@ import { Kysely, SqliteDialect } from 'kysely';
 import { migrations as shippedMigrations } from '../../../migrations/index.ts';
 import type { Migration } from '../../../migrations/types.ts';
 import { applyCipherSettings, applyKey, isPlainDatabase } from './encryption.ts';
-import { checkApplied, migrate } from './migrate.ts';
+import { checkApplied, MigrationStepError, migrate } from './migrate.ts';
 import type { DB } from './schema.ts';
 import { withStatementCache } from './statement-cache.ts';
 import { StoreError, storeErrorFrom } from './store-error.ts';
@@ -28,7 +28,11 @@ export interface OpenOptions {
   migrations?: readonly Migration[];
   now?: string;
   /** Makes a backup before the database is encrypted or migrated; given an open handle with the data as it is. */
-  safetyCopy?: (sqlite: Database.Database, reason: SafetyCopyReason) => Promise<void>;
+  /**
+   * Makes a backup before the database is encrypted or migrated; given an open handle with the data as it is. May
+   * return where the backup lies (a path), for the message should the change fail.
+   */
+  safetyCopy?: (sqlite: Database.Database, reason: SafetyCopyReason) => Promise<unknown>;
 }
 
 /**
@@ -66,11 +70,12 @@ export async function openStore(file: string, options: OpenOptions): Promise<Sto
       const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
       try {
         await migrate(db, migrations, options.now ?? new Date().toISOString(), async () => {
-          await options.safetyCopy?.(sqlite, 'migratie');
+          const backup = await options.safetyCopy?.(sqlite, 'migratie');
+          return typeof backup === 'string' ? backup : undefined;
         });
       } catch (err) {
         await db.destroy();
-        throw err;
+        throw err instanceof MigrationStepError ? migrationFailure(err, file) : err;
       }
       return { db, sqlite, file, close: () => db.destroy() };
     } catch (err) {
@@ -173,4 +178,17 @@ async function encryptInPlace(
   copy.close();
   for (const side of ['-wal', '-shm']) fs.rmSync(file + side, { force: true });
   fs.renameSync(temp, file);
+}
+
+/** A failed update in Dutch: which step, that nothing changed, and where the backup made before it lies. */
+function migrationFailure(err: MigrationStepError, file: string): StoreError {
+  // A full disk or a lock during the update is that, not a broken step.
+  const known = storeErrorFrom(err.cause, file);
+  if (known) return known;
+  const where = err.backup ? ` Vóór de update is een reservekopie gemaakt: ${err.backup}.` : '';
+  return new StoreError(
+    'migration_failed',
+    `Schakel kon de database niet bijwerken naar deze versie: stap ${err.step.version} (${err.step.name}) mislukte. Er is niets gewijzigd; de database is zoals hij was.${where} Meld dit aan de beheerder of leverancier.`,
+    { cause: err.cause },
+  );
 }

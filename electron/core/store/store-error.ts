@@ -7,6 +7,7 @@ export const storeErrorKinds = [
   'no_access',
   'no_space',
   'unknown_migrations',
+  'migration_failed',
 ] as const;
 export type StoreErrorKind = (typeof storeErrorKinds)[number];
 
