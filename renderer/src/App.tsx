@@ -5,6 +5,7 @@ import type { AppStatus } from '../../shared/settings.ts';
 import { Shell } from './components/Shell.tsx';
 import { invoke, onSessionLost } from './lib/api.ts';
 import { setReportVersion } from './lib/error-report.ts';
+import { forgetViewState } from './lib/remembered-state.ts';
 import { SessionContext } from './lib/session.tsx';
 import { IdleLock } from './screens/auth/LockScreen.tsx';
 import { LoginScreen } from './screens/auth/LoginScreen.tsx';
@@ -29,7 +30,10 @@ export function App() {
 
   useEffect(() => {
     void loadStatus();
-    return onSessionLost(() => setAccount(null));
+    return onSessionLost(() => {
+      forgetViewState();
+      setAccount(null);
+    });
   }, [loadStatus]);
 
   if (failure) {
@@ -65,7 +69,10 @@ export function App() {
         account,
         organisatieNaam: status.organisatieNaam ?? '',
         logout: () => {
-          void invoke('auth.logout', {}).then(() => setAccount(null));
+          void invoke('auth.logout', {}).then(() => {
+            forgetViewState();
+            setAccount(null);
+          });
         },
         refreshOrganisation: () => void loadStatus(),
       }}

@@ -48,6 +48,24 @@ test('first run, login, add a person with a wrong IBAN, correct it, find them wi
   await expect(page.getByRole('link', { name: 'Şükrü Çelik' })).toBeVisible();
   await screenshot(page, '05-register-gezocht');
 
+  // The whole header cell sorts (here its far right edge), and search and sort survive opening a person.
+  const naam = page.getByRole('columnheader', { name: /Naam/ });
+  const box = await naam.boundingBox();
+  await naam.click({ position: { x: (box?.width ?? 100) - 3, y: (box?.height ?? 20) / 2 } });
+  await expect(naam).toHaveAttribute('aria-sort', 'descending');
+  await page.getByRole('link', { name: 'Şükrü Çelik' }).click();
+  await expect(page.getByRole('heading', { name: 'Şükrü Çelik' })).toBeVisible();
+  await page.getByRole('link', { name: '← Sleutelpersonen' }).click();
+  await expect(page.getByLabel('Zoeken')).toHaveValue('CELIK');
+  await expect(naam).toHaveAttribute('aria-sort', 'descending');
+
+  // The next person to log in starts on a clean register.
   await page.getByRole('button', { name: 'Uitloggen' }).click();
   await expect(page.getByRole('button', { name: 'Inloggen' })).toBeVisible();
+  await page.getByLabel('Gebruikersnaam').fill('annelies');
+  await page.getByRole('textbox', { name: 'Wachtwoord', exact: true }).fill(strongPassword);
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await openMenu(page, 'Sleutelpersonen');
+  await expect(page.getByLabel('Zoeken')).toHaveValue('');
+  await expect(naam).toHaveAttribute('aria-sort', 'ascending');
 });

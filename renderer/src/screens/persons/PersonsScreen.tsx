@@ -28,7 +28,7 @@ import {
   tableFeatures,
   useTable,
 } from '@tanstack/react-table';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import type { CallInput } from '../../../../shared/contract.ts';
 import { formatDate } from '../../../../shared/format.ts';
 import {
@@ -40,6 +40,7 @@ import {
   statusLabels,
 } from '../../../../shared/persons.ts';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
+import { useRememberedState } from '../../lib/remembered-state.ts';
 import { href, navigate } from '../../lib/route.ts';
 import { useCan } from '../../lib/session.tsx';
 import { useCall } from '../../lib/use-call.ts';
@@ -122,12 +123,18 @@ function filterValue<T>(filters: ColumnFiltersState, id: string): T | undefined 
 
 export function PersonsScreen() {
   const can = useCan();
-  const [search, setSearch] = useState('');
+  // Kept for this tab: opening a person and going back finds the register as it was.
+  const [search, setSearch] = useRememberedState('register.search', '');
   const [debouncedSearch] = useDebouncedValue(search, 200);
-  const [sorting, setSorting] = useState<SortingState>([{ id: 'achternaam', desc: false }]);
-  const [columnFilters, setColumnFilters] = useState<ColumnFiltersState>([]);
-  const [bijstand, setBijstand] = useState<string | null>(null);
-  const [pagination, setPagination] = useState<PaginationState>({ pageIndex: 0, pageSize: 25 });
+  const [sorting, setSorting] = useRememberedState<SortingState>('register.sort', [
+    { id: 'achternaam', desc: false },
+  ]);
+  const [columnFilters, setColumnFilters] = useRememberedState<ColumnFiltersState>('register.filters', []);
+  const [bijstand, setBijstand] = useRememberedState<string | null>('register.bijstand', null);
+  const [pagination, setPagination] = useRememberedState<PaginationState>('register.page', {
+    pageIndex: 0,
+    pageSize: 25,
+  });
 
   const sort = sorting[0];
   const input: CallInput<'persons.list'> = {
@@ -303,15 +310,20 @@ export function PersonsScreen() {
                       return (
                         <Table.Th
                           key={header.id}
+                          p={header.column.getCanSort() ? 0 : undefined}
                           aria-sort={
                             sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined
                           }
                         >
                           {header.column.getCanSort() ? (
+                            // The whole header cell sorts, not only its text.
                             <UnstyledButton
                               onClick={header.column.getToggleSortingHandler()}
                               fw={700}
                               fz="sm"
+                              w="100%"
+                              px="xs"
+                              py={8}
                             >
                               <table.FlexRender header={header} />
                               {sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ''}
