@@ -1,6 +1,23 @@
 /** What the start screen asks attention for; each item links to the person it is about. */
-export const attentionKinds = ['contract_eindigt', 'niet_getekend', 'vog_verloopt', 'geen_contract'] as const;
+export const attentionKinds = [
+  'niet_getekend',
+  'contract_eindigt',
+  'geen_contract',
+  'toestemming_ontbreekt',
+  'vog_verloopt',
+  'vog_ontbreekt',
+] as const;
 export type AttentionKind = (typeof attentionKinds)[number];
+
+/** Each kind's heading on the start screen and the action that resolves an item, in the order shown. */
+export const attentionKindLabels: Record<AttentionKind, { heading: string; action: string }> = {
+  niet_getekend: { heading: 'Definitief maar niet getekend', action: 'Ondertekening vastleggen' },
+  contract_eindigt: { heading: 'Contract eindigt binnenkort', action: 'Contract openen' },
+  geen_contract: { heading: 'Actief zonder lopend contract', action: 'Contract opstellen' },
+  toestemming_ontbreekt: { heading: 'Bijstand: toestemming gemeente ontbreekt', action: 'Toestemming vastleggen' },
+  vog_verloopt: { heading: 'VOG verloopt of is verlopen', action: 'VOG-datum bijwerken' },
+  vog_ontbreekt: { heading: 'Actief zonder VOG', action: 'VOG-datum vastleggen' },
+};
 
 export interface AttentionItem {
   kind: AttentionKind;

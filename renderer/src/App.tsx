@@ -6,10 +6,17 @@ import { Shell } from './components/Shell.tsx';
 import { invoke, onSessionLost } from './lib/api.ts';
 import { setReportVersion } from './lib/error-report.ts';
 import { forgetViewState } from './lib/remembered-state.ts';
+import { navigate } from './lib/route.ts';
 import { SessionContext } from './lib/session.tsx';
 import { IdleLock } from './screens/auth/LockScreen.tsx';
 import { LoginScreen } from './screens/auth/LoginScreen.tsx';
 import { SetupScreen } from './screens/auth/SetupScreen.tsx';
+
+/** The next person to log in starts on their own start screen with clean lists, never on the previous one's page. */
+function leaveSession() {
+  forgetViewState();
+  navigate('/');
+}
 
 export function App() {
   const [status, setStatus] = useState<AppStatus | null>(null);
@@ -31,7 +38,7 @@ export function App() {
   useEffect(() => {
     void loadStatus();
     return onSessionLost(() => {
-      forgetViewState();
+      leaveSession();
       setAccount(null);
     });
   }, [loadStatus]);
@@ -62,7 +69,13 @@ export function App() {
       />
     );
   }
-  if (!account) return <LoginScreen organisatieNaam={status.organisatieNaam} onLogin={setAccount} />;
+  if (!account) {
+    const onLogin = (a: SessionAccount) => {
+      navigate('/');
+      setAccount(a);
+    };
+    return <LoginScreen organisatieNaam={status.organisatieNaam} onLogin={onLogin} />;
+  }
   return (
     <SessionContext.Provider
       value={{
@@ -70,7 +83,7 @@ export function App() {
         organisatieNaam: status.organisatieNaam ?? '',
         logout: () => {
           void invoke('auth.logout', {}).then(() => {
-            forgetViewState();
+            leaveSession();
             setAccount(null);
           });
         },

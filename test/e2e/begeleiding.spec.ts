@@ -83,8 +83,30 @@ test('a begeleider sets up a POP, records a conversation that reaches a goal, se
   await expect(row).toContainText('ja');
   await screenshot(samira, '53-caseload');
 
+  // A signal of overload: the begeleider's own start screen lists it with the step to follow it up.
+  await samira.goto(`${personUrl}/begeleiding`);
+  await samira.getByRole('button', { name: 'Gesprek of notitie vastleggen' }).click();
+  await samira.getByRole('combobox', { name: 'Soort' }).click();
+  await samira.getByRole('option', { name: 'Signaal' }).click();
+  await samira.getByRole('combobox', { name: 'Wat voor signaal' }).click();
+  await samira.getByRole('option').first().click();
+  await samira.getByLabel('Samenvatting').fill('Wordt ook in de avond vaak gebeld.');
+  await samira.getByRole('button', { name: 'Vastleggen', exact: true }).click();
+  await expect(samira.getByText('Wordt ook in de avond vaak gebeld.')).toBeVisible();
+  await samira.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Start' }).click();
+  await expect(samira.getByRole('heading', { name: 'Goedendag, Samira' })).toBeVisible();
+  const signals = samira.getByRole('table', { name: 'Open signalen' });
+  await expect(signals.getByRole('row', { name: /Łukasz Dąbrowski/ })).toContainText(
+    '1 signaal nog niet gesloten',
+  );
+  await signals.getByRole('link', { name: 'Opvolgen' }).click();
+  await expect(samira.getByRole('tab', { name: 'Begeleiding', selected: true })).toBeVisible();
+  await screenshot(samira, '55-start-begeleider');
+
   await samira.goto(`${personUrl}/pop`);
-  await expect(samira.getByText('Behaald', { exact: true })).toBeVisible();
+  await expect(
+    samira.getByRole('tabpanel', { name: 'POP' }).getByText('Behaald', { exact: true }),
+  ).toBeVisible();
   const downloadPromise = samira.waitForEvent('download');
   await samira.getByRole('button', { name: 'POP als PDF' }).click();
   const file = path.join(host.dataDir, 'begeleiding.popPdf');

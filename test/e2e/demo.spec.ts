@@ -31,7 +31,16 @@ test('the demo data set: a full register to page, filter and search', async ({ p
   await page.getByLabel('Gebruikersnaam').fill('marco');
   await page.getByRole('textbox', { name: 'Wachtwoord', exact: true }).fill(demoPassword);
   await page.getByRole('button', { name: 'Inloggen' }).click();
-  await expect(page.getByRole('heading', { name: 'Aandacht nodig' })).toBeVisible();
+  // The projectleider's start: the attention list grouped by kind, each line with the step that resolves it.
+  const noContract = page.getByRole('table', { name: 'Actief zonder lopend contract' });
+  await expect(page.getByRole('heading', { name: 'Goedendag, Marco' })).toBeVisible();
+  await expect(
+    page
+      .getByRole('table', { name: 'Actief zonder VOG' })
+      .getByRole('link', { name: 'VOG-datum vastleggen' })
+      .first(),
+  ).toBeVisible();
+  await expect(noContract.or(page.getByRole('table').first())).toBeVisible();
   await screenshot(page, '19-start-demo');
   await openMenu(page, 'Sleutelpersonen');
   await expect(page.getByText('1–25 van 180')).toBeVisible();

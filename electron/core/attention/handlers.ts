@@ -5,7 +5,10 @@ import { fullName } from '../../../shared/persons.ts';
 import { type ContractForm, contractFormLabels } from '../../../shared/profiles.ts';
 import type { AreaHandlers } from '../registry.ts';
 
-/** The start screen's list: contracts ending soon, definitief but unsigned, VOG due, active people without contract. */
+/**
+ * The start screen's list: contracts ending soon, definitief but unsigned, VOG due or missing, bijstand without the
+ * gemeente's toestemming, active people without contract.
+ */
 export const attentionHandlers = {
   'attention.list': async (ctx) => {
     const today = ctx.today;
@@ -69,7 +72,17 @@ export const attentionHandlers = {
 
     const active = await ctx.db
       .selectFrom('persons')
-      .select(['id', 'voornaam', 'tussenvoegsel', 'achternaam', 'roepnaam', 'vog_afgiftedatum'])
+      .select([
+        'id',
+        'voornaam',
+        'tussenvoegsel',
+        'achternaam',
+        'roepnaam',
+        'vog_afgiftedatum',
+        'bijstand',
+        'toestemming_nodig',
+        'toestemming_datum',
+      ])
       .where('status', '=', 'actief')
       .execute();
     const covered = new Set(
@@ -95,6 +108,26 @@ export const attentionHandlers = {
             date: renewal,
           });
         }
+      }
+      if (!p.vog_afgiftedatum) {
+        items.push({
+          kind: 'vog_ontbreekt',
+          personId: p.id,
+          personNaam: naam,
+          contractId: null,
+          text: 'Geen VOG-afgiftedatum vastgelegd',
+          date: null,
+        });
+      }
+      if (p.bijstand === 1 && p.toestemming_nodig === 1 && !p.toestemming_datum) {
+        items.push({
+          kind: 'toestemming_ontbreekt',
+          personId: p.id,
+          personNaam: naam,
+          contractId: null,
+          text: 'Op bijstand; toestemming nodig, nog geen datum vastgelegd',
+          date: null,
+        });
       }
       if (!covered.has(p.id)) {
         items.push({

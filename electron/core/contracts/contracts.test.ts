@@ -319,7 +319,7 @@ describe('contracts', () => {
 });
 
 describe('attention list', () => {
-  it('shows contracts ending soon, unsigned ones, VOG renewals and active people without a contract', async () => {
+  it('shows contracts ending soon, unsigned ones, VOG renewals, missing VOG or toestemming and active people without a contract', async () => {
     await h.ok(
       'projectleider',
       'persons.create',
@@ -337,6 +337,20 @@ describe('attention list', () => {
       volunteer({ startdatum: '2026-01-01', einddatum: '2026-03-01' }),
     );
     await h.ok('projectleider', 'contracts.finalize', { id: saved.id, version: 1 });
+    await h.ok(
+      'projectleider',
+      'persons.create',
+      personInput({
+        voornaam: 'Olena',
+        achternaam: 'Kovalenko',
+        email: 'olena@example.org',
+        status: 'actief',
+        statusDatum: '2025-01-01',
+        bijstand: true,
+        toestemmingNodig: true,
+        toestemmingDatum: null,
+      }),
+    );
     h.setNow('2026-01-30T09:00:00.000Z');
     const items = await h.ok('projectleider', 'attention.list', {});
     expect(items.map((i) => [i.kind, i.personNaam])).toEqual([
@@ -344,6 +358,9 @@ describe('attention list', () => {
       ['vog_verloopt', 'Amina Haddad'],
       ['contract_eindigt', 'Şükrü Çelik'],
       ['geen_contract', 'Amina Haddad'],
+      ['vog_ontbreekt', 'Olena Kovalenko'],
+      ['toestemming_ontbreekt', 'Olena Kovalenko'],
+      ['geen_contract', 'Olena Kovalenko'],
     ]);
     expect(items[1]?.text).toBe('VOG verloopt op 15 februari 2026');
   });
