@@ -168,9 +168,17 @@ test('the administrateur enters claims, sees the duplicate and the over-cap one,
     .getByRole('dialog', { name: 'Specificaties per persoon' })
     .getByRole('button', { name: 'Sluiten' })
     .click();
+  // Each step that cannot be undone asks first, saying what it means.
   await batchRow.getByRole('button', { name: 'Aangeboden aan bank' }).click();
+  const submit = admin.getByRole('dialog', { name: 'Aangeboden aan de bank?' });
+  await expect(submit).toContainText('Daarna kan de batch niet meer worden geannuleerd');
+  await submit.getByRole('button', { name: 'Annuleren' }).click();
+  await expect(batchRow).toContainText('Concept');
+  await batchRow.getByRole('button', { name: 'Aangeboden aan bank' }).click();
+  await submit.getByRole('button', { name: 'Ja, aangeboden' }).click();
   await expect(batchRow).toContainText('Aangeboden aan bank');
   await batchRow.getByRole('button', { name: 'Betaald' }).click();
+  await admin.getByRole('dialog', { name: 'Betaald?' }).getByRole('button', { name: 'Ja, betaald' }).click();
   await expect(batchRow).toContainText('Betaald');
   await screenshot(admin, '62-betaalbatches');
   await admin.getByText('Overzicht', { exact: true }).click();

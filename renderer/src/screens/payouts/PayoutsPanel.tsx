@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { Claim } from '../../../../shared/claims.ts';
 import { addDays, dutchDate } from '../../../../shared/dates.ts';
 import { formatCents, formatDate } from '../../../../shared/format.ts';
-import { type BatchStatus, batchStatusLabels } from '../../../../shared/payouts.ts';
+import { type BatchStatus, batchStatusLabels, type PayoutBatch } from '../../../../shared/payouts.ts';
 import { invoke } from '../../lib/api.ts';
 import { DutchDateInput } from '../../lib/date-input.tsx';
 import { downloadFile } from '../../lib/download.ts';
@@ -12,12 +12,19 @@ import { showSaved, showServerError } from '../../lib/forms.ts';
 import { ModalActions } from '../../lib/modal-actions.tsx';
 import { useCan } from '../../lib/session.tsx';
 import { useCall } from '../../lib/use-call.ts';
+import { type BatchStep, BatchStepConfirm } from './BatchStepConfirm.tsx';
 
 const colors: Record<BatchStatus, string> = {
   concept: 'blue',
   aangeboden: 'orange',
   betaald: 'teal',
   geannuleerd: 'gray',
+};
+
+const done: Record<BatchStep, string> = {
+  'payouts.submit': 'Aangeboden aan de bank',
+  'payouts.paid': 'Batch betaald',
+  'payouts.cancel': 'Batch geannuleerd',
 };
 
 /** Approved claims waiting for payment, and the payout batches with their SEPA file. */
@@ -28,15 +35,12 @@ export function PayoutsPanel({ approved, onChanged }: { approved: Claim[]; onCha
     void batches.reload();
     onChanged();
   };
-  const act = async (
-    name: 'payouts.submit' | 'payouts.paid' | 'payouts.cancel',
-    id: string,
-    version: number,
-    done: string,
-  ) => {
-    const r = await invoke(name, { id, version });
+  const [asking, setAsking] = useState<{ batch: PayoutBatch; step: BatchStep } | null>(null);
+  const act = async ({ batch, step }: { batch: PayoutBatch; step: BatchStep }) => {
+    setAsking(null);
+    const r = await invoke(step, { id: batch.id, version: batch.version });
     if (!r.ok) return showServerError(null, r.error);
-    showSaved(done);
+    showSaved(done[step]);
     reload();
   };
   const [specs, setSpecs] = useState<string | null>(null);
@@ -52,6 +56,14 @@ export function PayoutsPanel({ approved, onChanged }: { approved: Claim[]; onCha
   };
   return (
     <Stack>
+      {asking && (
+        <BatchStepConfirm
+          batch={asking.batch}
+          step={asking.step}
+          onConfirm={() => void act(asking)}
+          onClose={() => setAsking(null)}
+        />
+      )}
       <Paper withBorder p="md">
         <Group justify="space-between">
           <div>
@@ -104,29 +116,21 @@ export function PayoutsPanel({ approved, onChanged }: { approved: Claim[]; onCha
                       </Button>
                       {b.status === 'concept' && (
                         <>
-                          <Button
-                            size="xs"
-                            onClick={() =>
-                              void act('payouts.submit', b.id, b.version, 'Aangeboden aan de bank')
-                            }
-                          >
+                          <Button size="xs" onClick={() => setAsking({ batch: b, step: 'payouts.submit' })}>
                             Aangeboden aan bank
                           </Button>
                           <Button
                             size="xs"
                             variant="subtle"
                             color="red"
-                            onClick={() => void act('payouts.cancel', b.id, b.version, 'Batch geannuleerd')}
+                            onClick={() => setAsking({ batch: b, step: 'payouts.cancel' })}
                           >
                             Annuleren
                           </Button>
                         </>
                       )}
                       {b.status === 'aangeboden' && (
-                        <Button
-                          size="xs"
-                          onClick={() => void act('payouts.paid', b.id, b.version, 'Batch betaald')}
-                        >
+                        <Button size="xs" onClick={() => setAsking({ batch: b, step: 'payouts.paid' })}>
                           Betaald
                         </Button>
                       )}
