@@ -2,6 +2,7 @@ import { Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { fieldLabels as L } from '../../../../shared/field-labels.ts';
 import { formatDate, formatIban } from '../../../../shared/format.ts';
+import { seesWellbeingNotes } from '../../../../shared/permissions.ts';
 import { genderLabels, languageLevelLabels, type Person } from '../../../../shared/persons.ts';
 import { useSession } from '../../lib/session.tsx';
 
@@ -70,7 +71,7 @@ export function PersonDetails({ person: p }: { person: Person }) {
         <Field label="Status sinds">{formatDate(p.statusDatum)}</Field>
         <Field label="In register sinds">{formatDate(p.createdAt)}</Field>
       </Section>
-      {account.role !== 'administrateur' && (
+      {seesWellbeingNotes(account) && (
         <Paper withBorder p="md">
           <Title order={2} size="h5" mb="xs">
             {L.notities}

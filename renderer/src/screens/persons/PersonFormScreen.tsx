@@ -22,6 +22,7 @@ import { useState } from 'react';
 import type { CallInput } from '../../../../shared/contract.ts';
 import { dutchDate } from '../../../../shared/dates.ts';
 import { fieldLabels as L } from '../../../../shared/field-labels.ts';
+import { seesWellbeingNotes } from '../../../../shared/permissions.ts';
 import {
   cefrLevels,
   commonLanguages,
@@ -306,7 +307,7 @@ function PersonForm({ loaded, reload }: { loaded: Person | null; reload(): void 
               </Group>
             )}
           </SimpleGrid>
-          {account.role !== 'administrateur' && (
+          {seesWellbeingNotes(account) && (
             <Textarea {...input('notities')} mt="sm" autosize minRows={3} maxRows={10} />
           )}
         </Paper>
