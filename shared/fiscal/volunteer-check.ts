@@ -2,6 +2,7 @@
  * Checks a volunteer contract's allowance against the vrijwilligersvergoeding limits (FISCAL.md): per hour by
  * age on the day, per calendar month and per calendar year, all at once. Pure: no store, no clock.
  */
+import { addDays } from '../dates.ts';
 import { ageOn, formatCents, formatDateLong } from '../format.ts';
 import { multiplyCents, sumCents } from '../money.ts';
 import type { AllowanceUnit } from '../profiles.ts';
@@ -52,12 +53,11 @@ export interface VolunteerCheck {
   expectedMonthlyCents: number;
 }
 
-const fc = formatCents;
 const missingCount = (what: string) =>
   `Vul het verwachte aantal ${what} per maand in: zonder dat aantal kan Schakel de maand- en jaargrens niet controleren.`;
 
 /** Every Dutch message of the check, by finding code, so the wording can be read and reviewed in one place. */
-const say = {
+const messages = {
   ongeldige_datum: () =>
     'De begindatum, einddatum, geboortedatum of datum van toestemming is geen geldige datum.',
   einde_voor_begin: (start: string, end: string) =>
@@ -77,15 +77,15 @@ const say = {
     `Schakel heeft geen bedragen voor ${year} en kan de periode ${span} daarom niet controleren.`,
   voorlopig: (year: number, source: string) => `De bedragen voor ${year} zijn voorlopig. Bron: ${source}.`,
   km_boven_vrij_tarief: (rate: number, free: number, year: number) =>
-    `De kilometervergoeding van ${fc(rate)} per km is hoger dan het onbelaste tarief van ${fc(free)} per km (${year}). Het deel erboven telt als vrijwilligersvergoeding.`,
+    `De kilometervergoeding van ${formatCents(rate)} per km is hoger dan het onbelaste tarief van ${formatCents(free)} per km (${year}). Het deel erboven telt als vrijwilligersvergoeding.`,
   leeftijd_onbekend: () =>
     'De geboortedatum is onbekend. Het uurbedrag is alleen vergeleken met het maximum voor 21 jaar en ouder; het lagere maximum onder 21 jaar kon niet worden gecontroleerd.',
   uur_boven_max: (rate: number, max: number, under21: boolean, year: number, span: string) =>
-    `Uurgrens ${year}: ${fc(rate)} per uur is ${fc(rate - max)} meer dan het maximum van ${fc(max)} per uur voor vrijwilligers ${under21 ? 'jonger dan 21' : 'van 21 jaar en ouder'}, ${span}.`,
+    `Uurgrens ${year}: ${formatCents(rate)} per uur is ${formatCents(rate - max)} meer dan het maximum van ${formatCents(max)} per uur voor vrijwilligers ${under21 ? 'jonger dan 21' : 'van 21 jaar en ouder'}, ${span}.`,
   maand_boven_max: (perMonth: number, max: number, year: number, span: string) =>
-    `Maandgrens ${year}: de verwachte vergoeding van ${fc(perMonth)} per maand is ${fc(perMonth - max)} meer dan het maximum van ${fc(max)} per maand, ${span}.`,
+    `Maandgrens ${year}: de verwachte vergoeding van ${formatCents(perMonth)} per maand is ${formatCents(perMonth - max)} meer dan het maximum van ${formatCents(max)} per maand, ${span}.`,
   jaar_boven_max: (total: number, max: number, year: number, span: string) =>
-    `Jaargrens ${year}: de verwachte vergoeding van ${fc(total)} in ${year} is ${fc(total - max)} meer dan het maximum van ${fc(max)} per jaar, ${span}.`,
+    `Jaargrens ${year}: de verwachte vergoeding van ${formatCents(total)} in ${year} is ${formatCents(total - max)} meer dan het maximum van ${formatCents(max)} per jaar, ${span}.`,
   toestemming_ontbreekt: () =>
     'Deze vrijwilliger heeft bijstand en heeft toestemming van de gemeente nodig, maar die toestemming is niet vastgelegd. Vraag de toestemming na voordat de overeenkomst ingaat.',
   bijstand_leeftijd_onbekend: () =>
@@ -94,9 +94,9 @@ const say = {
     `Deze vrijwilliger heeft bijstand en is op ${formatDateLong(start)} jonger dan ${BIJSTAND_FISCAL_MAX_AGE}. Dat een vrijwilligersvergoeding tot het fiscale maximum naast de bijstand mag, geldt pas vanaf ${BIJSTAND_FISCAL_MAX_AGE} jaar; voor jongere vrijwilligers beslist de gemeente.`,
 } satisfies Record<string, (...args: never[]) => string>;
 
-type Say = typeof say;
-export type FindingCode = keyof Say;
-type Add = <C extends FindingCode>(level: FindingLevel, code: C, ...args: Parameters<Say[C]>) => void;
+type Messages = typeof messages;
+export type FindingCode = keyof Messages;
+type Add = <C extends FindingCode>(level: FindingLevel, code: C, ...args: Parameters<Messages[C]>) => void;
 
 const overLimitCodes: ReadonlySet<FindingCode> = new Set([
   'uur_boven_max',
@@ -114,10 +114,6 @@ const period = (from: string, to: string): string =>
 /** The part of start..end that falls in one calendar year, as text. */
 const periodIn = (year: number, start: string, end: string): string =>
   period(start > `${year}-01-01` ? start : `${year}-01-01`, end < `${year}-12-31` ? end : `${year}-12-31`);
-
-function dayBefore(iso: string): string {
-  return new Date(Date.parse(`${iso}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
-}
 
 /** The day ageOn first returns 21: someone born on 29 February turns 21 on 1 March in a non-leap year. */
 function adultFrom(birthDate: string): string {
@@ -207,7 +203,7 @@ function hourlySegments(start: string, end: string, birthDate: string | null): [
   const segments: [string, string][] = [];
   let from = start;
   for (const cut of cuts.sort()) {
-    segments.push([from, dayBefore(cut)]);
+    segments.push([from, addDays(cut, -1)]);
     from = cut;
   }
   return [...segments, [from, end]];
@@ -265,8 +261,8 @@ function bijstandNotes(input: VolunteerCheckInput, add: Add): void {
 export function checkVolunteerAllowance(input: VolunteerCheckInput): VolunteerCheck {
   const findings: Finding[] = [];
   const add: Add = (level, code, ...args) => {
-    const text = say[code] as (...a: typeof args) => string;
-    findings.push({ level, code, message: text(...args) });
+    const message = messages[code] as (...values: typeof args) => string;
+    findings.push({ level, code, message: message(...args) });
   };
   if (!validInput(input, add)) {
     return { findings, months: [], years: [], overLimit: false, missingYears: [], expectedMonthlyCents: 0 };
@@ -274,8 +270,11 @@ export function checkVolunteerAllowance(input: VolunteerCheckInput): VolunteerCh
   const end = input.end ?? `${yearOf(input.start) + 1}-12-31`;
   if (input.end === null) add('info', 'open_einde', period(input.start, end));
   // Allowance, km allowance and what other organisations pay count together toward the limits.
-  const parts = [allowancePerMonth(input, add), kmPerMonth(input, add), input.otherOrganisationsMonthlyCents];
-  const expectedMonthlyCents = sumCents(parts);
+  const expectedMonthlyCents = sumCents([
+    allowancePerMonth(input, add),
+    kmPerMonth(input, add),
+    input.otherOrganisationsMonthlyCents,
+  ]);
   const months = monthLines(input.start, end, expectedMonthlyCents);
   const years = yearLines(months);
   const yearNumbers = years.map((line) => line.year);
