@@ -16,8 +16,8 @@ function toDate(iso: string): Date {
 /** Does an ISO date exist on the calendar? '2026-02-29' and '2026-04-31' do not; '2028-02-29' does. */
 export function isRealDate(iso: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return false;
-  const d = toDate(iso);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === iso;
+  const date = toDate(iso);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === iso;
 }
 
 const dayMonthYear = /^(\d{1,2})[-/. ](\d{1,2})[-/. ](\d{2}|\d{4})$/;
@@ -43,9 +43,9 @@ export function parseDutchDate(text: string): string | null {
 }
 
 export function addDays(iso: string, days: number): string {
-  const d = toDate(iso);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
+  const date = toDate(iso);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
 }
 
 /**
@@ -53,10 +53,10 @@ export function addDays(iso: string, days: number): string {
  * a monthly rhythm does not drift into the month after.
  */
 export function addMonths(iso: string, months: number): string {
-  const d = toDate(iso);
-  const target = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months, 1));
+  const date = toDate(iso);
+  const target = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + months, 1));
   const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  target.setUTCDate(Math.min(d.getUTCDate(), lastDay));
+  target.setUTCDate(Math.min(date.getUTCDate(), lastDay));
   return target.toISOString().slice(0, 10);
 }
 

@@ -121,7 +121,8 @@ export function mayCall(account: SessionAccount | null, call: CallName): boolean
   if (allowed.includes('publiek')) return true;
   if (!account) return false;
   return allowed.some(
-    (a) => a === 'ingelogd' || a === account.role || (a === 'beheerder' && account.isBeheerder),
+    (access) =>
+      access === 'ingelogd' || access === account.role || (access === 'beheerder' && account.isBeheerder),
   );
 }
 

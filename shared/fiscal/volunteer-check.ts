@@ -127,13 +127,13 @@ function validInput(input: VolunteerCheckInput, add: Add): boolean {
   const dates = [input.start, input.end, input.birthDate, input.bijstand.permissionDate];
   const amounts = [input.allowance.amountCents, input.kmRateCents, input.otherOrganisationsMonthlyCents];
   const counts = [input.expectedHoursPerMonth, input.expectedActivitiesPerMonth, input.expectedKmPerMonth];
-  if (dates.some((d) => d !== null && !isoDate.safeParse(d).success)) {
+  if (dates.some((date) => date !== null && !isoDate.safeParse(date).success)) {
     add('fout', 'ongeldige_datum');
   } else if (input.end !== null && input.end < input.start) {
     add('fout', 'einde_voor_begin', input.start, input.end);
-  } else if (amounts.some((c) => !Number.isSafeInteger(c) || c < 0)) {
+  } else if (amounts.some((cents) => !Number.isSafeInteger(cents) || cents < 0)) {
     add('fout', 'ongeldig_bedrag');
-  } else if (counts.some((n) => n !== null && !(Number.isFinite(n) && n >= 0))) {
+  } else if (counts.some((count) => count !== null && !(Number.isFinite(count) && count >= 0))) {
     add('fout', 'ongeldig_aantal');
   } else return true;
   return false;
@@ -170,12 +170,12 @@ function kmPerMonth(input: VolunteerCheckInput, add: Add): number {
 function monthLines(start: string, end: string, expectedCents: number): MonthLine[] {
   const index = (iso: string) => yearOf(iso) * 12 + Number(iso.slice(5, 7)) - 1;
   const lines: MonthLine[] = [];
-  for (let i = index(start); i <= index(end); i++) {
-    const year = Math.floor(i / 12);
+  for (let monthIndex = index(start); monthIndex <= index(end); monthIndex++) {
+    const year = Math.floor(monthIndex / 12);
     const capCents = fiscalYear(year)?.maxPerMonth ?? null;
     const roomCents = capCents === null ? null : capCents - expectedCents;
     lines.push({
-      month: `${year}-${String((i % 12) + 1).padStart(2, '0')}`,
+      month: `${year}-${String((monthIndex % 12) + 1).padStart(2, '0')}`,
       expectedCents,
       capCents,
       roomCents,
@@ -197,7 +197,7 @@ function yearLines(months: MonthLine[]): YearLine[] {
 /** The contract split at each 1 January and at the 21st birthday: one hourly maximum per segment. */
 function hourlySegments(start: string, end: string, birthDate: string | null): [string, string][] {
   const cuts: string[] = [];
-  for (let y = yearOf(start) + 1; y <= yearOf(end); y++) cuts.push(`${y}-01-01`);
+  for (let year = yearOf(start) + 1; year <= yearOf(end); year++) cuts.push(`${year}-01-01`);
   const adult = birthDate ? adultFrom(birthDate) : null;
   if (adult && adult > start && adult <= end && !cuts.includes(adult)) cuts.push(adult);
   const segments: [string, string][] = [];
@@ -213,9 +213,9 @@ function hourlyOver(input: VolunteerCheckInput, end: string, add: Add): void {
   const { birthDate, allowance } = input;
   if (birthDate === null) add('waarschuwing', 'leeftijd_onbekend');
   for (const [from, to] of hourlySegments(input.start, end, birthDate)) {
-    const fy = fiscalYear(yearOf(from));
+    const figures = fiscalYear(yearOf(from));
     const under21 = birthDate !== null && ageOn(birthDate, from) < ADULT_AGE;
-    const max = under21 ? fy?.maxPerHourUnder21 : fy?.maxPerHour21Plus;
+    const max = under21 ? figures?.maxPerHourUnder21 : figures?.maxPerHour21Plus;
     if (max !== undefined && allowance.amountCents > max) {
       add('fout', 'uur_boven_max', allowance.amountCents, max, under21, yearOf(from), period(from, to));
     }
@@ -224,12 +224,13 @@ function hourlyOver(input: VolunteerCheckInput, end: string, add: Add): void {
 
 function monthAndYearOver(years: YearLine[], start: string, end: string, perMonth: number, add: Add): void {
   for (const line of years) {
-    const fy = fiscalYear(line.year);
-    if (!fy) continue;
+    const figures = fiscalYear(line.year);
+    if (!figures) continue;
     const span = periodIn(line.year, start, end);
-    if (perMonth > fy.maxPerMonth) add('fout', 'maand_boven_max', perMonth, fy.maxPerMonth, line.year, span);
-    if (line.expectedCents > fy.maxPerYear) {
-      add('fout', 'jaar_boven_max', line.expectedCents, fy.maxPerYear, line.year, span);
+    if (perMonth > figures.maxPerMonth)
+      add('fout', 'maand_boven_max', perMonth, figures.maxPerMonth, line.year, span);
+    if (line.expectedCents > figures.maxPerYear) {
+      add('fout', 'jaar_boven_max', line.expectedCents, figures.maxPerYear, line.year, span);
     }
   }
 }
@@ -238,12 +239,12 @@ function monthAndYearOver(years: YearLine[], start: string, end: string, perMont
 function yearNotes(years: number[], start: string, end: string, kmRateCents: number, add: Add): void {
   let kmWarned = false; // once is enough: the untaxed km rate rarely differs between years
   for (const year of years) {
-    const fy = fiscalYear(year);
-    if (!fy) add('waarschuwing', 'jaar_ontbreekt', year, periodIn(year, start, end));
-    if (fy?.provisional) add('info', 'voorlopig', year, fy.source);
-    if (fy && kmRateCents > fy.kmRate && !kmWarned) {
+    const figures = fiscalYear(year);
+    if (!figures) add('waarschuwing', 'jaar_ontbreekt', year, periodIn(year, start, end));
+    if (figures?.provisional) add('info', 'voorlopig', year, figures.source);
+    if (figures && kmRateCents > figures.kmRate && !kmWarned) {
       kmWarned = true;
-      add('waarschuwing', 'km_boven_vrij_tarief', kmRateCents, fy.kmRate, year);
+      add('waarschuwing', 'km_boven_vrij_tarief', kmRateCents, figures.kmRate, year);
     }
   }
 }
@@ -285,7 +286,7 @@ export function checkVolunteerAllowance(input: VolunteerCheckInput): VolunteerCh
 
   // Every over-limit finding says why it matters: the whole allowance becomes income, not only the excess.
   const consequence = WHOLE_TAXED + (input.bijstand.onBijstand ? BIJSTAND_DEDUCTED : '');
-  const over = findings.filter((f) => overLimitCodes.has(f.code));
+  const over = findings.filter((finding) => overLimitCodes.has(finding.code));
   for (const finding of over) finding.message += ` ${consequence}`;
   findings.sort((a, b) => levelOrder[a.level] - levelOrder[b.level]);
   const missingYears = yearNumbers.filter((year) => fiscalYear(year) === null);

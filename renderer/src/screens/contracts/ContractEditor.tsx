@@ -49,7 +49,7 @@ export function ContractEditor({ person, existing, from, onSaved }: Props) {
       existing={existing}
       from={from}
       profile={shownProfile}
-      profiles={profiles.data.map((p) => ({ value: p.id, label: p.titel }))}
+      profiles={profiles.data.map((summary) => ({ value: summary.id, label: summary.titel }))}
       onProfile={setChosenProfileId}
       begeleiders={(staff.data ?? [])
         .filter((member) => member.active)
