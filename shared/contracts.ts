@@ -186,6 +186,77 @@ export interface PdfFile {
   base64: string;
 }
 
+type FormOutput = z.output<(typeof forms)[number]>;
+type KeysOfUnion<T> = T extends unknown ? keyof T : never;
+type ValueInUnion<T, K extends PropertyKey> = T extends { [P in K]: infer V } ? V : never;
+/** A term while it is being filled in: anything but a yes/no may still be empty. */
+type Unfilled<T> = [T] extends [boolean] ? boolean : T | null;
+
+/** The name of every term of every contract form (the person is not a term: the draft is made for them). */
+export type ContractTermName = Exclude<KeysOfUnion<FormOutput>, 'personId'>;
+/** The names of one form's own terms, without the ones every form shares (vorm, profile, fill-in fields, dates). */
+export type ContractFormTermName<F extends ContractForm> = Exclude<
+  Extract<keyof Extract<FormOutput, { vorm: F }>, string>,
+  keyof typeof common | 'vorm'
+>;
+
+/**
+ * Every term of every form at once, read off the schema, as the editor holds them: switching form keeps what was
+ * typed, and only the chosen form's terms are sent (see `formKeys`).
+ */
+export type ContractTermsInProgress = {
+  [K in ContractTermName]: K extends 'vorm' | 'velden'
+    ? ValueInUnion<FormOutput, K>
+    : Unfilled<ValueInUnion<FormOutput, K>>;
+};
+
+/**
+ * What a new draft starts from, before the functieprofiel and the person fill in theirs. A term added to the
+ * schema without a default here does not compile. Text is '' (the schema reads '' as not filled in).
+ */
+export const contractTermDefaults: Readonly<ContractTermsInProgress> = {
+  vorm: 'vrijwilligersovereenkomst',
+  profileVersionId: null,
+  velden: {},
+  startdatum: null,
+  einddatum: null,
+  // vrijwilligersovereenkomst
+  vergoedingEenheid: 'uur',
+  vergoedingCents: 0,
+  verwachtUrenPerMaand: null,
+  verwachteActiviteitenPerMaand: null,
+  kmVergoedingCents: 0,
+  verwachteKmPerMaand: null,
+  andereOrganisatiesPerMaandCents: 0,
+  onkostenMetBon: true,
+  waVerzekering: true,
+  ongevallenVerzekering: true,
+  verzekeringVia: '',
+  vasteBegeleiderId: null,
+  werktijden: '',
+  bereikbaarheid: '',
+  werktelefoon: false,
+  scholing: '',
+  opzegtermijnWeken: 2,
+  // arbeidsovereenkomst (urenPerWeek also for a stage)
+  urenPerWeek: 18,
+  cao: 'Cao Sociaal Werk',
+  schaal: '',
+  trede: '',
+  brutoMaandsalarisCents: null,
+  proeftijdMaanden: 1,
+  // stage
+  onderwijsinstelling: '',
+  opleiding: '',
+  praktijkbegeleider: '',
+  stagevergoedingCents: 0,
+  // opdracht
+  kvkNummer: '',
+  opdrachtOmschrijving: '',
+  tariefSoort: 'uur',
+  tariefCents: null,
+};
+
 /** The input keys each contract form takes, read off its schema: the editor sends exactly these. */
 export const formKeys = Object.fromEntries(
   forms.map((f) => [f.shape.vorm.value, Object.keys(f.shape)]),

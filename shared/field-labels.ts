@@ -177,15 +177,15 @@ export function labelOf(field: string): string {
 
 /** 'talen.1.taal' → 'Talen (regel 2): Taal' */
 export function labelForPath(path: readonly PropertyKey[]): string {
-  const parts: string[] = [];
+  const labels: string[] = [];
   for (let i = 0; i < path.length; i++) {
     const key = path[i];
     if (typeof key === 'number') {
-      parts[parts.length - 1] = `${parts.at(-1) ?? ''} (regel ${key + 1})`;
+      labels[labels.length - 1] = `${labels.at(-1) ?? ''} (regel ${key + 1})`;
     } else {
       const name = String(key);
-      parts.push(labelOf(name));
+      labels.push(labelOf(name));
     }
   }
-  return parts.join(': ');
+  return labels.join(': ');
 }

@@ -1,12 +1,27 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ageOn, formatCents, formatDate, formatDateLong, formatDateTime, formatIban } from './format.ts';
+import {
+  ageOn,
+  formatCents,
+  formatDate,
+  formatDateLong,
+  formatDateTime,
+  formatIban,
+  formatMonth,
+  formatMonthName,
+} from './format.ts';
 
 describe('Dutch formats', () => {
   it('shows dates as 25-11-2026 and 1 januari 2026', () => {
     expect(formatDate('2026-11-25')).toBe('25-11-2026');
     expect(formatDateLong('2026-01-01')).toBe('1 januari 2026');
     expect(formatDate(null)).toBe('');
+  });
+  it('names months in Dutch, lower case: maart 2026, or maart where the year stands beside it', () => {
+    expect(formatMonth('2026-03')).toBe('maart 2026');
+    expect(formatMonth('2026-01-31')).toBe('januari 2026');
+    expect(formatMonth('2026-12')).toBe('december 2026');
+    expect(formatMonthName('2026-03')).toBe('maart');
   });
   it('shows a UTC moment in Dutch local time, summer and winter', () => {
     expect(formatDateTime('2026-11-25T13:41:00.000Z')).toBe('25-11-2026 14:41');

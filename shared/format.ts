@@ -11,6 +11,8 @@ const dateLong = new Intl.DateTimeFormat('nl-NL', {
   year: 'numeric',
   timeZone: 'UTC',
 });
+const monthYear = new Intl.DateTimeFormat('nl-NL', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+const monthOnly = new Intl.DateTimeFormat('nl-NL', { month: 'long', timeZone: 'UTC' });
 const dateTime = new Intl.DateTimeFormat('nl-NL', {
   day: '2-digit',
   month: '2-digit',
@@ -33,6 +35,16 @@ export function formatDate(iso: string | null | undefined): string {
 /** '2026-01-01' → '1 januari 2026' */
 export function formatDateLong(iso: string | null | undefined): string {
   return iso ? dateLong.format(isoDateToUtc(iso)) : '';
+}
+
+/** A month, as 'YYYY-MM' or any ISO date in it: '2026-03' → 'maart 2026'. */
+export function formatMonth(isoMonth: string): string {
+  return monthYear.format(isoDateToUtc(`${isoMonth.slice(0, 7)}-01`));
+}
+
+/** The month's name alone, where the year stands beside it: '2026-03' → 'maart'. */
+export function formatMonthName(isoMonth: string): string {
+  return monthOnly.format(isoDateToUtc(`${isoMonth.slice(0, 7)}-01`));
 }
 
 /** An ISO UTC timestamp shown in Dutch local time: '25-11-2026 13:41'. */

@@ -3,7 +3,7 @@
  * renderer reads it only to hide what a user cannot use. 'beheerder' is a flag on top of any role.
  */
 import type { CallName } from './contract.ts';
-import type { Access, SessionAccount } from './roles.ts';
+import type { Access, Role, SessionAccount } from './roles.ts';
 
 const staff = ['projectleider', 'begeleider', 'administrateur'] as const;
 const guides = ['projectleider', 'begeleider'] as const;
@@ -121,6 +121,22 @@ export function mayCall(account: SessionAccount | null, call: CallName): boolean
   if (allowed.includes('publiek')) return true;
   if (!account) return false;
   return allowed.some(
-    (a) => a === 'ingelogd' || a === account.role || (a === 'beheerder' && account.isBeheerder),
+    (access) =>
+      access === 'ingelogd' || access === account.role || (access === 'beheerder' && account.isBeheerder),
   );
+}
+
+/**
+ * Notes about a person's wellbeing are for those who guide them: the administrateur, who handles claims and
+ * payouts, does not see them, neither on the person (read or form) nor in the audit log, and cannot change them.
+ */
+export const wellbeingNoteFields: readonly string[] = ['notities'];
+
+export function seesWellbeingNotes(account: { role: Role } | null): boolean {
+  return account?.role !== 'administrateur';
+}
+
+/** Is this field (a person's field, or a field named in an audit entry) a note about wellbeing? */
+export function isWellbeingNote(field: string): boolean {
+  return wellbeingNoteFields.includes(field);
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isRealDate } from './dates.ts';
 import { bicProblem, ibanProblem, normalizeIban } from './iban.ts';
 
 // Dutch messages for every generic zod issue; field-specific messages are set where the field is defined. The
@@ -61,11 +62,6 @@ export const optionalText = (max: number) =>
 
 export const requiredText = (max: number) =>
   z.string({ error: 'verplicht' }).trim().min(1, 'verplicht').max(max, `maximaal ${max} tekens`);
-
-function isRealDate(iso: string): boolean {
-  const d = new Date(`${iso}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === iso;
-}
 
 /** An ISO calendar date 'YYYY-MM-DD' that exists. */
 export const isoDate = z

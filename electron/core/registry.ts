@@ -15,9 +15,9 @@ export type AreaHandlers<A extends Area> = { [N in AreaCall<A>]?: Handler<N> };
 export class CallRegistry {
   private readonly byName = new Map<CallName, Handler<CallName>>();
 
-  area<A extends Area>(area: A, ...parts: AreaHandlers<A>[]): this {
-    for (const part of parts) {
-      for (const [name, handler] of Object.entries(part)) {
+  area<A extends Area>(area: A, ...handlerMaps: AreaHandlers<A>[]): this {
+    for (const handlerMap of handlerMaps) {
+      for (const [name, handler] of Object.entries(handlerMap)) {
         if (!isCallName(name)) throw new Error(`Handler for ${name}, a call the contract does not name`);
         if (!name.startsWith(`${area}.`)) throw new Error(`Call ${name} registered in area ${area}`);
         if (this.byName.has(name)) throw new Error(`Call ${name} registered twice`);

@@ -2,6 +2,7 @@
  * Checks a volunteer contract's allowance against the vrijwilligersvergoeding limits (FISCAL.md): per hour by
  * age on the day, per calendar month and per calendar year, all at once. Pure: no store, no clock.
  */
+import { addDays } from '../dates.ts';
 import { ageOn, formatCents, formatDateLong } from '../format.ts';
 import { multiplyCents, sumCents } from '../money.ts';
 import type { AllowanceUnit } from '../profiles.ts';
@@ -52,12 +53,11 @@ export interface VolunteerCheck {
   expectedMonthlyCents: number;
 }
 
-const fc = formatCents;
 const missingCount = (what: string) =>
   `Vul het verwachte aantal ${what} per maand in: zonder dat aantal kan Schakel de maand- en jaargrens niet controleren.`;
 
 /** Every Dutch message of the check, by finding code, so the wording can be read and reviewed in one place. */
-const say = {
+const messages = {
   ongeldige_datum: () =>
     'De begindatum, einddatum, geboortedatum of datum van toestemming is geen geldige datum.',
   einde_voor_begin: (start: string, end: string) =>
@@ -77,15 +77,15 @@ const say = {
     `Schakel heeft geen bedragen voor ${year} en kan de periode ${span} daarom niet controleren.`,
   voorlopig: (year: number, source: string) => `De bedragen voor ${year} zijn voorlopig. Bron: ${source}.`,
   km_boven_vrij_tarief: (rate: number, free: number, year: number) =>
-    `De kilometervergoeding van ${fc(rate)} per km is hoger dan het onbelaste tarief van ${fc(free)} per km (${year}). Het deel erboven telt als vrijwilligersvergoeding.`,
+    `De kilometervergoeding van ${formatCents(rate)} per km is hoger dan het onbelaste tarief van ${formatCents(free)} per km (${year}). Het deel erboven telt als vrijwilligersvergoeding.`,
   leeftijd_onbekend: () =>
     'De geboortedatum is onbekend. Het uurbedrag is alleen vergeleken met het maximum voor 21 jaar en ouder; het lagere maximum onder 21 jaar kon niet worden gecontroleerd.',
   uur_boven_max: (rate: number, max: number, under21: boolean, year: number, span: string) =>
-    `Uurgrens ${year}: ${fc(rate)} per uur is ${fc(rate - max)} meer dan het maximum van ${fc(max)} per uur voor vrijwilligers ${under21 ? 'jonger dan 21' : 'van 21 jaar en ouder'}, ${span}.`,
+    `Uurgrens ${year}: ${formatCents(rate)} per uur is ${formatCents(rate - max)} meer dan het maximum van ${formatCents(max)} per uur voor vrijwilligers ${under21 ? 'jonger dan 21' : 'van 21 jaar en ouder'}, ${span}.`,
   maand_boven_max: (perMonth: number, max: number, year: number, span: string) =>
-    `Maandgrens ${year}: de verwachte vergoeding van ${fc(perMonth)} per maand is ${fc(perMonth - max)} meer dan het maximum van ${fc(max)} per maand, ${span}.`,
+    `Maandgrens ${year}: de verwachte vergoeding van ${formatCents(perMonth)} per maand is ${formatCents(perMonth - max)} meer dan het maximum van ${formatCents(max)} per maand, ${span}.`,
   jaar_boven_max: (total: number, max: number, year: number, span: string) =>
-    `Jaargrens ${year}: de verwachte vergoeding van ${fc(total)} in ${year} is ${fc(total - max)} meer dan het maximum van ${fc(max)} per jaar, ${span}.`,
+    `Jaargrens ${year}: de verwachte vergoeding van ${formatCents(total)} in ${year} is ${formatCents(total - max)} meer dan het maximum van ${formatCents(max)} per jaar, ${span}.`,
   toestemming_ontbreekt: () =>
     'Deze vrijwilliger heeft bijstand en heeft toestemming van de gemeente nodig, maar die toestemming is niet vastgelegd. Vraag de toestemming na voordat de overeenkomst ingaat.',
   bijstand_leeftijd_onbekend: () =>
@@ -94,9 +94,9 @@ const say = {
     `Deze vrijwilliger heeft bijstand en is op ${formatDateLong(start)} jonger dan ${BIJSTAND_FISCAL_MAX_AGE}. Dat een vrijwilligersvergoeding tot het fiscale maximum naast de bijstand mag, geldt pas vanaf ${BIJSTAND_FISCAL_MAX_AGE} jaar; voor jongere vrijwilligers beslist de gemeente.`,
 } satisfies Record<string, (...args: never[]) => string>;
 
-type Say = typeof say;
-export type FindingCode = keyof Say;
-type Add = <C extends FindingCode>(level: FindingLevel, code: C, ...args: Parameters<Say[C]>) => void;
+type Messages = typeof messages;
+export type FindingCode = keyof Messages;
+type Add = <C extends FindingCode>(level: FindingLevel, code: C, ...args: Parameters<Messages[C]>) => void;
 
 const overLimitCodes: ReadonlySet<FindingCode> = new Set([
   'uur_boven_max',
@@ -115,10 +115,6 @@ const period = (from: string, to: string): string =>
 const periodIn = (year: number, start: string, end: string): string =>
   period(start > `${year}-01-01` ? start : `${year}-01-01`, end < `${year}-12-31` ? end : `${year}-12-31`);
 
-function dayBefore(iso: string): string {
-  return new Date(Date.parse(`${iso}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
-}
-
 /** The day ageOn first returns 21: someone born on 29 February turns 21 on 1 March in a non-leap year. */
 function adultFrom(birthDate: string): string {
   const year = yearOf(birthDate) + ADULT_AGE;
@@ -131,13 +127,13 @@ function validInput(input: VolunteerCheckInput, add: Add): boolean {
   const dates = [input.start, input.end, input.birthDate, input.bijstand.permissionDate];
   const amounts = [input.allowance.amountCents, input.kmRateCents, input.otherOrganisationsMonthlyCents];
   const counts = [input.expectedHoursPerMonth, input.expectedActivitiesPerMonth, input.expectedKmPerMonth];
-  if (dates.some((d) => d !== null && !isoDate.safeParse(d).success)) {
+  if (dates.some((date) => date !== null && !isoDate.safeParse(date).success)) {
     add('fout', 'ongeldige_datum');
   } else if (input.end !== null && input.end < input.start) {
     add('fout', 'einde_voor_begin', input.start, input.end);
-  } else if (amounts.some((c) => !Number.isSafeInteger(c) || c < 0)) {
+  } else if (amounts.some((cents) => !Number.isSafeInteger(cents) || cents < 0)) {
     add('fout', 'ongeldig_bedrag');
-  } else if (counts.some((n) => n !== null && !(Number.isFinite(n) && n >= 0))) {
+  } else if (counts.some((count) => count !== null && !(Number.isFinite(count) && count >= 0))) {
     add('fout', 'ongeldig_aantal');
   } else return true;
   return false;
@@ -174,12 +170,12 @@ function kmPerMonth(input: VolunteerCheckInput, add: Add): number {
 function monthLines(start: string, end: string, expectedCents: number): MonthLine[] {
   const index = (iso: string) => yearOf(iso) * 12 + Number(iso.slice(5, 7)) - 1;
   const lines: MonthLine[] = [];
-  for (let i = index(start); i <= index(end); i++) {
-    const year = Math.floor(i / 12);
+  for (let monthIndex = index(start); monthIndex <= index(end); monthIndex++) {
+    const year = Math.floor(monthIndex / 12);
     const capCents = fiscalYear(year)?.maxPerMonth ?? null;
     const roomCents = capCents === null ? null : capCents - expectedCents;
     lines.push({
-      month: `${year}-${String((i % 12) + 1).padStart(2, '0')}`,
+      month: `${year}-${String((monthIndex % 12) + 1).padStart(2, '0')}`,
       expectedCents,
       capCents,
       roomCents,
@@ -201,13 +197,13 @@ function yearLines(months: MonthLine[]): YearLine[] {
 /** The contract split at each 1 January and at the 21st birthday: one hourly maximum per segment. */
 function hourlySegments(start: string, end: string, birthDate: string | null): [string, string][] {
   const cuts: string[] = [];
-  for (let y = yearOf(start) + 1; y <= yearOf(end); y++) cuts.push(`${y}-01-01`);
+  for (let year = yearOf(start) + 1; year <= yearOf(end); year++) cuts.push(`${year}-01-01`);
   const adult = birthDate ? adultFrom(birthDate) : null;
   if (adult && adult > start && adult <= end && !cuts.includes(adult)) cuts.push(adult);
   const segments: [string, string][] = [];
   let from = start;
   for (const cut of cuts.sort()) {
-    segments.push([from, dayBefore(cut)]);
+    segments.push([from, addDays(cut, -1)]);
     from = cut;
   }
   return [...segments, [from, end]];
@@ -217,9 +213,9 @@ function hourlyOver(input: VolunteerCheckInput, end: string, add: Add): void {
   const { birthDate, allowance } = input;
   if (birthDate === null) add('waarschuwing', 'leeftijd_onbekend');
   for (const [from, to] of hourlySegments(input.start, end, birthDate)) {
-    const fy = fiscalYear(yearOf(from));
+    const figures = fiscalYear(yearOf(from));
     const under21 = birthDate !== null && ageOn(birthDate, from) < ADULT_AGE;
-    const max = under21 ? fy?.maxPerHourUnder21 : fy?.maxPerHour21Plus;
+    const max = under21 ? figures?.maxPerHourUnder21 : figures?.maxPerHour21Plus;
     if (max !== undefined && allowance.amountCents > max) {
       add('fout', 'uur_boven_max', allowance.amountCents, max, under21, yearOf(from), period(from, to));
     }
@@ -228,12 +224,13 @@ function hourlyOver(input: VolunteerCheckInput, end: string, add: Add): void {
 
 function monthAndYearOver(years: YearLine[], start: string, end: string, perMonth: number, add: Add): void {
   for (const line of years) {
-    const fy = fiscalYear(line.year);
-    if (!fy) continue;
+    const figures = fiscalYear(line.year);
+    if (!figures) continue;
     const span = periodIn(line.year, start, end);
-    if (perMonth > fy.maxPerMonth) add('fout', 'maand_boven_max', perMonth, fy.maxPerMonth, line.year, span);
-    if (line.expectedCents > fy.maxPerYear) {
-      add('fout', 'jaar_boven_max', line.expectedCents, fy.maxPerYear, line.year, span);
+    if (perMonth > figures.maxPerMonth)
+      add('fout', 'maand_boven_max', perMonth, figures.maxPerMonth, line.year, span);
+    if (line.expectedCents > figures.maxPerYear) {
+      add('fout', 'jaar_boven_max', line.expectedCents, figures.maxPerYear, line.year, span);
     }
   }
 }
@@ -242,12 +239,12 @@ function monthAndYearOver(years: YearLine[], start: string, end: string, perMont
 function yearNotes(years: number[], start: string, end: string, kmRateCents: number, add: Add): void {
   let kmWarned = false; // once is enough: the untaxed km rate rarely differs between years
   for (const year of years) {
-    const fy = fiscalYear(year);
-    if (!fy) add('waarschuwing', 'jaar_ontbreekt', year, periodIn(year, start, end));
-    if (fy?.provisional) add('info', 'voorlopig', year, fy.source);
-    if (fy && kmRateCents > fy.kmRate && !kmWarned) {
+    const figures = fiscalYear(year);
+    if (!figures) add('waarschuwing', 'jaar_ontbreekt', year, periodIn(year, start, end));
+    if (figures?.provisional) add('info', 'voorlopig', year, figures.source);
+    if (figures && kmRateCents > figures.kmRate && !kmWarned) {
       kmWarned = true;
-      add('waarschuwing', 'km_boven_vrij_tarief', kmRateCents, fy.kmRate, year);
+      add('waarschuwing', 'km_boven_vrij_tarief', kmRateCents, figures.kmRate, year);
     }
   }
 }
@@ -265,8 +262,8 @@ function bijstandNotes(input: VolunteerCheckInput, add: Add): void {
 export function checkVolunteerAllowance(input: VolunteerCheckInput): VolunteerCheck {
   const findings: Finding[] = [];
   const add: Add = (level, code, ...args) => {
-    const text = say[code] as (...a: typeof args) => string;
-    findings.push({ level, code, message: text(...args) });
+    const message = messages[code] as (...values: typeof args) => string;
+    findings.push({ level, code, message: message(...args) });
   };
   if (!validInput(input, add)) {
     return { findings, months: [], years: [], overLimit: false, missingYears: [], expectedMonthlyCents: 0 };
@@ -274,8 +271,11 @@ export function checkVolunteerAllowance(input: VolunteerCheckInput): VolunteerCh
   const end = input.end ?? `${yearOf(input.start) + 1}-12-31`;
   if (input.end === null) add('info', 'open_einde', period(input.start, end));
   // Allowance, km allowance and what other organisations pay count together toward the limits.
-  const parts = [allowancePerMonth(input, add), kmPerMonth(input, add), input.otherOrganisationsMonthlyCents];
-  const expectedMonthlyCents = sumCents(parts);
+  const expectedMonthlyCents = sumCents([
+    allowancePerMonth(input, add),
+    kmPerMonth(input, add),
+    input.otherOrganisationsMonthlyCents,
+  ]);
   const months = monthLines(input.start, end, expectedMonthlyCents);
   const years = yearLines(months);
   const yearNumbers = years.map((line) => line.year);
@@ -286,7 +286,7 @@ export function checkVolunteerAllowance(input: VolunteerCheckInput): VolunteerCh
 
   // Every over-limit finding says why it matters: the whole allowance becomes income, not only the excess.
   const consequence = WHOLE_TAXED + (input.bijstand.onBijstand ? BIJSTAND_DEDUCTED : '');
-  const over = findings.filter((f) => overLimitCodes.has(f.code));
+  const over = findings.filter((finding) => overLimitCodes.has(finding.code));
   for (const finding of over) finding.message += ` ${consequence}`;
   findings.sort((a, b) => levelOrder[a.level] - levelOrder[b.level]);
   const missingYears = yearNumbers.filter((year) => fiscalYear(year) === null);

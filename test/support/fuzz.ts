@@ -145,7 +145,7 @@ export const hostileString: fc.Arbitrary<string> = fc.oneof(
   loneSurrogate,
   fc.string({ maxLength: 120, unit: 'binary' }),
   fc.string({ maxLength: 60, unit: 'grapheme' }),
-  fc.tuple(sqlFragment, loneSurrogate, controlString).map((parts) => `Çelik ${parts.join('')}`),
+  fc.tuple(sqlFragment, loneSurrogate, controlString).map((fragments) => `Çelik ${fragments.join('')}`),
 );
 
 /** A value of any kind, biased towards the nasty ones. */

@@ -1,12 +1,11 @@
 import type { ExpressionBuilder } from 'kysely';
 import type { z } from 'zod';
 import type { AuditPage, auditListInput, FieldChange } from '../../../shared/audit.ts';
+import { addDays } from '../../../shared/dates.ts';
+import { isWellbeingNote, seesWellbeingNotes } from '../../../shared/permissions.ts';
 import type { SessionAccount } from '../../../shared/roles.ts';
 import type { Reader } from '../context.ts';
 import type { DB } from '../store/schema.ts';
-
-/** Fields hidden from an administrateur who reads the log as beheerder: notes about a person's wellbeing. */
-const hiddenForAdministrateur = new Set(['notities']);
 
 type AuditQuery = z.output<typeof auditListInput>;
 
@@ -17,15 +16,15 @@ export async function listAudit(
   account: SessionAccount | null,
 ): Promise<AuditPage> {
   const where = (eb: ExpressionBuilder<DB, 'audit_log'>) => {
-    const c = [];
-    if (input.accountId) c.push(eb('audit_log.account_id', '=', input.accountId));
-    if (input.call) c.push(eb('audit_log.call', '=', input.call));
-    if (input.recordType) c.push(eb('audit_log.record_type', '=', input.recordType));
-    if (input.recordId) c.push(eb('audit_log.record_id', '=', input.recordId));
+    const conditions = [];
+    if (input.accountId) conditions.push(eb('audit_log.account_id', '=', input.accountId));
+    if (input.call) conditions.push(eb('audit_log.call', '=', input.call));
+    if (input.recordType) conditions.push(eb('audit_log.record_type', '=', input.recordType));
+    if (input.recordId) conditions.push(eb('audit_log.record_id', '=', input.recordId));
     // Days are Dutch calendar days; the log stores UTC, so compare on the day's bounds in UTC.
-    if (input.from) c.push(eb('audit_log.at', '>=', amsterdamDayStart(input.from)));
-    if (input.to) c.push(eb('audit_log.at', '<', amsterdamDayStart(nextDay(input.to))));
-    return eb.and(c);
+    if (input.from) conditions.push(eb('audit_log.at', '>=', amsterdamDayStart(input.from)));
+    if (input.to) conditions.push(eb('audit_log.at', '<', amsterdamDayStart(addDays(input.to, 1))));
+    return eb.and(conditions);
   };
   const counted = await db
     .selectFrom('audit_log')
@@ -52,19 +51,20 @@ export async function listAudit(
     .limit(input.pageSize)
     .offset(input.page * input.pageSize)
     .execute();
-  const hide = account?.role === 'administrateur';
+  // An administrateur who reads the log as beheerder sees that notes changed, not what they say.
+  const hideNotes = !seesWellbeingNotes(account);
   return {
-    rows: rows.map((r) => ({
-      id: r.id,
-      at: r.at,
-      accountId: r.account_id,
-      accountName: r.display_name,
-      call: r.call,
-      recordType: r.record_type,
-      recordId: r.record_id,
-      summary: r.summary,
-      changes: (JSON.parse(r.changes) as FieldChange[]).map((ch) =>
-        hide && hiddenForAdministrateur.has(ch.field) ? { ...ch, before: '…', after: '…' } : ch,
+    rows: rows.map((row) => ({
+      id: row.id,
+      at: row.at,
+      accountId: row.account_id,
+      accountName: row.display_name,
+      call: row.call,
+      recordType: row.record_type,
+      recordId: row.record_id,
+      summary: row.summary,
+      changes: (JSON.parse(row.changes) as FieldChange[]).map((change) =>
+        hideNotes && isWellbeingNote(change.field) ? { ...change, before: '…', after: '…' } : change,
       ),
     })),
     total: Number(counted.n),
@@ -73,22 +73,16 @@ export async function listAudit(
   };
 }
 
-function nextDay(iso: string): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
-}
-
 /** The UTC instant at which a calendar day starts in Europe/Amsterdam. */
 export function amsterdamDayStart(iso: string): string {
   const utcMidnight = Date.parse(`${iso}T00:00:00Z`);
-  const parts = new Intl.DateTimeFormat('en-GB', {
+  const hourInAmsterdam = new Intl.DateTimeFormat('en-GB', {
     timeZone: 'Europe/Amsterdam',
     hour: '2-digit',
     hourCycle: 'h23',
   })
     .formatToParts(new Date(utcMidnight))
-    .find((p) => p.type === 'hour');
-  const offsetHours = Number(parts?.value ?? 0);
+    .find((part) => part.type === 'hour');
+  const offsetHours = Number(hourInAmsterdam?.value ?? 0);
   return new Date(utcMidnight - offsetHours * 3600_000).toISOString();
 }

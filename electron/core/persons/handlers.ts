@@ -1,65 +1,60 @@
 import type { z } from 'zod';
-import type { Person, PersonLanguage, PersonStatus, personCreateInput } from '../../../shared/persons.ts';
+import { seesWellbeingNotes } from '../../../shared/permissions.ts';
+import type { PersonLanguage, PersonStatus, personCreateInput } from '../../../shared/persons.ts';
 import { fullName, statusLabels } from '../../../shared/persons.ts';
-import type { SessionAccount } from '../../../shared/roles.ts';
 import { listAudit } from '../audit/read.ts';
-import { diff, type Reader, type WriteCtx } from '../context.ts';
-import { Failure, invalidField, notFound } from '../failure.ts';
+import { diff, type WriteCtx } from '../context.ts';
+import { invalidField } from '../failure.ts';
 import type { AreaHandlers } from '../registry.ts';
 import type { PersonsTable } from '../store/schema.ts';
 import { assertCurrent, updateVersioned } from '../versioning.ts';
 import { listPersons } from './list.ts';
-import { languagesOf, personSnapshot, toPerson } from './person-rows.ts';
+import { personSnapshot } from './person-rows.ts';
 import { loadPerson, refuseIfAnonymised } from './read.ts';
 import { personSearchText, personSortName } from './search-text.ts';
 
 type PersonFields = Omit<z.output<typeof personCreateInput>, 'status' | 'statusDatum'>;
-
-/** Notes about a person's wellbeing are for those who guide them; the administrateur does not need them. */
-function seesNotes(account: SessionAccount | null): boolean {
-  return account?.role !== 'administrateur';
-}
 
 async function checkFields(ctx: WriteCtx, fields: PersonFields): Promise<void> {
   if (fields.geboortedatum && fields.geboortedatum > ctx.today) {
     throw invalidField('geboortedatum', 'ligt in de toekomst');
   }
   if (fields.begeleiderId) {
-    const b = await ctx.db
+    const begeleider = await ctx.db
       .selectFrom('accounts')
       .select(['active'])
       .where('id', '=', fields.begeleiderId)
       .executeTakeFirst();
-    if (b?.active !== 1) throw invalidField('begeleiderId', 'kies een actief account');
+    if (begeleider?.active !== 1) throw invalidField('begeleiderId', 'kies een actief account');
   }
 }
 
-function columns(f: PersonFields, ctx: WriteCtx) {
+function columns(fields: PersonFields, ctx: WriteCtx) {
   return {
-    voornaam: f.voornaam,
-    tussenvoegsel: f.tussenvoegsel,
-    achternaam: f.achternaam,
-    roepnaam: f.roepnaam,
-    geboortedatum: f.geboortedatum,
-    gender: f.gender,
-    herkomstland: f.herkomstland,
-    niveau_nederlands: f.niveauNederlands,
-    straat: f.straat,
-    huisnummer: f.huisnummer,
-    postcode: f.postcode,
-    plaats: f.plaats,
-    gemeente: f.gemeente,
-    telefoon: f.telefoon,
-    email: f.email,
-    iban: f.iban,
-    bijstand: f.bijstand ? 1 : 0,
-    toestemming_nodig: f.toestemmingNodig ? 1 : 0,
-    toestemming_datum: f.toestemmingDatum,
-    vog_afgiftedatum: f.vogAfgiftedatum,
-    begeleider_id: f.begeleiderId,
-    notities: f.notities,
-    search_text: personSearchText({ ...f, talen: f.talen.map((t) => t.taal) }),
-    sort_name: personSortName(f),
+    voornaam: fields.voornaam,
+    tussenvoegsel: fields.tussenvoegsel,
+    achternaam: fields.achternaam,
+    roepnaam: fields.roepnaam,
+    geboortedatum: fields.geboortedatum,
+    gender: fields.gender,
+    herkomstland: fields.herkomstland,
+    niveau_nederlands: fields.niveauNederlands,
+    straat: fields.straat,
+    huisnummer: fields.huisnummer,
+    postcode: fields.postcode,
+    plaats: fields.plaats,
+    gemeente: fields.gemeente,
+    telefoon: fields.telefoon,
+    email: fields.email,
+    iban: fields.iban,
+    bijstand: fields.bijstand ? 1 : 0,
+    toestemming_nodig: fields.toestemmingNodig ? 1 : 0,
+    toestemming_datum: fields.toestemmingDatum,
+    vog_afgiftedatum: fields.vogAfgiftedatum,
+    begeleider_id: fields.begeleiderId,
+    notities: fields.notities,
+    search_text: personSearchText({ ...fields, talen: fields.talen.map((language) => language.taal) }),
+    sort_name: personSortName(fields),
     updated_at: ctx.now,
   } satisfies Partial<PersonsTable>;
 }
@@ -70,7 +65,13 @@ async function writeLanguages(ctx: WriteCtx, personId: string, talen: PersonLang
   await ctx.db
     .insertInto('person_languages')
     .values(
-      talen.map((t, position) => ({ id: ctx.newId(), person_id: personId, position, ...t, version: 1 })),
+      talen.map((language, position) => ({
+        id: ctx.newId(),
+        person_id: personId,
+        position,
+        ...language,
+        version: 1,
+      })),
     )
     .execute();
 }
@@ -114,12 +115,12 @@ export const personsHandlers = {
       .distinct()
       .orderBy('taal')
       .execute();
-    return { gemeenten: gemeenten.map((g) => g.gemeente as string), talen: talen.map((t) => t.taal) };
+    return { gemeenten: gemeenten.map((row) => row.gemeente as string), talen: talen.map((row) => row.taal) };
   },
 
   'persons.get': async (ctx, input) => {
     const person = await loadPerson(ctx.db, input.id);
-    return seesNotes(ctx.account) ? person : { ...person, notities: null };
+    return seesWellbeingNotes(ctx.account) ? person : { ...person, notities: null };
   },
 
   'persons.statusHistory': async (ctx, input) => {
@@ -138,13 +139,13 @@ export const personsHandlers = {
       .orderBy('person_status_history.datum', 'desc')
       .orderBy('person_status_history.created_at', 'desc')
       .execute();
-    return rows.map((r) => ({
-      id: r.id,
-      status: r.status as PersonStatus,
-      datum: r.datum,
-      toelichting: r.toelichting,
-      doorNaam: r.display_name,
-      at: r.created_at,
+    return rows.map((row) => ({
+      id: row.id,
+      status: row.status as PersonStatus,
+      datum: row.datum,
+      toelichting: row.toelichting,
+      doorNaam: row.display_name,
+      at: row.created_at,
     }));
   },
 
@@ -187,7 +188,7 @@ export const personsHandlers = {
     const before = await loadPerson(ctx.db, input.id);
     refuseIfAnonymised(before);
     await assertCurrent(ctx.db, 'persons', input);
-    const fields = seesNotes(ctx.account) ? input : { ...input, notities: before.notities };
+    const fields = seesWellbeingNotes(ctx.account) ? input : { ...input, notities: before.notities };
     await checkFields(ctx, fields);
     const saved = await updateVersioned(ctx, 'persons', input, columns(fields, ctx), {
       recordType: 'person',

@@ -2,7 +2,7 @@ import { Button, Group, Modal, Select, Stack, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { dutchDate } from '../../../shared/dates.ts';
-import { fieldLabels as L } from '../../../shared/field-labels.ts';
+import { fieldLabels } from '../../../shared/field-labels.ts';
 import { type Person, type PersonStatus, personStatuses, statusLabels } from '../../../shared/persons.ts';
 import { invoke } from '../lib/api.ts';
 import { DutchDateInput } from '../lib/date-input.tsx';
@@ -42,7 +42,7 @@ export function StatusModal({
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <Select
-            label={L.status}
+            label={fieldLabels.status}
             data={personStatuses.map((s) => ({ value: s, label: statusLabels[s] }))}
             allowDeselect={false}
             {...form.getInputProps('status')}
@@ -53,7 +53,12 @@ export function StatusModal({
             {...form.getInputProps('datum')}
             data-path="datum"
           />
-          <Textarea label={L.toelichting} autosize minRows={2} {...form.getInputProps('toelichting')} />
+          <Textarea
+            label={fieldLabels.toelichting}
+            autosize
+            minRows={2}
+            {...form.getInputProps('toelichting')}
+          />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               Annuleren

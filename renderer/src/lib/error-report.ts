@@ -16,16 +16,16 @@ export function setReportVersion(version: string): void {
 
 /** The screen as a shape: `personen/:id/bewerken`. Never decodes: a broken address must not break the report. */
 export function reportRoute(hash: string): string {
-  const parts = hash
+  const segments = hash
     .replace(/^#\/?/, '')
     .split(/[/?]/)
     .filter(Boolean)
-    .map((part) => {
-      if (/^[0-9a-f]{8}-[0-9a-f-]{27}$/i.test(part)) return ':id';
-      if (/^\d{1,6}$/.test(part) || /^[a-z][a-z-]{0,29}$/.test(part)) return part;
+    .map((segment) => {
+      if (/^[0-9a-f]{8}-[0-9a-f-]{27}$/i.test(segment)) return ':id';
+      if (/^\d{1,6}$/.test(segment) || /^[a-z][a-z-]{0,29}$/.test(segment)) return segment;
       return '…';
     });
-  return parts.length > 0 ? parts.join('/') : '(start)';
+  return segments.length > 0 ? segments.join('/') : '(start)';
 }
 
 /** The engine's own messages ('Cannot read properties of undefined (reading 'map')') are safe to show once any

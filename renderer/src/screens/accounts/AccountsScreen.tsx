@@ -17,7 +17,7 @@ import {
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import type { Account } from '../../../../shared/accounts.ts';
-import { fieldLabels as L } from '../../../../shared/field-labels.ts';
+import { fieldLabels } from '../../../../shared/field-labels.ts';
 import { roleLabels, roles } from '../../../../shared/roles.ts';
 import { NoAccess } from '../../components/NotFound.tsx';
 import { invoke } from '../../lib/api.ts';
@@ -149,9 +149,18 @@ function NewAccount({ onClose, onSaved }: { onClose(): void; onSaved(): void }) 
     <Modal opened onClose={onClose} title="Nieuw account">
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
-          <TextInput label={L.displayName} {...form.getInputProps('displayName')} data-path="displayName" />
-          <TextInput label={L.username} {...form.getInputProps('username')} data-path="username" />
-          <Select label={L.role} data={roleOptions} allowDeselect={false} {...form.getInputProps('role')} />
+          <TextInput
+            label={fieldLabels.displayName}
+            {...form.getInputProps('displayName')}
+            data-path="displayName"
+          />
+          <TextInput label={fieldLabels.username} {...form.getInputProps('username')} data-path="username" />
+          <Select
+            label={fieldLabels.role}
+            data={roleOptions}
+            allowDeselect={false}
+            {...form.getInputProps('role')}
+          />
           <Checkbox
             label="Beheerder (mag accounts en instellingen beheren)"
             {...form.getInputProps('isBeheerder', { type: 'checkbox' })}
@@ -184,8 +193,17 @@ function EditAccount({ account, onClose, onSaved }: { account: Account; onClose(
     <Modal opened onClose={onClose} title={`${account.displayName} bewerken`}>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
-          <TextInput label={L.displayName} {...form.getInputProps('displayName')} data-path="displayName" />
-          <Select label={L.role} data={roleOptions} allowDeselect={false} {...form.getInputProps('role')} />
+          <TextInput
+            label={fieldLabels.displayName}
+            {...form.getInputProps('displayName')}
+            data-path="displayName"
+          />
+          <Select
+            label={fieldLabels.role}
+            data={roleOptions}
+            allowDeselect={false}
+            {...form.getInputProps('role')}
+          />
           <Checkbox
             label="Beheerder (mag accounts en instellingen beheren)"
             {...form.getInputProps('isBeheerder', { type: 'checkbox' })}
@@ -210,7 +228,11 @@ function SetPassword({ account, onClose, onSaved }: { account: Account; onClose(
     <Modal opened onClose={onClose} title={`Wachtwoord van ${account.displayName}`}>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
-          <PasswordInput label={L.newPassword} {...form.getInputProps('password')} data-path="password" />
+          <PasswordInput
+            label={fieldLabels.newPassword}
+            {...form.getInputProps('password')}
+            data-path="password"
+          />
           <ModalActions onCancel={onClose} submit="Instellen" />
         </Stack>
       </form>

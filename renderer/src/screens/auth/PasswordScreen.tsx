@@ -1,7 +1,7 @@
 import { Button, Paper, PasswordInput, Stack, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
-import { fieldLabels as L } from '../../../../shared/field-labels.ts';
+import { fieldLabels } from '../../../../shared/field-labels.ts';
 import { invoke } from '../../lib/api.ts';
 import { showSaved, showServerError } from '../../lib/forms.ts';
 
@@ -28,13 +28,13 @@ export function PasswordScreen() {
       <Paper withBorder p="lg" component="form" onSubmit={submit} noValidate>
         <Stack gap="sm">
           <PasswordInput
-            label={L.currentPassword}
+            label={fieldLabels.currentPassword}
             autoComplete="current-password"
             {...form.getInputProps('currentPassword')}
             data-path="currentPassword"
           />
           <PasswordInput
-            label={L.newPassword}
+            label={fieldLabels.newPassword}
             description="Minimaal 10 tekens."
             autoComplete="new-password"
             {...form.getInputProps('newPassword')}

@@ -1,7 +1,7 @@
 import { Button, Center, Paper, PasswordInput, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
-import { fieldLabels as L } from '../../../../shared/field-labels.ts';
+import { fieldLabels } from '../../../../shared/field-labels.ts';
 import { roleLabels, roles, type SessionAccount } from '../../../../shared/roles.ts';
 import { invoke } from '../../lib/api.ts';
 import { showServerError } from '../../lib/forms.ts';
@@ -41,7 +41,7 @@ export function SetupScreen({ onDone }: { onDone(account: SessionAccount): void 
             collega's toevoegen. Er bestaat geen standaardwachtwoord.
           </Text>
           <TextInput
-            label={L.organisatieNaam}
+            label={fieldLabels.organisatieNaam}
             required
             {...form.getInputProps('organisatieNaam')}
             data-path="organisatieNaam"
@@ -53,7 +53,7 @@ export function SetupScreen({ onDone }: { onDone(account: SessionAccount): void 
             data-path="displayName"
           />
           <TextInput
-            label={L.username}
+            label={fieldLabels.username}
             required
             autoComplete="username"
             {...form.getInputProps('username')}
@@ -66,7 +66,7 @@ export function SetupScreen({ onDone }: { onDone(account: SessionAccount): void 
             {...form.getInputProps('role')}
           />
           <PasswordInput
-            label={L.password}
+            label={fieldLabels.password}
             description="Minimaal 10 tekens; een zin van een paar woorden is sterk en goed te onthouden."
             required
             autoComplete="new-password"

@@ -1,6 +1,6 @@
 import { Alert, Badge, Group, Spoiler, Stack, Table, Text, Title } from '@mantine/core';
 import type { VolunteerCheck } from '../../../../shared/fiscal/volunteer-check.ts';
-import { formatCents } from '../../../../shared/format.ts';
+import { formatCents, formatMonth } from '../../../../shared/format.ts';
 
 const colors = { fout: 'red', waarschuwing: 'orange', info: 'blue' } as const;
 const titles = { fout: 'Over de grens', waarschuwing: 'Let op', info: 'Ter informatie' } as const;
@@ -17,9 +17,14 @@ export function FiscalPanel({ check }: { check: VolunteerCheck }) {
           {check.overLimit ? 'over een grens' : 'binnen de grenzen'}
         </Badge>
       </Group>
-      {check.findings.map((f) => (
-        <Alert key={`${f.code}:${f.message}`} color={colors[f.level]} title={titles[f.level]} p="xs">
-          <Text size="sm">{f.message}</Text>
+      {check.findings.map((finding) => (
+        <Alert
+          key={`${finding.code}:${finding.message}`}
+          color={colors[finding.level]}
+          title={titles[finding.level]}
+          p="xs"
+        >
+          <Text size="sm">{finding.message}</Text>
         </Alert>
       ))}
       <Text size="sm">Verwacht per maand: {formatCents(check.expectedMonthlyCents)}</Text>
@@ -34,13 +39,15 @@ export function FiscalPanel({ check }: { check: VolunteerCheck }) {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {check.years.map((y) => (
-              <Table.Tr key={y.year}>
-                <Table.Td>{y.year}</Table.Td>
-                <Table.Td ta="right">{formatCents(y.expectedCents)}</Table.Td>
-                <Table.Td ta="right">{y.capCents === null ? 'onbekend' : formatCents(y.capCents)}</Table.Td>
-                <Table.Td ta="right" c={y.roomCents !== null && y.roomCents < 0 ? 'red' : undefined}>
-                  {y.roomCents === null ? '—' : formatCents(y.roomCents)}
+            {check.years.map((line) => (
+              <Table.Tr key={line.year}>
+                <Table.Td>{line.year}</Table.Td>
+                <Table.Td ta="right">{formatCents(line.expectedCents)}</Table.Td>
+                <Table.Td ta="right">
+                  {line.capCents === null ? 'onbekend' : formatCents(line.capCents)}
+                </Table.Td>
+                <Table.Td ta="right" c={line.roomCents !== null && line.roomCents < 0 ? 'red' : undefined}>
+                  {line.roomCents === null ? '—' : formatCents(line.roomCents)}
                 </Table.Td>
               </Table.Tr>
             ))}
@@ -51,13 +58,15 @@ export function FiscalPanel({ check }: { check: VolunteerCheck }) {
         <Spoiler maxHeight={0} showLabel="Ruimte per maand tonen" hideLabel="Verbergen">
           <Table fz="xs" verticalSpacing={1} aria-label="Ruimte per maand">
             <Table.Tbody>
-              {check.months.map((m) => (
-                <Table.Tr key={m.month}>
-                  <Table.Td>{monthLabel.format(new Date(`${m.month}-01T00:00:00Z`))}</Table.Td>
-                  <Table.Td ta="right">{formatCents(m.expectedCents)}</Table.Td>
-                  <Table.Td ta="right">{m.capCents === null ? 'onbekend' : formatCents(m.capCents)}</Table.Td>
-                  <Table.Td ta="right" c={m.roomCents !== null && m.roomCents < 0 ? 'red' : undefined}>
-                    {m.roomCents === null ? '—' : formatCents(m.roomCents)}
+              {check.months.map((line) => (
+                <Table.Tr key={line.month}>
+                  <Table.Td>{formatMonth(line.month)}</Table.Td>
+                  <Table.Td ta="right">{formatCents(line.expectedCents)}</Table.Td>
+                  <Table.Td ta="right">
+                    {line.capCents === null ? 'onbekend' : formatCents(line.capCents)}
+                  </Table.Td>
+                  <Table.Td ta="right" c={line.roomCents !== null && line.roomCents < 0 ? 'red' : undefined}>
+                    {line.roomCents === null ? '—' : formatCents(line.roomCents)}
                   </Table.Td>
                 </Table.Tr>
               ))}
@@ -68,5 +77,3 @@ export function FiscalPanel({ check }: { check: VolunteerCheck }) {
     </Stack>
   );
 }
-
-const monthLabel = new Intl.DateTimeFormat('nl-NL', { month: 'long', year: 'numeric', timeZone: 'UTC' });

@@ -1,106 +1,71 @@
-import type { ContractDraft, ContractDraftInput } from '../../../../shared/contracts.ts';
-import { formKeys } from '../../../../shared/contracts.ts';
+import {
+  type Contract,
+  type ContractDraft,
+  type ContractDraftInput,
+  type ContractTermsInProgress,
+  contractTermDefaults,
+  formKeys,
+} from '../../../../shared/contracts.ts';
 import type { Person } from '../../../../shared/persons.ts';
-import type { ContractForm, Profile } from '../../../../shared/profiles.ts';
+import type { Profile } from '../../../../shared/profiles.ts';
 
-/** The editor holds the terms of every form at once, so switching form keeps what was typed. */
-export interface EditorValues {
-  vorm: ContractForm;
-  profileVersionId: string | null;
-  velden: Record<string, string | number | string[]>;
-  startdatum: string | null;
-  einddatum: string | null;
-  // vrijwilligersovereenkomst
-  vergoedingEenheid: 'uur' | 'maand' | 'activiteit' | 'geen';
-  vergoedingCents: number | null;
-  verwachtUrenPerMaand: number | null;
-  verwachteActiviteitenPerMaand: number | null;
-  kmVergoedingCents: number | null;
-  verwachteKmPerMaand: number | null;
-  andereOrganisatiesPerMaandCents: number | null;
-  onkostenMetBon: boolean;
-  waVerzekering: boolean;
-  ongevallenVerzekering: boolean;
-  verzekeringVia: string;
-  vasteBegeleiderId: string | null;
-  werktijden: string;
-  bereikbaarheid: string;
-  werktelefoon: boolean;
-  scholing: string;
-  opzegtermijnWeken: number | null;
-  // arbeidsovereenkomst
-  urenPerWeek: number | null;
-  cao: string;
-  schaal: string;
-  trede: string;
-  brutoMaandsalarisCents: number | null;
-  proeftijdMaanden: number | null;
-  // stage
-  onderwijsinstelling: string;
-  opleiding: string;
-  praktijkbegeleider: string;
-  stagevergoedingCents: number | null;
-  // opdracht
-  kvkNummer: string;
-  opdrachtOmschrijving: string;
-  tariefSoort: 'uur' | 'vast';
-  tariefCents: number | null;
-}
+/**
+ * The editor's values: every term of every form at once, read off the contract schema, so switching form keeps
+ * what was typed. Their defaults live beside the schema (`contractTermDefaults`).
+ */
+export type EditorValues = ContractTermsInProgress;
 
-export function defaultValues(person: Person, profile: Profile | null): EditorValues {
-  const p = profile?.current;
+/** A new draft: the schema's defaults, then what the functieprofiel and the person bring. */
+export function newDraftValues(person: Person, profile: Profile | null): EditorValues {
+  const version = profile?.current;
   return {
-    vorm: p?.standaardVorm ?? 'vrijwilligersovereenkomst',
-    profileVersionId: p?.versionId ?? null,
+    ...contractTermDefaults,
     velden: {},
-    startdatum: null,
-    einddatum: null,
-    vergoedingEenheid: p?.standaardVergoedingEenheid ?? 'uur',
-    vergoedingCents: p?.standaardVergoedingCents ?? 0,
-    verwachtUrenPerMaand: null,
-    verwachteActiviteitenPerMaand: null,
-    kmVergoedingCents: 0,
-    verwachteKmPerMaand: null,
-    andereOrganisatiesPerMaandCents: 0,
-    onkostenMetBon: true,
-    waVerzekering: true,
-    ongevallenVerzekering: true,
-    verzekeringVia: '',
+    vorm: version?.standaardVorm ?? contractTermDefaults.vorm,
+    profileVersionId: version?.versionId ?? null,
+    vergoedingEenheid: version?.standaardVergoedingEenheid ?? contractTermDefaults.vergoedingEenheid,
+    vergoedingCents: version?.standaardVergoedingCents ?? contractTermDefaults.vergoedingCents,
     vasteBegeleiderId: person.begeleiderId,
-    werktijden: '',
-    bereikbaarheid: '',
-    werktelefoon: false,
-    scholing: '',
-    opzegtermijnWeken: 2,
-    urenPerWeek: 18,
-    cao: 'Cao Sociaal Werk',
-    schaal: '',
-    trede: '',
-    brutoMaandsalarisCents: null,
-    proeftijdMaanden: 1,
-    onderwijsinstelling: '',
-    opleiding: '',
-    praktijkbegeleider: '',
-    stagevergoedingCents: 0,
-    kvkNummer: '',
-    opdrachtOmschrijving: '',
-    tariefSoort: 'uur',
-    tariefCents: null,
   };
 }
 
-/** An existing draft on top of the defaults (a wijziging, or the next contract in someone's path). */
-export function valuesFromDraft(base: EditorValues, draft: ContractDraft): EditorValues {
-  const copy: Record<string, unknown> = { ...base };
-  for (const [key, value] of Object.entries(draft))
-    if (key !== 'personId') copy[key] = value ?? (typeof copy[key] === 'string' ? '' : null);
-  return copy as unknown as EditorValues;
+/** An existing draft on top of other values; a term the draft leaves empty is empty in the form too. */
+function valuesFromDraft(base: EditorValues, draft: ContractDraft): EditorValues {
+  const values: Record<string, unknown> = { ...base };
+  for (const [name, value] of Object.entries(draft)) {
+    if (name === 'personId' || !Object.hasOwn(base, name)) continue;
+    values[name] = value ?? (typeof values[name] === 'string' ? '' : null);
+  }
+  return values as EditorValues;
 }
 
-/** Only the chosen form's keys go to the main process, which checks them. */
+/**
+ * What the editor opens with: a concept as it was saved, the next contract in someone's path (doorgroei: the same
+ * form, profile and fill-in values, new dates), or a new draft. A profile other than the draft's own brings its
+ * current version; the draft's own keeps the version the draft was made from.
+ */
+export function initialValues(
+  person: Person,
+  profile: Profile | null,
+  existing: Contract | null,
+  from: Contract | null,
+): EditorValues {
+  const fresh = newDraftValues(person, profile);
+  const source = existing ?? from;
+  if (!source) return fresh;
+  const values = valuesFromDraft(fresh, source.draft);
+  const sameVersion = existing !== null && (profile?.id ?? null) === existing.profileId;
+  return {
+    ...values,
+    profileVersionId: sameVersion ? values.profileVersionId : fresh.profileVersionId,
+    ...(existing ? {} : { startdatum: null, einddatum: null }),
+  };
+}
+
+/** Only the chosen form's terms go to the main process, which checks them; '' is sent as not filled in. */
 export function toDraft(values: EditorValues, personId: string): ContractDraftInput {
   const all: Record<string, unknown> = { ...values, personId };
   return Object.fromEntries(
-    formKeys[values.vorm].map((k) => [k, all[k] === '' ? null : all[k]]),
+    formKeys[values.vorm].map((name) => [name, all[name] === '' ? null : all[name]]),
   ) as ContractDraftInput;
 }

@@ -21,7 +21,8 @@ import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import type { CallInput } from '../../../../shared/contract.ts';
 import { dutchDate } from '../../../../shared/dates.ts';
-import { fieldLabels as L } from '../../../../shared/field-labels.ts';
+import { fieldLabels } from '../../../../shared/field-labels.ts';
+import { seesWellbeingNotes } from '../../../../shared/permissions.ts';
 import {
   cefrLevels,
   commonLanguages,
@@ -149,7 +150,11 @@ function PersonForm({ loaded, reload }: { loaded: Person | null; reload(): void 
     } else showServerError(form, result.error);
   });
 
-  const input = (name: keyof Values) => ({ ...form.getInputProps(name), 'data-path': name, label: L[name] });
+  const input = (name: keyof Values) => ({
+    ...form.getInputProps(name),
+    'data-path': name,
+    label: fieldLabels[name],
+  });
   const begeleiders = (staff.data ?? [])
     .filter((s) => s.active || s.id === form.values.begeleiderId)
     .map((s) => ({ value: s.id, label: s.displayName }));
@@ -208,7 +213,7 @@ function PersonForm({ loaded, reload }: { loaded: Person | null; reload(): void 
               // biome-ignore lint/suspicious/noArrayIndexKey: rows are edited in place; position is their identity.
               <Group key={i} align="flex-start" gap="sm">
                 <Autocomplete
-                  label={i === 0 ? L.taal : undefined}
+                  label={i === 0 ? fieldLabels.taal : undefined}
                   aria-label={`Taal ${i + 1}`}
                   data={commonLanguages}
                   {...form.getInputProps(`talen.${i}.taal`)}
@@ -216,7 +221,7 @@ function PersonForm({ loaded, reload }: { loaded: Person | null; reload(): void 
                   w={260}
                 />
                 <Select
-                  label={i === 0 ? L.niveau : undefined}
+                  label={i === 0 ? fieldLabels.niveau : undefined}
                   aria-label={`Niveau taal ${i + 1}`}
                   data={languageLevels.map((l) => ({ value: l, label: languageLevelLabels[l] }))}
                   allowDeselect={false}
@@ -274,7 +279,7 @@ function PersonForm({ loaded, reload }: { loaded: Person | null; reload(): void 
               <>
                 <Checkbox
                   {...form.getInputProps('toestemmingNodig', { type: 'checkbox' })}
-                  label={L.toestemmingNodig}
+                  label={fieldLabels.toestemmingNodig}
                   data-path="toestemmingNodig"
                 />
                 <DutchDateInput {...input('toestemmingDatum')} w={180} />
@@ -306,7 +311,7 @@ function PersonForm({ loaded, reload }: { loaded: Person | null; reload(): void 
               </Group>
             )}
           </SimpleGrid>
-          {account.role !== 'administrateur' && (
+          {seesWellbeingNotes(account) && (
             <Textarea {...input('notities')} mt="sm" autosize minRows={3} maxRows={10} />
           )}
         </Paper>

@@ -20,7 +20,7 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
-import { fieldLabels as L } from '../../../../shared/field-labels.ts';
+import { fieldLabels } from '../../../../shared/field-labels.ts';
 import { formatDateTime } from '../../../../shared/format.ts';
 import {
   allowanceUnitLabels,
@@ -150,7 +150,7 @@ function ProfileForm({ profile, reload }: { profile: Profile | null; reload(): v
   const input = (name: keyof Values) => ({
     ...form.getInputProps(name),
     'data-path': name,
-    label: L[name],
+    label: fieldLabels[name],
     readOnly,
   });
 
@@ -271,7 +271,7 @@ function ProfileForm({ profile, reload }: { profile: Profile | null; reload(): v
           </SimpleGrid>
           <TagsInput
             mt="sm"
-            label={L.leefgebieden}
+            label={fieldLabels.leefgebieden}
             data={[...leefgebieden]}
             readOnly={readOnly}
             {...form.getInputProps('leefgebieden')}
@@ -376,7 +376,7 @@ function ProfileForm({ profile, reload }: { profile: Profile | null; reload(): v
               data={allowanceUnits.map((u) => ({ value: u, label: allowanceUnitLabels[u] }))}
             />
             <EuroInput
-              label={L.standaardVergoedingCents}
+              label={fieldLabels.standaardVergoedingCents}
               readOnly={readOnly}
               value={form.values.standaardVergoedingCents}
               onChange={(c) => form.setFieldValue('standaardVergoedingCents', c ?? 0)}

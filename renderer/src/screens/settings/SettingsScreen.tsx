@@ -15,7 +15,7 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
-import { fieldLabels as L } from '../../../../shared/field-labels.ts';
+import { fieldLabels } from '../../../../shared/field-labels.ts';
 import { maxLogoBytes, type Settings } from '../../../../shared/settings.ts';
 import { invoke } from '../../lib/api.ts';
 import { ConflictAlert } from '../../lib/conflict-alert.tsx';
@@ -76,7 +76,11 @@ function SettingsForm({ settings: data, reload }: { settings: Settings; reload()
     reader.onload = () => form.setFieldValue('logo', String(reader.result));
     reader.readAsDataURL(file);
   };
-  const input = (name: keyof Values) => ({ ...form.getInputProps(name), 'data-path': name, label: L[name] });
+  const input = (name: keyof Values) => ({
+    ...form.getInputProps(name),
+    'data-path': name,
+    label: fieldLabels[name],
+  });
 
   return (
     <form onSubmit={submit} noValidate>
