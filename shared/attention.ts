@@ -14,7 +14,10 @@ export const attentionKindLabels: Record<AttentionKind, { heading: string; actio
   niet_getekend: { heading: 'Definitief maar niet getekend', action: 'Ondertekening vastleggen' },
   contract_eindigt: { heading: 'Contract eindigt binnenkort', action: 'Contract openen' },
   geen_contract: { heading: 'Actief zonder lopend contract', action: 'Contract opstellen' },
-  toestemming_ontbreekt: { heading: 'Bijstand: toestemming gemeente ontbreekt', action: 'Toestemming vastleggen' },
+  toestemming_ontbreekt: {
+    heading: 'Bijstand: toestemming gemeente ontbreekt',
+    action: 'Toestemming vastleggen',
+  },
   vog_verloopt: { heading: 'VOG verloopt of is verlopen', action: 'VOG-datum bijwerken' },
   vog_ontbreekt: { heading: 'Actief zonder VOG', action: 'VOG-datum vastleggen' },
 };

@@ -1,5 +1,4 @@
-import type { Profile, ProfileContent, ProfileVersion } from '../../../shared/profiles.ts';
-import { type ContractForm, profileCreateInput } from '../../../shared/profiles.ts';
+import type { ContractForm, Profile, ProfileContent } from '../../../shared/profiles.ts';
 import { foldForSearch } from '../../../shared/search.ts';
 import { diff, type Reader, type WriteCtx } from '../context.ts';
 import { profileDocument } from '../contracts/documents.ts';
@@ -7,9 +6,8 @@ import { notFound } from '../failure.ts';
 import { renderPdf } from '../pdf/render-document.ts';
 import type { AreaHandlers } from '../registry.ts';
 import { loadSettings } from '../settings/read.ts';
-import type { FunctionProfileVersionsTable } from '../store/schema.ts';
 import { assertCurrent, updateVersioned } from '../versioning.ts';
-import { loadProfileVersion, toProfileVersion } from './read.ts';
+import { toProfileVersion } from './read.ts';
 
 async function loadProfile(db: Reader, id: string, versie: number | null | undefined): Promise<Profile> {
   const profile = await db

@@ -1,12 +1,10 @@
-import type { Selectable } from 'kysely';
 import packageJson from '../../../package.json' with { type: 'json' };
 import type { Settings } from '../../../shared/settings.ts';
-import { diff, type Reader } from '../context.ts';
+import { diff } from '../context.ts';
 import { notFound } from '../failure.ts';
 import type { AreaHandlers } from '../registry.ts';
-import type { SettingsTable } from '../store/schema.ts';
 import { updateVersioned } from '../versioning.ts';
-import { loadSettings, settingsId, toSettings } from './read.ts';
+import { settingsId, toSettings } from './read.ts';
 
 /** The organisation's settings are one row, made when the first account is set up. */
 /** The audit log records that the logo changed, not its bytes. */
