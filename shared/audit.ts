@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { formatCents, formatDate, formatMinutes } from './format.ts';
 import { id, optionalIsoDate, optionalText } from './validation.ts';
 
 /** One changed field of a record: its value before and after the call. */
@@ -47,3 +48,25 @@ export const recordTypeLabels: Record<string, string> = {
   payout: 'Betaalbatch',
   bewaartermijn: 'Bewaartermijn',
 };
+
+/** Fields whose value is an account's id: shown as that person's name. */
+const accountFields = new Set(['begeleiderId', 'eigenaarId', 'ownerId', 'accountId']);
+
+/**
+ * A changed field's value as a person reads it: 'Samira Bouali', not an id; '€ 7,95', not 795; '1 uur 30 min',
+ * not 90; '25-11-2026', not an ISO date.
+ */
+export function formatChangeValue(
+  field: string,
+  value: unknown,
+  accountName: (id: string) => string | undefined,
+): string {
+  if (value === null || value === undefined || value === '') return '—';
+  if (value === true) return 'ja';
+  if (value === false) return 'nee';
+  if (typeof value === 'number' && /Cents$/.test(field)) return formatCents(value);
+  if (typeof value === 'number' && /^(minuten|duurMinuten)$/.test(field)) return formatMinutes(value);
+  if (typeof value === 'string' && accountFields.has(field)) return accountName(value) ?? 'een (oud) account';
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(value);
+  return String(value);
+}

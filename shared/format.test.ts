@@ -7,6 +7,7 @@ import {
   formatDateLong,
   formatDateTime,
   formatIban,
+  formatMinutes,
   formatMonth,
   formatMonthName,
 } from './format.ts';
@@ -50,5 +51,14 @@ describe('Dutch formats', () => {
     expect(formatIban('NL91ABNA0417164300')).toBe('NL91 ABNA 0417 1643 00');
     expect(ageOn('2005-03-10', '2026-03-09')).toBe(20);
     expect(ageOn('2005-03-10', '2026-03-10')).toBe(21);
+  });
+});
+
+describe('formatMinutes', () => {
+  it('reads as hours and minutes', () => {
+    expect(formatMinutes(45)).toBe('45 min');
+    expect(formatMinutes(60)).toBe('1 uur');
+    expect(formatMinutes(90)).toBe('1 uur 30 min');
+    expect(formatMinutes(150)).toBe('2 uur 30 min');
   });
 });

@@ -2,7 +2,7 @@ import { Group, Pagination, Paper, Select, Stack, Table, Text, Title } from '@ma
 import { useState } from 'react';
 import { recordTypeLabels } from '../../../../shared/audit.ts';
 import { formatDateTime } from '../../../../shared/format.ts';
-import { ChangeList } from '../../components/ChangeList.tsx';
+import { ChangeList, namesOf } from '../../components/ChangeList.tsx';
 import { NoAccess } from '../../components/NotFound.tsx';
 import { DutchDateInput } from '../../lib/date-input.tsx';
 import { useCall } from '../../lib/use-call.ts';
@@ -16,6 +16,7 @@ export function AuditScreen() {
   const [page, setPage] = useState(0);
   const pageSize = 50;
   const staff = useCall('accounts.staff', {});
+  const accountName = namesOf(staff.data);
   const { data, error } = useCall('audit.list', { accountId, recordType, from, to, page, pageSize });
   const reset =
     <T,>(set: (v: T) => void) =>
@@ -72,7 +73,7 @@ export function AuditScreen() {
                 <Table.Td>{e.accountName ?? '—'}</Table.Td>
                 <Table.Td>
                   <Text size="sm">{e.summary}</Text>
-                  <ChangeList changes={e.changes} />
+                  <ChangeList changes={e.changes} accountName={accountName} />
                 </Table.Td>
               </Table.Tr>
             ))}

@@ -1,13 +1,15 @@
 import { Loader, Paper, SimpleGrid, Stack, Text, Timeline, Title } from '@mantine/core';
 import { formatDate, formatDateTime } from '../../../../shared/format.ts';
 import { type Person, statusLabels } from '../../../../shared/persons.ts';
-import { ChangeList } from '../../components/ChangeList.tsx';
+import { ChangeList, namesOf } from '../../components/ChangeList.tsx';
 import { useCall } from '../../lib/use-call.ts';
 
 /** Status path over time, and every recorded change: who, when, what. */
 export function PersonHistory({ person }: { person: Person }) {
   const statuses = useCall('persons.statusHistory', { id: person.id });
   const changes = useCall('persons.changes', { id: person.id });
+  const staff = useCall('accounts.staff', {});
+  const accountName = namesOf(staff.data);
   return (
     <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
       <Paper withBorder p="md">
@@ -45,7 +47,7 @@ export function PersonHistory({ person }: { person: Person }) {
                 <Text size="xs" c="dimmed">
                   {e.accountName ?? 'onbekend'} · {formatDateTime(e.at)}
                 </Text>
-                <ChangeList changes={e.changes} />
+                <ChangeList changes={e.changes} accountName={accountName} />
               </div>
             ))}
           </Stack>
