@@ -10,17 +10,12 @@ import { addYears } from '../../../shared/dates.ts';
 import { formatCount } from '../../../shared/field-labels.ts';
 import { formatDateLong } from '../../../shared/format.ts';
 import { fullName } from '../../../shared/persons.ts';
-import { foldForSearch } from '../../../shared/search.ts';
 import type { Reader, WriteCtx } from '../context.ts';
 import { Failure, invalidField } from '../failure.ts';
-import { renderPdf } from '../pdf/render-document.ts';
 import type { AreaHandlers } from '../registry.ts';
-import { loadSettings } from '../settings/read.ts';
 import { anonymisePerson, remainingMentions } from './anonymise.ts';
 import { scrubAudit } from './audit-scrub.ts';
 import { closedClaimStatuses, purgeFinancial, removableBatches, removableClaims } from './financial.ts';
-import { gatherInzage, inzageCounts } from './inzage.ts';
-import { inzageDocument } from './inzage-document.ts';
 
 /** Claims not yet paid or rejected: they hold a person back from anonymisation. */
 const openClaimStatuses = claimStatuses.filter(
@@ -39,7 +34,7 @@ function retentionLimits(today: string) {
 }
 
 /** Counts as audit changes: how many of each kind, never which. Kinds with none are left out. */
-const counted = (counts: Record<string, number>) =>
+export const counted = (counts: Record<string, number>) =>
   Object.entries(counts)
     .filter(([, n]) => n > 0)
     .map(([field, n]) => ({ field, before: null, after: n }));
@@ -132,36 +127,6 @@ async function dueForAnonymisation(db: Reader, grens: string) {
 }
 
 export const avgHandlers = {
-  'avg.inzage': async (ctx, input) => {
-    const settings = await loadSettings(ctx.db);
-    const data = await gatherInzage(ctx.db, input.id, settings, {
-      now: ctx.now,
-      by: ctx.account?.displayName ?? null,
-    });
-    const pdf = await renderPdf(inzageDocument(data, settings), { creationDate: new Date(ctx.now) });
-    const person = await ctx.db
-      .selectFrom('persons')
-      .select('version')
-      .where('id', '=', input.id)
-      .executeTakeFirstOrThrow();
-    // Who exported whose data and when is the entry itself (account, record, time); the data stays out of it.
-    ctx.audit({
-      recordType: 'person',
-      recordId: input.id,
-      recordVersion: person.version,
-      summary: 'Inzage-export gemaakt (PDF en JSON)',
-      changes: counted(inzageCounts(data)),
-    });
-    const base = `inzage-${foldForSearch(data.persoon.naam).replace(/[^a-z0-9]+/g, '-')}-${ctx.today}`;
-    return {
-      pdf: { fileName: `${base}.pdf`, base64: pdf.toString('base64') },
-      json: {
-        fileName: `${base}.json`,
-        base64: Buffer.from(`${JSON.stringify(data, null, 2)}\n`, 'utf8').toString('base64'),
-      },
-    };
-  },
-
   'avg.retention': async (ctx): Promise<RetentionOverview> => {
     const grens = retentionLimits(ctx.today);
     const years = await removableClaims(ctx.db, grens.financieel)
