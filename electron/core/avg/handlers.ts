@@ -13,6 +13,7 @@ import { fullName } from '../../../shared/persons.ts';
 import type { Reader, WriteCtx } from '../context.ts';
 import { Failure, invalidField } from '../failure.ts';
 import type { AreaHandlers } from '../registry.ts';
+import { type ReadRecord, updateVersioned } from '../versioning.ts';
 import { anonymisePerson, remainingMentions } from './anonymise.ts';
 import { scrubAudit } from './audit-scrub.ts';
 import { closedClaimStatuses, purgeFinancial, removableBatches, removableClaims } from './financial.ts';
@@ -43,7 +44,7 @@ async function recordRemoval(
   ctx: WriteCtx,
   row: { soort: 'persoon' | 'financieel'; personId: string | null; label: string; grens: string },
   counts: Record<string, number>,
-): Promise<string> {
+): Promise<ReadRecord> {
   const id = ctx.newId();
   await ctx.db
     .insertInto('retention_removals')
@@ -59,7 +60,7 @@ async function recordRemoval(
       version: 1,
     })
     .execute();
-  return id;
+  return { id, version: 1 };
 }
 
 async function dueForAnonymisation(db: Reader, grens: string) {
@@ -265,30 +266,26 @@ export const avgHandlers = {
         );
       }
       const result = await anonymisePerson(ctx, person);
-      const removalId = await recordRemoval(
+      const removal = await recordRemoval(
         ctx,
         { soort: 'persoon', personId: person.id, label: result.label, grens },
         result.counts,
       );
-      done.push({ person, result, removalId });
+      done.push({ person, result, removal });
     }
     // One pass over the audit log for everyone removed in this call.
     const rewritten = await scrubAudit(
-      ctx.db,
+      ctx,
       done.map((d) => d.result.scrub),
     );
     const nakijken: RetentionAnonymised['nakijken'] = [];
-    for (const [i, { person, result, removalId }] of done.entries()) {
+    for (const [i, { person, result, removal }] of done.entries()) {
       // Counted once everyone in this call is done, so a mention in another removed person's verslag is gone.
       const vermeldingen = await remainingMentions(ctx.db, result.firstNames);
       if (vermeldingen > 0)
         nakijken.push({ label: result.label, voornamen: result.firstNames, vermeldingen });
       const counts = { ...result.counts, logboekregels: rewritten[i] ?? 0, vermeldingen };
-      await ctx.db
-        .updateTable('retention_removals')
-        .set({ aantallen: JSON.stringify(counts) })
-        .where('id', '=', removalId)
-        .execute();
+      await updateVersioned(ctx, 'retention_removals', removal, { aantallen: JSON.stringify(counts) }, null);
       ctx.audit({
         recordType: 'person',
         recordId: person.id,
@@ -316,7 +313,7 @@ export const avgHandlers = {
       );
     }
     const label = `Financiële gegevens van vóór ${formatDateLong(input.grens)}`;
-    const id = await recordRemoval(
+    const { id } = await recordRemoval(
       ctx,
       { soort: 'financieel', personId: null, label, grens: input.grens },
       counts,
