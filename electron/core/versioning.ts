@@ -17,7 +17,12 @@ export type VersionedTable =
   | 'log_entries'
   | 'intervisie_groups'
   | 'claims'
-  | 'payout_batches';
+  | 'payout_batches'
+  | 'person_status_history'
+  | 'intervisie_sessions'
+  | 'archived_claim_totals'
+  | 'retention_removals'
+  | 'audit_log';
 
 /** A record as the caller read it: its id and the version it saw. */
 export interface ReadRecord {

@@ -18,6 +18,7 @@ import { foldForSearch } from '../../../shared/search.ts';
 import type { WriteCtx } from '../context.ts';
 import { personSearchText } from '../persons/search-text.ts';
 import type { DB, PersonsTable } from '../store/schema.ts';
+import { updateVersioned, updateVersionedMany } from '../versioning.ts';
 import { removed, type ScrubTarget } from './audit-scrub.ts';
 import { identifyingText } from './identity.ts';
 import { scrubPaymentFile } from './payment-files.ts';
@@ -69,8 +70,6 @@ function scrubDraft(draft: string): string {
   return JSON.stringify(out);
 }
 
-const bump = sql<number>`version + 1`;
-
 /** 'Verwijderd persoon 2026-0012': numbered per year of removal, so two removals never share a name. */
 async function nextLabel(db: Transaction<DB>, year: string): Promise<{ voornaam: string; nummer: string }> {
   const taken = await db
@@ -106,11 +105,16 @@ export async function anonymisePerson(ctx: WriteCtx, person: PersonsTable): Prom
   const contracts = await db.selectFrom('contracts').selectAll().where('person_id', '=', id).execute();
   const pop = await db.selectFrom('pops').select('id').where('person_id', '=', id).executeTakeFirst();
   const entryIds = await ids(db.selectFrom('log_entries').select('id').where('person_id', '=', id).execute());
-  const claimIds = await ids(db.selectFrom('claims').select('id').where('person_id', '=', id).execute());
+  const claims = await db
+    .selectFrom('claims')
+    .select(['id', 'version', 'reden_afwijzing'])
+    .where('person_id', '=', id)
+    .execute();
+  const claimIds = claims.map((c) => c.id);
   const sessions = (
     await db
       .selectFrom('intervisie_sessions')
-      .select(['id', 'thema', 'samenvatting', 'aanwezig'])
+      .select(['id', 'version', 'thema', 'samenvatting', 'aanwezig'])
       .where('aanwezig', 'like', `%${id}%`)
       .execute()
   ).filter((s) => (JSON.parse(s.aanwezig) as string[]).includes(id));
@@ -136,50 +140,33 @@ export async function anonymisePerson(ctx: WriteCtx, person: PersonsTable): Prom
       ? 0
       : count(await db.deleteFrom('receipts').where('claim_id', 'in', claimIds).execute());
 
+  // The audit entry of the anonymisation as a whole is the caller's; these writes record none of their own.
   for (const c of contracts) {
-    await db
-      .updateTable('contracts')
-      .set({
-        draft: scrubDraft(c.draft),
-        snapshot: null,
-        pdf: null,
-        pdf_sha256: null,
-        fiscale_reden: c.fiscale_reden ? removed : null,
-        beeindigd_reden: c.beeindigd_reden ? removed : null,
-        updated_at: ctx.now,
-        version: c.version + 1,
-      })
-      .where('id', '=', c.id)
-      .execute();
+    const scrubbed = {
+      draft: scrubDraft(c.draft),
+      snapshot: null,
+      pdf: null,
+      pdf_sha256: null,
+      fiscale_reden: c.fiscale_reden ? removed : null,
+      beeindigd_reden: c.beeindigd_reden ? removed : null,
+    };
+    await updateVersioned(ctx, 'contracts', c, { ...scrubbed, updated_at: ctx.now }, null);
   }
   counts.contracten = contracts.length;
-  if (claimIds.length > 0) {
-    await db
-      .updateTable('claims')
-      .set({
-        omschrijving: removed,
-        van: null,
-        naar: null,
-        origineel: null,
-        updated_at: ctx.now,
-        version: bump,
-      })
-      .where('person_id', '=', id)
-      .execute();
-    await db
-      .updateTable('claims')
-      .set({ reden_afwijzing: removed })
-      .where('person_id', '=', id)
-      .where('reden_afwijzing', 'is not', null)
-      .execute();
-  }
+  // A claim keeps its date, kind, amount and status; a rejected one that it was rejected, not why.
+  const claimText = { omschrijving: removed, van: null, naar: null, origineel: null, updated_at: ctx.now };
+  const rejected = claims.filter((c) => c.reden_afwijzing !== null);
+  await updateVersionedMany(ctx, 'claims', rejected, { ...claimText, reden_afwijzing: removed }, null);
+  const others = claims.filter((c) => c.reden_afwijzing === null);
+  await updateVersionedMany(ctx, 'claims', others, claimText, null);
   counts.declaraties = claimIds.length;
-  await db
-    .updateTable('person_status_history')
-    .set({ toelichting: null, version: bump })
+  const notes = await db
+    .selectFrom('person_status_history')
+    .select(['id', 'version'])
     .where('person_id', '=', id)
     .where('toelichting', 'is not', null)
     .execute();
+  await updateVersionedMany(ctx, 'person_status_history', notes, { toelichting: null }, null);
 
   // Payment files keep their amounts; the person's name and account go from every file that pays into one of
   // their accounts, also a cancelled batch's, whose claims no longer point at it.
@@ -198,11 +185,7 @@ export async function anonymisePerson(ctx: WriteCtx, person: PersonsTable): Prom
     const xml = scrubPaymentFile(b.xml, known.ibans, label);
     if (xml !== b.xml) {
       counts.betaalbestanden += 1;
-      await db
-        .updateTable('payout_batches')
-        .set({ xml, updated_at: ctx.now, version: b.version + 1 })
-        .where('id', '=', b.id)
-        .execute();
+      await updateVersioned(ctx, 'payout_batches', b, { xml, updated_at: ctx.now }, null);
     }
   }
 
@@ -224,31 +207,19 @@ export async function anonymisePerson(ctx: WriteCtx, person: PersonsTable): Prom
   for (const s of sessions) {
     const thema = sessionText(s.thema) ?? s.thema;
     const samenvatting = sessionText(s.samenvatting);
-    if (thema !== s.thema || samenvatting !== s.samenvatting) {
-      await db
-        .updateTable('intervisie_sessions')
-        .set({ thema, samenvatting, version: bump })
-        .where('id', '=', s.id)
-        .execute();
-    }
+    if (thema !== s.thema || samenvatting !== s.samenvatting)
+      await updateVersioned(ctx, 'intervisie_sessions', s, { thema, samenvatting }, null);
     const copies = await db
       .selectFrom('log_entries')
-      .select(['id', 'samenvatting'])
+      .select(['id', 'version', 'samenvatting'])
       .where('session_id', '=', s.id)
       .execute();
     for (const e of copies) {
       const text = sessionText(e.samenvatting) ?? e.samenvatting;
-      if (text !== e.samenvatting) {
-        await db
-          .updateTable('log_entries')
-          .set({ samenvatting: text, version: bump })
-          .where('id', '=', e.id)
-          .execute();
-      }
+      if (text !== e.samenvatting) await updateVersioned(ctx, 'log_entries', e, { samenvatting: text }, null);
     }
   }
 
-  const version = person.version + 1;
   const anonymous = {
     voornaam,
     tussenvoegsel: null,
@@ -260,9 +231,11 @@ export async function anonymisePerson(ctx: WriteCtx, person: PersonsTable): Prom
     plaats: null,
     herkomstland: null,
   };
-  await db
-    .updateTable('persons')
-    .set({
+  const { version } = await updateVersioned(
+    ctx,
+    'persons',
+    person,
+    {
       ...anonymous,
       geboortedatum: null,
       gender: null,
@@ -280,11 +253,9 @@ export async function anonymisePerson(ctx: WriteCtx, person: PersonsTable): Prom
       search_text: personSearchText({ ...anonymous, talen: [] }),
       sort_name: foldForSearch(label),
       updated_at: ctx.now,
-      version,
-    })
-    .where('id', '=', id)
-    .where('version', '=', person.version)
-    .execute();
+    },
+    null,
+  );
 
   return {
     label,

@@ -4,7 +4,9 @@
  * it speaks about removed data, keeping what happened, when and by whom.
  */
 import type { Transaction } from 'kysely';
+import type { WriteCtx } from '../context.ts';
 import type { DB } from '../store/schema.ts';
+import { updateVersioned } from '../versioning.ts';
 import { type Phrase, PhraseReplacer } from './phrases.ts';
 
 export const removed = '[verwijderd]';
@@ -176,7 +178,11 @@ async function personRecords(db: Transaction<DB>): Promise<Set<string>> {
  * Rewrites every audit entry that speaks about the targets, in one pass over the log (in pages, so a long log
  * never sits in memory whole). Returns per target how many entries it rewrote.
  */
-export async function scrubAudit(db: Transaction<DB>, targets: ScrubTarget[]): Promise<number[]> {
+export async function scrubAudit(
+  ctx: Pick<WriteCtx, 'db' | 'audit'>,
+  targets: ScrubTarget[],
+): Promise<number[]> {
+  const db = ctx.db;
   const scrubbers = targets.map((t) => new AuditScrubber(t));
   const known = targets.some((t) => t.phrases.some((p) => p.name))
     ? await personRecords(db)
@@ -204,16 +210,14 @@ export async function scrubAudit(db: Transaction<DB>, targets: ScrubTarget[]): P
         }
       });
       if (current === row) continue;
-      await db
-        .updateTable('audit_log')
-        .set({
-          summary: current.summary,
-          changes: current.changes,
-          input: current.input,
-          version: row.version + 1,
-        })
-        .where('id', '=', row.id)
-        .execute();
+      // The rewrite is not itself logged: an entry about removing data would have to say what was removed.
+      await updateVersioned(
+        ctx,
+        'audit_log',
+        row,
+        { summary: current.summary, changes: current.changes, input: current.input },
+        null,
+      );
     }
     after = (page.at(-1) as { id: string }).id;
   }

@@ -6,10 +6,11 @@
  * what they were. A paid or cancelled batch executed before the limit keeps its number, date, count and total (the
  * numbering and the list of batches stay whole) but loses its payment file, which names everyone it paid.
  */
-import { type ExpressionBuilder, sql } from 'kysely';
+import type { ExpressionBuilder } from 'kysely';
 import type { ClaimStatus } from '../../../shared/claims.ts';
 import type { Reader, WriteCtx } from '../context.ts';
 import type { DB } from '../store/schema.ts';
+import { updateVersioned, updateVersionedMany } from '../versioning.ts';
 import { scrubAudit } from './audit-scrub.ts';
 
 /** Claims that are done with: paid or rejected. Only these are ever removed. */
@@ -69,17 +70,8 @@ export async function purgeFinancial(ctx: WriteCtx, grens: string) {
       .where('status', '=', t.status)
       .executeTakeFirst();
     if (existing) {
-      await db
-        .updateTable('archived_claim_totals')
-        .set({
-          aantal: existing.aantal + t.aantal,
-          bedrag_cents: existing.bedrag_cents + t.cents,
-          updated_at: ctx.now,
-          version: existing.version + 1,
-        })
-        .where('id', '=', existing.id)
-        .where('version', '=', existing.version)
-        .execute();
+      const values = { aantal: existing.aantal + t.aantal, bedrag_cents: existing.bedrag_cents + t.cents };
+      await updateVersioned(ctx, 'archived_claim_totals', existing, { ...values, updated_at: ctx.now }, null);
     } else {
       await db
         .insertInto('archived_claim_totals')
@@ -104,19 +96,13 @@ export async function purgeFinancial(ctx: WriteCtx, grens: string) {
     bonnen += Number(r?.numDeletedRows ?? 0n);
     await db.deleteFrom('claims').where('id', 'in', part).execute();
   }
-  const batches = await removableBatches(db, grens).select('id').execute();
-  for (const part of chunks(batches.map((b) => b.id))) {
-    await db
-      .updateTable('payout_batches')
-      .set({ xml: '', updated_at: ctx.now, version: sql<number>`version + 1` })
-      .where('id', 'in', part)
-      .execute();
-  }
+  const batches = await removableBatches(db, grens).select(['id', 'version']).execute();
+  await updateVersionedMany(ctx, 'payout_batches', batches, { xml: '', updated_at: ctx.now }, null);
   // The log's entries about the deleted claims keep what happened and when; descriptions and names go.
   const [logboekregels = 0] =
     ids.length === 0
       ? [0]
-      : await scrubAudit(db, [
+      : await scrubAudit(ctx, [
           {
             recordIds: new Set(ids),
             phrases: [],

@@ -10,17 +10,13 @@ import { addYears } from '../../../shared/dates.ts';
 import { formatCount } from '../../../shared/field-labels.ts';
 import { formatDateLong } from '../../../shared/format.ts';
 import { fullName } from '../../../shared/persons.ts';
-import { foldForSearch } from '../../../shared/search.ts';
 import type { Reader, WriteCtx } from '../context.ts';
 import { Failure, invalidField } from '../failure.ts';
-import { renderPdf } from '../pdf/render-document.ts';
 import type { AreaHandlers } from '../registry.ts';
-import { loadSettings } from '../settings/read.ts';
+import { type ReadRecord, updateVersioned } from '../versioning.ts';
 import { anonymisePerson, remainingMentions } from './anonymise.ts';
 import { scrubAudit } from './audit-scrub.ts';
 import { closedClaimStatuses, purgeFinancial, removableBatches, removableClaims } from './financial.ts';
-import { gatherInzage, inzageCounts } from './inzage.ts';
-import { inzageDocument } from './inzage-document.ts';
 
 /** Claims not yet paid or rejected: they hold a person back from anonymisation. */
 const openClaimStatuses = claimStatuses.filter(
@@ -39,7 +35,7 @@ function retentionLimits(today: string) {
 }
 
 /** Counts as audit changes: how many of each kind, never which. Kinds with none are left out. */
-const counted = (counts: Record<string, number>) =>
+export const counted = (counts: Record<string, number>) =>
   Object.entries(counts)
     .filter(([, n]) => n > 0)
     .map(([field, n]) => ({ field, before: null, after: n }));
@@ -48,7 +44,7 @@ async function recordRemoval(
   ctx: WriteCtx,
   row: { soort: 'persoon' | 'financieel'; personId: string | null; label: string; grens: string },
   counts: Record<string, number>,
-): Promise<string> {
+): Promise<ReadRecord> {
   const id = ctx.newId();
   await ctx.db
     .insertInto('retention_removals')
@@ -64,7 +60,7 @@ async function recordRemoval(
       version: 1,
     })
     .execute();
-  return id;
+  return { id, version: 1 };
 }
 
 async function dueForAnonymisation(db: Reader, grens: string) {
@@ -132,36 +128,6 @@ async function dueForAnonymisation(db: Reader, grens: string) {
 }
 
 export const avgHandlers = {
-  'avg.inzage': async (ctx, input) => {
-    const settings = await loadSettings(ctx.db);
-    const data = await gatherInzage(ctx.db, input.id, settings, {
-      now: ctx.now,
-      by: ctx.account?.displayName ?? null,
-    });
-    const pdf = await renderPdf(inzageDocument(data, settings), { creationDate: new Date(ctx.now) });
-    const person = await ctx.db
-      .selectFrom('persons')
-      .select('version')
-      .where('id', '=', input.id)
-      .executeTakeFirstOrThrow();
-    // Who exported whose data and when is the entry itself (account, record, time); the data stays out of it.
-    ctx.audit({
-      recordType: 'person',
-      recordId: input.id,
-      recordVersion: person.version,
-      summary: 'Inzage-export gemaakt (PDF en JSON)',
-      changes: counted(inzageCounts(data)),
-    });
-    const base = `inzage-${foldForSearch(data.persoon.naam).replace(/[^a-z0-9]+/g, '-')}-${ctx.today}`;
-    return {
-      pdf: { fileName: `${base}.pdf`, base64: pdf.toString('base64') },
-      json: {
-        fileName: `${base}.json`,
-        base64: Buffer.from(`${JSON.stringify(data, null, 2)}\n`, 'utf8').toString('base64'),
-      },
-    };
-  },
-
   'avg.retention': async (ctx): Promise<RetentionOverview> => {
     const grens = retentionLimits(ctx.today);
     const years = await removableClaims(ctx.db, grens.financieel)
@@ -300,30 +266,26 @@ export const avgHandlers = {
         );
       }
       const result = await anonymisePerson(ctx, person);
-      const removalId = await recordRemoval(
+      const removal = await recordRemoval(
         ctx,
         { soort: 'persoon', personId: person.id, label: result.label, grens },
         result.counts,
       );
-      done.push({ person, result, removalId });
+      done.push({ person, result, removal });
     }
     // One pass over the audit log for everyone removed in this call.
     const rewritten = await scrubAudit(
-      ctx.db,
+      ctx,
       done.map((d) => d.result.scrub),
     );
     const nakijken: RetentionAnonymised['nakijken'] = [];
-    for (const [i, { person, result, removalId }] of done.entries()) {
+    for (const [i, { person, result, removal }] of done.entries()) {
       // Counted once everyone in this call is done, so a mention in another removed person's verslag is gone.
       const vermeldingen = await remainingMentions(ctx.db, result.firstNames);
       if (vermeldingen > 0)
         nakijken.push({ label: result.label, voornamen: result.firstNames, vermeldingen });
       const counts = { ...result.counts, logboekregels: rewritten[i] ?? 0, vermeldingen };
-      await ctx.db
-        .updateTable('retention_removals')
-        .set({ aantallen: JSON.stringify(counts) })
-        .where('id', '=', removalId)
-        .execute();
+      await updateVersioned(ctx, 'retention_removals', removal, { aantallen: JSON.stringify(counts) }, null);
       ctx.audit({
         recordType: 'person',
         recordId: person.id,
@@ -351,7 +313,7 @@ export const avgHandlers = {
       );
     }
     const label = `Financiële gegevens van vóór ${formatDateLong(input.grens)}`;
-    const id = await recordRemoval(
+    const { id } = await recordRemoval(
       ctx,
       { soort: 'financieel', personId: null, label, grens: input.grens },
       counts,

@@ -1,18 +1,4 @@
-import {
-  Alert,
-  Anchor,
-  Button,
-  Checkbox,
-  Group,
-  List,
-  Loader,
-  Modal,
-  Paper,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Alert, Anchor, Checkbox, List, Loader, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { type RetentionAnonymised, type RetentionOverview, retentionPeriod } from '../../../../shared/avg.ts';
 import { formatCount } from '../../../../shared/field-labels.ts';
@@ -22,6 +8,7 @@ import { showSaved, showServerError } from '../../lib/forms.ts';
 import { href } from '../../lib/route.ts';
 import { useCan } from '../../lib/session.tsx';
 import { useCall } from '../../lib/use-call.ts';
+import { Panel, RemoveButton } from './RetentionPanel.tsx';
 
 function counts(aantallen: Record<string, number>): string {
   return Object.entries(aantallen)
@@ -29,10 +16,6 @@ function counts(aantallen: Record<string, number>): string {
     .map(([k, n]) => formatCount(n, k))
     .join(', ');
 }
-
-/** Said before every removal: it cannot be undone here, but a backup made before it can bring the data back. */
-const backupWarning =
-  'Dit kan niet ongedaan worden gemaakt. Elke reservekopie die vóór deze verwijdering is gemaakt, bevat de gegevens nog: wie zo’n kopie terugzet, haalt ze terug.';
 
 /** What anonymising removes and what it keeps: the same words in the explanation and in the confirmation. */
 function WhatHappens() {
@@ -64,8 +47,6 @@ function PeopleSection({ data, onDone }: { data: RetentionOverview; onDone(): vo
   const can = useCan();
   const mayRemove = can('avg.anonymise');
   const [selected, setSelected] = useState<string[]>([]);
-  const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
   const [nakijken, setNakijken] = useState<RetentionAnonymised['nakijken']>([]);
   const selectable = data.personen.filter((p) => p.blokkade === null).map((p) => p.id);
   const chosen = data.personen.filter((p) => selected.includes(p.id));
@@ -75,10 +56,7 @@ function PeopleSection({ data, onDone }: { data: RetentionOverview; onDone(): vo
     setSelected((s) => (on ? [...s, id] : s.filter((x) => x !== id)));
 
   const anonymise = async () => {
-    setBusy(true);
     const r = await invoke('avg.anonymise', { personIds: toConfirm.map((p) => p.id) });
-    setBusy(false);
-    setConfirming(false);
     if (!r.ok) return showServerError(null, r.error);
     showSaved(
       `${r.value.count} ${r.value.count === 1 ? 'sleutelpersoon' : 'sleutelpersonen'} geanonimiseerd`,
@@ -89,33 +67,29 @@ function PeopleSection({ data, onDone }: { data: RetentionOverview; onDone(): vo
   };
 
   return (
-    <Paper withBorder>
-      <Group justify="space-between" p="sm">
-        <div>
-          <Title order={2} size="h4">
-            Gestopt vóór {formatDateLong(data.grensPersonen)}
-          </Title>
-          <Text size="sm" c="dimmed">
-            Sleutelpersonen die langer dan {retentionPeriod('personen')} gestopt zijn.
-          </Text>
-        </div>
-        {mayRemove ? (
-          <Button
-            color="red"
+    <Panel
+      title={`Gestopt vóór ${formatDateLong(data.grensPersonen)}`}
+      note={`Sleutelpersonen die langer dan ${retentionPeriod('personen')} gestopt zijn.`}
+      action={
+        mayRemove ? (
+          <RemoveButton
+            label={`Anonimiseren${chosen.length > 0 ? ` (${chosen.length})` : ''}`}
             disabled={chosen.length === 0}
-            onClick={() => {
-              setToConfirm(chosen);
-              setConfirming(true);
-            }}
+            onOpen={() => setToConfirm(chosen)}
+            title={`${toConfirm.length === 1 ? 'Sleutelpersoon' : `${toConfirm.length} sleutelpersonen`} anonimiseren`}
+            submit="Definitief anonimiseren"
+            onConfirm={anonymise}
           >
-            Anonimiseren{chosen.length > 0 ? ` (${chosen.length})` : ''}
-          </Button>
+            <Text size="sm">Je anonimiseert: {toConfirm.map((p) => p.naam).join(', ')}.</Text>
+            <WhatHappens />
+          </RemoveButton>
         ) : (
           <Text size="sm" c="dimmed">
             Alleen een beheerder kan anonimiseren.
           </Text>
-        )}
-      </Group>
+        )
+      }
+    >
       {nakijken.length > 0 && (
         <Alert
           color="orange"
@@ -195,45 +169,18 @@ function PeopleSection({ data, onDone }: { data: RetentionOverview; onDone(): vo
           </Table.Tbody>
         </Table>
       )}
-      <Modal
-        opened={confirming}
-        onClose={() => setConfirming(false)}
-        title={`${toConfirm.length === 1 ? 'Sleutelpersoon' : `${toConfirm.length} sleutelpersonen`} anonimiseren`}
-        size="lg"
-      >
-        <Stack>
-          <Text size="sm">Je anonimiseert: {toConfirm.map((p) => p.naam).join(', ')}.</Text>
-          <WhatHappens />
-          <Alert color="red" variant="light">
-            {backupWarning}
-          </Alert>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setConfirming(false)}>
-              Annuleren
-            </Button>
-            <Button color="red" loading={busy} onClick={() => void anonymise()}>
-              Definitief anonimiseren
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
-    </Paper>
+    </Panel>
   );
 }
 
 function FinancialSection({ data, onDone }: { data: RetentionOverview; onDone(): void }) {
   const can = useCan();
-  const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
   const { jaren, betaalbestanden } = data.financieel;
   const total = jaren.reduce((n, j) => n + j.declaraties, 0);
   const receipts = jaren.reduce((n, j) => n + j.bonnen, 0);
 
   const purge = async () => {
-    setBusy(true);
     const r = await invoke('avg.purge', { grens: data.grensFinancieel });
-    setBusy(false);
-    setConfirming(false);
     if (!r.ok) return showServerError(null, r.error);
     showSaved(
       `${formatCount(r.value.declaraties, 'declaraties')} en ${formatCount(r.value.betaalbestanden, 'betaalbestanden')} verwijderd; de totalen zijn bewaard`,
@@ -242,27 +189,32 @@ function FinancialSection({ data, onDone }: { data: RetentionOverview; onDone():
   };
 
   return (
-    <Paper withBorder>
-      <Group justify="space-between" p="sm">
-        <div>
-          <Title order={2} size="h4">
-            Financiële gegevens van vóór {formatDateLong(data.grensFinancieel)}
-          </Title>
-          <Text size="sm" c="dimmed">
-            Betaalde en afgewezen declaraties en betaalbestanden van boekjaren waarvan de fiscale bewaarplicht
-            van {retentionPeriod('financieel')} voorbij is.
-          </Text>
-        </div>
-        {can('avg.purge') && (
-          <Button
-            color="red"
+    <Panel
+      title={`Financiële gegevens van vóór ${formatDateLong(data.grensFinancieel)}`}
+      note={`Betaalde en afgewezen declaraties en betaalbestanden van boekjaren waarvan de fiscale bewaarplicht van ${retentionPeriod('financieel')} voorbij is.`}
+      action={
+        can('avg.purge') && (
+          <RemoveButton
+            label="Financiële gegevens verwijderen"
             disabled={total === 0 && betaalbestanden.length === 0}
-            onClick={() => setConfirming(true)}
+            title="Financiële gegevens verwijderen"
+            submit="Definitief verwijderen"
+            onConfirm={purge}
           >
-            Financiële gegevens verwijderen
-          </Button>
-        )}
-      </Group>
+            <Text size="sm">
+              Je verwijdert {formatCount(total, 'declaraties')} van vóór{' '}
+              {formatDateLong(data.grensFinancieel)}, met {formatCount(receipts, 'bonnen')}, en de
+              betaalbestanden van {betaalbestanden.length}{' '}
+              {betaalbestanden.length === 1 ? 'batch' : 'batches'}.
+            </Text>
+            <Text size="sm">
+              De bedragen blijven als totalen per maand en soort in het jaaroverzicht staan, zodat de totalen
+              hetzelfde blijven. Van elke batch blijven nummer, uitvoerdatum, aantal en totaal bewaard.
+            </Text>
+          </RemoveButton>
+        )
+      }
+    >
       {jaren.length === 0 && betaalbestanden.length === 0 ? (
         <Text p="md" pt={0} c="dimmed">
           Er zijn geen financiële gegevens van vóór {formatDateLong(data.grensFinancieel)}.
@@ -297,36 +249,7 @@ function FinancialSection({ data, onDone }: { data: RetentionOverview; onDone():
           {betaalbestanden.map((b) => `${b.nummer} (${formatDate(b.uitvoerdatum)})`).join(', ')}.
         </Text>
       )}
-      <Modal
-        opened={confirming}
-        onClose={() => setConfirming(false)}
-        title="Financiële gegevens verwijderen"
-        size="lg"
-      >
-        <Stack>
-          <Text size="sm">
-            Je verwijdert {formatCount(total, 'declaraties')} van vóór {formatDateLong(data.grensFinancieel)},
-            met {formatCount(receipts, 'bonnen')}, en de betaalbestanden van {betaalbestanden.length}{' '}
-            {betaalbestanden.length === 1 ? 'batch' : 'batches'}.
-          </Text>
-          <Text size="sm">
-            De bedragen blijven als totalen per maand en soort in het jaaroverzicht staan, zodat de totalen
-            hetzelfde blijven. Van elke batch blijven nummer, uitvoerdatum, aantal en totaal bewaard.
-          </Text>
-          <Alert color="red" variant="light">
-            {backupWarning}
-          </Alert>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setConfirming(false)}>
-              Annuleren
-            </Button>
-            <Button color="red" loading={busy} onClick={() => void purge()}>
-              Definitief verwijderen
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
-    </Paper>
+    </Panel>
   );
 }
 
@@ -356,10 +279,7 @@ export function RetentionScreen() {
       <PeopleSection data={data} onDone={() => void reload()} />
       <FinancialSection data={data} onDone={() => void reload()} />
       {data.archief.length > 0 && (
-        <Paper withBorder>
-          <Title order={2} size="h4" p="sm">
-            Bewaarde totalen
-          </Title>
+        <Panel title="Bewaarde totalen">
           <Table verticalSpacing={4} aria-label="Bewaarde totalen">
             <Table.Thead>
               <Table.Tr>
@@ -378,13 +298,10 @@ export function RetentionScreen() {
               ))}
             </Table.Tbody>
           </Table>
-        </Paper>
+        </Panel>
       )}
       {data.eerder.length > 0 && (
-        <Paper withBorder>
-          <Title order={2} size="h4" p="sm">
-            Eerder verwijderd
-          </Title>
+        <Panel title="Eerder verwijderd">
           <Table verticalSpacing={4} aria-label="Eerder verwijderd">
             <Table.Thead>
               <Table.Tr>
@@ -409,7 +326,7 @@ export function RetentionScreen() {
               ))}
             </Table.Tbody>
           </Table>
-        </Paper>
+        </Panel>
       )}
     </Stack>
   );
