@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { callNames } from '../../shared/contract.ts';
-import { handlers } from './handlers.ts';
+import { handlers } from './calls.ts';
 import { CallRegistry } from './registry.ts';
 
 const status = async () => ({ organisatieNaam: null, needsSetup: true, appVersion: '0' });

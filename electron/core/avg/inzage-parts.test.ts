@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { testKey } from '../../../test/support/harness.ts';
-import { inzageParts } from '../../../test/support/inzage-parts.ts';
+import { inzageParts } from '../calls.ts';
 import { CallRegistry } from '../registry.ts';
 import { openStore } from '../store/open-store.ts';
 import { tablesWithoutPersonalData } from './inzage-export.ts';

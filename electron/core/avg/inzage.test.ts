@@ -11,7 +11,7 @@ import {
   personal,
 } from '../../../test/support/full-person.ts';
 import { type Harness, harness } from '../../../test/support/harness.ts';
-import { inzageParts } from '../../../test/support/inzage-parts.ts';
+import { inzageParts } from '../calls.ts';
 import type { DB } from '../store/schema.ts';
 import { inzageCoverage as coverageOf, type InzageData } from './inzage-export.ts';
 

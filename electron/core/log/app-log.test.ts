@@ -11,9 +11,9 @@ import {
   volunteerContract,
 } from '../../../test/support/harness.ts';
 import { startCore } from '../app-core.ts';
+import { handlers } from '../calls.ts';
 import { Dispatcher } from '../dispatcher.ts';
 import type { Handlers } from '../handler-types.ts';
-import { handlers } from '../handlers.ts';
 import { Sessions } from '../sessions.ts';
 import { type LogFields, logFileName, openAppLog } from './app-log.ts';
 import { callLogging, logDirName } from './core-log.ts';
