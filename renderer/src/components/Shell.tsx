@@ -4,6 +4,7 @@ import type { CallName } from '../../../shared/contract.ts';
 import { roleLabels } from '../../../shared/roles.ts';
 import { href, useRoute } from '../lib/route.ts';
 import { useCan, useSession } from '../lib/session.tsx';
+import { confirmLeave, UnsavedChangesDialog } from '../lib/unsaved-guard.tsx';
 import { AccountsScreen } from '../screens/accounts/AccountsScreen.tsx';
 import { StartScreen } from '../screens/attention/StartScreen.tsx';
 import { AuditScreen } from '../screens/audit/AuditScreen.tsx';
@@ -91,6 +92,7 @@ export function Shell() {
 
   return (
     <AppShell navbar={{ width: 230, breakpoint: 0 }} padding="lg">
+      <UnsavedChangesDialog />
       <AppShell.Navbar p="sm" aria-label="Hoofdmenu">
         <Stack justify="space-between" h="100%">
           <Box>
@@ -131,7 +133,7 @@ export function Shell() {
               label="Wachtwoord wijzigen"
               active={current === '/wachtwoord'}
             />
-            <NavLink component="button" label="Uitloggen" onClick={logout} />
+            <NavLink component="button" label="Uitloggen" onClick={() => confirmLeave(logout)} />
           </Box>
         </Stack>
       </AppShell.Navbar>

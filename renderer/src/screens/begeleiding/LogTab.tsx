@@ -32,6 +32,7 @@ import type { Person } from '../../../../shared/persons.ts';
 import { invoke } from '../../lib/api.ts';
 import { DutchDateInput } from '../../lib/date-input.tsx';
 import { showSaved, showServerError } from '../../lib/forms.ts';
+import { useUnsavedGuard } from '../../lib/unsaved-guard.tsx';
 import { useCall } from '../../lib/use-call.ts';
 import { goalColors } from './PopTab.tsx';
 
@@ -221,6 +222,7 @@ function EntryForm({
       })),
     },
   });
+  useUnsavedGuard(() => form.isDirty());
   const [busy, setBusy] = useState(false);
   const submit = form.onSubmit(async (v) => {
     setBusy(true);

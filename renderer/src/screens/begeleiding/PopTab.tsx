@@ -32,6 +32,7 @@ import { invoke } from '../../lib/api.ts';
 import { DutchDateInput } from '../../lib/date-input.tsx';
 import { downloadFile } from '../../lib/download.ts';
 import { showSaved, showServerError } from '../../lib/forms.ts';
+import { useUnsavedGuard } from '../../lib/unsaved-guard.tsx';
 import { useCall } from '../../lib/use-call.ts';
 
 export const goalColors: Record<GoalStatus, string> = {
@@ -185,6 +186,7 @@ function PopForm({
     ? { ...pop.current, doelen: pop.goals.map((g) => ({ ...g.goal, status: g.status })) }
     : { startdatum: dutchDate(), kwaliteiten: '', ambitie: '', ritme: 'maandelijks', doelen: [] };
   const form = useForm<PopContent>({ initialValues: start });
+  useUnsavedGuard(() => form.isDirty());
   const [busy, setBusy] = useState(false);
   const submit = form.onSubmit(async (content) => {
     setBusy(true);

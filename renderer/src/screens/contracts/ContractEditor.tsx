@@ -7,6 +7,7 @@ import type { Profile } from '../../../../shared/profiles.ts';
 import { invoke } from '../../lib/api.ts';
 import { showSaved, showServerError } from '../../lib/forms.ts';
 import { navigate } from '../../lib/route.ts';
+import { useUnsavedGuard } from '../../lib/unsaved-guard.tsx';
 import { useCall } from '../../lib/use-call.ts';
 import { ContractBasics } from './ContractBasics.tsx';
 import { ContractCheckPanel } from './ContractCheckPanel.tsx';
@@ -75,6 +76,7 @@ function EditorForm({
   begeleiders: Option[];
 }) {
   const form = useForm<EditorValues>({ initialValues: initialValues(person, profile, existing, from) });
+  const guard = useUnsavedGuard(() => form.isDirty());
   const [busy, setBusy] = useState(false);
 
   const submit = form.onSubmit(async (values) => {
@@ -86,6 +88,7 @@ function EditorForm({
     setBusy(false);
     if (!result.ok) return showServerError(form, result.error);
     showSaved(existing ? 'Concept opgeslagen' : 'Concept aangemaakt');
+    guard.release();
     onSaved(result.value.id);
   });
 

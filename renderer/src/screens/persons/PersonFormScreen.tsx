@@ -40,6 +40,7 @@ import { DutchDateInput } from '../../lib/date-input.tsx';
 import { showSaved, showServerError } from '../../lib/forms.ts';
 import { href, navigate } from '../../lib/route.ts';
 import { useSession } from '../../lib/session.tsx';
+import { useUnsavedGuard } from '../../lib/unsaved-guard.tsx';
 import { useCall } from '../../lib/use-call.ts';
 
 type Values = Omit<CallInput<'persons.create'>, 'talen'> & {
@@ -127,6 +128,7 @@ function PersonForm({ loaded, reload }: { loaded: Person | null; reload(): void 
   const [busy, setBusy] = useState(false);
   const [conflict, setConflict] = useState<string | null>(null);
   const form = useForm<Values>({ initialValues: loaded ? valuesFrom(loaded) : emptyValues() });
+  const guard = useUnsavedGuard(() => form.isDirty());
 
   const submit = form.onSubmit(async (values) => {
     setBusy(true);
@@ -141,6 +143,7 @@ function PersonForm({ loaded, reload }: { loaded: Person | null; reload(): void 
     setBusy(false);
     if (result.ok) {
       showSaved(loaded ? 'Wijzigingen opgeslagen' : 'Sleutelpersoon toegevoegd');
+      guard.release();
       navigate(`/personen/${result.value.id}`);
       return;
     }

@@ -40,6 +40,7 @@ import { EuroInput } from '../../lib/euro-input.tsx';
 import { showSaved, showServerError } from '../../lib/forms.ts';
 import { href, navigate } from '../../lib/route.ts';
 import { useCan } from '../../lib/session.tsx';
+import { useUnsavedGuard } from '../../lib/unsaved-guard.tsx';
 import { useCall } from '../../lib/use-call.ts';
 
 /** Lists are edited as text, one item per line. */
@@ -108,6 +109,7 @@ function ProfileForm({ profile, reload }: { profile: Profile | null; reload(): v
   const oldVersion = profile !== null && profile.shown.versie !== profile.current.versie;
   const readOnly = !can('profiles.save') || oldVersion || profile?.archived === true;
   const form = useForm<Values>({ initialValues: toValues(profile?.shown ?? blank) });
+  const guard = useUnsavedGuard(() => !readOnly && form.isDirty());
 
   const submit = form.onSubmit(async (v) => {
     const content: ProfileContent = {
@@ -124,8 +126,13 @@ function ProfileForm({ profile, reload }: { profile: Profile | null; reload(): v
     setBusy(false);
     if (!r.ok) return showServerError(form, r.error);
     showSaved(profile ? 'Opgeslagen als nieuwe versie' : 'Functieprofiel aangemaakt');
-    if (profile) reload();
-    else navigate(`/profielen/${r.value.id}`);
+    if (profile) {
+      form.resetDirty(v);
+      reload();
+    } else {
+      guard.release();
+      navigate(`/profielen/${r.value.id}`);
+    }
   });
 
   const act = async (call: 'profiles.archive' | 'profiles.duplicate') => {

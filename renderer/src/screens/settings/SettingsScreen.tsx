@@ -21,6 +21,7 @@ import { invoke } from '../../lib/api.ts';
 import { ConflictAlert } from '../../lib/conflict-alert.tsx';
 import { showSaved, showServerError } from '../../lib/forms.ts';
 import { useSession } from '../../lib/session.tsx';
+import { useUnsavedGuard } from '../../lib/unsaved-guard.tsx';
 import { useCall } from '../../lib/use-call.ts';
 
 type Values = Omit<Settings, 'updatedAt' | 'version'>;
@@ -53,12 +54,14 @@ function SettingsForm({ settings: data, reload }: { settings: Settings; reload()
     },
   });
 
+  useUnsavedGuard(() => form.isDirty());
   const submit = form.onSubmit(async (values) => {
     setBusy(true);
     setConflict(null);
     const r = await invoke('settings.update', { ...values, version: data.version });
     setBusy(false);
     if (r.ok) {
+      form.resetDirty(values);
       showSaved('Instellingen opgeslagen');
       refreshOrganisation();
       reload();
