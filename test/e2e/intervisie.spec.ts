@@ -1,4 +1,5 @@
-import { expect, openMenu, screenshot, setUp, test } from './fixtures.ts';
+import { personInput } from '../support/harness.ts';
+import { api, expect, openMenu, screenshot, setUp, test } from './fixtures.ts';
 
 test('an intervisie session writes an entry in the log of each attendee, not of the absent', async ({
   page,
@@ -47,4 +48,25 @@ test('an intervisie session writes an entry in the log of each attendee, not of 
   await page.getByRole('link', { name: 'Senait Tesfay' }).click();
   await page.getByRole('tab', { name: 'Begeleiding' }).click();
   await expect(page.getByText('Nog niets vastgelegd.')).toBeVisible();
+});
+
+test('a group member is found by typing, however far down the register they are', async ({ page, host }) => {
+  await setUp(page, host.url);
+  // More people than any picker could list at once; the last one by name is the one wanted.
+  for (let i = 0; i < 210; i++) {
+    await api(page, 'persons.create', {
+      ...personInput({ email: null, iban: null, telefoon: null }),
+      voornaam: `Lid${String(i).padStart(3, '0')}`,
+      achternaam: i === 209 ? 'Zewdu' : 'Abebe',
+    });
+  }
+  await openMenu(page, 'Intervisie');
+  await page.getByRole('button', { name: 'Nieuwe groep' }).click();
+  const group = page.getByRole('dialog', { name: 'Nieuwe intervisiegroep' });
+  await group.getByLabel('Naam').fill('Groep Kanaleneiland');
+  await group.getByRole('combobox', { name: 'Leden' }).fill('zewdu');
+  await page.getByRole('option', { name: 'Lid209 Zewdu' }).click();
+  await group.getByLabel('Naam').click();
+  await group.getByRole('button', { name: 'Opslaan' }).click();
+  await expect(page.getByText('1 lid: Lid209 Zewdu')).toBeVisible();
 });

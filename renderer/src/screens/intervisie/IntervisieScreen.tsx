@@ -3,7 +3,6 @@ import {
   Checkbox,
   Group,
   Modal,
-  MultiSelect,
   NumberInput,
   Paper,
   Stack,
@@ -17,6 +16,7 @@ import { useState } from 'react';
 import { dutchDate } from '../../../../shared/dates.ts';
 import { formatDate } from '../../../../shared/format.ts';
 import type { IntervisieGroup } from '../../../../shared/intervisie.ts';
+import { PeoplePicker } from '../../components/PersonPicker.tsx';
 import { invoke } from '../../lib/api.ts';
 import { DutchDateInput } from '../../lib/date-input.tsx';
 import { showSaved, showServerError } from '../../lib/forms.ts';
@@ -62,7 +62,8 @@ export function IntervisieScreen() {
             </Group>
           </Group>
           <Text size="sm" mt={4}>
-            {g.leden.length} leden: {g.leden.map((l) => l.naam).join(', ') || '—'}
+            {g.leden.length} {g.leden.length === 1 ? 'lid' : 'leden'}:{' '}
+            {g.leden.map((l) => l.naam).join(', ') || '—'}
           </Text>
           {g.sessies.length > 0 && (
             <Text size="sm" c="dimmed" mt={4}>
@@ -94,10 +95,6 @@ function GroupModal({
   onClose(): void;
   onDone(): void;
 }) {
-  const persons = useCall('persons.list', {
-    pageSize: 200,
-    status: ['aangemeld', 'intake', 'actief', 'gepauzeerd'],
-  });
   const form = useForm({
     initialValues: { naam: group?.naam ?? '', leden: group?.leden.map((l) => l.personId) ?? [] },
   });
@@ -118,11 +115,14 @@ function GroupModal({
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <TextInput label="Naam" {...form.getInputProps('naam')} data-path="naam" />
-          <MultiSelect
+          <PeoplePicker
             label="Leden"
-            searchable
-            data={(persons.data?.rows ?? []).map((p) => ({ value: p.id, label: p.naam }))}
-            {...form.getInputProps('leden')}
+            status={['aangemeld', 'intake', 'actief', 'gepauzeerd']}
+            knownNames={Object.fromEntries(group?.leden.map((l) => [l.personId, l.naam]) ?? [])}
+            value={form.values.leden}
+            onChange={(ids) => form.setFieldValue('leden', ids)}
+            error={form.errors.leden}
+            data-path="leden"
           />
           <ModalActions onCancel={onClose} submit="Opslaan" />
         </Stack>
