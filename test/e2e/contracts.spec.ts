@@ -58,6 +58,8 @@ test('a projectleider drafts a volunteer contract from the template, confirms th
   await other.getByLabel('Gebruikersnaam').fill('pieter');
   await other.getByRole('textbox', { name: 'Wachtwoord', exact: true }).fill(strongPassword);
   await other.getByRole('button', { name: 'Inloggen' }).click();
+  // Logged in, on their own start screen, before going to the contract by its address.
+  await expect(other.getByRole('heading', { name: 'Goedendag, Pieter' })).toBeVisible();
   await other.goto(contractUrl);
   await expect(other.getByRole('heading', { name: /Vrijwilligersovereenkomst/, level: 1 })).toBeVisible();
   await expect(other.getByRole('button', { name: 'Definitief maken' })).toHaveCount(0);
