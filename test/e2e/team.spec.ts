@@ -116,6 +116,7 @@ test('two windows editing the same person: the second save is refused and says w
   await second.getByLabel('Gebruikersnaam').fill('annelies');
   await second.getByRole('textbox', { name: 'Wachtwoord', exact: true }).fill(strongPassword);
   await second.getByRole('button', { name: 'Inloggen' }).click();
+  await expect(second.getByRole('heading', { name: 'Goedendag, Annelies' })).toBeVisible();
   await second.goto(`${personUrl}/bewerken`);
   // The second window has read the person (version 1) before the first one saves.
   await expect(second.getByLabel('Voornaam')).toHaveValue('Hương');
