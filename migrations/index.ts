@@ -6,6 +6,8 @@ import { migration0005 } from './0005-declaraties.ts';
 import { migration0006 } from './0006-payout-batches.ts';
 import { migration0007 } from './0007-retention.ts';
 import { migration0008 } from './0008-session-lock.ts';
+import { migration0010 } from './0010-renamed-calls.ts';
+import { migration0011 } from './0011-vog-renewal.ts';
 import type { Migration } from './types.ts';
 
 /** Every migration in order. Append only: a shipped step is never edited or removed. */
@@ -18,4 +20,6 @@ export const migrations: readonly Migration[] = [
   migration0006,
   migration0007,
   migration0008,
+  migration0010,
+  migration0011,
 ];

@@ -26,6 +26,7 @@ export const fieldLabels = {
   toestemmingNodig: 'Toestemming gemeente nodig',
   toestemmingDatum: 'Datum toestemming',
   vogAfgiftedatum: 'VOG-afgiftedatum',
+  vogVernieuwdatum: 'VOG vernieuwen op',
   begeleiderId: 'Vaste begeleider',
   begeleider: 'Vaste begeleider',
   notities: 'Notities',

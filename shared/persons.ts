@@ -109,14 +109,24 @@ const personFieldsShape = {
   toestemmingNodig: z.boolean(),
   toestemmingDatum: optionalIsoDate,
   vogAfgiftedatum: optionalIsoDate,
+  vogVernieuwdatum: optionalIsoDate,
   begeleiderId: nullable(id),
   notities: optionalText(5000),
 } as const;
 
-function checkBijstand(
-  v: { bijstand: boolean; toestemmingNodig: boolean; toestemmingDatum: string | null },
+function checkPerson(
+  v: {
+    bijstand: boolean;
+    toestemmingNodig: boolean;
+    toestemmingDatum: string | null;
+    vogAfgiftedatum: string | null;
+    vogVernieuwdatum: string | null;
+  },
   ctx: z.RefinementCtx,
 ) {
+  if (v.vogVernieuwdatum && v.vogAfgiftedatum && v.vogVernieuwdatum <= v.vogAfgiftedatum) {
+    ctx.addIssue({ code: 'custom', path: ['vogVernieuwdatum'], message: 'ligt na de afgiftedatum' });
+  }
   if (!v.bijstand && (v.toestemmingNodig || v.toestemmingDatum)) {
     ctx.addIssue({
       code: 'custom',
@@ -132,11 +142,11 @@ export const personCreateInput = z
     status: z.enum(personStatuses, { error: 'kies een status' }),
     statusDatum: isoDate,
   })
-  .superRefine(checkBijstand);
+  .superRefine(checkPerson);
 
 export const personUpdateInput = z
   .strictObject({ id, version, ...personFieldsShape })
-  .superRefine(checkBijstand);
+  .superRefine(checkPerson);
 
 export const personStatusInput = z.strictObject({
   id,

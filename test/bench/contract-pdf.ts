@@ -45,6 +45,7 @@ export async function contractPdfBench(dispatcher: Dispatcher) {
     toestemmingNodig: false,
     toestemmingDatum: null,
     vogAfgiftedatum: null,
+    vogVernieuwdatum: null,
     begeleiderId: null,
     notities: null,
     status: 'actief',

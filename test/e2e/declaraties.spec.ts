@@ -33,6 +33,7 @@ async function personWithContract(
     toestemmingNodig: false,
     toestemmingDatum: null,
     vogAfgiftedatum: null,
+    vogVernieuwdatum: null,
     begeleiderId: null,
     notities: null,
     status: 'actief',

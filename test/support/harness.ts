@@ -113,6 +113,7 @@ export function personInput(
     toestemmingNodig: false,
     toestemmingDatum: null,
     vogAfgiftedatum: null,
+    vogVernieuwdatum: null,
     begeleiderId: null,
     notities: null,
     status: 'aangemeld',

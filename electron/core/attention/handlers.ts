@@ -79,6 +79,7 @@ export const attentionHandlers = {
         'achternaam',
         'roepnaam',
         'vog_afgiftedatum',
+        'vog_vernieuwdatum',
         'bijstand',
         'toestemming_nodig',
         'toestemming_datum',
@@ -92,8 +93,11 @@ export const attentionHandlers = {
     );
     for (const p of active) {
       const naam = fullName(p);
-      if (p.vog_afgiftedatum) {
-        const renewal = addYears(p.vog_afgiftedatum, attentionRules.vogValidYears);
+      // The renewal date recorded, or else the issue date plus the usual validity.
+      const renewal =
+        p.vog_vernieuwdatum ??
+        (p.vog_afgiftedatum ? addYears(p.vog_afgiftedatum, attentionRules.vogValidYears) : null);
+      if (renewal) {
         if (renewal <= addDays(today, attentionRules.vogWarnWithinDays)) {
           const text =
             renewal < today
@@ -109,13 +113,13 @@ export const attentionHandlers = {
           });
         }
       }
-      if (!p.vog_afgiftedatum) {
+      if (!renewal) {
         items.push({
           kind: 'vog_ontbreekt',
           personId: p.id,
           personNaam: naam,
           contractId: null,
-          text: 'Geen VOG-afgiftedatum vastgelegd',
+          text: 'Geen VOG vastgelegd (afgifte- of vernieuwdatum)',
           date: null,
         });
       }

@@ -248,6 +248,7 @@ export async function anonymisePerson(ctx: WriteCtx, person: PersonsTable): Prom
       toestemming_nodig: 0,
       toestemming_datum: null,
       vog_afgiftedatum: null,
+      vog_vernieuwdatum: null,
       begeleider_id: null,
       notities: null,
       search_text: personSearchText({ ...anonymous, talen: [] }),

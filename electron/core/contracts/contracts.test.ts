@@ -351,17 +351,34 @@ describe('attention list', () => {
         toestemmingDatum: null,
       }),
     );
+    // A VOG issued long ago whose renewal date lies ahead: the renewal date counts, not the issue date plus three years.
+    await h.ok(
+      'projectleider',
+      'persons.create',
+      personInput({
+        voornaam: 'Yonas',
+        achternaam: 'Tesfaye',
+        email: 'yonas@example.org',
+        status: 'actief',
+        statusDatum: '2025-01-01',
+        vogAfgiftedatum: '2020-01-10',
+        vogVernieuwdatum: '2026-03-15',
+      }),
+    );
     h.setNow('2026-01-30T09:00:00.000Z');
     const items = await h.ok('projectleider', 'attention.list', {});
     expect(items.map((i) => [i.kind, i.personNaam])).toEqual([
       ['niet_getekend', 'Şükrü Çelik'],
       ['vog_verloopt', 'Amina Haddad'],
       ['contract_eindigt', 'Şükrü Çelik'],
+      ['vog_verloopt', 'Yonas Tesfaye'],
       ['geen_contract', 'Amina Haddad'],
       ['vog_ontbreekt', 'Olena Kovalenko'],
       ['toestemming_ontbreekt', 'Olena Kovalenko'],
       ['geen_contract', 'Olena Kovalenko'],
+      ['geen_contract', 'Yonas Tesfaye'],
     ]);
+    expect(items.find((i) => i.personNaam === 'Yonas Tesfaye')?.text).toBe('VOG verloopt op 15 maart 2026');
     expect(items[1]?.text).toBe('VOG verloopt op 15 februari 2026');
   });
 });

@@ -51,6 +51,7 @@ function columns(fields: PersonFields, ctx: WriteCtx) {
     toestemming_nodig: fields.toestemmingNodig ? 1 : 0,
     toestemming_datum: fields.toestemmingDatum,
     vog_afgiftedatum: fields.vogAfgiftedatum,
+    vog_vernieuwdatum: fields.vogVernieuwdatum,
     begeleider_id: fields.begeleiderId,
     notities: fields.notities,
     search_text: personSearchText({ ...fields, talen: fields.talen.map((language) => language.taal) }),

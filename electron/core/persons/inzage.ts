@@ -28,6 +28,7 @@ export interface PersonsInzage {
     toestemmingGemeenteNodig: boolean;
     toestemmingGemeenteDatum: string | null;
     vogAfgiftedatum: string | null;
+    vogVernieuwdatum: string | null;
     status: string;
     statusDatum: string;
     vasteBegeleider: string | null;
@@ -96,6 +97,7 @@ export const personsInzage: InzagePart<PersonsInzage> = {
           toestemmingGemeenteNodig: person.toestemming_nodig === 1,
           toestemmingGemeenteDatum: person.toestemming_datum,
           vogAfgiftedatum: person.vog_afgiftedatum,
+          vogVernieuwdatum: person.vog_vernieuwdatum,
           status: statusLabel(person.status),
           statusDatum: person.status_datum,
           vasteBegeleider: who(person.begeleider_id),
@@ -146,6 +148,7 @@ export const personsInzage: InzagePart<PersonsInzage> = {
               ['Toestemming gemeente nodig', yes(p.toestemmingGemeenteNodig)],
               ['Datum toestemming', date(p.toestemmingGemeenteDatum)],
               ['VOG-afgiftedatum', date(p.vogAfgiftedatum)],
+              ['VOG vernieuwen op', date(p.vogVernieuwdatum)],
               ['Status', `${p.status} sinds ${formatDateLong(p.statusDatum)}`],
               ['Vaste begeleider', dash(p.vasteBegeleider)],
               ['Notities', dash(p.notities)],

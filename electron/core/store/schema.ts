@@ -36,6 +36,8 @@ export interface PersonsTable {
   toestemming_nodig: number;
   toestemming_datum: string | null;
   vog_afgiftedatum: string | null;
+  /** When the VOG is to be renewed; without it, the issue date plus attentionRules.vogValidYears. */
+  vog_vernieuwdatum: string | null;
   status: string;
   status_datum: string;
   begeleider_id: string | null;

@@ -72,6 +72,7 @@ export function PersonDetails({ person: p }: { person: Person }) {
       <Section title="Begeleiding">
         <Field label={fieldLabels.begeleiderId}>{p.begeleiderNaam}</Field>
         <Field label={fieldLabels.vogAfgiftedatum}>{formatDate(p.vogAfgiftedatum)}</Field>
+        <Field label={fieldLabels.vogVernieuwdatum}>{formatDate(p.vogVernieuwdatum)}</Field>
         <Field label="Status sinds">{formatDate(p.statusDatum)}</Field>
         <Field label="In register sinds">{formatDate(p.createdAt)}</Field>
       </Section>

@@ -70,6 +70,7 @@ function emptyValues(): Values {
     toestemmingNodig: false,
     toestemmingDatum: null,
     vogAfgiftedatum: null,
+    vogVernieuwdatum: null,
     begeleiderId: null,
     notities: '',
     status: 'aangemeld',
@@ -303,6 +304,7 @@ function PersonForm({ loaded, reload }: { loaded: Person | null; reload(): void 
           <SimpleGrid cols={3} spacing="sm">
             <Select {...input('begeleiderId')} data={begeleiders} clearable searchable />
             <DutchDateInput {...input('vogAfgiftedatum')} />
+            <DutchDateInput {...input('vogVernieuwdatum')} />
             {!loaded && (
               <Group grow gap="sm">
                 <Select
