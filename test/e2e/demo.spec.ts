@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { test as base, expect } from '@playwright/test';
+import { test as base, expect, type Page } from '@playwright/test';
 import { runBrowserHost } from '../../electron/browser-host.ts';
 import { demoPassphrase, demoPassword } from '../../electron/core/demo/seed.ts';
 import { openMenu, screenshot } from './fixtures.ts';
@@ -62,3 +62,36 @@ test('the demo data set: a full register to page, filter and search', async ({ p
   await page.getByLabel('Zoeken').fill('sukru');
   await expect(page.getByRole('link', { name: /Şükrü/ }).first()).toBeVisible();
 });
+
+/** Whether the page or a table's scroll container has to scroll sideways. */
+async function scrollsSideways(page: Page): Promise<boolean> {
+  return page.evaluate(
+    () =>
+      document.documentElement.scrollWidth > window.innerWidth ||
+      [...document.querySelectorAll('table')].some((t) => {
+        const box = t.parentElement;
+        return box !== null && box.scrollWidth > box.clientWidth + 1;
+      }),
+  );
+}
+
+for (const [width, height] of [
+  [1366, 768],
+  [1024, 700],
+] as const) {
+  test(`no screen scrolls sideways at ${width}×${height}`, async ({ page, demo }) => {
+    await page.setViewportSize({ width, height });
+    await page.goto(demo.url);
+    await page.getByLabel('Gebruikersnaam').fill('marco');
+    await page.getByRole('textbox', { name: 'Wachtwoord', exact: true }).fill(demoPassword);
+    await page.getByRole('button', { name: 'Inloggen' }).click();
+    await expect(page.getByRole('heading', { name: 'Goedendag, Marco' })).toBeVisible();
+    expect(await scrollsSideways(page), 'Start').toBe(false);
+    for (const item of ['Sleutelpersonen', 'Caseload', 'Declaraties', 'Functieprofielen', 'Auditlog']) {
+      await openMenu(page, item);
+      await expect(page.getByRole('table').first()).toBeVisible();
+      expect(await scrollsSideways(page), item).toBe(false);
+      await screenshot(page, `22-${item.toLowerCase()}-${width}`);
+    }
+  });
+}

@@ -59,16 +59,16 @@ export function CaseloadScreen() {
         <Count n={rows.filter((r) => !r.heeftPop).length} one="zonder POP" many="zonder POP" />
       </Group>
       <Paper withBorder>
-        <Table verticalSpacing="xs" aria-label="Caseload" style={{ whiteSpace: 'nowrap' }}>
+        {/* Narrow columns and short headings: the table fits a 1024-pixel-wide window without sideways scrolling. */}
+        <Table verticalSpacing="xs" horizontalSpacing="xs" aria-label="Caseload">
           <Table.Thead>
             <Table.Tr>
               <Table.Th>Naam</Table.Th>
-              {account.role === 'projectleider' && <Table.Th>Begeleider</Table.Th>}
               <Table.Th>Ritme</Table.Th>
               <Table.Th>Laatste gesprek</Table.Th>
               <Table.Th>Volgende gesprek</Table.Th>
               <Table.Th>Stand</Table.Th>
-              <Table.Th>Leerdoelen over streefdatum</Table.Th>
+              <Table.Th title="Leerdoelen over de streefdatum">Doelen te laat</Table.Th>
               <Table.Th>Open signalen</Table.Th>
               <Table.Th>POP</Table.Th>
             </Table.Tr>
@@ -80,11 +80,15 @@ export function CaseloadScreen() {
                 <Table.Tr key={r.personId}>
                   <Table.Td>
                     <Anchor href={href(`/personen/${r.personId}/begeleiding`)}>{r.naam}</Anchor>
+                    {account.role === 'projectleider' && (
+                      <Text size="xs" c="dimmed">
+                        {r.begeleiderNaam ?? 'geen begeleider'}
+                      </Text>
+                    )}
                   </Table.Td>
-                  {account.role === 'projectleider' && <Table.Td>{r.begeleiderNaam ?? '—'}</Table.Td>}
                   <Table.Td>{r.ritme ? rhythmLabels[r.ritme] : '—'}</Table.Td>
-                  <Table.Td>{formatDate(r.laatsteGesprek) || '—'}</Table.Td>
-                  <Table.Td>{formatDate(r.volgendeGesprek) || '—'}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(r.laatsteGesprek) || '—'}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(r.volgendeGesprek) || '—'}</Table.Td>
                   <Table.Td>
                     <Badge color={color} variant="light" style={{ minWidth: 'max-content' }}>
                       {r.dagenTeLaat > 0 ? `${label} (${r.dagenTeLaat} d)` : label}
@@ -92,7 +96,7 @@ export function CaseloadScreen() {
                   </Table.Td>
                   <Table.Td c={r.doelenOverDatum > 0 ? 'orange' : undefined}>{r.doelenOverDatum}</Table.Td>
                   <Table.Td c={r.openSignalen > 0 ? 'red' : undefined}>{r.openSignalen}</Table.Td>
-                  <Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
                     {r.heeftPop ? (
                       'ja'
                     ) : (

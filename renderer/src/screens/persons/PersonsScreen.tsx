@@ -14,10 +14,11 @@ import {
   Title,
   UnstyledButton,
 } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
+import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
 import {
   type ColumnFiltersState,
   columnFilteringFeature,
+  columnVisibilityFeature,
   createColumnHelper,
   filterFn_equals,
   type OnChangeFn,
@@ -47,6 +48,7 @@ import { useCall } from '../../lib/use-call.ts';
 
 // Sorting, filtering and paging happen in the main process; the table only holds their state.
 const features = tableFeatures({
+  columnVisibilityFeature,
   rowSortingFeature,
   columnFilteringFeature,
   rowPaginationFeature,
@@ -115,6 +117,7 @@ const columns = column.columns([
 ]);
 
 const noRows: PersonListRow[] = [];
+const hiddenWhenNarrow = { statusDatum: false, niveauNederlands: false, geboortedatum: false };
 const sortable = new Set<string>(personSortColumns);
 
 function filterValue<T>(filters: ColumnFiltersState, id: string): T | undefined {
@@ -163,12 +166,15 @@ export function PersonsScreen() {
     toFirstPage();
   };
 
+  // In a narrow window the register leaves out what is on the person's page anyway, rather than scroll sideways.
+  const narrow = useMediaQuery('(max-width: 1279px)') ?? false;
+  const columnVisibility = narrow ? hiddenWhenNarrow : {};
   const table = useTable({
     features,
     columns,
     data: data?.rows ?? noRows,
     getRowId: (r) => r.id,
-    state: { sorting, columnFilters, pagination },
+    state: { sorting, columnFilters, pagination, columnVisibility },
     onSortingChange,
     onColumnFiltersChange,
     onPaginationChange: setPagination,
@@ -293,7 +299,7 @@ export function PersonsScreen() {
         <Text c="red">{error.message}</Text>
       ) : (
         <Paper withBorder>
-          <Table.ScrollContainer minWidth={900}>
+          <Table.ScrollContainer minWidth={narrow ? 640 : 900}>
             <Table
               highlightOnHover
               verticalSpacing="xs"
@@ -344,7 +350,7 @@ export function PersonsScreen() {
                     onDoubleClick={() => navigate(`/personen/${row.original.id}`)}
                     style={{ cursor: 'default' }}
                   >
-                    {row.getAllCells().map((cell) => (
+                    {row.getVisibleCells().map((cell) => (
                       <Table.Td key={cell.id}>
                         <table.FlexRender cell={cell} />
                       </Table.Td>
