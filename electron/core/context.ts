@@ -25,6 +25,14 @@ export interface CallContext {
   account: SessionAccount | null;
 }
 
+/**
+ * What a write's preparation may use (see PreparedWrite): the call's moment and account, and read access outside
+ * the transaction. It draws no ids and records no audit entry: that is the write's part.
+ */
+export interface PrepareCtx extends CallContext {
+  db: Reader;
+}
+
 export interface ReadCtx extends CallContext {
   db: Reader;
   session: SessionControl;

@@ -8,7 +8,7 @@ import { printable } from '../../shared/printable.ts';
 import type { AppError, Result } from '../../shared/result.ts';
 import { writeAudit } from './audit/record.ts';
 import { LoginThrottle } from './auth/login-throttle.ts';
-import type { AuditRecord, BackupControl, ReadCtx, SessionControl, WriteCtx } from './context.ts';
+import type { AuditRecord, BackupControl, PrepareCtx, ReadCtx, SessionControl, WriteCtx } from './context.ts';
 import { Failure } from './failure.ts';
 import type { Handlers } from './handler-types.ts';
 import { handlers as allHandlers } from './handlers.ts';
@@ -265,19 +265,23 @@ export class Dispatcher {
     const ids = new IdSource(base.now, replay?.ids);
     const audits: AuditRecord[] = [];
     const afterCommit: (() => void)[] = [];
-    const handler = this.handlers[call] as (ctx: WriteCtx, input: unknown) => Promise<unknown>;
+    const handler = this.handlers[call] as WriteEntry;
+    // A prepared write does its slow part first, outside the transaction: other desks' writes go on meanwhile.
+    const prepared =
+      typeof handler === 'function'
+        ? undefined
+        : await handler.prepare({ ...base, db: this.deps.store.db }, input);
     const value = await this.deps.store.db.transaction().execute(async (trx) => {
-      const result = await handler(
-        {
-          ...base,
-          db: trx,
-          newId: () => ids.next(),
-          audit: (r) => audits.push(r),
-          afterCommit: (fn) => afterCommit.push(fn),
-          session,
-        },
-        input,
-      );
+      const ctx: WriteCtx = {
+        ...base,
+        db: trx,
+        newId: () => ids.next(),
+        audit: (r) => audits.push(r),
+        afterCommit: (fn) => afterCommit.push(fn),
+        session,
+      };
+      const result =
+        typeof handler === 'function' ? await handler(ctx, input) : await handler.write(ctx, input, prepared);
       // The context keeps the ids the handler drew; the audit rows' own ids are not part of a replay.
       await writeAudit(trx, {
         call,
@@ -294,6 +298,14 @@ export class Dispatcher {
     return { ok: true, value: value ?? null };
   }
 }
+
+/** A write handler as the dispatcher calls it, input already parsed by the contract's schema. */
+type WriteEntry =
+  | ((ctx: WriteCtx, input: unknown) => Promise<unknown>)
+  | {
+      prepare(ctx: PrepareCtx, input: unknown): Promise<unknown>;
+      write(ctx: WriteCtx, input: unknown, prepared: unknown): Promise<unknown>;
+    };
 
 /** Calls a locked session may still make: what any window may see, who it is, locking, unlocking, logging out. */
 const passesLock = new Set<CallName>([
