@@ -45,7 +45,7 @@ export interface BackupControl {
   overview(): BackupOverview;
   setFolder(folder: string, account: SessionAccount): Promise<void>;
   create(account: SessionAccount): Promise<BackupInfo>;
-  preview(name: string): BackupPreview;
+  preview(name: string): Promise<BackupPreview>;
   /** Replaces the data with a backup, after a backup of the current state; logs everyone out. */
   restore(name: string, account: SessionAccount): Promise<{ safetyCopy: BackupInfo }>;
   /** The key that opens the data elsewhere (see RecoveryKey); audited. */

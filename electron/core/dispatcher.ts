@@ -88,6 +88,34 @@ export class Dispatcher {
     }
   }
 
+  /**
+   * Runs work that is not a call (the daily backup) as if it were one: refused while a backup is restored, and
+   * waited for by one.
+   */
+  async background<T>(work: () => Promise<T>): Promise<T> {
+    if (this.exclusiveRunning || this.broken) {
+      throw new Failure('unavailable', 'Schakel zet op dit moment een reservekopie terug.');
+    }
+    this.inFlight++;
+    try {
+      return await work();
+    } finally {
+      this.callEnded();
+    }
+  }
+
+  /** Resolves when the writes running now have ended; writes that start meanwhile are not waited for. */
+  async writesSettled(): Promise<void> {
+    await Promise.allSettled([...this.writing]);
+  }
+  private readonly writing = new Set<Promise<unknown>>();
+
+  private callEnded(): void {
+    this.inFlight--;
+    for (const resolve of this.settled) resolve();
+    this.settled.clear();
+  }
+
   /** Serves from the store `replace` returns; if it throws without one, the dispatcher refuses every call. */
   async replaceStore(replace: () => Promise<Store>): Promise<void> {
     try {
@@ -125,9 +153,7 @@ export class Dispatcher {
     try {
       result = await this.run(call, rawInput, clientKey, replay);
     } finally {
-      this.inFlight--;
-      for (const resolve of this.settled) resolve();
-      this.settled.clear();
+      this.callEnded();
     }
     if (this.deps.onCall && isCallName(call)) {
       try {
@@ -211,7 +237,13 @@ export class Dispatcher {
         );
         return { ok: true, value: value ?? null };
       }
-      return await this.runWrite(call, parsed.data, base, session, replay);
+      const writing = this.runWrite(call, parsed.data, base, session, replay);
+      this.writing.add(writing);
+      try {
+        return await writing;
+      } finally {
+        this.writing.delete(writing);
+      }
     } catch (err) {
       if (err instanceof Failure) {
         return err.error.code === 'internal' ? this.internal(call, err, err.error) : failure(err.error);

@@ -7,7 +7,7 @@ const render = vi.hoisted(() => ({
   gate: Promise.resolve(),
   started: [] as { inTransaction: boolean }[],
   onStart: () => {},
-  inTransaction: () => false,
+  inTransaction: (): boolean => false,
 }));
 vi.mock('../pdf/render-document.ts', async (importOriginal) => {
   const real = await importOriginal<typeof import('../pdf/render-document.ts')>();
