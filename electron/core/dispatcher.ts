@@ -55,7 +55,7 @@ export class Dispatcher {
   /** Calls running now (an await inside a transaction keeps one open across turns of the event loop). */
   private inFlight = 0;
   private readonly settled = new Set<() => void>();
-  /** Set while a backup or restore needs the database to itself: new calls are refused with a plain message. */
+  /** Set while a restore needs the database to itself: new calls are refused with a plain message. */
   private exclusiveRunning = false;
   /** Set when a failed restore could not reopen any database: only a restart helps. */
   private broken = false;
@@ -70,13 +70,14 @@ export class Dispatcher {
 
   /**
    * Runs `work` with the database to itself: new calls are refused, the ones running (apart from `own`, the call
-   * asking) are waited for, so no transaction is open while a backup copies or a restore swaps the file.
+   * asking) are waited for, so no transaction is open while a restore swaps the file. (A backup needs none of
+   * this: it copies through a connection of its own, see backups/backup-service.ts.)
    */
   async exclusive<T>(work: () => Promise<T>, own: 0 | 1 = 1): Promise<T> {
     if (this.exclusiveRunning) {
       throw new Failure(
         'unavailable',
-        'Er wordt al een reservekopie gemaakt of teruggezet. Er is niets gewijzigd; probeer het zo opnieuw.',
+        'Er wordt al een reservekopie teruggezet. Er is niets gewijzigd; probeer het zo opnieuw.',
       );
     }
     this.exclusiveRunning = true;
@@ -94,7 +95,10 @@ export class Dispatcher {
    */
   async background<T>(work: () => Promise<T>): Promise<T> {
     if (this.exclusiveRunning || this.broken) {
-      throw new Failure('unavailable', 'Schakel zet op dit moment een reservekopie terug.');
+      throw new Failure(
+        'unavailable',
+        'Schakel zet op dit moment een reservekopie terug. Er is niets gewijzigd; probeer het zo opnieuw.',
+      );
     }
     this.inFlight++;
     try {
@@ -184,7 +188,7 @@ export class Dispatcher {
       return failure({
         code: 'unavailable',
         message:
-          'Schakel maakt of zet op dit moment een reservekopie terug. Er is niets opgeslagen; probeer het zo opnieuw.',
+          'Schakel zet op dit moment een reservekopie terug. Er is niets opgeslagen; probeer het zo opnieuw.',
       });
     }
     const account = this.deps.sessions.get(clientKey);
