@@ -3,13 +3,15 @@
  * an inzage export, the year overview) beside a stream of light calls (persons.get every 5 ms, as other windows
  * would), on an organisation of 20,000 people and 100,000 claims:
  * - the main thread's longest own block (CPU time between two turns of the event loop): target ≤ 50 ms;
- * - the longest block by the wall clock (also holds the time a busy machine gave to others): target ≤ 50 ms;
+ * - the longest block by the wall clock: reported, not judged (it also holds the time a busy machine gave the CPU
+ *   to other processes, so on a shared machine it says more about the machine than about Schakel);
  * - the slowest light call, which also waits for a transaction holding the connection: target ≤ 50 ms;
  * - the light calls refused meanwhile ("try again"): target 0;
  * - the heavy call's duration (reported, not judged).
  * Each is the median of `rounds` runs. A first row measures the light stream alone: the machine's own noise.
  *
- * Usage: `const figures = await blockingBench()`; or `node test/bench/blocking.ts` for a table.
+ * Usage: `const figures = await blockingBench({ rounds: 3, calls: ['backups.create'] })` (both optional; all calls
+ * by default), or `node test/bench/blocking.ts` for a table.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -147,8 +149,22 @@ async function seed(dispatcher: Dispatcher, sqlite: Database.Database) {
   return { heavyPersonId: id(1, 0), lightPersonId: light.id };
 }
 
-export async function blockingBench(options: { rounds?: number } = {}): Promise<BlockingFigure[]> {
+/** The heavy calls measured, each beside the light stream; 'light calls alone' is the baseline. */
+export const heavyCalls = [
+  'light calls alone',
+  'backups.create',
+  'contracts.pdf',
+  'contracts.finalize',
+  'avg.inzage',
+  'claims.overview',
+] as const;
+export type HeavyCall = (typeof heavyCalls)[number];
+
+export async function blockingBench(
+  options: { rounds?: number; calls?: readonly HeavyCall[] } = {},
+): Promise<BlockingFigure[]> {
   const rounds = options.rounds ?? 3;
+  const calls = new Set(options.calls ?? heavyCalls);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'schakel-bench-blocking-'));
   const core = await startCore(dir, { key: benchKey });
   const { dispatcher } = core;
@@ -175,7 +191,7 @@ export async function blockingBench(options: { rounds?: number } = {}): Promise<
     // Warm: the first PDF loads pdfmake and its fonts.
     await ok(dispatcher, 'contracts.pdf', { id: printed });
 
-    const heavy: [string, (round: number) => Promise<unknown>][] = [
+    const heavy: [HeavyCall, (round: number) => Promise<unknown>][] = [
       ['light calls alone', () => sleep(1000)],
       ['backups.create', () => ok(dispatcher, 'backups.create', {})],
       ['contracts.pdf', () => ok(dispatcher, 'contracts.pdf', { id: printed })],
@@ -188,7 +204,7 @@ export async function blockingBench(options: { rounds?: number } = {}): Promise<
     ];
     const figures: BlockingFigure[] = [];
     const round1 = (n: number) => Math.round(n * 10) / 10;
-    for (const [name, run] of heavy) {
+    for (const [name, run] of heavy.filter(([call]) => calls.has(call))) {
       const runs: Measured[] = [];
       for (let round = 0; round < rounds; round++) {
         runs.push(await beside(dispatcher, lightPersonId, () => run(round)));
@@ -199,7 +215,7 @@ export async function blockingBench(options: { rounds?: number } = {}): Promise<
         {
           name: `${name}: longest block (wall clock)`,
           value: of('wallBlockMs'),
-          target: targetMs,
+          target: null,
           unit: 'ms',
         },
         {

@@ -67,7 +67,14 @@ class Lane {
       this.pending.set(id, { resolve, reject });
       // While a task runs the worker keeps the process alive (a script awaiting it must not just end).
       worker.ref();
-      worker.postMessage({ id, task, input } satisfies TaskRequest);
+      try {
+        worker.postMessage({ id, task, input } satisfies TaskRequest);
+      } catch (err) {
+        // Input that cannot be sent (a function in it): this task fails, the worker rests as before.
+        this.pending.delete(id);
+        if (this.pending.size === 0) this.rest();
+        reject(err);
+      }
     });
   }
 
