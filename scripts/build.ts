@@ -1,4 +1,7 @@
-/** Builds the renderer with Vite and bundles the Electron shell (main + preload) with esbuild. */
+/**
+ * Builds the renderer with Vite and bundles the Electron shell (main + preload) and the core's worker thread
+ * (backups, PDFs; see electron/core/worker/) with esbuild.
+ */
 import fs from 'node:fs';
 import { type BuildOptions, build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
@@ -21,6 +24,14 @@ await esbuild({
   entryPoints: ['electron/shell/preload.ts'],
   outfile: 'dist/electron/preload.cjs',
 });
+// The worker thread's script, beside main.cjs where electron/core/worker/pool.ts looks for it in the bundle.
+await esbuild({
+  ...common,
+  entryPoints: ['electron/core/worker/entry.ts'],
+  outfile: 'dist/electron/worker.cjs',
+});
 // The SEPA schema is read beside the bundle at run time.
 fs.copyFileSync('electron/core/payouts/pain.001.001.09.xsd', 'dist/electron/pain.001.001.09.xsd');
-console.log('Gebouwd: dist/renderer, dist/electron/main.cjs, dist/electron/preload.cjs');
+console.log(
+  'Gebouwd: dist/renderer, dist/electron/main.cjs, dist/electron/preload.cjs, dist/electron/worker.cjs',
+);

@@ -71,10 +71,8 @@ export async function startCore(dataDir: string, options: CoreOptions): Promise<
   // Today's backup at start and, while the app runs, on the first check after midnight; never inside a call.
   const daily = async () => {
     try {
-      const made = await dispatcher.exclusive(
-        async () => backups.createDailyIfDue(dispatcher.store.sqlite),
-        0,
-      );
+      // In a worker thread, beside the calls of every window; not while a backup is being restored.
+      const made = await dispatcher.background(() => backups.createDailyIfDue());
       if (made) log.info('backup.created');
     } catch (err) {
       log.error('backup.failed', describeError(err));

@@ -25,6 +25,14 @@ export interface CallContext {
   account: SessionAccount | null;
 }
 
+/**
+ * What a write's preparation may use (see PreparedWrite): the call's moment and account, and read access outside
+ * the transaction. It draws no ids and records no audit entry: that is the write's part.
+ */
+export interface PrepareCtx extends CallContext {
+  db: Reader;
+}
+
 export interface ReadCtx extends CallContext {
   db: Reader;
   session: SessionControl;
@@ -37,7 +45,7 @@ export interface BackupControl {
   overview(): BackupOverview;
   setFolder(folder: string, account: SessionAccount): Promise<void>;
   create(account: SessionAccount): Promise<BackupInfo>;
-  preview(name: string): BackupPreview;
+  preview(name: string): Promise<BackupPreview>;
   /** Replaces the data with a backup, after a backup of the current state; logs everyone out. */
   restore(name: string, account: SessionAccount): Promise<{ safetyCopy: BackupInfo }>;
   /** The key that opens the data elsewhere (see RecoveryKey); audited. */

@@ -9,7 +9,7 @@ import type { AppError, Result } from '../../shared/result.ts';
 import { writeAudit } from './audit/record.ts';
 import { LoginThrottle } from './auth/login-throttle.ts';
 import { handlers as allHandlers } from './calls.ts';
-import type { AuditRecord, BackupControl, ReadCtx, SessionControl, WriteCtx } from './context.ts';
+import type { AuditRecord, BackupControl, PrepareCtx, ReadCtx, SessionControl, WriteCtx } from './context.ts';
 import { Failure } from './failure.ts';
 import type { Handlers } from './handler-types.ts';
 import { IdSource } from './ids.ts';
@@ -55,7 +55,7 @@ export class Dispatcher {
   /** Calls running now (an await inside a transaction keeps one open across turns of the event loop). */
   private inFlight = 0;
   private readonly settled = new Set<() => void>();
-  /** Set while a backup or restore needs the database to itself: new calls are refused with a plain message. */
+  /** Set while a restore needs the database to itself: new calls are refused with a plain message. */
   private exclusiveRunning = false;
   /** Set when a failed restore could not reopen any database: only a restart helps. */
   private broken = false;
@@ -70,13 +70,14 @@ export class Dispatcher {
 
   /**
    * Runs `work` with the database to itself: new calls are refused, the ones running (apart from `own`, the call
-   * asking) are waited for, so no transaction is open while a backup copies or a restore swaps the file.
+   * asking) are waited for, so no transaction is open while a restore swaps the file. (A backup needs none of
+   * this: it copies through a connection of its own, see backups/backup-service.ts.)
    */
   async exclusive<T>(work: () => Promise<T>, own: 0 | 1 = 1): Promise<T> {
     if (this.exclusiveRunning) {
       throw new Failure(
         'unavailable',
-        'Er wordt al een reservekopie gemaakt of teruggezet. Er is niets gewijzigd; probeer het zo opnieuw.',
+        'Er wordt al een reservekopie teruggezet. Er is niets gewijzigd; probeer het zo opnieuw.',
       );
     }
     this.exclusiveRunning = true;
@@ -86,6 +87,37 @@ export class Dispatcher {
     } finally {
       this.exclusiveRunning = false;
     }
+  }
+
+  /**
+   * Runs work that is not a call (the daily backup) as if it were one: refused while a backup is restored, and
+   * waited for by one.
+   */
+  async background<T>(work: () => Promise<T>): Promise<T> {
+    if (this.exclusiveRunning || this.broken) {
+      throw new Failure(
+        'unavailable',
+        'Schakel zet op dit moment een reservekopie terug. Er is niets gewijzigd; probeer het zo opnieuw.',
+      );
+    }
+    this.inFlight++;
+    try {
+      return await work();
+    } finally {
+      this.callEnded();
+    }
+  }
+
+  /** Resolves when the writes running now have ended; writes that start meanwhile are not waited for. */
+  async writesSettled(): Promise<void> {
+    await Promise.allSettled([...this.writing]);
+  }
+  private readonly writing = new Set<Promise<unknown>>();
+
+  private callEnded(): void {
+    this.inFlight--;
+    for (const resolve of this.settled) resolve();
+    this.settled.clear();
   }
 
   /** Serves from the store `replace` returns; if it throws without one, the dispatcher refuses every call. */
@@ -125,9 +157,7 @@ export class Dispatcher {
     try {
       result = await this.run(call, rawInput, clientKey, replay);
     } finally {
-      this.inFlight--;
-      for (const resolve of this.settled) resolve();
-      this.settled.clear();
+      this.callEnded();
     }
     if (this.deps.onCall && isCallName(call)) {
       try {
@@ -158,7 +188,7 @@ export class Dispatcher {
       return failure({
         code: 'unavailable',
         message:
-          'Schakel maakt of zet op dit moment een reservekopie terug. Er is niets opgeslagen; probeer het zo opnieuw.',
+          'Schakel zet op dit moment een reservekopie terug. Er is niets opgeslagen; probeer het zo opnieuw.',
       });
     }
     const account = this.deps.sessions.get(clientKey);
@@ -211,7 +241,13 @@ export class Dispatcher {
         );
         return { ok: true, value: value ?? null };
       }
-      return await this.runWrite(call, parsed.data, base, session, replay);
+      const writing = this.runWrite(call, parsed.data, base, session, replay);
+      this.writing.add(writing);
+      try {
+        return await writing;
+      } finally {
+        this.writing.delete(writing);
+      }
     } catch (err) {
       if (err instanceof Failure) {
         return err.error.code === 'internal' ? this.internal(call, err, err.error) : failure(err.error);
@@ -265,19 +301,23 @@ export class Dispatcher {
     const ids = new IdSource(base.now, replay?.ids);
     const audits: AuditRecord[] = [];
     const afterCommit: (() => void)[] = [];
-    const handler = this.handlers[call] as (ctx: WriteCtx, input: unknown) => Promise<unknown>;
+    const handler = this.handlers[call] as WriteEntry;
+    // A prepared write does its slow part first, outside the transaction: other desks' writes go on meanwhile.
+    const prepared =
+      typeof handler === 'function'
+        ? undefined
+        : await handler.prepare({ ...base, db: this.deps.store.db }, input);
     const value = await this.deps.store.db.transaction().execute(async (trx) => {
-      const result = await handler(
-        {
-          ...base,
-          db: trx,
-          newId: () => ids.next(),
-          audit: (r) => audits.push(r),
-          afterCommit: (fn) => afterCommit.push(fn),
-          session,
-        },
-        input,
-      );
+      const ctx: WriteCtx = {
+        ...base,
+        db: trx,
+        newId: () => ids.next(),
+        audit: (r) => audits.push(r),
+        afterCommit: (fn) => afterCommit.push(fn),
+        session,
+      };
+      const result =
+        typeof handler === 'function' ? await handler(ctx, input) : await handler.write(ctx, input, prepared);
       // The context keeps the ids the handler drew; the audit rows' own ids are not part of a replay.
       await writeAudit(trx, {
         call,
@@ -294,6 +334,14 @@ export class Dispatcher {
     return { ok: true, value: value ?? null };
   }
 }
+
+/** A write handler as the dispatcher calls it, input already parsed by the contract's schema. */
+type WriteEntry =
+  | ((ctx: WriteCtx, input: unknown) => Promise<unknown>)
+  | {
+      prepare(ctx: PrepareCtx, input: unknown): Promise<unknown>;
+      write(ctx: WriteCtx, input: unknown, prepared: unknown): Promise<unknown>;
+    };
 
 /** Calls a locked session may still make: what any window may see, who it is, locking, unlocking, logging out. */
 const passesLock = new Set<CallName>([

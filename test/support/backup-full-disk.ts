@@ -12,7 +12,7 @@ const core = await startCore(dir, { key: testKey });
 const before = new Set(fs.readdirSync(core.backups.folder()));
 let result: { ok: boolean; message: string };
 try {
-  core.backups.create(core.store.sqlite, 'handmatig');
+  await core.backups.createInBackground('handmatig');
   result = { ok: true, message: '' };
 } catch (err) {
   result = { ok: false, message: err instanceof Error ? err.message : String(err) };

@@ -93,6 +93,31 @@ export function writeBackup(
   }
 }
 
+/** A backup of a database file, made by a worker thread (see worker/tasks.ts). */
+export interface BackupJob {
+  /** The live database, read through a connection of the worker's own; WAL lets the app write meanwhile. */
+  databaseFile: string;
+  key: string | null;
+  folder: string;
+  kind: BackupKind;
+  createdAt: string;
+  appVersion: string;
+}
+
+/**
+ * writeBackup through a read-only connection of its own, keyed like the app's: the copy reads one snapshot of
+ * the database while the app's connection goes on reading and writing.
+ */
+export function writeBackupOfFile(job: BackupJob): BackupInfo {
+  const sqlite = new Database(job.databaseFile, { readonly: true, fileMustExist: true, timeout: 5000 });
+  try {
+    if (job.key !== null) applyKey(sqlite, job.key);
+    return writeBackup(sqlite, job.folder, job.key, job.kind, job.createdAt, job.appVersion);
+  } finally {
+    sqlite.close();
+  }
+}
+
 function writeFileAtomic(file: string, text: string): void {
   const temp = `${file}.deels`;
   fs.writeFileSync(temp, text, { mode: 0o600 });
@@ -190,6 +215,17 @@ export function previewFile(file: string, key: string | null, info: BackupInfo):
       lastChanges,
     };
   });
+}
+
+/** A backup to look at, by a worker thread: its file, the key it should open with, and what the folder says. */
+export interface BackupPreviewJob {
+  file: string;
+  key: string | null;
+  info: BackupInfo;
+}
+
+export function previewOf(job: BackupPreviewJob): BackupPreview {
+  return previewFile(job.file, job.key, job.info);
 }
 
 /** Every backup in the folder, newest first; a file without (readable) manifest is listed with what is known. */

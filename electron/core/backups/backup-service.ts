@@ -10,7 +10,9 @@ import {
 } from '../../../shared/backups.ts';
 import { dutchDate } from '../../../shared/dates.ts';
 import { Failure } from '../failure.ts';
-import { listBackups, previewFile, removeBackup, removeLeftovers, writeBackup } from './backup-file.ts';
+import { databaseFileName } from '../paths.ts';
+import { runInWorker } from '../worker/pool.ts';
+import { listBackups, removeBackup, removeLeftovers, writeBackup } from './backup-file.ts';
 import { backupsToKeep } from './rotation.ts';
 
 /** Settings of this computer rather than of the organisation: where its backups go. */
@@ -79,32 +81,79 @@ export class BackupService {
     };
   }
 
-  /** Makes a backup of the open database, then rotates the folder. */
+  /**
+   * Makes a backup through the given open handle, on this thread, then rotates the folder: for the safety copy
+   * made while the store is opened (before a migration or encryption), when no window is served yet.
+   */
   create(sqlite: Database.Database, kind: BackupKind): BackupInfo {
-    // The new backup is the newest, even when the clock shows an earlier moment (set back, or two in one
-    // millisecond): rotation must never take it for an old one.
-    const newest = this.overview().backups[0]?.createdAt;
-    const at = Math.max(this.options.clock().getTime(), newest ? Date.parse(newest) + 1 : 0);
-    const createdAt = new Date(at).toISOString();
+    if (this.running > 0) {
+      throw new Failure('unavailable', 'Er wordt al een reservekopie gemaakt. Probeer het zo opnieuw.');
+    }
     const info = writeBackup(
       sqlite,
       this.folder(),
       this.options.key,
       kind,
-      createdAt,
+      this.nextCreatedAt(),
       this.options.appVersion,
     );
     this.rotate();
     return info;
   }
 
-  /** The daily backup, when today (Dutch calendar day) has none yet. */
-  createDailyIfDue(sqlite: Database.Database): BackupInfo | null {
-    const today = dutchDate(this.options.clock());
-    const hasToday = this.overview().backups.some(
-      (b) => b.kind === 'dagelijks' && dutchDate(new Date(b.createdAt)) === today,
-    );
-    return hasToday ? null : this.create(sqlite, 'dagelijks');
+  /**
+   * Makes a backup of the database file in a worker thread, through a connection of its own, while the app goes
+   * on serving every window; then rotates the folder. Backups asked for meanwhile wait their turn.
+   */
+  createInBackground(kind: BackupKind): Promise<BackupInfo> {
+    return this.inTurn(() => this.copyInWorker(kind));
+  }
+
+  /** The daily backup, when today (Dutch calendar day) has none yet; in a worker thread, as createInBackground. */
+  createDailyIfDue(): Promise<BackupInfo | null> {
+    return this.inTurn(async () => {
+      const today = dutchDate(this.options.clock());
+      const hasToday = this.overview().backups.some(
+        (b) => b.kind === 'dagelijks' && dutchDate(new Date(b.createdAt)) === today,
+      );
+      return hasToday ? null : this.copyInWorker('dagelijks');
+    });
+  }
+
+  /** One backup at a time: rotation removes what it takes for a cut-off backup's leftovers. */
+  private inTurn<T>(work: () => Promise<T>): Promise<T> {
+    this.running++;
+    const turn = this.queue.then(work).finally(() => {
+      this.running--;
+    });
+    this.queue = turn.catch(() => {});
+    return turn;
+  }
+  private queue: Promise<unknown> = Promise.resolve();
+  private running = 0;
+
+  private async copyInWorker(kind: BackupKind): Promise<BackupInfo> {
+    const info = await runInWorker('writeBackup', {
+      databaseFile: path.join(this.options.dataDir, databaseFileName),
+      key: this.options.key,
+      folder: this.folder(),
+      kind,
+      createdAt: this.nextCreatedAt(),
+      appVersion: this.options.appVersion,
+    });
+    this.rotate();
+    return info;
+  }
+
+  /**
+   * The new backup is the newest, even when the clock shows an earlier moment (set back, or two in one
+   * millisecond): rotation must never take it for an old one.
+   */
+  private nextCreatedAt(): string {
+    const newest = this.overview().backups[0]?.createdAt;
+    return new Date(
+      Math.max(this.options.clock().getTime(), newest ? Date.parse(newest) + 1 : 0),
+    ).toISOString();
   }
 
   /** Rotates, and removes what a backup cut off by a crash left behind (hidden `.deels` files). */
@@ -123,10 +172,11 @@ export class BackupService {
     return file;
   }
 
-  preview(name: string): BackupPreview {
+  /** A backup's content for the restore screen, checked whole in a worker thread (a large file takes a while). */
+  async preview(name: string): Promise<BackupPreview> {
     const file = this.fileOf(name);
     const info = this.overview().backups.find((b) => b.name === name);
     if (!info) throw new Failure('not_found', 'Deze reservekopie bestaat niet (meer) in de map.');
-    return previewFile(file, this.options.key, info);
+    return runInWorker('previewBackup', { file, key: this.options.key, info });
   }
 }

@@ -42,14 +42,16 @@ export class Restorer {
           changes: [{ field: 'map', before, after: backups.folder() }],
         });
       },
-      create: (account) =>
-        dispatcher().exclusive(async () => {
-          const info = backups.create(dispatcher().store.sqlite, 'handmatig');
-          await this.audit(dispatcher().store, account, 'backups.create', {
-            summary: `Reservekopie gemaakt (${info.name})`,
-          });
-          return info;
-        }),
+      // The copy is made in a worker thread while every window goes on working; what was being saved when it was
+      // asked for is in it. A restore waits for it (the call is running), and no backup starts during a restore.
+      create: async (account) => {
+        await dispatcher().writesSettled();
+        const info = await backups.createInBackground('handmatig');
+        await this.audit(dispatcher().store, account, 'backups.create', {
+          summary: `Reservekopie gemaakt (${info.name})`,
+        });
+        return info;
+      },
       restore: (name, account) => dispatcher().exclusive(() => this.restore(dispatcher(), name, account)),
       recoveryKey: async (account) => {
         const { storeOptions, keySource } = this.deps;
@@ -73,12 +75,12 @@ export class Restorer {
     account: SessionAccount,
   ): Promise<{ safetyCopy: BackupInfo }> {
     const { backups, sessions, storeOptions, clock } = this.deps;
-    const chosen = backups.preview(name); // wrong key, damaged, cut off, newer or foreign: refused, nothing changed
+    const chosen = await backups.preview(name); // wrong key, damaged, cut off, newer or foreign: refused, nothing changed
     const current = dispatcher.store;
     const incoming = `${current.file}${restoreSuffixes.incoming}`;
     const previous = `${current.file}${restoreSuffixes.previous}`;
     try {
-      copyDurably(backups.fileOf(name), incoming);
+      await copyDurably(backups.fileOf(name), incoming);
     } catch {
       fs.rmSync(incoming, { force: true });
       throw new Failure(
@@ -88,7 +90,7 @@ export class Restorer {
     }
     let safetyCopy: BackupInfo;
     try {
-      safetyCopy = backups.create(current.sqlite, 'voor-terugzetten');
+      safetyCopy = await backups.createInBackground('voor-terugzetten');
     } catch (err) {
       fs.rmSync(incoming, { force: true });
       throw err;
@@ -155,9 +157,13 @@ export class Restorer {
   }
 }
 
-function copyDurably(from: string, to: string): void {
-  fs.copyFileSync(from, to);
-  const fd = fs.openSync(to, 'r');
-  fs.fsyncSync(fd);
-  fs.closeSync(fd);
+/** A copy on disk before it is used, made off the main thread (the file may be large). */
+async function copyDurably(from: string, to: string): Promise<void> {
+  await fs.promises.copyFile(from, to);
+  const handle = await fs.promises.open(to, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
 }

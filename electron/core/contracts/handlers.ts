@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { ParsedInput } from '../../../shared/contract.ts';
 import type { Contract, ContractDraft, ContractStatus, ContractSummary } from '../../../shared/contracts.ts';
 import { contractDraftInput, contractStatusLabels } from '../../../shared/contracts.ts';
 import { periodsOverlap } from '../../../shared/dates.ts';
@@ -13,8 +14,9 @@ import {
   type ProfileVersion,
 } from '../../../shared/profiles.ts';
 import { foldForSearch } from '../../../shared/search.ts';
-import { diff, type Reader, type WriteCtx } from '../context.ts';
+import { diff, type PrepareCtx, type Reader, type WriteCtx } from '../context.ts';
 import { Failure, invalidField, notFound } from '../failure.ts';
+import { preparedWrite } from '../handler-types.ts';
 import { renderPdf } from '../pdf/render-document.ts';
 import { loadPerson, refuseIfAnonymised } from '../persons/read.ts';
 import { loadProfileVersion } from '../profiles/read.ts';
@@ -61,7 +63,7 @@ async function begeleiderName(db: Reader, draft: ContractDraft, person: Person):
 }
 
 /** Person, profile and organisation a draft refers to, and the checks that need them. */
-async function assemble(db: Reader, draft: ContractDraft, signerName: string) {
+async function loadReferenced(db: Reader, draft: ContractDraft, signerName: string) {
   const person = await loadPerson(db, draft.personId).catch(() => {
     throw invalidField('personId', 'deze sleutelpersoon bestaat niet (meer)');
   });
@@ -71,13 +73,13 @@ async function assemble(db: Reader, draft: ContractDraft, signerName: string) {
 }
 
 function documentFor(
-  parts: Awaited<ReturnType<typeof assemble>>,
+  referenced: Awaited<ReturnType<typeof loadReferenced>>,
   draft: ContractDraft,
   nummer: string,
   versie: number,
   concept: boolean,
 ) {
-  return contractDocument({ ...parts, draft, nummer, versie, concept });
+  return contractDocument({ ...referenced, draft, nummer, versie, concept });
 }
 
 /** Contracts of one person that a newer definitief version has replaced. */
@@ -176,6 +178,55 @@ function fileName(kind: string, nummer: string, name: string): string {
   return `${kind}-${nummer}-${safe}.pdf`.replace(/-+/g, '-');
 }
 
+/**
+ * Everything making a contract definitief checks and stores but the PDF, read from the database as it is now: run
+ * once to render the PDF outside the transaction, and again inside it, where a changed answer refuses the write.
+ */
+async function finalizeTerms(ctx: PrepareCtx, input: ParsedInput<'contracts.finalize'>) {
+  const row = await loadRow(ctx.db, input.id);
+  requireStatus(row, ['concept'], 'Definitief maken');
+  await assertCurrent(ctx.db, 'contracts', input);
+  const draft = draftOf(row);
+  const referenced = await loadReferenced(ctx.db, draft, ctx.account?.displayName ?? '');
+  checkFillInFields(referenced.profile, draft.velden, true);
+  const fiscal = fiscalCheckFor(draft, referenced.person);
+  if (fiscal?.overLimit && !input.fiscaleReden) {
+    const over = fiscal.findings.find((f) => f.level === 'fout');
+    throw invalidField(
+      'fiscaleReden',
+      `${over?.message ?? 'de vergoeding gaat over een fiscale grens.'} Geef een reden om het contract toch definitief te maken.`,
+    );
+  }
+  const others = await ctx.db
+    .selectFrom('contracts')
+    .select(['id', 'nummer', 'startdatum', 'einddatum'])
+    .where('person_id', '=', row.person_id)
+    .where('vorm', '=', row.vorm)
+    .where('status', 'in', ['definitief', 'getekend'])
+    .where('id', '!=', row.id)
+    .execute();
+  const replaced = await replacedIds(ctx.db, row.person_id);
+  const overlapping = others.filter(
+    (o) =>
+      o.id !== row.vorige_id &&
+      !replaced.has(o.id) &&
+      periodsOverlap(
+        { start: o.startdatum, end: o.einddatum },
+        { start: row.startdatum, end: row.einddatum },
+      ),
+  );
+  if (overlapping.length > 0 && !input.bevestigOverlap) {
+    throw invalidField(
+      'bevestigOverlap',
+      `er loopt in dezelfde periode al een ${contractFormLabels[row.vorm as ContractForm].toLowerCase()} (${overlapping
+        .map((o) => o.nummer)
+        .join(', ')}). Bevestig dat er twee naast elkaar gelden.`,
+    );
+  }
+  const document = documentFor(referenced, draft, row.nummer, row.versie, false);
+  return { row, draft, referenced, fiscal, document };
+}
+
 export const contractsHandlers = {
   'contracts.listForPerson': async (ctx, input) => {
     const rows = await ctx.db
@@ -197,32 +248,32 @@ export const contractsHandlers = {
   'contracts.get': async (ctx, input): Promise<Contract> => {
     const row = await loadRow(ctx.db, input.id);
     const draft = draftOf(row);
-    const parts = await assemble(ctx.db, draft, ctx.account?.displayName ?? '');
+    const referenced = await loadReferenced(ctx.db, draft, ctx.account?.displayName ?? '');
     const snapshot = row.snapshot
       ? (JSON.parse(row.snapshot) as { document: DocumentModel; fiscal: VolunteerCheck | null })
       : null;
     const replaced = await replacedIds(ctx.db, row.person_id);
     return {
-      ...toSummary(row, parts.profile?.titel ?? null, replaced),
+      ...toSummary(row, referenced.profile?.titel ?? null, replaced),
       personId: row.person_id,
-      profileId: parts.profile?.profileId ?? null,
-      personNaam: parts.person.naam,
+      profileId: referenced.profile?.profileId ?? null,
+      personNaam: referenced.person.naam,
       draft,
-      fiscal: snapshot ? snapshot.fiscal : fiscalCheckFor(draft, parts.person),
+      fiscal: snapshot ? snapshot.fiscal : fiscalCheckFor(draft, referenced.person),
       fiscaleReden: row.fiscale_reden,
       beeindigdReden: row.beeindigd_reden,
       definitiefAt: row.definitief_at,
       vorigeId: row.vorige_id,
-      document: snapshot ? snapshot.document : documentFor(parts, draft, row.nummer, row.versie, true),
+      document: snapshot ? snapshot.document : documentFor(referenced, draft, row.nummer, row.versie, true),
     };
   },
 
   'contracts.check': async (ctx, input) => {
-    const parts = await assemble(ctx.db, input, ctx.account?.displayName ?? '');
-    checkFillInFields(parts.profile, input.velden, false);
+    const referenced = await loadReferenced(ctx.db, input, ctx.account?.displayName ?? '');
+    checkFillInFields(referenced.profile, input.velden, false);
     return {
-      fiscal: fiscalCheckFor(input, parts.person),
-      document: documentFor(parts, input, 'nieuw', 1, true),
+      fiscal: fiscalCheckFor(input, referenced.person),
+      document: documentFor(referenced, input, 'nieuw', 1, true),
     };
   },
 
@@ -236,17 +287,17 @@ export const contractsHandlers = {
     );
     if (row.pdf) return { fileName: name, base64: Buffer.from(row.pdf).toString('base64') };
     const draft = draftOf(row);
-    const parts = await assemble(ctx.db, draft, ctx.account?.displayName ?? '');
-    const pdf = await renderPdf(documentFor(parts, draft, row.nummer, row.versie, true), {
+    const referenced = await loadReferenced(ctx.db, draft, ctx.account?.displayName ?? '');
+    const pdf = await renderPdf(documentFor(referenced, draft, row.nummer, row.versie, true), {
       creationDate: new Date(ctx.now),
     });
     return { fileName: name, base64: pdf.toString('base64') };
   },
 
   'contracts.create': async (ctx, input) => {
-    const parts = await assemble(ctx.db, input, '');
-    refuseIfAnonymised(parts.person);
-    const velden = checkFillInFields(parts.profile, input.velden, false);
+    const referenced = await loadReferenced(ctx.db, input, '');
+    refuseIfAnonymised(referenced.person);
+    const velden = checkFillInFields(referenced.profile, input.velden, false);
     const draft = { ...input, velden };
     const id = ctx.newId();
     const nummer = await nextNumber(ctx);
@@ -271,7 +322,7 @@ export const contractsHandlers = {
       recordType: 'contract',
       recordId: id,
       recordVersion: 1,
-      summary: `Concept ${contractFormLabels[input.vorm].toLowerCase()} ${nummer}: ${parts.person.naam}`,
+      summary: `Concept ${contractFormLabels[input.vorm].toLowerCase()} ${nummer}: ${referenced.person.naam}`,
       changes: diff(null, auditView({ ...row, einddatum: row.einddatum }, draft)),
     });
     return { id, version: 1 };
@@ -284,8 +335,8 @@ export const contractsHandlers = {
     await assertCurrent(ctx.db, 'contracts', { id, version });
     if (fields.personId !== row.person_id)
       throw invalidField('personId', 'een contract hoort bij één sleutelpersoon');
-    const parts = await assemble(ctx.db, fields, '');
-    const draft = { ...fields, velden: checkFillInFields(parts.profile, fields.velden, false) };
+    const referenced = await loadReferenced(ctx.db, fields, '');
+    const draft = { ...fields, velden: checkFillInFields(referenced.profile, fields.velden, false) };
     const before = draftOf(row);
     return updateVersioned(
       ctx,
@@ -301,79 +352,56 @@ export const contractsHandlers = {
       },
       {
         recordType: 'contract',
-        summary: `Concept ${row.nummer} gewijzigd: ${parts.person.naam}`,
+        summary: `Concept ${row.nummer} gewijzigd: ${referenced.person.naam}`,
         changes: diff(auditView(row, before), auditView(row, draft)),
       },
     );
   },
 
-  'contracts.finalize': async (ctx, input) => {
-    const row = await loadRow(ctx.db, input.id);
-    requireStatus(row, ['concept'], 'Definitief maken');
-    await assertCurrent(ctx.db, 'contracts', input);
-    const draft = draftOf(row);
-    const parts = await assemble(ctx.db, draft, ctx.account?.displayName ?? '');
-    checkFillInFields(parts.profile, draft.velden, true);
-    const fiscal = fiscalCheckFor(draft, parts.person);
-    if (fiscal?.overLimit && !input.fiscaleReden) {
-      const over = fiscal.findings.find((f) => f.level === 'fout');
-      throw invalidField(
-        'fiscaleReden',
-        `${over?.message ?? 'de vergoeding gaat over een fiscale grens.'} Geef een reden om het contract toch definitief te maken.`,
+  'contracts.finalize': preparedWrite({
+    // The PDF is rendered outside the transaction, from the terms as they are now: a slow PDF holds no other desk.
+    prepare: async (ctx, input) => {
+      const { document } = await finalizeTerms(ctx, input);
+      return { document, pdf: await renderPdf(document, { creationDate: new Date(ctx.now) }) };
+    },
+    // In the one short transaction: the same checks again, on the same version, giving the same document; if
+    // someone changed what the contract says meanwhile, nothing is stored.
+    write: async (ctx, input, prepared) => {
+      const { row, draft, referenced, fiscal, document } = await finalizeTerms(ctx, input);
+      if (JSON.stringify(document) !== JSON.stringify(prepared.document)) {
+        throw new Failure(
+          'conflict',
+          'De gegevens in dit contract (sleutelpersoon, functieprofiel of organisatie) zijn gewijzigd terwijl het definitief werd gemaakt. Er is niets opgeslagen; maak het contract opnieuw definitief.',
+        );
+      }
+      const { pdf } = prepared;
+      return updateVersioned(
+        ctx,
+        'contracts',
+        row,
+        {
+          status: 'definitief',
+          snapshot: JSON.stringify({ document, fiscal, profile: referenced.profile, draft }),
+          pdf,
+          pdf_sha256: createHash('sha256').update(pdf).digest('hex'),
+          fiscale_reden: input.fiscaleReden,
+          definitief_at: ctx.now,
+          definitief_by: ctx.account?.id ?? null,
+          updated_at: ctx.now,
+        },
+        {
+          recordType: 'contract',
+          summary: `${contractFormLabels[row.vorm as ContractForm]} ${row.nummer} definitief: ${referenced.person.naam}`,
+          changes: [
+            { field: 'status', before: 'concept', after: 'definitief' },
+            ...(input.fiscaleReden
+              ? [{ field: 'fiscaleReden', before: null, after: input.fiscaleReden }]
+              : []),
+          ],
+        },
       );
-    }
-    const others = await ctx.db
-      .selectFrom('contracts')
-      .select(['id', 'nummer', 'startdatum', 'einddatum'])
-      .where('person_id', '=', row.person_id)
-      .where('vorm', '=', row.vorm)
-      .where('status', 'in', ['definitief', 'getekend'])
-      .where('id', '!=', row.id)
-      .execute();
-    const replaced = await replacedIds(ctx.db, row.person_id);
-    const overlapping = others.filter(
-      (o) =>
-        o.id !== row.vorige_id &&
-        !replaced.has(o.id) &&
-        periodsOverlap(
-          { start: o.startdatum, end: o.einddatum },
-          { start: row.startdatum, end: row.einddatum },
-        ),
-    );
-    if (overlapping.length > 0 && !input.bevestigOverlap) {
-      throw invalidField(
-        'bevestigOverlap',
-        `er loopt in dezelfde periode al een ${contractFormLabels[row.vorm as ContractForm].toLowerCase()} (${overlapping
-          .map((o) => o.nummer)
-          .join(', ')}). Bevestig dat er twee naast elkaar gelden.`,
-      );
-    }
-    const document = documentFor(parts, draft, row.nummer, row.versie, false);
-    const pdf = await renderPdf(document, { creationDate: new Date(ctx.now) });
-    return updateVersioned(
-      ctx,
-      'contracts',
-      row,
-      {
-        status: 'definitief',
-        snapshot: JSON.stringify({ document, fiscal, profile: parts.profile, draft }),
-        pdf,
-        pdf_sha256: createHash('sha256').update(pdf).digest('hex'),
-        fiscale_reden: input.fiscaleReden,
-        definitief_at: ctx.now,
-        definitief_by: ctx.account?.id ?? null,
-        updated_at: ctx.now,
-      },
-      {
-        recordType: 'contract',
-        summary: `${contractFormLabels[row.vorm as ContractForm]} ${row.nummer} definitief: ${parts.person.naam}`,
-        changes: [
-          { field: 'status', before: 'concept', after: 'definitief' },
-          ...(input.fiscaleReden ? [{ field: 'fiscaleReden', before: null, after: input.fiscaleReden }] : []),
-        ],
-      },
-    );
-  },
+    },
+  }),
 
   'contracts.sign': async (ctx, input) => {
     const row = await loadRow(ctx.db, input.id);

@@ -1,11 +1,12 @@
 /**
  * Renders a DocumentModel to an A4 PDF with pdfmake, in plain Node: no Electron, no network, and no file
- * reads other than the Roboto fonts shipped with pdfmake.
+ * reads other than the Roboto fonts shipped with pdfmake. The rendering itself runs in a worker thread.
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import pdfmake, { type CanvasLine, type Content, type DocumentDefinition, type NodeInfo } from 'pdfmake';
 import type { Block, DocumentModel, Signatory } from '../../../shared/document-model.ts';
+import { runInWorker } from '../worker/pool.ts';
 
 const mm = (value: number) => (value * 72) / 25.4;
 const margin = { side: mm(20), top: mm(18), bottom: mm(22) };
@@ -247,10 +248,22 @@ export function pdfDefinition(model: DocumentModel, creationDate: Date | undefin
   };
 }
 
-/** The model as an A4 PDF. Pass creationDate for byte-identical output of the same model. */
+/**
+ * The model as an A4 PDF, rendered in a worker thread: pdfmake is synchronous, and a long document on the main
+ * thread would keep every other window waiting. Pass creationDate for byte-identical output of the same model.
+ */
 export async function renderPdf(
   model: DocumentModel,
   options: { creationDate?: Date } = {},
+): Promise<Buffer> {
+  const bytes = await runInWorker('renderPdf', { model, creationDate: options.creationDate });
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+/** renderPdf on the calling thread: what the worker runs. */
+export async function renderPdfInThisThread(
+  model: DocumentModel,
+  options: { creationDate?: Date | undefined } = {},
 ): Promise<Buffer> {
   return pdfmake.createPdf(pdfDefinition(model, options.creationDate)).getBuffer();
 }

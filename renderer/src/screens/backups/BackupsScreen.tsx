@@ -24,6 +24,7 @@ import {
 } from '../../../../shared/backups.ts';
 import { formatDateTime } from '../../../../shared/format.ts';
 import type { AppError } from '../../../../shared/result.ts';
+import { LongTask } from '../../components/LongTask.tsx';
 import { invoke } from '../../lib/api.ts';
 import { showSaved, showServerError } from '../../lib/forms.ts';
 import { ModalActions } from '../../lib/modal-actions.tsx';
@@ -61,9 +62,13 @@ export function BackupsScreen() {
     } else showServerError(null, r.error);
   };
 
+  // A preview checks the whole file first: for a large one that takes a moment.
+  const [opening, setOpening] = useState<string | null>(null);
   const open = async (b: BackupInfo) => {
     setPreviewError(null);
+    setOpening(b.name);
     const r = await invoke('backups.preview', { name: b.name });
+    setOpening(null);
     if (r.ok) setPreview(r.value);
     else setPreviewError(r.error);
   };
@@ -76,9 +81,14 @@ export function BackupsScreen() {
         <Title order={1} size="h2">
           Reservekopieën
         </Title>
-        <Button onClick={() => void createNow()} loading={busy}>
-          Nu een reservekopie maken
-        </Button>
+        {busy ? (
+          <LongTask
+            label="Reservekopie wordt gemaakt…"
+            note="Dit kan even duren. Schakel blijft intussen gewoon bruikbaar, ook in andere vensters."
+          />
+        ) : (
+          <Button onClick={() => void createNow()}>Nu een reservekopie maken</Button>
+        )}
       </Group>
       <Text c="dimmed" maw={760}>
         Schakel maakt elke dag een reservekopie zolang het draait, en ook vóór elke update. Van de dagelijkse
@@ -124,6 +134,8 @@ export function BackupsScreen() {
                     variant="subtle"
                     size="xs"
                     onClick={() => void open(b)}
+                    loading={opening === b.name}
+                    disabled={opening !== null && opening !== b.name}
                     aria-label={`Bekijken: ${formatDateTime(b.createdAt)}`}
                   >
                     Bekijken
@@ -279,7 +291,13 @@ function PreviewModal({ preview, onClose }: { preview: BackupPreview; onClose():
   };
   const counts = preview.counts;
   return (
-    <Modal opened onClose={onClose} title={`Reservekopie van ${formatDateTime(preview.createdAt)}`} size="lg">
+    <Modal
+      opened
+      onClose={busy ? () => {} : onClose}
+      withCloseButton={!busy}
+      title={`Reservekopie van ${formatDateTime(preview.createdAt)}`}
+      size="lg"
+    >
       <Stack>
         <Text size="sm">
           {preview.organisatieNaam ?? 'Organisatie onbekend'} ·{' '}
@@ -318,14 +336,21 @@ function PreviewModal({ preview, onClose }: { preview: BackupPreview; onClose():
                 maakt eerst een reservekopie van de huidige stand, zodat je dit ongedaan kunt maken. Daarna
                 moet iedereen opnieuw inloggen.
               </Text>
-              <Group justify="flex-end">
-                <Button variant="default" onClick={() => setConfirming(false)}>
-                  Annuleren
-                </Button>
-                <Button color="red" loading={busy} onClick={() => void restore()}>
-                  Ja, terugzetten
-                </Button>
-              </Group>
+              {busy ? (
+                <LongTask
+                  label="Reservekopie wordt teruggezet…"
+                  note="Eerst wordt de huidige stand bewaard. Andere vensters moeten zo even wachten."
+                />
+              ) : (
+                <Group justify="flex-end">
+                  <Button variant="default" onClick={() => setConfirming(false)}>
+                    Annuleren
+                  </Button>
+                  <Button color="red" onClick={() => void restore()}>
+                    Ja, terugzetten
+                  </Button>
+                </Group>
+              )}
             </Stack>
           </Alert>
         ) : (

@@ -21,6 +21,7 @@ import { dutchDate } from '../../../../shared/dates.ts';
 import { formatDate, formatDateTime } from '../../../../shared/format.ts';
 import { contractFormLabels } from '../../../../shared/profiles.ts';
 import { DocumentPreview } from '../../components/DocumentPreview.tsx';
+import { LongTask } from '../../components/LongTask.tsx';
 import { invoke } from '../../lib/api.ts';
 import { DutchDateInput } from '../../lib/date-input.tsx';
 import { downloadFile } from '../../lib/download.ts';
@@ -208,13 +209,17 @@ function FinalizeModal({ contract, onClose, onDone }: ModalProps) {
   const form = useForm({ initialValues: { fiscaleReden: '', bevestigOverlap: false } });
   const [overlap, setOverlap] = useState(false);
   const over = contract.fiscal?.overLimit ?? false;
+  // Making it definitief renders the PDF (in the background on the main side): that takes a moment.
+  const [busy, setBusy] = useState(false);
   const submit = form.onSubmit(async (v) => {
+    setBusy(true);
     const r = await invoke('contracts.finalize', {
       id: contract.id,
       version: contract.version,
       ...v,
       fiscaleReden: v.fiscaleReden || null,
     });
+    setBusy(false);
     if (r.ok) {
       showSaved('Contract is definitief');
       return onDone();
@@ -223,7 +228,13 @@ function FinalizeModal({ contract, onClose, onDone }: ModalProps) {
     showServerError(form, r.error);
   });
   return (
-    <Modal opened onClose={onClose} title="Definitief maken" size="lg">
+    <Modal
+      opened
+      onClose={busy ? () => {} : onClose}
+      withCloseButton={!busy}
+      title="Definitief maken"
+      size="lg"
+    >
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <Text size="sm">
@@ -248,7 +259,14 @@ function FinalizeModal({ contract, onClose, onDone }: ModalProps) {
               data-path="bevestigOverlap"
             />
           )}
-          <ModalActions onCancel={onClose} submit="Definitief maken" />
+          {busy ? (
+            <LongTask
+              label="Contract wordt definitief gemaakt…"
+              note="De PDF wordt opgemaakt en bewaard. Je kunt intussen in andere vensters doorwerken."
+            />
+          ) : (
+            <ModalActions onCancel={onClose} submit="Definitief maken" />
+          )}
         </Stack>
       </form>
     </Modal>
