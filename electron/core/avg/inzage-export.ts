@@ -12,6 +12,7 @@ import type { Reader } from '../context.ts';
 import { organisationHead } from '../contracts/documents.ts';
 import type { ContractsInzage } from '../contracts/inzage.ts';
 import { notFound } from '../failure.ts';
+import { preparedWrite } from '../handler-types.ts';
 import type { IntervisieInzage } from '../intervisie/inzage.ts';
 import type { PayoutsInzage } from '../payouts/inzage.ts';
 import { renderPdf } from '../pdf/render-document.ts';
@@ -138,29 +139,40 @@ function inzageDocument(
 /** `avg.inzage`, over the parts the registry holds once it is built. */
 export function inzageHandlers(registry: { inzageParts(): readonly InzagePart[] }) {
   return {
-    'avg.inzage': async (ctx, input) => {
-      const made = { now: ctx.now, by: ctx.account?.displayName ?? null };
-      const inzage = await gatherInzage(ctx.db, registry.inzageParts(), input.id, made);
-      const organisation = organisationHead(await loadSettings(ctx.db));
-      const pdf = await renderPdf(inzageDocument(inzage, organisation, ctx.now), {
-        creationDate: new Date(ctx.now),
-      });
-      // Who exported whose data and when is the entry itself (account, record, time); the data stays out of it.
-      ctx.audit({
-        recordType: 'person',
-        recordId: inzage.person.id,
-        recordVersion: inzage.person.version,
-        summary: 'Inzage-export gemaakt (PDF en JSON)',
-        changes: counted(inzage.counts),
-      });
-      const base = `inzage-${foldForSearch(legalName(inzage.person)).replace(/[^a-z0-9]+/g, '-')}-${ctx.today}`;
-      return {
-        pdf: { fileName: `${base}.pdf`, base64: pdf.toString('base64') },
-        json: {
-          fileName: `${base}.json`,
-          base64: Buffer.from(`${JSON.stringify(inzage.data, null, 2)}\n`, 'utf8').toString('base64'),
-        },
-      };
-    },
+    // Gathering and rendering take seconds for a long history: done before the transaction, which only records
+    // the export in the audit log, so no other desk waits for the PDF.
+    'avg.inzage': preparedWrite({
+      prepare: async (ctx, input) => {
+        const made = { now: ctx.now, by: ctx.account?.displayName ?? null };
+        const inzage = await gatherInzage(ctx.db, registry.inzageParts(), input.id, made);
+        const organisation = organisationHead(await loadSettings(ctx.db));
+        const pdf = await renderPdf(inzageDocument(inzage, organisation, ctx.now), {
+          creationDate: new Date(ctx.now),
+        });
+        const base = `inzage-${foldForSearch(legalName(inzage.person)).replace(/[^a-z0-9]+/g, '-')}-${ctx.today}`;
+        return {
+          person: { id: inzage.person.id, version: inzage.person.version },
+          counts: inzage.counts,
+          files: {
+            pdf: { fileName: `${base}.pdf`, base64: pdf.toString('base64') },
+            json: {
+              fileName: `${base}.json`,
+              base64: Buffer.from(`${JSON.stringify(inzage.data, null, 2)}\n`, 'utf8').toString('base64'),
+            },
+          },
+        };
+      },
+      write: async (ctx, _input, prepared) => {
+        // Who exported whose data and when is the entry itself (account, record, time); the data stays out of it.
+        ctx.audit({
+          recordType: 'person',
+          recordId: prepared.person.id,
+          recordVersion: prepared.person.version,
+          summary: 'Inzage-export gemaakt (PDF en JSON)',
+          changes: counted(prepared.counts),
+        });
+        return prepared.files;
+      },
+    }),
   } satisfies AreaHandlers<'avg'>;
 }
