@@ -83,16 +83,20 @@ const replacements: [string, string][] = [
 const quotes = /[‘’‚‛′`´ʹʻʼʽ"“”„‟″«»]/g;
 const outsideSepaSet = /[^A-Za-z0-9/\-?:().,'+ ]+/g;
 
+// Transliteration leaves every character of the SEPA set as it is, so text made of those alone can skip it (and
+// NFKC): identifiers, amounts and most names and descriptions do.
+const onlySepaSet = /^[A-Za-z0-9/\-?:().,'+ ]*$/;
+const transliteration = { customReplacements: replacements };
+
 /** Text for the bank: transliterated to the SEPA character set, spaces collapsed, trimmed, at most max long. */
 export function sepaText(text: string, max: number): string {
   // NFKC first folds compatibility forms the transliteration table lacks: ligatures, full-width letters, odd spaces.
-  return transliterate(text.normalize('NFKC'), { customReplacements: replacements })
-    .replace(quotes, "'")
-    .replace(outsideSepaSet, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .slice(0, max)
-    .trimEnd();
+  const folded = onlySepaSet.test(text)
+    ? text
+    : transliterate(text.normalize('NFKC'), transliteration)
+        .replace(quotes, "'")
+        .replace(outsideSepaSet, ' ');
+  return folded.replace(/\s+/g, ' ').trim().slice(0, max).trimEnd();
 }
 
 /** An identifier for the bank: SEPA characters only, no spaces, no leading or trailing '/', no '//'. */
@@ -109,6 +113,19 @@ const trimSlashes = (id: string) => id.replace(/^\/+|\/+$/g, '');
 
 /** Everything that would make the bank (or the schema) refuse the batch, in Dutch, naming whom it concerns. */
 export function sepaProblems(batch: SepaBatch): SepaProblem[] {
+  return checked(batch).problems;
+}
+
+/** The problems, and what the file is written from: each name in bank characters and each IBAN compact, made once. */
+interface Checked {
+  problems: SepaProblem[];
+  debtorName: string;
+  names: string[];
+  ibans: string[];
+  totalCents: bigint;
+}
+
+function checked(batch: SepaBatch): Checked {
   const problems: SepaProblem[] = [];
   const add = (field: string, message: string) => problems.push({ field, message });
 
@@ -127,7 +144,8 @@ export function sepaProblems(batch: SepaBatch): SepaProblem[] {
   const debtorWho = debtor.name.trim()
     ? `de betalende rekening (${debtor.name.trim()})`
     : 'de betalende rekening';
-  if (sepaText(debtor.name, MAX_NAME) === '') {
+  const debtorName = sepaText(debtor.name, MAX_NAME);
+  if (debtorName === '') {
     add('debtor.name', `Naam van ${debtorWho} wordt na omzetting naar bankletters leeg`);
   }
   const debtorIban = accountProblem(debtor.iban);
@@ -139,18 +157,24 @@ export function sepaProblems(batch: SepaBatch): SepaProblem[] {
 
   if (batch.transfers.length === 0) add('transfers', 'Geen betalingen in deze batch');
   const seenIds = new Map<string, string>();
+  const names: string[] = [];
+  const ibans: string[] = [];
   let totalCents = 0n;
   batch.transfers.forEach((transfer, i) => {
     const field = `transfers.${i}`;
     const who = transfer.name.trim() || `betaling ${i + 1}`;
-    if (sepaText(transfer.name, MAX_NAME) === '') {
+    const name = sepaText(transfer.name, MAX_NAME);
+    names.push(name);
+    if (name === '') {
       add(
         `${field}.name`,
         `Naam van ${who} wordt na omzetting naar bankletters leeg; vul een naam in Latijnse letters in`,
       );
     }
-    const iban = accountProblem(transfer.iban);
-    if (iban) add(`${field}.iban`, `IBAN van ${who}: ${iban}`);
+    const iban = normalizeIban(transfer.iban);
+    ibans.push(iban);
+    const ibanRefused = accountProblem(transfer.iban, iban);
+    if (ibanRefused) add(`${field}.iban`, `IBAN van ${who}: ${ibanRefused}`);
     if (!Number.isInteger(transfer.amountCents)) {
       add(`${field}.amountCents`, `Bedrag van ${who} is geen heel aantal centen`);
     } else if (transfer.amountCents < MIN_CENTS || transfer.amountCents > MAX_CENTS) {
@@ -172,30 +196,35 @@ export function sepaProblems(batch: SepaBatch): SepaProblem[] {
   });
   if (totalCents > MAX_TOTAL_CENTS)
     add('transfers', 'Het totaalbedrag van deze batch is te groot voor één bestand');
-  return problems;
-}
-
-function transaction(transfer: SepaTransfer) {
-  // RmtInf is optional, and an empty Ustrd would not validate.
-  const remittance = sepaText(transfer.remittance, MAX_REMITTANCE);
-  return {
-    PmtId: { EndToEndId: sepaId(transfer.endToEndId, MAX_ID) },
-    Amt: { InstdAmt: { '@Ccy': 'EUR', '#': centsToDecimal(BigInt(transfer.amountCents)) } },
-    Cdtr: { Nm: sepaText(transfer.name, MAX_NAME) },
-    CdtrAcct: { Id: { IBAN: normalizeIban(transfer.iban) } },
-    ...(remittance ? { RmtInf: { Ustrd: remittance } } : {}),
-  };
+  return { problems, debtorName, names, ibans, totalCents };
 }
 
 /** The pain.001.001.09 document (UTF-8). Throws SepaError when sepaProblems finds anything. */
 export function buildPain001(batch: SepaBatch): string {
-  const problems = sepaProblems(batch);
+  const { problems, debtorName, names, ibans, totalCents } = checked(batch);
   if (problems.length > 0) throw new SepaError(problems);
 
   const count = String(batch.transfers.length);
-  const total = centsToDecimal(batch.transfers.reduce((sum, t) => sum + BigInt(t.amountCents), 0n));
-  const debtorName = sepaText(batch.debtor.name, MAX_NAME);
-  const messageId = sepaId(batch.messageId, MAX_ID);
+  const total = centsToDecimal(totalCents);
+  // The checks passed, so each id is already what sepaId makes of it.
+  const messageId = batch.messageId;
+  // A batch's descriptions mostly repeat (organisation, kinds, month): each is made bank text once.
+  const remittances = new Map<string, string>();
+  const transactions = batch.transfers.map((transfer, i) => {
+    let remittance = remittances.get(transfer.remittance);
+    if (remittance === undefined) {
+      remittance = sepaText(transfer.remittance, MAX_REMITTANCE);
+      remittances.set(transfer.remittance, remittance);
+    }
+    return {
+      PmtId: { EndToEndId: transfer.endToEndId },
+      Amt: { InstdAmt: { '@Ccy': 'EUR', '#': centsToDecimal(transfer.amountCents) } },
+      Cdtr: { Nm: names[i] as string },
+      CdtrAcct: { Id: { IBAN: ibans[i] as string } },
+      // RmtInf is optional, and an empty Ustrd would not validate.
+      ...(remittance ? { RmtInf: { Ustrd: remittance } } : {}),
+    };
+  });
 
   const doc = create({ version: '1.0', encoding: 'UTF-8' });
   // Object keys become elements in insertion order, which is the order the schema demands.
@@ -225,7 +254,7 @@ export function buildPain001(batch: SepaBatch): string {
             : { Othr: { Id: 'NOTPROVIDED' } },
         },
         ChrgBr: 'SLEV',
-        CdtTrfTxInf: batch.transfers.map(transaction),
+        CdtTrfTxInf: transactions,
       },
     },
   });
@@ -271,10 +300,10 @@ export async function validatePain001(
 const idRule =
   "(max. 35 tekens: letters, cijfers en / - ? : ( ) . , ' +; geen spaties, niet beginnen of eindigen met '/', geen '//')";
 
-function accountProblem(raw: string): string | null {
+function accountProblem(raw: string, iban = normalizeIban(raw)): string | null {
   const problem = ibanProblem(raw);
   if (problem) return problem;
-  const country = normalizeIban(raw).slice(0, 2);
+  const country = iban.slice(0, 2);
   return isSEPACountry(country)
     ? null
     : `${country} doet niet mee aan SEPA; een SEPA-overboeking naar deze rekening kan niet`;
@@ -284,8 +313,8 @@ function compactBic(bic: string): string {
   return bic.replace(/\s+/g, '').toUpperCase();
 }
 
-/** Integer cents → '5.75', without floating point. */
-function centsToDecimal(cents: bigint): string {
+/** Integer cents → '5.75', without floating point (a checked amount is a safe integer; a total may not be). */
+function centsToDecimal(cents: bigint | number): string {
   const digits = cents.toString().padStart(3, '0');
   return `${digits.slice(0, -2)}.${digits.slice(-2)}`;
 }
