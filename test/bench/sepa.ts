@@ -48,9 +48,11 @@ const schemaFile = path.join(
 
 /**
  * The floor: bare xmlbuilder2 writing the same document from values already in the bank's character set (no checks,
- * no transliteration), serialised alike, plus one xmllint-wasm validation against the same XSD.
+ * no transliteration), serialised alike, plus one xmllint-wasm validation against the same XSD. It uses the libraries
+ * as cheaply as sepa.ts does (transactions element by element, the XML handed over as bytes), so that the ratio is
+ * what sepa.ts adds and never a cheaper way of calling them that the floor left out.
  */
-function bareFloor(batch: SepaBatch, schema: string) {
+function bareFloor(batch: SepaBatch, schema: Buffer) {
   const cents = (n: bigint) => {
     const digits = n.toString().padStart(3, '0');
     return `${digits.slice(0, -2)}.${digits.slice(-2)}`;
@@ -58,45 +60,54 @@ function bareFloor(batch: SepaBatch, schema: string) {
   const total = cents(batch.transfers.reduce((sum, t) => sum + BigInt(t.amountCents), 0n));
   const count = String(batch.transfers.length);
   const debtorName = sepaText(batch.debtor.name, 70);
-  const rows = batch.transfers.map((t) => ({
-    PmtId: { EndToEndId: t.endToEndId },
-    Amt: { InstdAmt: { '@Ccy': 'EUR', '#': cents(BigInt(t.amountCents)) } },
-    Cdtr: { Nm: sepaText(t.name, 70) },
-    CdtrAcct: { Id: { IBAN: normalizeIban(t.iban) } },
-    RmtInf: { Ustrd: sepaText(t.remittance, 140) },
-  }));
   const debtorIban = normalizeIban(batch.debtor.iban);
+  const rows = batch.transfers.map((t) => ({
+    id: t.endToEndId,
+    amount: cents(BigInt(t.amountCents)),
+    name: sepaText(t.name, 70),
+    iban: normalizeIban(t.iban),
+    remittance: sepaText(t.remittance, 140),
+  }));
   const build = () => {
     const doc = create({ version: '1.0', encoding: 'UTF-8' });
-    doc.ele('urn:iso:std:iso:20022:tech:xsd:pain.001.001.09', 'Document').ele({
-      CstmrCdtTrfInitn: {
-        GrpHdr: {
-          MsgId: batch.messageId,
-          CreDtTm: '2026-04-01T10:00:00Z',
-          NbOfTxs: count,
-          CtrlSum: total,
-          InitgPty: { Nm: debtorName },
-        },
-        PmtInf: {
-          PmtInfId: batch.messageId,
-          PmtMtd: 'TRF',
-          NbOfTxs: count,
-          CtrlSum: total,
-          PmtTpInf: { SvcLvl: { Cd: 'SEPA' } },
-          ReqdExctnDt: { Dt: batch.executionDate },
-          Dbtr: { Nm: debtorName },
-          DbtrAcct: { Id: { IBAN: debtorIban } },
-          DbtrAgt: { FinInstnId: { Othr: { Id: 'NOTPROVIDED' } } },
-          ChrgBr: 'SLEV',
-          CdtTrfTxInf: rows,
-        },
+    const initiation = doc
+      .ele('urn:iso:std:iso:20022:tech:xsd:pain.001.001.09', 'Document')
+      .ele('CstmrCdtTrfInitn');
+    initiation.ele({
+      GrpHdr: {
+        MsgId: batch.messageId,
+        CreDtTm: '2026-04-01T10:00:00Z',
+        NbOfTxs: count,
+        CtrlSum: total,
+        InitgPty: { Nm: debtorName },
       },
     });
+    const payment = initiation.ele('PmtInf');
+    payment.ele({
+      PmtInfId: batch.messageId,
+      PmtMtd: 'TRF',
+      NbOfTxs: count,
+      CtrlSum: total,
+      PmtTpInf: { SvcLvl: { Cd: 'SEPA' } },
+      ReqdExctnDt: { Dt: batch.executionDate },
+      Dbtr: { Nm: debtorName },
+      DbtrAcct: { Id: { IBAN: debtorIban } },
+      DbtrAgt: { FinInstnId: { Othr: { Id: 'NOTPROVIDED' } } },
+      ChrgBr: 'SLEV',
+    });
+    for (const row of rows) {
+      const transaction = payment.ele('CdtTrfTxInf');
+      transaction.ele('PmtId').ele('EndToEndId').txt(row.id);
+      transaction.ele('Amt').ele('InstdAmt').att('Ccy', 'EUR').txt(row.amount);
+      transaction.ele('Cdtr').ele('Nm').txt(row.name);
+      transaction.ele('CdtrAcct').ele('Id').ele('IBAN').txt(row.iban);
+      transaction.ele('RmtInf').ele('Ustrd').txt(row.remittance);
+    }
     return doc.end({ prettyPrint: true });
   };
   const validate = (xml: string) =>
     validateXML({
-      xml: { fileName: 'pain.001.xml', contents: xml },
+      xml: { fileName: 'pain.001.xml', contents: Buffer.from(xml) },
       schema: { fileName: 'pain.001.001.09.xsd', contents: schema },
       maxMemoryPages: memoryPages.GiB,
     });
@@ -108,7 +119,7 @@ export async function sepaBench(): Promise<Figures> {
   const batch = benchBatch();
   if (batch.transfers.some((t) => sepaId(t.endToEndId, 35) !== t.endToEndId))
     throw new Error('sepa bench: ids');
-  const floor = bareFloor(batch, await readFile(schemaFile, 'utf8'));
+  const floor = bareFloor(batch, await readFile(schemaFile));
   // The floor is only honest if it writes the very same bytes.
   const xml = buildPain001(batch);
   if (floor.build() !== xml) throw new Error('sepa bench: the floor writes a different document');

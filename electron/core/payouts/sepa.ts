@@ -208,55 +208,61 @@ export function buildPain001(batch: SepaBatch): string {
   const total = centsToDecimal(totalCents);
   // The checks passed, so each id is already what sepaId makes of it.
   const messageId = batch.messageId;
+
+  const doc = create({ version: '1.0', encoding: 'UTF-8' });
+  const initiation = doc.ele(NAMESPACE, 'Document').ele('CstmrCdtTrfInitn');
+  // Object keys become elements in insertion order, which is the order the schema demands.
+  initiation.ele({
+    GrpHdr: {
+      MsgId: messageId,
+      CreDtTm: `${new Date(batch.createdAt).toISOString().slice(0, 19)}Z`,
+      NbOfTxs: count,
+      CtrlSum: total,
+      InitgPty: { Nm: debtorName },
+    },
+  });
+  // One payment information block: a single debit date and account for the whole batch.
+  const payment = initiation.ele('PmtInf');
+  payment.ele({
+    PmtInfId: messageId,
+    PmtMtd: 'TRF',
+    NbOfTxs: count,
+    CtrlSum: total,
+    PmtTpInf: { SvcLvl: { Cd: 'SEPA' } },
+    ReqdExctnDt: { Dt: batch.executionDate },
+    // No postal addresses: banks refuse unstructured ones from November 2026 and none are required.
+    Dbtr: { Nm: debtorName },
+    DbtrAcct: { Id: { IBAN: normalizeIban(batch.debtor.iban) } },
+    DbtrAgt: {
+      FinInstnId: batch.debtor.bic
+        ? { BICFI: compactBic(batch.debtor.bic) }
+        : { Othr: { Id: 'NOTPROVIDED' } },
+    },
+    ChrgBr: 'SLEV',
+  });
+  // The transactions element by element: for thousands of them a tenth cheaper than through an object.
   // A batch's descriptions mostly repeat (organisation, kinds, month): each is made bank text once.
   const remittances = new Map<string, string>();
-  const transactions = batch.transfers.map((transfer, i) => {
+  batch.transfers.forEach((transfer, i) => {
     let remittance = remittances.get(transfer.remittance);
     if (remittance === undefined) {
       remittance = sepaText(transfer.remittance, MAX_REMITTANCE);
       remittances.set(transfer.remittance, remittance);
     }
-    return {
-      PmtId: { EndToEndId: transfer.endToEndId },
-      Amt: { InstdAmt: { '@Ccy': 'EUR', '#': centsToDecimal(transfer.amountCents) } },
-      Cdtr: { Nm: names[i] as string },
-      CdtrAcct: { Id: { IBAN: ibans[i] as string } },
-      // RmtInf is optional, and an empty Ustrd would not validate.
-      ...(remittance ? { RmtInf: { Ustrd: remittance } } : {}),
-    };
-  });
-
-  const doc = create({ version: '1.0', encoding: 'UTF-8' });
-  // Object keys become elements in insertion order, which is the order the schema demands.
-  doc.ele(NAMESPACE, 'Document').ele({
-    CstmrCdtTrfInitn: {
-      GrpHdr: {
-        MsgId: messageId,
-        CreDtTm: `${new Date(batch.createdAt).toISOString().slice(0, 19)}Z`,
-        NbOfTxs: count,
-        CtrlSum: total,
-        InitgPty: { Nm: debtorName },
-      },
-      // One payment information block: a single debit date and account for the whole batch.
-      PmtInf: {
-        PmtInfId: messageId,
-        PmtMtd: 'TRF',
-        NbOfTxs: count,
-        CtrlSum: total,
-        PmtTpInf: { SvcLvl: { Cd: 'SEPA' } },
-        ReqdExctnDt: { Dt: batch.executionDate },
-        // No postal addresses: banks refuse unstructured ones from November 2026 and none are required.
-        Dbtr: { Nm: debtorName },
-        DbtrAcct: { Id: { IBAN: normalizeIban(batch.debtor.iban) } },
-        DbtrAgt: {
-          FinInstnId: batch.debtor.bic
-            ? { BICFI: compactBic(batch.debtor.bic) }
-            : { Othr: { Id: 'NOTPROVIDED' } },
-        },
-        ChrgBr: 'SLEV',
-        CdtTrfTxInf: transactions,
-      },
-    },
+    const transaction = payment.ele('CdtTrfTxInf');
+    transaction.ele('PmtId').ele('EndToEndId').txt(transfer.endToEndId);
+    transaction.ele('Amt').ele('InstdAmt').att('Ccy', 'EUR').txt(centsToDecimal(transfer.amountCents));
+    transaction
+      .ele('Cdtr')
+      .ele('Nm')
+      .txt(names[i] as string);
+    transaction
+      .ele('CdtrAcct')
+      .ele('Id')
+      .ele('IBAN')
+      .txt(ibans[i] as string);
+    // RmtInf is optional, and an empty Ustrd would not validate.
+    if (remittance) transaction.ele('RmtInf').ele('Ustrd').txt(remittance);
   });
   return doc.end({ prettyPrint: true });
 }
@@ -268,20 +274,22 @@ const schemaPath = path.join(
   path.dirname(here.startsWith('file:') ? fileURLToPath(here) : here),
   'pain.001.001.09.xsd',
 );
-let schema: Promise<string> | null = null;
+let schema: Promise<Buffer> | null = null;
 
 /** Validates against the EPC pain.001.001.09 XSD with libxml2 (WASM, in a worker thread): no binary, no network. */
 export async function validatePain001(
   xml: string,
 ): Promise<{ valid: true } | { valid: false; errors: string[] }> {
-  schema ??= readFile(schemaPath, 'utf8').catch((error: unknown) => {
+  schema ??= readFile(schemaPath).catch((error: unknown) => {
     schema = null; // let a later call retry
     throw error;
   });
   const contents = await schema;
   try {
     const result = await validateXML({
-      xml: { fileName: 'pain.001.xml', contents: xml },
+      // As UTF-8 bytes, encoded natively rather than by the WASM glue's loop; a string with a lone surrogate (no
+      // UTF-8 at all) goes as it is, so libxml2 judges what it was given.
+      xml: { fileName: 'pain.001.xml', contents: xml.isWellFormed() ? Buffer.from(xml) : xml },
       schema: { fileName: 'pain.001.001.09.xsd', contents },
       // Wasm memory grows on demand; the default 32 MiB cap is too small for batches of thousands.
       maxMemoryPages: memoryPages.GiB,
