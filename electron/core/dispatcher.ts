@@ -145,6 +145,17 @@ export class Dispatcher {
     return this.idleLimit;
   }
 
+  /**
+   * The Dutch calendar day of a call's moment, formatted once per second: Intl takes longer than a light call's own
+   * work, and calls come in bursts. Exact, as time zone offsets are whole seconds.
+   */
+  private lastDay = { second: Number.NaN, day: '' };
+  private today(now: string): string {
+    const second = Math.floor(Date.parse(now) / 1000);
+    if (second !== this.lastDay.second) this.lastDay = { second, day: dutchDate(new Date(now)) };
+    return this.lastDay.day;
+  }
+
   async dispatch(
     call: unknown,
     rawInput: unknown,
@@ -222,7 +233,7 @@ export class Dispatcher {
     if (!parsed.success) return failure(inputError(parsed.error));
 
     const now = replay?.now ?? (this.deps.clock?.() ?? new Date()).toISOString();
-    const base = { now, today: dutchDate(new Date(now)), account };
+    const base = { now, today: this.today(now), account };
     const session: SessionControl = {
       login: (a) => this.deps.sessions.set(clientKey, a, nowMs),
       lock: () => this.deps.sessions.lock(clientKey),

@@ -3,12 +3,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { startCore } from '../../electron/core/app-core.ts';
 import { benchKey } from './bench-key.ts';
-import { race, ratioReport, rawReplay } from './measure.ts';
+import { type Figures, race, rawReplay } from './measure.ts';
 
 const login = { username: 'begeleider', password: 'bench bench bench' };
 
 /** The caseload of one begeleider with 300 people and ten years of log entries (30,000), dispatcher vs raw SQL. */
-export async function caseloadBench() {
+export async function caseloadBench(): Promise<Figures> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'schakel-bench-caseload-'));
   const core = await startCore(dir, { key: benchKey });
   const { dispatcher, store } = core;
@@ -103,5 +103,11 @@ export async function caseloadBench() {
   );
   await core.close();
   fs.rmSync(dir, { recursive: true, force: true });
-  return { people: 300, entries: 30_000, ...ratioReport(medians.dispatcher ?? 0, medians.raw ?? 0, 1.5) };
+  return {
+    caseload: {
+      subjectMs: medians.dispatcher ?? 0,
+      floorMs: medians.raw ?? 0,
+      about: { people: 300, entries: 30_000 },
+    },
+  };
 }

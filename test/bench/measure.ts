@@ -4,6 +4,10 @@ import { startCore } from '../../electron/core/app-core.ts';
 import type { Store } from '../../electron/core/store/open-store.ts';
 import { benchKey } from './bench-key.ts';
 
+export function median(list: readonly number[]): number {
+  return [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)] ?? 0;
+}
+
 /**
  * Median milliseconds of each contender, measured in alternation (in a shuffled order each round) so neither gets a
  * warmer cache, a quieter moment or the garbage collection of the other's allocations.
@@ -11,22 +15,18 @@ import { benchKey } from './bench-key.ts';
 export async function race(
   contenders: Record<string, () => unknown>,
   rounds: number,
+  warmup = 20,
 ): Promise<Record<string, number>> {
   const samples: Record<string, number[]> = Object.fromEntries(Object.keys(contenders).map((k) => [k, []]));
-  for (let i = 0; i < rounds + 20; i++) {
+  for (let i = 0; i < rounds + warmup; i++) {
     const order = Object.entries(contenders).sort(() => Math.random() - 0.5);
     for (const [name, fn] of order) {
       const t = performance.now();
       await fn();
-      if (i >= 20) samples[name]?.push(performance.now() - t);
+      if (i >= warmup) samples[name]?.push(performance.now() - t);
     }
   }
-  return Object.fromEntries(
-    Object.entries(samples).map(([name, list]) => [
-      name,
-      list.sort((a, b) => a - b)[Math.floor(list.length / 2)] ?? 0,
-    ]),
-  );
+  return Object.fromEntries(Object.entries(samples).map(([name, list]) => [name, median(list)]));
 }
 
 /**
@@ -67,12 +67,17 @@ export async function rawReplay(
   };
 }
 
-export function ratioReport(dispatcherMs: number, rawMs: number, target: number) {
-  const round = (n: number) => Math.round(n * 1000) / 1000;
-  return {
-    medianMs: { dispatcher: round(dispatcherMs), rawSqlite: round(rawMs) },
-    ratio: round(dispatcherMs / rawMs),
-    target: `≤ ${target}`,
-    withinTarget: dispatcherMs / rawMs <= target,
-  };
+/**
+ * One figure of the bench: the median time of the subject (the app's own path) and of its floor (the same work done
+ * the plainest way: raw SQL, the bare library, a bare node:http server), both measured in the same run. A figure
+ * without a natural floor has `floorMs: null` and is printed as a plain time. `about` says what was measured (sizes,
+ * counts) and is printed as is.
+ */
+export interface Measurement {
+  subjectMs: number;
+  floorMs: number | null;
+  about?: Record<string, unknown>;
 }
+
+/** The figures of one bench function, by name (see run.ts). */
+export type Figures = Record<string, Measurement>;

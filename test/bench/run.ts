@@ -1,150 +1,132 @@
 /**
- * `npm run bench`: prints JSON.
- * - registerQuery: one page of the register (filtered, sorted) among 100k other people, through the dispatcher
- *   versus the same SQL on raw better-sqlite3, measured in the same run; target ratio ≤ 1.5.
- * - encryption: the same day's work on an encrypted and on a plain database in one run; target ratio ≤ 1.3.
- * - browserHostStart: from starting `node electron/start.ts --browser` (passphrase typed at once) to the first page.
+ * `npm run bench [figure…]`: each figure of the app as a ratio to a floor measured in the same run; exits 1 naming
+ * every figure over its target (or whose bench failed). Names given on the command line run only those figures.
+ *
+ * The shape: a bench module exports async functions returning `Figures` (measure.ts), by figure name:
+ *   { subjectMs, floorMs, about? }
+ * subjectMs is the median time of the app's own path, floorMs that of the same work done bare (raw SQL, the bare
+ * library, a bare node:http server), both measured alternately in shuffled order in one run; floorMs is null for a
+ * figure with no natural floor. The table below gives each figure its bench function and its target: the highest
+ * ratio subjectMs / floorMs allowed, or null for a figure only printed. Adding a figure is one line in the table; a
+ * bench function named by several lines (one data set, several figures) runs once.
  */
-import { spawn } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { performance } from 'node:perf_hooks';
-import { startCore } from '../../electron/core/app-core.ts';
-import { benchKey } from './bench-key.ts';
+
+import { browserHostCallBench, browserHostStartBench } from './browser-host.ts';
 import { caseloadBench } from './caseload.ts';
 import { contractPdfBench } from './contract-pdf.ts';
 import { declaratiesBench } from './declaraties.ts';
 import { encryptionBench } from './encryption.ts';
-import { race, ratioReport, rawReplay } from './measure.ts';
-import { searchColumns } from './search-columns.ts';
+import type { Figures, Measurement } from './measure.ts';
+import { registerBench } from './register.ts';
+import { sepaBench } from './sepa.ts';
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'schakel-bench-'));
-const core = await startCore(dir, { key: benchKey });
-const { dispatcher, store } = core;
+interface Entry {
+  name: string;
+  /** The highest ratio allowed; null: printed, never failed. */
+  target: number | null;
+  bench: () => Promise<Figures>;
+}
 
-await dispatcher.dispatch(
-  'auth.setup',
-  {
-    organisatieNaam: 'Bench',
-    displayName: 'Bench',
-    username: 'bench',
-    password: 'bench bench bench',
-    role: 'projectleider',
-  },
-  'bench',
-);
-
-// Seed raw: 300 people who match the filter, 100,000 who do not.
-const insert =
-  store.sqlite.prepare(`insert into persons (id, voornaam, achternaam, status, status_datum, gemeente,
-  bijstand, toestemming_nodig, search_text, sort_name, created_at, updated_at, version)
-  values (?, ?, ?, ?, '2025-01-01', ?, 0, 0, ?, ?, '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z', 1)`);
-const language = store.sqlite.prepare(
-  `insert into person_languages (id, person_id, position, taal, niveau, version) values (?, ?, 0, ?, 'moedertaal', 1)`,
-);
-const surnames = [
-  'Çelik',
-  'Haddad',
-  'Tesfay',
-  'Ahmadi',
-  'Kowalczyk',
-  'Nguyễn',
-  'Warsame',
-  'Kovalenko',
-  'Jansen',
+const table: Entry[] = [
+  { name: 'registerQuery', target: 1.5, bench: registerBench },
+  { name: 'caseload', target: 1.5, bench: caseloadBench },
+  { name: 'capOverview', target: 1.5, bench: declaratiesBench },
+  { name: 'claimsApproval', target: null, bench: declaratiesBench },
+  { name: 'contractPdf', target: 1.3, bench: contractPdfBench },
+  { name: 'encryption', target: 1.3, bench: encryptionBench },
+  { name: 'sepa', target: 1.5, bench: sepaBench },
+  { name: 'browserHostCall', target: 2, bench: browserHostCallBench },
+  { name: 'browserHostStart', target: null, bench: browserHostStartBench },
 ];
-store.sqlite.transaction(() => {
-  for (let i = 0; i < 100_300; i++) {
-    const match = i % 335 === 0 && i / 335 < 300;
-    const achternaam = `${surnames[i % surnames.length]}${i}`;
-    const voornaam = `Persoon${i}`;
-    const id = `00000000-0000-7000-8000-${String(i).padStart(12, '0')}`;
-    const gemeente = match ? 'Utrecht' : `Gemeente${i % 40}`;
-    const talen = [i % 2 ? 'Arabisch' : 'Tigrinya'];
-    const columns = searchColumns(voornaam, achternaam, gemeente, talen);
-    insert.run(
-      id,
-      voornaam,
-      achternaam,
-      match ? 'actief' : 'gestopt',
-      gemeente,
-      columns.searchText,
-      columns.sortName,
-    );
-    language.run(`00000000-0000-7000-9000-${String(i).padStart(12, '0')}`, id, talen[0]);
+
+interface Outcome {
+  name: string;
+  target: number | null;
+  measured?: Measurement;
+  ratio?: number;
+  /** Why the figure fails: over its target, not measured, a target without a floor. */
+  failure?: string;
+}
+
+const wanted = process.argv.slice(2);
+const unknown = wanted.filter((name) => !table.some((entry) => entry.name === name));
+if (unknown.length > 0) {
+  console.error(`bench: unknown figure ${unknown.join(', ')}; known: ${table.map((e) => e.name).join(', ')}`);
+  process.exit(2);
+}
+const entries = wanted.length > 0 ? table.filter((entry) => wanted.includes(entry.name)) : table;
+
+const runs = new Map<Entry['bench'], Promise<Figures>>();
+const outcomes: Outcome[] = [];
+for (const { name, target, bench } of entries) {
+  let figures = runs.get(bench);
+  if (!figures) {
+    figures = bench();
+    figures.catch((err: unknown) => console.error(`bench: ${bench.name} failed:`, err));
+    runs.set(bench, figures);
   }
-})();
-store.sqlite.exec('analyze');
+  outcomes.push(await judge(name, target, figures));
+}
 
-const input = {
-  gemeente: 'Utrecht',
-  status: ['actief'],
-  sort: 'achternaam',
-  desc: false,
-  page: 2,
-  pageSize: 25,
-};
-const check = await dispatcher.dispatch('persons.list', input, 'bench');
-if (!check.ok || (check.value as { total: number }).total !== 300)
-  throw new Error(`unexpected bench result ${JSON.stringify(check)}`);
+async function judge(name: string, target: number | null, figures: Promise<Figures>): Promise<Outcome> {
+  let measured: Measurement | undefined;
+  try {
+    measured = (await figures)[name];
+  } catch (err) {
+    return { name, target, failure: `its bench failed: ${err instanceof Error ? err.message : String(err)}` };
+  }
+  if (!measured) return { name, target, failure: 'its bench did not measure it' };
+  if (measured.floorMs === null) {
+    return target === null ? { name, target, measured } : { name, target, measured, failure: 'no floor' };
+  }
+  const ratio = measured.subjectMs / measured.floorMs;
+  if (!Number.isFinite(ratio) || ratio <= 0) return { name, target, measured, failure: 'no usable ratio' };
+  return target !== null && ratio > target
+    ? { name, target, measured, ratio, failure: `${round(ratio, 2)} > ${target}` }
+    : { name, target, measured, ratio };
+}
 
-const raw = await rawReplay(
-  dir,
-  store,
-  { username: 'bench', password: 'bench bench bench' },
-  'persons.list',
-  input,
-);
-const medians = await race(
-  { dispatcher: () => dispatcher.dispatch('persons.list', input, 'bench'), raw },
-  1000,
-);
-const dispatcherMs = medians.dispatcher ?? 0;
-const rawMs = medians.raw ?? 0;
-// Contract PDFs: through the dispatcher (load, assemble, render) versus pdfmake on the identical definition.
-const pdfBench = await contractPdfBench(dispatcher);
-await core.close();
-
-const caseloadResult = await caseloadBench();
-const declaraties = await declaratiesBench();
-const encryption = await encryptionBench();
-
-// Browser host: a fresh process, from start to the first page served.
-const hostDir = fs.mkdtempSync(path.join(os.tmpdir(), 'schakel-bench-host-'));
-const started = performance.now();
-const child = spawn(process.execPath, ['electron/start.ts', '--browser', '--data-dir', hostDir], {
-  stdio: ['pipe', 'pipe', 'inherit'],
-});
-child.stdin.write(`${benchKey}-host\n${benchKey}-host\n`);
-const url = await new Promise<string>((resolve, reject) => {
-  let out = '';
-  child.stdout.on('data', (chunk: Buffer) => {
-    out += chunk.toString();
-    const match = /(http:\/\/127\.0\.0\.1:\d+\/)#token=/.exec(out);
-    if (match?.[1]) resolve(match[1]);
-  });
-  child.on('exit', () => reject(new Error(`browser host stopped: ${out}`)));
-});
-const page = await fetch(url);
-await page.text();
-const firstPageMs = performance.now() - started;
-child.kill('SIGTERM');
-
-fs.rmSync(dir, { recursive: true, force: true });
-fs.rmSync(hostDir, { recursive: true, force: true });
+function round(n: number, digits: number): number {
+  const scale = 10 ** digits;
+  return Math.round(n * scale) / scale;
+}
 
 console.log(
   JSON.stringify(
-    {
-      registerQuery: { rows: 100_300, matching: 300, pageSize: 25, ...ratioReport(dispatcherMs, rawMs, 1.5) },
-      caseload: caseloadResult,
-      declaraties,
-      encryption,
-      contractPdf: pdfBench,
-      browserHostStart: { firstPageMs: Math.round(firstPageMs), status: page.status },
-    },
+    Object.fromEntries(
+      outcomes.map(({ name, target, measured, ratio, failure }) => [
+        name,
+        {
+          ...(measured ? { subjectMs: round(measured.subjectMs, 3) } : {}),
+          ...(measured ? { floorMs: measured.floorMs === null ? null : round(measured.floorMs, 3) } : {}),
+          ...(ratio !== undefined ? { ratio: round(ratio, 3) } : {}),
+          target,
+          ok: failure === undefined,
+          ...(failure ? { failure } : {}),
+          ...measured?.about,
+        },
+      ]),
+    ),
     null,
     2,
   ),
 );
+
+const width = Math.max(...outcomes.map((o) => o.name.length));
+for (const { name, target, measured, ratio, failure } of outcomes) {
+  const figure =
+    ratio !== undefined
+      ? `${round(ratio, 2).toFixed(2)}×`
+      : measured
+        ? `${Math.round(measured.subjectMs)} ms`
+        : '—';
+  const bound = target === null ? 'no target' : `≤ ${target}`;
+  const verdict = failure === undefined ? 'ok' : ratio !== undefined ? 'OVER' : 'FAILED';
+  console.log(`${name.padEnd(width)}  ${figure.padStart(9)}  ${bound.padEnd(9)}  ${verdict}`);
+}
+
+const failed = outcomes.filter((o) => o.failure !== undefined);
+if (failed.length > 0) {
+  console.error(`bench: FAILED ${failed.map((o) => `${o.name} (${o.failure})`).join('; ')}`);
+  process.exitCode = 1;
+}

@@ -3,11 +3,12 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ErrorCode } from '../../../shared/result.ts';
 import { clientHeader, contentSecurityPolicy, tokenHeader } from '../../../shared/security.ts';
 import { type Harness, harness, password, personInput } from '../../../test/support/harness.ts';
-import { type BrowserHost, startBrowserHost } from './browser-host.ts';
+import { type BrowserHost, plainCallPath, requestPath, startBrowserHost } from './browser-host.ts';
 
 const indexHtml = '<!doctype html><title>Schakel</title><div id="root"></div>';
 const appJs = 'console.log("schakel");';
@@ -368,5 +369,29 @@ describe('browser host: files', () => {
     const missing = await fetch(`http://127.0.0.1:${host.port}/assets/ontbreekt.js`);
     expect(missing.status).toBe(404);
     expect(await missing.text()).toBe('Niet gevonden');
+  });
+});
+
+describe('request paths', () => {
+  const parsed = (target: string) => URL.parse(target, 'http://127.0.0.1')?.pathname;
+
+  it('reads a plain call path as the URL parser would', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(plainCallPath), (target) => {
+        expect(requestPath(target)).toBe(parsed(target));
+      }),
+    );
+  });
+
+  it('leaves every other target to the URL parser', () => {
+    const odd = ['/api/./auth.me', '/api/../auth.me', '/api/auth.me?x=1', '/api/auth.me#x', '/api/%61uth.me'];
+    for (const target of [...odd, '/api\\auth.me', '/x/../api/auth.me', '//evil/api/auth.me', '']) {
+      expect(requestPath(target), target).toBe(parsed(target));
+    }
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (rest) => {
+        expect(requestPath(`/api/${rest}`)).toBe(parsed(`/api/${rest}`));
+      }),
+    );
   });
 });

@@ -34,6 +34,22 @@ const securityHeaders = {
   'cross-origin-opener-policy': 'same-origin',
   'cross-origin-resource-policy': 'same-origin',
 };
+/** Every API answer's headers, built once (writeHead only reads them). */
+const jsonHeaders = Object.freeze({
+  ...securityHeaders,
+  'content-type': 'application/json; charset=utf-8',
+  'cache-control': 'no-store',
+});
+/**
+ * A call's path as the renderer sends it ('/api/persons.list'): nothing in it that URL parsing would change (no
+ * percent sign, dot segment, backslash, query or fragment), so it is the pathname as it stands.
+ */
+export const plainCallPath = /^\/api\/[A-Za-z]+\.[A-Za-z]+$/;
+
+/** The pathname of a request target, or undefined for one that is no URL path; a plain call path skips the parser. */
+export function requestPath(target: string): string | undefined {
+  return plainCallPath.test(target) ? target : URL.parse(target, 'http://127.0.0.1')?.pathname;
+}
 
 /**
  * The second host of the contract: node:http on 127.0.0.1 only, serving the built renderer and POST /api/<call>.
@@ -49,11 +65,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const server = http.createServer((req, res) => {
     const send = (status: number, body: Result<unknown>) => {
       const json = JSON.stringify(body);
-      res.writeHead(status, {
-        ...securityHeaders,
-        'content-type': 'application/json; charset=utf-8',
-        'cache-control': 'no-store',
-      });
+      res.writeHead(status, jsonHeaders);
       res.end(json);
     };
     const refuse = (status: number, code: Parameters<typeof fail>[0], message: string) => {
@@ -66,13 +78,13 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       refuse(421, 'forbidden', 'Onbekende host: Schakel is alleen bereikbaar via 127.0.0.1.');
       return;
     }
-    const url = URL.parse(req.url ?? '/', 'http://127.0.0.1');
-    if (!url) {
+    const pathname = requestPath(req.url ?? '/');
+    if (pathname === undefined) {
       refuse(400, 'invalid_input', 'Ongeldige aanvraag.');
       return;
     }
 
-    if (url.pathname.startsWith('/api/')) {
+    if (pathname.startsWith('/api/')) {
       if (req.method !== 'POST') {
         res.setHeader('allow', 'POST');
         refuse(405, 'invalid_input', 'Alleen POST is toegestaan.');
@@ -122,7 +134,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
           return;
         }
         // Call names are plain ASCII; anything percent-encoded is no call and the dispatcher says so.
-        const call = url.pathname.slice('/api/'.length);
+        const call = pathname.slice('/api/'.length);
         options.dispatcher.dispatch(call, input, `http:${clientKey}`).then(
           (result) => send(result.ok ? 200 : httpStatusFor[result.error.code], result),
           () => send(500, fail('internal', 'Er ging iets mis in Schakel. Er is niets gewijzigd.')),
@@ -135,7 +147,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       refuse(405, 'invalid_input', 'Alleen GET is toegestaan.');
       return;
     }
-    const found = resolveStatic(options.staticDir, url.pathname);
+    const found = resolveStatic(options.staticDir, pathname);
     if (!found) {
       res.writeHead(404, { ...securityHeaders, 'content-type': 'text/plain; charset=utf-8' });
       res.end('Niet gevonden');
@@ -178,7 +190,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
  * without a body); the renderer always names it.
  */
 function declaresJson(contentType: string | undefined): boolean {
-  if (contentType === undefined) return true;
+  if (contentType === undefined || contentType === 'application/json') return true;
   return contentType.split(';')[0]?.trim().toLowerCase() === 'application/json';
 }
 

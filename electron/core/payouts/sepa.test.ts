@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { create } from 'xmlbuilder2';
@@ -420,4 +421,51 @@ describe('any generated batch', () => {
       { numRuns: 25 },
     );
   }, 60_000);
+});
+
+describe('the bytes banks get', () => {
+  const names = [
+    'Şükrü Çelik',
+    'Nguyễn Thị Hương',
+    'Jan Jansen',
+    'Zoë van ’t Veld',
+    'Дмитрий Шостакович',
+    '  Anna \t de   Vries ',
+    'Jan "Jantje" Jansen & Zn',
+    'Ａｎｎａ ﬁnance',
+  ];
+  const remittances = [
+    'Onkostenvergoeding',
+    'Stichting Wélzijn & Zorg: 3 declaraties (km, ov) oktober 2026',
+    'Declaratie oktober 2026 — reiskosten & parkeren (€ 5,75)',
+    '🙂',
+    `Lang ${'x'.repeat(150)}`,
+    '',
+  ];
+  const fixed = batchOf(
+    Array.from({ length: 48 }, (_, i) =>
+      transfer({
+        endToEndId: `UB-2026-0001-${i + 1}`,
+        name: `${names[i % names.length]} ${i}`,
+        iban: i % 3 === 0 ? 'nl44 rabo 0123 4567 89' : dutchIban('ABNA', String(i).padStart(10, '0')),
+        amountCents: [1, 10, 99, 100, 575, 99_999_999_999][i % 6] ?? 1,
+        remittance: remittances[i % remittances.length] ?? '',
+      }),
+    ),
+    { debtor: { name: 'Stichting Wélzijn & Zorg', iban: 'NL91 ABNA 0417 1643 00', bic: ' abna nl2a ' } },
+  );
+  const sha256 = (xml: string) => createHash('sha256').update(xml).digest('hex');
+
+  // Recorded from buildPain001 as it was before its speed work: any change here changes the file a bank receives.
+  it.each([
+    ['realistic', realistic, '958c4ceaeed55fdd56a40f5bb9486f18a856a2c40366f17dce1bd0f44d293d54'],
+    ['fixed', fixed, 'cea4d16c5ed3a62bc3164cccb6f2bd1d323fcb02cd177f161101e385ddec80c5'],
+    [
+      'fixed without BIC',
+      { ...fixed, debtor: { ...fixed.debtor, bic: null } },
+      'f111f964b097c199c468389fd0db5ade259d1eb5a8e9f285f1e938602a3e4b2f',
+    ],
+  ])('writes the %s batch byte for byte as before', (_, batch, hash) => {
+    expect(sha256(buildPain001(batch))).toBe(hash);
+  });
 });
