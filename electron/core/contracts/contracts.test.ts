@@ -194,7 +194,12 @@ describe('contracts', () => {
       profielTitel: 'Sleutelpersoon vrijwilliger',
     });
     expect(contract.fiscal?.overLimit).toBe(false);
-    expect(JSON.stringify(contract.document)).toContain('Statushouders uit Eritrea');
+    const text = JSON.stringify(contract.document);
+    expect(text).toContain('Statushouders uit Eritrea');
+    expect(text).toContain('Deze overeenkomst geldt van 1 februari 2026 tot en met 31 december 2026.');
+    // The optional fill-in field left empty is left out, not printed as a dash.
+    expect(text).not.toContain('Specifieke achtergrond');
+    expect(text).not.toContain('—');
   });
 
   it('needs a recorded reason to make an over-limit volunteer contract definitief, then locks it with its PDF', async () => {

@@ -32,13 +32,14 @@ export function organisationHead(s: Settings): DocumentModel['organisation'] {
 const yes = (v: boolean) => (v ? 'ja' : 'nee');
 const period = (d: ContractDraft) =>
   d.einddatum
-    ? `${formatDateLong(d.startdatum)} tot en met ${formatDateLong(d.einddatum)}`
+    ? `van ${formatDateLong(d.startdatum)} tot en met ${formatDateLong(d.einddatum)}`
     : `vanaf ${formatDateLong(d.startdatum)}, voor onbepaalde tijd`;
 
+/** A fill-in field's value as printed; an empty one is left out of the contract rather than printed as a dash. */
 function fieldValue(value: unknown): string {
   if (Array.isArray(value)) return value.join(', ');
-  if (value === undefined || value === null || value === '') return '—';
-  return String(value);
+  if (value === undefined || value === null) return '';
+  return String(value).trim();
 }
 
 /** The work: the profile's purpose, tasks per role and the fields this contract filled in. */
@@ -52,12 +53,10 @@ function workBlocks(c: ContractContext): Block[] {
       { kind: 'bullets', items: t.taken },
     ]),
   ];
-  if (p.velden.length > 0) {
-    blocks.push({
-      kind: 'facts',
-      rows: p.velden.map((f) => [f.label, fieldValue(c.draft.velden[f.naam])]),
-    });
-  }
+  const filled = p.velden
+    .map((f): [string, string] => [f.label, fieldValue(c.draft.velden[f.naam])])
+    .filter(([, value]) => value !== '');
+  if (filled.length > 0) blocks.push({ kind: 'facts', rows: filled });
   if (p.leefgebieden.length > 0) {
     blocks.push({ kind: 'paragraph', text: `Leefgebieden: ${p.leefgebieden.join(', ')}.` });
   }
