@@ -214,7 +214,7 @@ describe('a failing migration', () => {
       return rows;
     };
     const before = schema();
-    const next = migrations.length + 1;
+    const next = (migrations.at(-1)?.version ?? 0) + 1;
     const error = await openStore(file, {
       key: testKey,
       migrations: [...migrations, step(next, 'eerste', false), step(next + 1, 'kapot', true)],
