@@ -6,6 +6,7 @@ import { migration0005 } from './0005-declaraties.ts';
 import { migration0006 } from './0006-payout-batches.ts';
 import { migration0007 } from './0007-retention.ts';
 import { migration0008 } from './0008-session-lock.ts';
+import { migration0009 } from './0009-claim-minutes.ts';
 import type { Migration } from './types.ts';
 
 /** Every migration in order. Append only: a shipped step is never edited or removed. */
@@ -18,4 +19,5 @@ export const migrations: readonly Migration[] = [
   migration0006,
   migration0007,
   migration0008,
+  migration0009,
 ];

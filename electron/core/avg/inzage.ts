@@ -675,7 +675,7 @@ export async function gatherInzage(
       van: c.van,
       naar: c.naar,
       km: c.km,
-      minuten: c.uren,
+      minuten: c.minuten,
       bedrag: bedrag(c.bedrag_cents),
       status: claimStatusLabels[c.status as ClaimStatus] ?? c.status,
       redenAfwijzing: c.reden_afwijzing,
