@@ -29,6 +29,7 @@ import {
   claimKinds,
   claimStatuses,
   claimStatusLabels,
+  maxClaimsPerAction,
   type ReceiptFile,
 } from '../../../../shared/claims.ts';
 import { formatCents, formatDate } from '../../../../shared/format.ts';
@@ -67,12 +68,12 @@ export function ClaimsScreen() {
     maand,
   });
   const [view, setView] = useState<'beoordelen' | 'betalen' | 'overzicht'>('beoordelen');
-  const approved = useCall('claims.list', { status: 'goedgekeurd' });
+  const approved = useCall('claims.list', { status: 'goedgekeurd', pageSize: maxClaimsPerAction });
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [dialog, setDialog] = useState<'new' | 'reject' | null>(null);
   const [correcting, setCorrecting] = useState<Claim | null>(null);
   const [reden, setReden] = useState('');
-  const rows = data ?? [];
+  const rows = data?.rows ?? [];
   const chosen = rows.filter((c) => selected.has(c.id));
   const refresh = () => {
     setSelected(new Set());
@@ -152,7 +153,7 @@ export function ClaimsScreen() {
       )}
       {view === 'overzicht' && <OverviewPanel />}
       {view === 'betalen' && (
-        <PayoutsPanel approved={approved.data ?? []} onChanged={() => void approved.reload()} />
+        <PayoutsPanel approved={approved.data?.rows ?? []} onChanged={() => void approved.reload()} />
       )}
       {view === 'beoordelen' && (
         <Stack>
@@ -339,7 +340,7 @@ export function ClaimsScreen() {
                 ))}
               </Table.Tbody>
             </Table>
-            {data?.length === 0 && (
+            {data?.total === 0 && (
               <Text p="lg" ta="center" c="dimmed">
                 Geen declaraties met deze filters.
               </Text>
