@@ -20,12 +20,20 @@ export interface AuditWrite {
  */
 const rowsPerStatement = 1000;
 
-/** The audit rows of one call: one per record it touched, or one for the call itself. */
+/** Input and context of a call's second and later rows: the call's first row holds them. */
+export const keptOnFirstRow = 'null';
+
+/**
+ * The audit rows of one call: one per record it touched, or one for the call itself. The call's input and context
+ * (what a replay needs) are stored once, on its first row; the rows after it, which share its call, time and
+ * account, hold JSON null there. Copying them onto every row made a call over N records write N copies of an input
+ * that lists all N: an approval of 1,000 claims wrote some 55 MB.
+ */
 export async function writeAudit(db: Pick<Kysely<DB>, 'insertInto'>, write: AuditWrite): Promise<void> {
   const auditIds = new IdSource(write.now);
   const input = JSON.stringify(redactSecrets(write.input));
   const rows = (write.records.length > 0 ? write.records : [null]).map(
-    (record): Insertable<AuditLogTable> => ({
+    (record, i): Insertable<AuditLogTable> => ({
       id: auditIds.next(),
       at: write.now,
       account_id: write.accountId ?? (record?.recordType === 'account' ? record.recordId : null),
@@ -35,8 +43,8 @@ export async function writeAudit(db: Pick<Kysely<DB>, 'insertInto'>, write: Audi
       record_version: record?.recordVersion ?? null,
       summary: record?.summary ?? write.call,
       changes: JSON.stringify(record?.changes ?? []),
-      input,
-      context: write.context,
+      input: i === 0 ? input : keptOnFirstRow,
+      context: i === 0 ? write.context : keptOnFirstRow,
       version: 1,
     }),
   );

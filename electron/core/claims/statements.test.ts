@@ -107,6 +107,12 @@ async function measure(n: number) {
     .pluck()
     .get();
   expect(audits).toBe(2 * n);
+  // The input lists every claim; it is kept once per call, not on each of its rows.
+  const inputs = target.core.store.sqlite
+    .prepare("select count(*) from audit_log where call = 'claims.approve' and input != 'null'")
+    .pluck()
+    .get();
+  expect(inputs).toBe(1);
   await target.close();
   h = null;
   return { listed, approved, rejected };
