@@ -58,28 +58,42 @@ const monthKey = (personId: string, datum: string) => `${personId}|${datum.slice
 const yearKey = (personId: string, datum: string) => `${personId}|${datum.slice(0, 4)}`;
 
 export async function loadCheckBasis(db: Reader, claims: readonly CheckedClaim[]): Promise<CheckBasis> {
-  const basis: CheckBasis = { contracts: new Map(), duplicateKeys: new Set(), granted: new Map() };
-  if (claims.length === 0) return basis;
-  const personIds = [...new Set(claims.map((c) => c.person_id))];
-  const dates = [...new Set(claims.map((c) => c.datum))].sort();
-  const years = dates.map((d) => d.slice(0, 4));
+  if (claims.length === 0) return { contracts: new Map(), duplicateKeys: new Set(), granted: new Map() };
+  return {
+    contracts: await activeContracts(db, [...new Set(claims.map((c) => c.person_id))]),
+    duplicateKeys: await duplicateKeysOf(db, claims),
+    granted: await grantedAllowance(
+      db,
+      claims.filter((c) => isAllowance(c.soort)),
+    ),
+  };
+}
 
-  basis.contracts = await activeContracts(db, personIds);
-  // Same person, day, kind and amount on two claims that are not rejected: one of them is likely a duplicate.
-  const shared = await db
+/** Keys that two claims which are not rejected share (same person, day, kind and amount): likely duplicates. */
+async function duplicateKeysOf(db: Reader, claims: readonly CheckedClaim[]): Promise<Set<string>> {
+  const rows = await db
     .selectFrom('claims')
     .select(['person_id', 'datum', 'soort', 'bedrag_cents'])
-    .where('person_id', 'in', personIds)
-    .where('datum', 'in', dates)
+    .where('person_id', 'in', [...new Set(claims.map((c) => c.person_id))])
+    .where('datum', 'in', [...new Set(claims.map((c) => c.datum))])
     .where('status', '!=', 'afgewezen')
     .groupBy(['person_id', 'datum', 'soort', 'bedrag_cents'])
     .having((eb) => eb.fn.countAll(), '>', 1)
     .execute();
-  for (const row of shared) basis.duplicateKeys.add(duplicateKey(row));
-  // Granted allowance per person in each month and year the claims fall in: one row per person, read in the
-  // index's order (no sort), the periods as conditional sums.
-  const periods = [...new Set(claims.flatMap((c) => [c.datum.slice(0, 4), c.datum.slice(0, 7)]))];
-  const sums = await db
+  return new Set(rows.map(duplicateKey));
+}
+
+/**
+ * Allowance granted to the people of these (allowance) claims in each month and year the claims fall in, by
+ * `person|YYYY-MM` and `person|YYYY`: one row per person, read from the partial index in its order (no sort), the
+ * periods as conditional sums.
+ */
+async function grantedAllowance(db: Reader, claims: readonly CheckedClaim[]): Promise<Map<string, number>> {
+  const granted = new Map<string, number>();
+  if (claims.length === 0) return granted;
+  const years = [...new Set(claims.map((c) => c.datum.slice(0, 4)))].sort();
+  const periods = [...years, ...new Set(claims.map((c) => c.datum.slice(0, 7)))];
+  const rows = await db
     .selectFrom('claims')
     .select((eb) => [
       'person_id',
@@ -96,7 +110,7 @@ export async function loadCheckBasis(db: Reader, claims: readonly CheckedClaim[]
           .as(`p${i}`),
       ),
     ])
-    .where('person_id', 'in', personIds)
+    .where('person_id', 'in', [...new Set(claims.map((c) => c.person_id))])
     // Written out as constants, in the order of the partial index claims_granted_allowance (migration 0009),
     // so the planner can see the query needs only what that index holds.
     .where(
@@ -113,13 +127,13 @@ export async function loadCheckBasis(db: Reader, claims: readonly CheckedClaim[]
     .where('datum', '<=', `${years.at(-1)}-12-31`)
     .groupBy('person_id')
     .execute();
-  for (const row of sums) {
-    const cents = row as unknown as Record<string, number | string | null>;
+  for (const row of rows) {
+    const sums = row as unknown as Record<string, number | string | null>;
     periods.forEach((period, i) => {
-      basis.granted.set(`${row.person_id}|${period}`, Number(cents[`p${i}`] ?? 0));
+      granted.set(`${row.person_id}|${period}`, Number(sums[`p${i}`] ?? 0));
     });
   }
-  return basis;
+  return granted;
 }
 
 function add(map: Map<string, number>, key: string, cents: number): void {

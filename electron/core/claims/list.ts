@@ -122,10 +122,9 @@ export async function listClaims(
   };
   const direction = input.desc ? 'desc' : 'asc';
   const { count, page } = baseQueries(db);
-  const ordered = page
-    .where(where)
-    .orderBy(sortColumns[input.sort], direction)
-    .orderBy('claims.datum', 'desc')
+  // Ties newest first, then by name: the same order as the default view.
+  const sorted = page.where(where).orderBy(sortColumns[input.sort], direction);
+  const ordered = (input.sort === 'datum' ? sorted : sorted.orderBy('claims.datum', 'desc'))
     .orderBy('persons.sort_name')
     .orderBy('claims.id');
 
