@@ -120,13 +120,13 @@ const approvalRounds = 7;
  * (the call's input and context on the first row only, as writeAudit keeps them).
  */
 export async function approvalRace(dispatcher: Dispatcher, sqlite: Database.Database) {
-  sqlite.exec("update claims set status = 'ingediend', soort = 'km', bedrag_cents = 23 where rowid <= 1000");
-  const pendingIds = sqlite
-    .prepare("select id from claims where status = 'ingediend'")
-    .pluck()
-    .all() as string[];
+  // Two sets of 1,000 submitted km claims: the approval takes the first, the floor the second, the same change.
+  const reset =
+    "update claims set status = 'ingediend', soort = 'km', bedrag_cents = 23, beoordeeld_door = null, beoordeeld_op = null where rowid <= 2000";
+  sqlite.exec(reset);
+  const pendingIds = sqlite.prepare('select id from claims where rowid <= 1000').pluck().all() as string[];
   const floorIds = sqlite
-    .prepare('select id from claims where rowid > 1000 limit 1000')
+    .prepare('select id from claims where rowid > 1000 and rowid <= 2000')
     .pluck()
     .all() as string[];
   const versions = sqlite.prepare('select id, version from claims where id = ?');
@@ -143,7 +143,7 @@ export async function approvalRace(dispatcher: Dispatcher, sqlite: Database.Data
     const input = JSON.stringify({ items: records });
     const context = JSON.stringify({ now, ids: [] });
     for (const [i, r] of records.entries()) {
-      if (decide.run('betaald', account, now, now, r.id, r.version).changes !== 1)
+      if (decide.run('goedgekeurd', account, now, now, r.id, r.version).changes !== 1)
         throw new Error('floor: no row');
       const auditId = `00000000-0000-7000-b${String(round).padStart(3, '0')}-${String(i).padStart(12, '0')}`;
       audit.run(
@@ -180,9 +180,7 @@ export async function approvalRace(dispatcher: Dispatcher, sqlite: Database.Data
         outcomes.add(r.ok ? 'approved' : `refused: ${r.error.message.slice(0, 80)}`);
       }
     }
-    sqlite.exec(
-      "update claims set status = 'ingediend', beoordeeld_door = null, beoordeeld_op = null where rowid <= 1000",
-    );
+    sqlite.exec(reset);
   }
   const median = (list: number[]) => list.sort((a, b) => a - b)[Math.floor(list.length / 2)] ?? 0;
   return {

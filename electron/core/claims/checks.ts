@@ -38,9 +38,9 @@ const counted = ['goedgekeurd', 'in_batch', 'betaald'];
 const isAllowance = (kind: string) => !receiptKinds.has(kind as ClaimKind);
 
 /**
- * What the checks of a set of claims need from the store, read in three statements whatever their number: the
- * people's contracts, the keys (person, date, kind, amount) that more than one live claim shares, and the
- * allowance already granted per person per month.
+ * What the checks of a set of claims need from the store, read in (at most) three statements whatever their
+ * number: the people's contracts, the keys (person, date, kind, amount) that more than one live claim shares, and
+ * the allowance already granted per person in the claims' months and years. The rest is map look-ups.
  */
 export interface CheckBasis {
   contracts: Map<string, ActiveContract[]>;
