@@ -6,6 +6,7 @@ import { migration0005 } from './0005-declaraties.ts';
 import { migration0006 } from './0006-payout-batches.ts';
 import { migration0007 } from './0007-retention.ts';
 import { migration0008 } from './0008-session-lock.ts';
+import { migration0009 } from './0009-claim-minutes.ts';
 import { migration0010 } from './0010-renamed-calls.ts';
 import { migration0011 } from './0011-vog-renewal.ts';
 import type { Migration } from './types.ts';
@@ -20,6 +21,7 @@ export const migrations: readonly Migration[] = [
   migration0006,
   migration0007,
   migration0008,
+  migration0009,
   migration0010,
   migration0011,
 ];

@@ -111,15 +111,25 @@ export const claimCreateInput = z
   .strictObject({ ...claimFields, bonnen: z.array(receiptInput).max(5, 'maximaal 5 bonnen').default([]) })
   .superRefine(checkShape);
 export const claimCorrectInput = z.strictObject({ id, version, ...claimFields }).superRefine(checkShape);
+/** At most this many claims are approved or rejected in one action, and shown on one page of the queue. */
+export const maxClaimsPerAction = 5000;
+
 export const claimApproveInput = z.strictObject({
-  items: z.array(z.strictObject({ id, version })).min(1, 'kies een of meer declaraties').max(5000),
+  items: z
+    .array(z.strictObject({ id, version }))
+    .min(1, 'kies een of meer declaraties')
+    .max(maxClaimsPerAction),
 });
 export const claimRejectInput = z.strictObject({
   items: z
     .array(z.strictObject({ id, version, reden: requiredText(500) }))
     .min(1, 'kies een of meer declaraties')
-    .max(5000),
+    .max(maxClaimsPerAction),
 });
+/** Columns the queue may be sorted on: the allow-list both sides share (the main process maps each to SQL). */
+export const claimSortColumns = ['datum', 'persoon', 'soort', 'bedrag', 'status'] as const;
+export type ClaimSortColumn = (typeof claimSortColumns)[number];
+
 export const claimListInput = z.strictObject({
   personId: id.nullish(),
   maand: z
@@ -129,6 +139,11 @@ export const claimListInput = z.strictObject({
   soort: z.enum(claimKinds).nullish(),
   status: z.enum(claimStatuses).nullish(),
   alleenMetMelding: z.boolean().default(false),
+  /** Newest first unless asked otherwise. */
+  sort: z.enum(claimSortColumns).default('datum'),
+  desc: z.boolean().default(true),
+  page: z.int().min(0).max(100_000).default(0),
+  pageSize: z.int().min(5).max(maxClaimsPerAction).default(25),
 });
 
 export interface ClaimCheck {
@@ -158,6 +173,12 @@ export interface Claim {
   checks: ClaimCheck[];
   /** Untaxed allowance the person still has in this claim's month and year before it (submitted allowance only). */
   ruimteCents: number | null;
+}
+
+/** One page of the queue, and how many claims match the filters in all. */
+export interface ClaimPage {
+  rows: Claim[];
+  total: number;
 }
 
 export const overviewInput = z.strictObject({ jaar: z.int().min(2000).max(2100) });

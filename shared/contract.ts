@@ -43,7 +43,7 @@ import {
   signalFollowUpInput,
 } from './begeleiding/inputs.ts';
 import {
-  type Claim,
+  type ClaimPage,
   type ClaimsOverview,
   claimApproveInput,
   claimCorrectInput,
@@ -172,7 +172,7 @@ export const contract = {
   'intervisie.session': write<Saved>()(sessionCreateInput),
   'begeleiding.caseload': read<CaseloadRow[]>()(caseloadInput),
 
-  'claims.list': read<Claim[]>()(claimListInput),
+  'claims.list': read<ClaimPage>()(claimListInput),
   'claims.create': write<Saved>()(claimCreateInput),
   'claims.correct': write<Saved>()(claimCorrectInput),
   'claims.import': write<{ count: number }>()(claimImportInput),

@@ -99,6 +99,15 @@ test('the administrateur enters claims, sees the duplicate and the over-cap one,
     'Lijkt dubbel',
   );
   await screenshot(admin, '60-declaraties');
+  // The queue on a common laptop screen and on a small one.
+  for (const [width, height] of [
+    [1366, 768],
+    [1024, 700],
+  ] as const) {
+    await admin.setViewportSize({ width, height });
+    await screenshot(admin, `60-declaraties-${width}x${height}`);
+  }
+  await admin.setViewportSize({ width: 1280, height: 800 });
 
   // A correction before approval keeps the first amount visible.
   await admin
@@ -228,6 +237,12 @@ test('the administrateur reads a month of claims from a CSV file; a wrong row re
   await expect(admin.getByText('2 declaraties ingelezen')).toBeVisible();
   await expect(admin.getByRole('row', { name: /Huisbezoek/ })).toContainText(/4,60/);
   await expect(admin.getByRole('row', { name: /Taalcafé/ })).toContainText(/7,50/);
+  // Sorted in the main process: by amount, low to high, then high to low.
+  const table = admin.getByRole('table', { name: 'Declaraties' });
+  await table.getByRole('button', { name: 'Bedrag' }).click();
+  await expect(table.getByRole('row').nth(1)).toContainText('Huisbezoek');
+  await table.getByRole('button', { name: /Bedrag/ }).click();
+  await expect(table.getByRole('row').nth(1)).toContainText('Taalcafé');
   await admin.mouse.move(400, 500);
   await screenshot(admin, '64-declaraties-import');
 });

@@ -356,9 +356,9 @@ export async function fullPeople(h: Harness, options: { namesake?: boolean } = {
     `${other.email};km;2024-02-21;Import-R-taalcafe;;;7;;`,
   ].join('\n');
   await h.ok('administrateur', 'claims.import', { csv: imported });
-  const open = await h.ok('administrateur', 'claims.list', { status: 'ingediend' });
+  const open = await h.ok('administrateur', 'claims.list', { status: 'ingediend', pageSize: 1000 });
   await h.ok('administrateur', 'claims.reject', {
-    items: open.map((c) => ({ id: c.id, version: c.version, reden: 'Buiten het contract' })),
+    items: open.rows.map((c) => ({ id: c.id, version: c.version, reden: 'Buiten het contract' })),
   });
 
   await h.ok('projectleider', 'persons.setStatus', {

@@ -1,8 +1,8 @@
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import { secretFields } from '../../../shared/accounts.ts';
 import type { AuditRecord } from '../context.ts';
 import { IdSource } from '../ids.ts';
-import type { DB } from '../store/schema.ts';
+import type { AuditLogTable, DB } from '../store/schema.ts';
 
 export interface AuditWrite {
   call: string;
@@ -14,26 +14,44 @@ export interface AuditWrite {
   records: readonly AuditRecord[];
 }
 
-/** The audit rows of one call: one per record it touched, or one for the call itself. */
+/**
+ * Rows per insert statement: twelve parameters each, so a statement stays well inside SQLite's (32,766) and
+ * PostgreSQL's (65,535) limits, and a call that touched a thousand records writes its audit in one statement.
+ */
+const rowsPerStatement = 1000;
+
+/** Input and context of a call's second and later rows: the call's first row holds them. */
+export const keptOnFirstRow = 'null';
+
+/**
+ * The audit rows of one call: one per record it touched, or one for the call itself. The call's input and context
+ * (what a replay needs) are stored once, on its first row; the rows after it, which share its call, time and
+ * account, hold JSON null there. Copying them onto every row made a call over N records write N copies of an input
+ * that lists all N: an approval of 1,000 claims wrote some 55 MB.
+ */
 export async function writeAudit(db: Pick<Kysely<DB>, 'insertInto'>, write: AuditWrite): Promise<void> {
   const auditIds = new IdSource(write.now);
-  for (const record of write.records.length > 0 ? write.records : [null]) {
+  const input = JSON.stringify(redactSecrets(write.input));
+  const rows = (write.records.length > 0 ? write.records : [null]).map(
+    (record, i): Insertable<AuditLogTable> => ({
+      id: auditIds.next(),
+      at: write.now,
+      account_id: write.accountId ?? (record?.recordType === 'account' ? record.recordId : null),
+      call: write.call,
+      record_type: record?.recordType ?? null,
+      record_id: record?.recordId ?? null,
+      record_version: record?.recordVersion ?? null,
+      summary: record?.summary ?? write.call,
+      changes: JSON.stringify(record?.changes ?? []),
+      input: i === 0 ? input : keptOnFirstRow,
+      context: i === 0 ? write.context : keptOnFirstRow,
+      version: 1,
+    }),
+  );
+  for (let start = 0; start < rows.length; start += rowsPerStatement) {
     await db
       .insertInto('audit_log')
-      .values({
-        id: auditIds.next(),
-        at: write.now,
-        account_id: write.accountId ?? (record?.recordType === 'account' ? record.recordId : null),
-        call: write.call,
-        record_type: record?.recordType ?? null,
-        record_id: record?.recordId ?? null,
-        record_version: record?.recordVersion ?? null,
-        summary: record?.summary ?? write.call,
-        changes: JSON.stringify(record?.changes ?? []),
-        input: JSON.stringify(redactSecrets(write.input)),
-        context: write.context,
-        version: 1,
-      })
+      .values(rows.slice(start, start + rowsPerStatement))
       .execute();
   }
 }

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import {
   blockingChecks,
   type ClaimCheck,
@@ -5,147 +6,227 @@ import {
   type ClaimKind,
   receiptKinds,
 } from '../../../shared/claims.ts';
-import { fiscalYear } from '../../../shared/fiscal/fiscal-table.ts';
+import { checkAllowanceCap, type DeclaredElsewhere } from '../../../shared/fiscal/allowance-cap.ts';
 import { formatCents } from '../../../shared/format.ts';
 import type { Reader } from '../context.ts';
-import { type ActiveContract, contractOn } from './contract-terms.ts';
+import { type ActiveContract, activeContracts, claimAmount, contractOn } from './contract-terms.ts';
 
+/** A submitted claim as the checks read it, with the person's bijstand answers joined in. */
 export interface CheckedClaim {
   id: string;
   person_id: string;
   soort: string;
   datum: string;
+  km: number | null;
+  minuten: number | null;
   bedrag_cents: number;
-  status: string;
   bonnen: number;
+  bijstand: number;
+  toestemming_nodig: number;
+  toestemming_datum: string | null;
 }
 
+export interface ClaimCheckResult {
+  checks: ClaimCheck[];
+  /** Untaxed allowance left in the claim's month and year before it; null for costs and unknown years. */
+  ruimteCents: number | null;
+}
+
+/** Statuses whose allowance has been granted and counts toward the caps. */
 const counted = ['goedgekeurd', 'in_batch', 'betaald'];
+/** Allowance counts toward the caps; costs shown with a receipt do not. */
+const isAllowance = (kind: string) => !receiptKinds.has(kind as ClaimKind);
+
+/**
+ * What the checks of a set of claims need from the store, read in (at most) three statements whatever their
+ * number: the people's contracts, the keys (person, date, kind, amount) that more than one live claim shares, and
+ * the allowance already granted per person in the claims' months and years. The rest is map look-ups.
+ */
+export interface CheckBasis {
+  contracts: Map<string, ActiveContract[]>;
+  duplicateKeys: Set<string>;
+  /** Granted allowance by `person|YYYY-MM` and by `person|YYYY`. */
+  granted: Map<string, number>;
+}
+
+/** First and last day of a 'YYYY' or 'YYYY-MM' period, as ISO text bounds (a day 31 is past any month's end). */
+const periodDays = (period: string): [string, string] =>
+  period.length === 4 ? [`${period}-01-01`, `${period}-12-31`] : [`${period}-01`, `${period}-31`];
+const duplicateKey = (c: { person_id: string; datum: string; soort: string; bedrag_cents: number }) =>
+  `${c.person_id}|${c.datum}|${c.soort}|${c.bedrag_cents}`;
+const monthKey = (personId: string, datum: string) => `${personId}|${datum.slice(0, 7)}`;
+const yearKey = (personId: string, datum: string) => `${personId}|${datum.slice(0, 4)}`;
+
+export async function loadCheckBasis(db: Reader, claims: readonly CheckedClaim[]): Promise<CheckBasis> {
+  if (claims.length === 0) return { contracts: new Map(), duplicateKeys: new Set(), granted: new Map() };
+  return {
+    contracts: await activeContracts(db, [...new Set(claims.map((c) => c.person_id))]),
+    duplicateKeys: await duplicateKeysOf(db, claims),
+    granted: await grantedAllowance(
+      db,
+      claims.filter((c) => isAllowance(c.soort)),
+    ),
+  };
+}
+
+/** Keys that two claims which are not rejected share (same person, day, kind and amount): likely duplicates. */
+async function duplicateKeysOf(db: Reader, claims: readonly CheckedClaim[]): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('claims')
+    .select(['person_id', 'datum', 'soort', 'bedrag_cents'])
+    .where('person_id', 'in', [...new Set(claims.map((c) => c.person_id))])
+    .where('datum', 'in', [...new Set(claims.map((c) => c.datum))])
+    .where('status', '!=', 'afgewezen')
+    .groupBy(['person_id', 'datum', 'soort', 'bedrag_cents'])
+    .having((eb) => eb.fn.countAll(), '>', 1)
+    .execute();
+  return new Set(rows.map(duplicateKey));
+}
+
+/**
+ * Allowance granted to the people of these (allowance) claims in each month and year the claims fall in, by
+ * `person|YYYY-MM` and `person|YYYY`: one row per person, read from the partial index in its order (no sort), the
+ * periods as conditional sums.
+ */
+async function grantedAllowance(db: Reader, claims: readonly CheckedClaim[]): Promise<Map<string, number>> {
+  const granted = new Map<string, number>();
+  if (claims.length === 0) return granted;
+  const years = [...new Set(claims.map((c) => c.datum.slice(0, 4)))].sort();
+  const periods = [...years, ...new Set(claims.map((c) => c.datum.slice(0, 7)))];
+  const rows = await db
+    .selectFrom('claims')
+    .select((eb) => [
+      'person_id',
+      ...periods.map((period, i) =>
+        eb.fn
+          .sum<number>(
+            eb
+              .case()
+              .when(eb.between('datum', ...periodDays(period)))
+              .then(eb.ref('bedrag_cents'))
+              .else(0)
+              .end(),
+          )
+          .as(`p${i}`),
+      ),
+    ])
+    .where('person_id', 'in', [...new Set(claims.map((c) => c.person_id))])
+    // Written out as constants, in the order of the partial index claims_granted_allowance (migration 0009),
+    // so the planner can see the query needs only what that index holds.
+    .where(
+      'status',
+      'in',
+      counted.map((s) => sql.lit(s)),
+    )
+    .where(
+      'soort',
+      'not in',
+      [...receiptKinds].map((k) => sql.lit(k)),
+    )
+    .where('datum', '>=', `${years[0]}-01-01`)
+    .where('datum', '<=', `${years.at(-1)}-12-31`)
+    .groupBy('person_id')
+    .execute();
+  for (const row of rows) {
+    const sums = row as unknown as Record<string, number | string | null>;
+    periods.forEach((period, i) => {
+      granted.set(`${row.person_id}|${period}`, Number(sums[`p${i}`] ?? 0));
+    });
+  }
+  return granted;
+}
+
+function add(map: Map<string, number>, key: string, cents: number): void {
+  map.set(key, (map.get(key) ?? 0) + cents);
+}
 
 function check(code: ClaimCheckCode, message: string): ClaimCheck {
   return { code, message, blocking: blockingChecks.has(code) };
 }
 
-/** Allowance (not receipt-backed costs) already approved or paid, per person per month and per year. */
-async function approvedTotals(db: Reader, personIds: string[]) {
-  const rows =
-    personIds.length === 0
-      ? []
-      : await db
-          .selectFrom('claims')
-          .select(['person_id', 'datum', 'bedrag_cents', 'soort', 'id'])
-          .where('person_id', 'in', personIds)
-          .where('status', 'in', counted)
-          .where('soort', 'not in', [...receiptKinds])
-          .execute();
-  return rows;
+/** What the volunteer declared on their contracts about allowances from other organisations. */
+function declaredElsewhere(contracts: readonly ActiveContract[] | undefined): DeclaredElsewhere[] {
+  const list: DeclaredElsewhere[] = [];
+  for (const c of contracts ?? []) {
+    const d = c.draft;
+    if (d.vorm === 'vrijwilligersovereenkomst' && d.andereOrganisatiesPerMaandCents > 0) {
+      list.push({ start: c.startdatum, end: c.einddatum, monthlyCents: d.andereOrganisatiesPerMaandCents });
+    }
+  }
+  return list;
 }
 
-/**
- * What stands in the way of approving each claim: no contract on its date, a kind the contract does not allow, a
- * likely duplicate, a missing receipt, the fiscal limit for its month or year crossed once approved (together with
- * what is already approved), or bijstand without recorded toestemming.
- */
-export async function claimChecks(
-  db: Reader,
-  claims: CheckedClaim[],
-  contracts: Map<string, ActiveContract[]>,
-  allowed: (claim: CheckedClaim, contract: ActiveContract | null) => boolean,
-): Promise<Map<string, { checks: ClaimCheck[]; ruimteCents: number | null }>> {
-  const personIds = [...new Set(claims.map((c) => c.person_id))];
-  const approved = await approvedTotals(db, personIds);
-  const others =
-    personIds.length === 0
-      ? []
-      : await db
-          .selectFrom('claims')
-          .select(['id', 'person_id', 'datum', 'soort', 'bedrag_cents'])
-          .where('person_id', 'in', personIds)
-          .where('status', '!=', 'afgewezen')
-          .execute();
-  const persons =
-    personIds.length === 0
-      ? []
-      : await db
-          .selectFrom('persons')
-          .select(['id', 'bijstand', 'toestemming_nodig', 'toestemming_datum'])
-          .where('id', 'in', personIds)
-          .execute();
-  const personBy = new Map(persons.map((p) => [p.id, p]));
+const ofWhichElsewhere = (cents: number) =>
+  cents > 0 ? ` (waarvan ${formatCents(cents)} van andere organisaties)` : '';
 
-  const result = new Map<string, { checks: ClaimCheck[]; ruimteCents: number | null }>();
-  for (const c of claims) {
+/**
+ * What stands in the way of approving each submitted claim: no contract on its date, a kind the contract does not
+ * allow, a likely duplicate, a missing receipt, the fiscal limit of its month or year crossed once approved
+ * (together with what is granted already and what other organisations pay), or bijstand without recorded
+ * toestemming. The queue and the approval both ask this one function.
+ *
+ * `together`: the claims are one approval. Taken in date order, each then counts with the ones before it, since
+ * two claims that each fit can cross a limit together. Cost: one pass over the claims, map look-ups only.
+ */
+export function checkClaims(
+  basis: CheckBasis,
+  claims: readonly CheckedClaim[],
+  options: { together: boolean },
+): Map<string, ClaimCheckResult> {
+  const granted = options.together ? new Map(basis.granted) : basis.granted;
+  const ordered = options.together ? [...claims].sort((a, b) => a.datum.localeCompare(b.datum)) : claims;
+  const result = new Map<string, ClaimCheckResult>();
+  for (const c of ordered) {
     const list: ClaimCheck[] = [];
     let ruimteCents: number | null = null;
-    const contract = contractOn(contracts.get(c.person_id), c.datum);
+    const contracts = basis.contracts.get(c.person_id);
+    const contract = contractOn(contracts, c.datum);
+    const entered = { km: c.km, minuten: c.minuten, bedragCents: c.bedrag_cents };
     if (!contract) list.push(check('geen_contract', 'Geen lopend contract op deze datum.'));
-    if (contract && !allowed(c, contract))
+    else if (claimAmount(c.soort as ClaimKind, entered, contract) === null)
       list.push(check('soort_niet_toegestaan', 'Het contract kent deze soort vergoeding niet.'));
-    if (
-      others.some(
-        (o) =>
-          o.id !== c.id &&
-          o.person_id === c.person_id &&
-          o.datum === c.datum &&
-          o.soort === c.soort &&
-          o.bedrag_cents === c.bedrag_cents,
-      )
-    ) {
+    if (basis.duplicateKeys.has(duplicateKey(c)))
       list.push(check('dubbel', 'Lijkt dubbel: zelfde persoon, datum, soort en bedrag.'));
-    }
-    if (receiptKinds.has(c.soort as ClaimKind) && c.bonnen === 0)
-      list.push(check('bon_ontbreekt', 'Bon ontbreekt.'));
-    if (!receiptKinds.has(c.soort as ClaimKind) && !counted.includes(c.status) && c.status !== 'afgewezen') {
-      const year = Number(c.datum.slice(0, 4));
-      const figures = fiscalYear(year);
-      if (!figures) {
+    if (!isAllowance(c.soort) && c.bonnen === 0) list.push(check('bon_ontbreekt', 'Bon ontbreekt.'));
+    if (isAllowance(c.soort)) {
+      const cap = checkAllowanceCap({
+        date: c.datum,
+        amountCents: c.bedrag_cents,
+        monthBeforeCents: granted.get(monthKey(c.person_id, c.datum)) ?? 0,
+        yearBeforeCents: granted.get(yearKey(c.person_id, c.datum)) ?? 0,
+        elsewhere: declaredElsewhere(contracts),
+      });
+      if (!cap.known) {
         list.push(
           check(
             'jaar_onbekend',
-            `Voor ${year} zijn geen fiscale bedragen bekend; Schakel kan de grens niet controleren.`,
+            `Voor ${cap.year} zijn geen fiscale bedragen bekend; Schakel kan de grens niet controleren.`,
           ),
         );
       } else {
-        const mine = approved.filter((a) => a.person_id === c.person_id);
-        const month =
-          mine
-            .filter((a) => a.datum.slice(0, 7) === c.datum.slice(0, 7))
-            .reduce((n, a) => n + a.bedrag_cents, 0) + c.bedrag_cents;
-        const yearTotal =
-          mine
-            .filter((a) => a.datum.slice(0, 4) === c.datum.slice(0, 4))
-            .reduce((n, a) => n + a.bedrag_cents, 0) + c.bedrag_cents;
-        // What this person may still receive untaxed before this claim: the tighter of month and year.
-        ruimteCents = Math.min(
-          figures.maxPerMonth - (month - c.bedrag_cents),
-          figures.maxPerYear - (yearTotal - c.bedrag_cents),
-        );
-        if (month > figures.maxPerMonth) {
+        ruimteCents = cap.roomCents;
+        const { over } = cap;
+        if (over) {
+          const when =
+            over.period === 'maand'
+              ? `in deze maand${ofWhichElsewhere(cap.elsewhereMonthCents)}`
+              : `in ${cap.year}${ofWhichElsewhere(cap.elsewhereYearCents)}`;
           list.push(
             check(
               'over_grens',
-              `Na goedkeuring ${formatCents(month)} in deze maand: boven het maximum van ${formatCents(figures.maxPerMonth)}; de hele vergoeding wordt dan belast.`,
-            ),
-          );
-        } else if (yearTotal > figures.maxPerYear) {
-          list.push(
-            check(
-              'over_grens',
-              `Na goedkeuring ${formatCents(yearTotal)} in ${year}: boven het maximum van ${formatCents(figures.maxPerYear)}; de hele vergoeding wordt dan belast.`,
+              `Na goedkeuring ${formatCents(over.totalCents)} ${when}: boven het maximum van ${formatCents(over.capCents)}; de hele vergoeding wordt dan belast.`,
             ),
           );
         }
       }
-    }
-    const p = personBy.get(c.person_id);
-    if (
-      p &&
-      p.bijstand === 1 &&
-      p.toestemming_nodig === 1 &&
-      !p.toestemming_datum &&
-      !receiptKinds.has(c.soort as ClaimKind)
-    ) {
-      list.push(check('toestemming_ontbreekt', 'Bijstand: toestemming van de gemeente is niet vastgelegd.'));
+      if (options.together) {
+        add(granted, monthKey(c.person_id, c.datum), c.bedrag_cents);
+        add(granted, yearKey(c.person_id, c.datum), c.bedrag_cents);
+      }
+      if (c.bijstand === 1 && c.toestemming_nodig === 1 && !c.toestemming_datum)
+        list.push(
+          check('toestemming_ontbreekt', 'Bijstand: toestemming van de gemeente is niet vastgelegd.'),
+        );
     }
     result.set(c.id, { checks: list, ruimteCents });
   }

@@ -50,7 +50,7 @@ beforeEach(async () => {
 });
 afterEach(() => h.close());
 
-const list = async () => h.ok('administrateur', 'claims.list', {});
+const list = async () => (await h.ok('administrateur', 'claims.list', {})).rows;
 
 describe('claims', () => {
   it('works out the amount from the contract: km × rate, hours × hourly allowance', async () => {
@@ -174,6 +174,70 @@ describe('claims', () => {
     expect(november?.ruimteCents).toBe(0);
   });
 
+  it('counts what the volunteer declared from other organisations toward the cap', async () => {
+    const cap = fiscalYear(2026)?.maxPerMonth ?? 0;
+    // Each activity pays half the month cap; elsewhere pays a quarter of it every month.
+    await contract({
+      vergoedingEenheid: 'activiteit',
+      vergoedingCents: cap / 2,
+      andereOrganisatiesPerMaandCents: cap / 4,
+    });
+    const activity = (datum: string) =>
+      claim({ soort: 'activiteit', km: null, datum, omschrijving: `Voorlichting ${datum}` });
+    const a = await h.ok('administrateur', 'claims.create', activity('2026-04-01'));
+    await h.ok('administrateur', 'claims.create', activity('2026-04-02'));
+    // Alone each fits beside what elsewhere pays; room is the cap less that.
+    expect((await list()).map((x) => [x.checks, x.ruimteCents])).toEqual([
+      [[], cap - cap / 4],
+      [[], cap - cap / 4],
+    ]);
+    await h.ok('administrateur', 'claims.approve', { items: [{ id: a.id, version: 1 }] });
+    // Half here plus a quarter elsewhere: the second half crosses the month cap, though the two here only reach it.
+    const [pending] = (await list()).filter((x) => x.status === 'ingediend');
+    expect(pending?.checks.map((x) => x.code)).toEqual(['over_grens']);
+    expect(pending?.checks[0]?.message).toContain('van andere organisaties');
+    expect(pending?.ruimteCents).toBe(cap / 4);
+  });
+
+  it('pages and sorts the queue in the main process, and pages "alleen met een melding" after the checks', async () => {
+    await contract({ kmVergoedingCents: 23 });
+    for (let day = 1; day <= 12; day++) {
+      const datum = `2026-03-${String(day).padStart(2, '0')}`;
+      await h.ok('administrateur', 'claims.create', claim({ datum, km: day, omschrijving: `Rit ${day}` }));
+    }
+    // Two of them without a receipt: they carry a check.
+    for (const datum of ['2026-03-04', '2026-03-09'])
+      await h.ok(
+        'administrateur',
+        'claims.create',
+        claim({ datum, soort: 'ov', km: null, bedragCents: 3_10 }),
+      );
+    const first = await h.ok('administrateur', 'claims.list', { pageSize: 5 });
+    expect(first.total).toBe(14);
+    expect(first.rows.map((c) => c.datum)).toEqual([
+      '2026-03-12',
+      '2026-03-11',
+      '2026-03-10',
+      '2026-03-09',
+      '2026-03-09',
+    ]);
+    const third = await h.ok('administrateur', 'claims.list', {
+      pageSize: 5,
+      page: 2,
+      sort: 'bedrag',
+      desc: false,
+    });
+    expect(third.rows.map((c) => c.bedragCents)).toEqual([2_53, 2_76, 3_10, 3_10]);
+    const flagged = await h.ok('administrateur', 'claims.list', { alleenMetMelding: true, pageSize: 5 });
+    expect(flagged.total).toBe(2);
+    expect(flagged.rows.map((c) => [c.datum, c.checks.map((x) => x.code)])).toEqual([
+      ['2026-03-09', ['bon_ontbreekt']],
+      ['2026-03-04', ['bon_ontbreekt']],
+    ]);
+    const sortBad = await h.call('administrateur', 'claims.list', { sort: 'omschrijving' as 'datum' });
+    expect(sortBad).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'sort' } });
+  });
+
   it('approves many in one action, all or nothing, and needs a reason to reject', async () => {
     await contract();
     for (const datum of ['2026-03-10', '2026-03-11', '2026-03-12'])
@@ -261,8 +325,8 @@ describe('claims', () => {
       personInput({ voornaam: 'Hoa', achternaam: 'Nguyen', email: null, begeleiderId: team.ids.begeleider }),
     );
     await h.ok('administrateur', 'claims.create', claim({ personId: guided.id }));
-    expect(await h.ok('projectleider', 'claims.list', {})).toHaveLength(2);
-    const seen = await h.ok('begeleider', 'claims.list', {});
+    expect((await h.ok('projectleider', 'claims.list', {})).total).toBe(2);
+    const seen = (await h.ok('begeleider', 'claims.list', {})).rows;
     expect(seen.map((c) => [c.personNaam, c.status])).toEqual([['Hoa Nguyen', 'ingediend']]);
     expect(await h.call('begeleider', 'claims.receipts', { id: seen[0]?.id ?? '' })).toMatchObject({
       ok: false,

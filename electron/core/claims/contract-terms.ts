@@ -8,10 +8,32 @@ export interface ActiveContract {
   nummer: string;
   startdatum: string;
   einddatum: string | null;
-  draft: ContractDraft;
+  /** Shared between calls (see parseDraft): read only. */
+  readonly draft: Readonly<ContractDraft>;
 }
 
-/** Definitief or signed contracts of these people that no newer version replaced, with their terms. */
+/**
+ * Contract terms by their stored text. A finalised contract's draft never changes, yet every queue page would parse
+ * and validate the same few again; keyed by the text itself, a cached value can never be stale.
+ */
+const parsedDrafts = new Map<string, ContractDraft>();
+const parsedDraftsMax = 2000;
+
+function parseDraft(text: string): Readonly<ContractDraft> {
+  let draft = parsedDrafts.get(text);
+  if (!draft) {
+    draft = contractDraftInput.parse(JSON.parse(text));
+    if (parsedDrafts.size >= parsedDraftsMax) parsedDrafts.delete(parsedDrafts.keys().next().value as string);
+    parsedDrafts.set(text, draft);
+  }
+  return draft;
+}
+
+/**
+ * Definitief or signed contracts of these people that no newer version replaced, with their terms. A new version
+ * belongs to the same person as the one it replaces, so the replaced ones are found among the same rows (one
+ * statement, no correlated look-up per contract).
+ */
 export async function activeContracts(
   db: Reader,
   personIds: string[],
@@ -20,22 +42,23 @@ export async function activeContracts(
   if (personIds.length === 0) return byPerson;
   const rows = await db
     .selectFrom('contracts')
-    .select(['id', 'person_id', 'nummer', 'startdatum', 'einddatum', 'draft', 'beeindigd_datum', 'status'])
+    .select([
+      'id',
+      'person_id',
+      'nummer',
+      'startdatum',
+      'einddatum',
+      'draft',
+      'beeindigd_datum',
+      'status',
+      'vorige_id',
+    ])
     .where('person_id', 'in', personIds)
     .where('status', 'in', ['definitief', 'getekend', 'beeindigd'])
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom('contracts as next')
-            .select('next.id')
-            .whereRef('next.vorige_id', '=', 'contracts.id')
-            .where('next.status', '!=', 'concept'),
-        ),
-      ),
-    )
     .execute();
+  const replaced = new Set(rows.map((r) => r.vorige_id));
   for (const r of rows) {
+    if (replaced.has(r.id)) continue;
     const list = byPerson.get(r.person_id) ?? [];
     // An ended contract ran until its end date; claims after it have no contract.
     const einddatum = r.status === 'beeindigd' ? r.beeindigd_datum : r.einddatum;
@@ -44,7 +67,7 @@ export async function activeContracts(
       nummer: r.nummer,
       startdatum: r.startdatum,
       einddatum,
-      draft: contractDraftInput.parse(JSON.parse(r.draft)),
+      draft: parseDraft(r.draft),
     });
     byPerson.set(r.person_id, list);
   }

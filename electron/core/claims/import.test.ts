@@ -36,7 +36,7 @@ describe('importing claims from a spreadsheet', () => {
       '',
     ].join('\r\n');
     expect(await h.ok('administrateur', 'claims.import', { csv })).toEqual({ count: 3 });
-    const claims = await h.ok('administrateur', 'claims.list', {});
+    const claims = (await h.ok('administrateur', 'claims.list', {})).rows;
     expect(claims.map((c) => [c.soort, c.datum, c.omschrijving, c.bedragCents])).toEqual([
       ['km', '2026-03-12', 'Voorlichting; "Samen sterk"', 2_30],
       ['uren', '2026-03-11', 'Taalcafé', 7_50],
@@ -56,7 +56,7 @@ describe('importing claims from a spreadsheet', () => {
       expect(r.error.message).toBe(
         'Regel 3: geen sleutelpersoon met e-mail onbekend@example.org. Er is niets ingelezen.',
       );
-    expect(await h.ok('administrateur', 'claims.list', {})).toEqual([]);
+    expect(await h.ok('administrateur', 'claims.list', {})).toEqual({ rows: [], total: 0 });
 
     const badKind = await h.call('administrateur', 'claims.import', {
       csv: `${header}\nsukru@example.org;fiets;10-03-2026;Voorlichting;;;;;`,

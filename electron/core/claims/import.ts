@@ -1,12 +1,10 @@
 import Papa from 'papaparse';
-import type { z } from 'zod';
 import { type ClaimKind, claimCreateInput, claimKindLabels, claimKinds } from '../../../shared/claims.ts';
 import { labelForPath } from '../../../shared/field-labels.ts';
 import { parseEuroToCents } from '../../../shared/money.ts';
 import type { Reader } from '../context.ts';
 import { Failure } from '../failure.ts';
-
-type ClaimFields = Omit<z.output<typeof claimCreateInput>, 'bonnen'>;
+import type { ClaimFields } from './write.ts';
 
 /** The columns of an import file, as a spreadsheet saved as CSV (semicolons, as Dutch Excel writes them). */
 export const importColumns = [

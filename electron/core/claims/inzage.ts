@@ -96,7 +96,7 @@ export const claimsInzage: InzagePart<ClaimsInzage> = {
       van: c.van,
       naar: c.naar,
       km: c.km,
-      minuten: c.uren,
+      minuten: c.minuten,
       bedrag: bedrag(c.bedrag_cents),
       status: claimStatusLabels[c.status as ClaimStatus] ?? c.status,
       redenAfwijzing: c.reden_afwijzing,

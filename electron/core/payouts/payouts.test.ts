@@ -52,7 +52,9 @@ beforeEach(async () => {
 afterEach(() => h.close());
 
 const statusOf = async () =>
-  Object.fromEntries((await h.ok('administrateur', 'claims.list', {})).map((c) => [c.id, c.status]));
+  Object.fromEntries(
+    (await h.ok('administrateur', 'claims.list', { pageSize: 1000 })).rows.map((c) => [c.id, c.status]),
+  );
 
 describe('payout batches', () => {
   it('pay approved claims with one valid SEPA transfer per person, transliterated', async () => {

@@ -252,7 +252,8 @@ export interface ClaimsTable {
   van: string | null;
   naar: string | null;
   km: number | null;
-  uren: number | null;
+  /** Time worked, in minutes (a claim of the kind 'uren'). */
+  minuten: number | null;
   bedrag_cents: number;
   /** The values as first entered, as JSON, once a correction changed them. */
   origineel: string | null;

@@ -1,0 +1,148 @@
+import type { ExpressionBuilder } from 'kysely';
+import type { z } from 'zod';
+import type {
+  Claim,
+  ClaimKind,
+  ClaimPage,
+  ClaimSortColumn,
+  ClaimStatus,
+  claimListInput,
+} from '../../../shared/claims.ts';
+import { fullName } from '../../../shared/persons.ts';
+import type { Reader } from '../context.ts';
+import { perStore } from '../store/per-store.ts';
+import type { DB } from '../store/schema.ts';
+import { type CheckedClaim, type ClaimCheckResult, checkClaims, loadCheckBasis } from './checks.ts';
+
+type ListInput = z.output<typeof claimListInput>;
+
+const sortColumns = {
+  datum: 'claims.datum',
+  persoon: 'persons.sort_name',
+  soort: 'claims.soort',
+  bedrag: 'claims.bedrag_cents',
+  status: 'claims.status',
+} as const satisfies Record<ClaimSortColumn, string>;
+
+/** Claims with what a row of the queue and the checks need: the person, the contract number, the receipt count. */
+export function claimRows(db: Reader) {
+  return db
+    .selectFrom('claims')
+    .innerJoin('persons', 'persons.id', 'claims.person_id')
+    .leftJoin('contracts', 'contracts.id', 'claims.contract_id')
+    .selectAll('claims')
+    .select((eb) => [
+      'persons.voornaam',
+      'persons.tussenvoegsel',
+      'persons.achternaam',
+      'persons.roepnaam',
+      'persons.bijstand',
+      'persons.toestemming_nodig',
+      'persons.toestemming_datum',
+      'contracts.nummer',
+      eb
+        .selectFrom('receipts')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('receipts.claim_id', '=', 'claims.id')
+        .as('bonnen'),
+    ]);
+}
+export type ClaimRow = Awaited<ReturnType<ReturnType<typeof claimRows>['execute']>>[number];
+
+/** The fixed part of the queue's two statements, built once per store handle. */
+const baseQueries = perStore((db) => ({
+  count: db.selectFrom('claims').select((eb) => eb.fn.countAll<number>().as('n')),
+  page: claimRows(db),
+}));
+
+/** A row as the checks read it. */
+export const asChecked = (r: ClaimRow): CheckedClaim => ({ ...r, bonnen: Number(r.bonnen ?? 0) });
+
+export function toClaim(r: ClaimRow, checked: ClaimCheckResult | undefined): Claim {
+  return {
+    id: r.id,
+    version: r.version,
+    personId: r.person_id,
+    personNaam: fullName(r),
+    contractNummer: r.nummer,
+    soort: r.soort as ClaimKind,
+    datum: r.datum,
+    omschrijving: r.omschrijving,
+    van: r.van,
+    naar: r.naar,
+    km: r.km,
+    minuten: r.minuten,
+    bedragCents: r.bedrag_cents,
+    origineel: r.origineel ? (JSON.parse(r.origineel) as Record<string, unknown>) : null,
+    status: r.status as ClaimStatus,
+    redenAfwijzing: r.reden_afwijzing,
+    bonnen: Number(r.bonnen ?? 0),
+    // Checks speak before approval; a claim already decided carries none.
+    checks: checked?.checks ?? [],
+    ruimteCents: checked?.ruimteCents ?? null,
+  };
+}
+
+/** The checks of the submitted claims among these rows, in a fixed number of statements. */
+async function checksOf(db: Reader, rows: readonly ClaimRow[]): Promise<Map<string, ClaimCheckResult>> {
+  const submitted = rows.filter((r) => r.status === 'ingediend').map(asChecked);
+  return checkClaims(await loadCheckBasis(db, submitted), submitted, { together: false });
+}
+
+/**
+ * The claims queue: filters, sort and paging in SQL, checks for the page's claims only, so a page costs the same
+ * at 1,000 or 100,000 claims. `begeleiderId` limits it to that begeleider's caseload.
+ *
+ * "Alleen met een melding" cannot be said in SQL without a second copy of the checks, so it checks every submitted
+ * claim that passes the other filters (set-based, in proportion to them) and pages what has a check.
+ */
+export async function listClaims(
+  db: Reader,
+  input: ListInput,
+  begeleiderId: string | null,
+): Promise<ClaimPage> {
+  if (input.alleenMetMelding && input.status && input.status !== 'ingediend') return { rows: [], total: 0 };
+  const where = (eb: ExpressionBuilder<DB, 'claims'>) => {
+    const conditions = [];
+    if (input.personId) conditions.push(eb('claims.person_id', '=', input.personId));
+    if (begeleiderId) {
+      conditions.push(
+        eb(
+          'claims.person_id',
+          'in',
+          eb.selectFrom('persons').select('persons.id').where('persons.begeleider_id', '=', begeleiderId),
+        ),
+      );
+    }
+    if (input.maand) conditions.push(eb('claims.datum', 'like', `${input.maand}-%`));
+    if (input.soort) conditions.push(eb('claims.soort', '=', input.soort));
+    const status = input.alleenMetMelding ? 'ingediend' : input.status;
+    if (status) conditions.push(eb('claims.status', '=', status));
+    return eb.and(conditions);
+  };
+  const direction = input.desc ? 'desc' : 'asc';
+  const { count, page } = baseQueries(db);
+  // Ties newest first, then by name: the same order as the default view.
+  const sorted = page.where(where).orderBy(sortColumns[input.sort], direction);
+  const ordered = (input.sort === 'datum' ? sorted : sorted.orderBy('claims.datum', 'desc'))
+    .orderBy('persons.sort_name')
+    .orderBy('claims.id');
+
+  if (input.alleenMetMelding) {
+    const candidates = await ordered.execute();
+    const checked = await checksOf(db, candidates);
+    const flagged = candidates.filter((r) => (checked.get(r.id)?.checks.length ?? 0) > 0);
+    const start = input.page * input.pageSize;
+    return {
+      rows: flagged.slice(start, start + input.pageSize).map((r) => toClaim(r, checked.get(r.id))),
+      total: flagged.length,
+    };
+  }
+  const counted = await count.where(where).executeTakeFirstOrThrow();
+  const rows = await ordered
+    .limit(input.pageSize)
+    .offset(input.page * input.pageSize)
+    .execute();
+  const checked = await checksOf(db, rows);
+  return { rows: rows.map((r) => toClaim(r, checked.get(r.id))), total: Number(counted.n) };
+}

@@ -1,0 +1,135 @@
+import { Group, Pagination, Paper, Select, Table, Text, UnstyledButton } from '@mantine/core';
+import { type OnChangeFn, type RowSelectionState, useTable } from '@tanstack/react-table';
+import { useMemo } from 'react';
+import type { Claim } from '../../../../shared/claims.ts';
+import { claimColumns, features, type RowActions } from './claim-columns.tsx';
+import type { ClaimsQueue } from './use-claims-queue.ts';
+
+const noRows: Claim[] = [];
+/** Cells that are not kept on one line (the checks), and the one aligned right (amounts). */
+const wrapping = new Set(['meldingen']);
+const right = new Set(['bedrag']);
+
+/** One page of the queue: sortable headers, a choice box per submitted claim, and the pages below. */
+export function QueueTable({
+  queue,
+  actions,
+  rowSelection,
+  onRowSelectionChange,
+}: {
+  queue: ClaimsQueue;
+  actions: RowActions;
+  rowSelection: RowSelectionState;
+  onRowSelectionChange: OnChangeFn<RowSelectionState>;
+}) {
+  const { data, loading, sorting, onSortingChange, pagination, setPagination } = queue;
+  const columns = useMemo(() => claimColumns(actions), [actions]);
+  const table = useTable({
+    features,
+    columns,
+    data: data?.rows ?? noRows,
+    getRowId: (r) => r.id,
+    state: { sorting, pagination, rowSelection },
+    onSortingChange,
+    onPaginationChange: setPagination,
+    onRowSelectionChange,
+    enableRowSelection: (row) => row.original.status === 'ingediend',
+    manualSorting: true,
+    manualPagination: true,
+    rowCount: data?.total ?? 0,
+    sortDescFirst: false,
+    enableMultiSort: false,
+  });
+  const total = data?.total ?? 0;
+  const first = pagination.pageIndex * pagination.pageSize;
+
+  return (
+    <>
+      <Paper withBorder>
+        <Table.ScrollContainer minWidth={860}>
+          <Table
+            verticalSpacing="xs"
+            aria-label="Declaraties"
+            aria-busy={loading}
+            style={{ whiteSpace: 'nowrap' }}
+          >
+            <Table.Thead>
+              {table.getHeaderGroups().map((group) => (
+                <Table.Tr key={group.id}>
+                  {group.headers.map((header) => {
+                    const sorted = header.column.getIsSorted();
+                    return (
+                      <Table.Th
+                        key={header.id}
+                        w={header.id === 'kies' ? 40 : undefined}
+                        ta={right.has(header.id) ? 'right' : undefined}
+                        aria-sort={
+                          sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined
+                        }
+                      >
+                        {header.column.getCanSort() ? (
+                          <UnstyledButton onClick={header.column.getToggleSortingHandler()} fw={700} fz="sm">
+                            <table.FlexRender header={header} />
+                            {sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ''}
+                          </UnstyledButton>
+                        ) : (
+                          <table.FlexRender header={header} />
+                        )}
+                      </Table.Th>
+                    );
+                  })}
+                </Table.Tr>
+              ))}
+            </Table.Thead>
+            <Table.Tbody>
+              {table.getRowModel().rows.map((row) => (
+                <Table.Tr key={row.id}>
+                  {row.getAllCells().map((cell) => (
+                    <Table.Td
+                      key={cell.id}
+                      ta={right.has(cell.column.id) ? 'right' : undefined}
+                      style={wrapping.has(cell.column.id) ? { whiteSpace: 'normal' } : undefined}
+                    >
+                      <table.FlexRender cell={cell} />
+                    </Table.Td>
+                  ))}
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+        {data?.total === 0 && (
+          <Text p="lg" ta="center" c="dimmed">
+            Geen declaraties met deze filters.
+          </Text>
+        )}
+      </Paper>
+      {total > 0 && (
+        <Group justify="space-between">
+          <Text size="sm" c="dimmed" aria-live="polite">
+            {first + 1}–{Math.min(first + pagination.pageSize, total)} van {total}
+          </Text>
+          <Group gap="sm">
+            <Select
+              aria-label="Aantal per pagina"
+              data={['25', '50', '100']}
+              value={String(pagination.pageSize)}
+              onChange={(v) => table.setPageSize(Number(v ?? 25))}
+              w={90}
+              allowDeselect={false}
+            />
+            <Pagination
+              total={table.getPageCount()}
+              value={pagination.pageIndex + 1}
+              onChange={(p) => table.setPageIndex(p - 1)}
+              getControlProps={(control) => ({
+                'aria-label':
+                  control === 'next' ? 'Volgende pagina' : control === 'previous' ? 'Vorige pagina' : control,
+              })}
+            />
+          </Group>
+        </Group>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,150 @@
+import { Anchor, Badge, Checkbox, Group, Text, Tooltip } from '@mantine/core';
+import {
+  createColumnHelper,
+  rowPaginationFeature,
+  rowSelectionFeature,
+  rowSortingFeature,
+  tableFeatures,
+} from '@tanstack/react-table';
+import {
+  type Claim,
+  type ClaimStatus,
+  claimCheckLabels,
+  claimKindLabels,
+  claimKindShort,
+  claimStatusLabels,
+} from '../../../../shared/claims.ts';
+import { formatCents, formatDate } from '../../../../shared/format.ts';
+
+// Sorting and paging happen in the main process; the table holds their state and the selection.
+export const features = tableFeatures({ rowSortingFeature, rowPaginationFeature, rowSelectionFeature });
+const column = createColumnHelper<typeof features, Claim>();
+
+const statusColors: Record<ClaimStatus, string> = {
+  ingediend: 'blue',
+  goedgekeurd: 'teal',
+  afgewezen: 'red',
+  in_batch: 'grape',
+  betaald: 'gray',
+};
+
+export interface RowActions {
+  /** Null where the role may not do it. */
+  select: boolean;
+  correct: ((claim: Claim) => void) | null;
+  receipts: ((claim: Claim) => void) | null;
+}
+
+const selectColumn = column.display({
+  id: 'kies',
+  header: ({ table }) => (
+    <Checkbox
+      aria-label="Alle ingediende kiezen"
+      checked={table.getIsAllPageRowsSelected()}
+      disabled={!table.getRowModel().rows.some((row) => row.getCanSelect())}
+      onChange={(e) => table.toggleAllPageRowsSelected(e.currentTarget.checked)}
+    />
+  ),
+  cell: ({ row }) =>
+    row.getCanSelect() && (
+      <Checkbox
+        aria-label={`Kies ${row.original.personNaam} ${formatDate(row.original.datum)}`}
+        checked={row.getIsSelected()}
+        onChange={row.getToggleSelectedHandler()}
+      />
+    ),
+});
+
+function Description({ claim: c, actions }: { claim: Claim; actions: RowActions }) {
+  const { correct, receipts } = actions;
+  return (
+    <>
+      <Text size="sm" truncate="end" maw={200} title={c.omschrijving}>
+        {c.omschrijving}
+        {c.km ? ` · ${c.km} km` : ''}
+      </Text>
+      {c.status === 'ingediend' && correct && (
+        <Anchor component="button" type="button" size="xs" mr="xs" onClick={() => correct(c)}>
+          Corrigeren
+        </Anchor>
+      )}
+      {c.bonnen > 0 && receipts && (
+        <Anchor component="button" type="button" size="xs" onClick={() => receipts(c)}>
+          {c.bonnen === 1 ? 'Bon bekijken' : `${c.bonnen} bonnen bekijken`}
+        </Anchor>
+      )}
+    </>
+  );
+}
+
+function Amount({ claim: c }: { claim: Claim }) {
+  return (
+    <>
+      {formatCents(c.bedragCents)}
+      {c.origineel && (
+        <Text size="xs" c="dimmed">
+          was {formatCents(Number(c.origineel.bedragCents ?? 0))}
+        </Text>
+      )}
+      {c.ruimteCents !== null && (
+        <Tooltip label="Wat deze persoon deze maand en dit jaar nog onbelast kan krijgen, vóór deze declaratie">
+          <Text size="xs" c={c.ruimteCents < c.bedragCents ? 'red' : 'dimmed'}>
+            ruimte {formatCents(Math.max(0, c.ruimteCents))}
+          </Text>
+        </Tooltip>
+      )}
+    </>
+  );
+}
+
+/** The queue's columns; the ids of the sortable ones are the sort allow-list of shared/claims.ts. */
+export function claimColumns(actions: RowActions) {
+  return column.columns([
+    ...(actions.select ? [selectColumn] : []),
+    column.accessor('datum', { header: 'Datum', cell: (c) => formatDate(c.getValue()) }),
+    column.accessor('personNaam', { id: 'persoon', header: 'Sleutelpersoon' }),
+    column.accessor('soort', {
+      header: 'Soort',
+      cell: (c) => <span title={claimKindLabels[c.getValue()]}>{claimKindShort[c.getValue()]}</span>,
+    }),
+    column.display({
+      id: 'omschrijving',
+      header: 'Omschrijving',
+      cell: ({ row }) => <Description claim={row.original} actions={actions} />,
+    }),
+    column.accessor('bedragCents', {
+      id: 'bedrag',
+      header: 'Bedrag',
+      cell: ({ row }) => <Amount claim={row.original} />,
+    }),
+    column.accessor('status', {
+      header: 'Status',
+      cell: ({ row: { original: c } }) => (
+        <Tooltip label={c.redenAfwijzing ?? ''} disabled={!c.redenAfwijzing}>
+          <Badge color={statusColors[c.status]} variant="light" style={{ minWidth: 'max-content' }}>
+            {claimStatusLabels[c.status]}
+          </Badge>
+        </Tooltip>
+      ),
+    }),
+    column.display({
+      id: 'meldingen',
+      header: 'Meldingen',
+      cell: ({ row }) => (
+        <Group gap={4}>
+          {row.original.checks.map((x) => (
+            <Tooltip key={x.code} label={x.message} multiline w={300}>
+              <Badge
+                color={x.blocking ? 'red' : 'orange'}
+                variant="light"
+                style={{ minWidth: 'max-content' }}
+              >
+                {claimCheckLabels[x.code]}
+              </Badge>
+            </Tooltip>
+          ))}
+        </Group>
+      ),
+    }),
+  ]);
+}
