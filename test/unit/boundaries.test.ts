@@ -98,3 +98,37 @@ describe('one slice per area', () => {
     expect(importsOf(path.join('electron', 'core', 'claims', 'write.ts'))).toContain('../persons/read.ts');
   });
 });
+
+describe('one versioned write', () => {
+  // A record's version is written and compared in electron/core/versioning.ts only: updateVersioned checks the row
+  // count where id and version match, which is what holds when two desks write to one database at once.
+  const handWritten = [
+    /\.where\(\s*'(?:\w+\.)?version'/,
+    /version\s*\+\s*1/,
+    /version:\s*sql/,
+    /\.version\s*[!=]==?\s*\w+(?:\.\w+)*\.version\b/,
+  ];
+  // Migration steps carry a version too; the runner compares those, not records.
+  const allowed = new Set([
+    path.join('electron', 'core', 'versioning.ts'),
+    path.join('electron', 'core', 'store', 'migrate.ts'),
+  ]);
+
+  it('no code outside versioning.ts bumps or compares a record version by hand', () => {
+    const offenders = files
+      .filter((f) => f.startsWith(`electron${path.sep}`) && !f.endsWith('.test.ts') && !allowed.has(f))
+      .flatMap((f) =>
+        fs
+          .readFileSync(path.join(root, f), 'utf8')
+          .split('\n')
+          .map((line, i) => ({ line, at: `${f}:${i + 1}` }))
+          .filter(({ line }) => handWritten.some((p) => p.test(line)))
+          .map(({ at, line }) => `${at}: ${line.trim()}`),
+      );
+    expect(offenders).toEqual([]);
+    // The patterns find what they are for.
+    const probe = "await db.updateTable('claims').set({ version: row.version + 1 }).where('version', '=', v)";
+    expect(handWritten.filter((p) => p.test(probe))).toHaveLength(2);
+    expect(handWritten.some((p) => p.test('if (row.version !== input.version) throw conflict'))).toBe(true);
+  });
+});
