@@ -10,6 +10,7 @@ import {
   formatMinutes,
   formatMonth,
   formatMonthName,
+  formatMonthSpan,
 } from './format.ts';
 
 describe('Dutch formats', () => {
@@ -60,5 +61,14 @@ describe('formatMinutes', () => {
     expect(formatMinutes(60)).toBe('1 uur');
     expect(formatMinutes(90)).toBe('1 uur 30 min');
     expect(formatMinutes(150)).toBe('2 uur 30 min');
+  });
+});
+
+describe('formatMonthSpan', () => {
+  it('names every month a batch of claims comes from, in plain characters', () => {
+    expect(formatMonthSpan(['2026-03-02', '2026-03-28'])).toBe('maart 2026');
+    expect(formatMonthSpan(['2026-05-10', '2026-03-02', '2026-04-01'])).toBe('maart t/m mei 2026');
+    expect(formatMonthSpan(['2026-01-05', '2025-12-20'])).toBe('december 2025 t/m januari 2026');
+    expect(formatMonthSpan([])).toBe('');
   });
 });

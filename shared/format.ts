@@ -42,6 +42,20 @@ export function formatMonth(isoMonth: string): string {
   return monthYear.format(isoDateToUtc(`${isoMonth.slice(0, 7)}-01`));
 }
 
+/**
+ * The months a set of dates spans, for a payment text: 'maart 2026', 'maart t/m mei 2026' or
+ * 'december 2025 t/m januari 2026' (plain characters, as a bank's remittance field allows).
+ */
+export function formatMonthSpan(isoDates: readonly string[]): string {
+  const months = [...new Set(isoDates.map((d) => d.slice(0, 7)))].sort();
+  const first = months[0];
+  const last = months.at(-1);
+  if (!first || !last) return '';
+  if (first === last) return formatMonth(first);
+  if (first.slice(0, 4) === last.slice(0, 4)) return `${formatMonthName(first)} t/m ${formatMonth(last)}`;
+  return `${formatMonth(first)} t/m ${formatMonth(last)}`;
+}
+
 /** The month's name alone, where the year stands beside it: '2026-03' → 'maart'. */
 export function formatMonthName(isoMonth: string): string {
   return monthOnly.format(isoDateToUtc(`${isoMonth.slice(0, 7)}-01`));

@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import { type ClaimKind, claimCreateInput, claimKindLabels, claimKinds } from '../../../shared/claims.ts';
+import { parseDutchDate } from '../../../shared/dates.ts';
 import { labelForPath } from '../../../shared/field-labels.ts';
 import { parseEuroToCents } from '../../../shared/money.ts';
 import type { Reader } from '../context.ts';
@@ -28,10 +29,9 @@ function kindOf(text: string): ClaimKind | null {
   return claimKinds.find((k) => k === t || claimKindLabels[k].toLowerCase() === t) ?? null;
 }
 
-/** '25-11-2026' or '2026-11-25' → ISO; anything else stays as typed so the schema names it. */
+/** A Dutch date as typed ('25-11-2026', '25/11/26') or ISO → ISO; anything else stays as typed so the schema names it. */
 function isoDate(text: string): string {
-  const m = /^(\d{1,2})-(\d{1,2})-(\d{4})$/.exec(text.trim());
-  return m ? `${m[3]}-${m[2]?.padStart(2, '0')}-${m[1]?.padStart(2, '0')}` : text.trim();
+  return parseDutchDate(text) ?? text.trim();
 }
 
 /**

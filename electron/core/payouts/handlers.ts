@@ -1,5 +1,5 @@
 import { type ClaimKind, claimKindShort } from '../../../shared/claims.ts';
-import { formatCents } from '../../../shared/format.ts';
+import { formatCents, formatMonthSpan } from '../../../shared/format.ts';
 import type { BatchStatus, PayoutBatch } from '../../../shared/payouts.ts';
 import { fullName } from '../../../shared/persons.ts';
 import type { WriteCtx } from '../context.ts';
@@ -9,8 +9,6 @@ import { loadSettings } from '../settings/read.ts';
 import type { PayoutBatchesTable } from '../store/schema.ts';
 import { assertCurrent, updateVersioned, updateVersionedMany } from '../versioning.ts';
 import { buildPain001, SepaError, type SepaTransfer, sepaId, validatePain001 } from './sepa.ts';
-
-const monthName = new Intl.DateTimeFormat('nl-NL', { month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 /** One transfer per person (see payouts.create), so the transfer count is the number of people paid. */
 function toBatch(row: PayoutBatchesTable): PayoutBatch {
@@ -116,7 +114,8 @@ export const payoutsHandlers = {
       const kinds = [...new Set(list.map((c) => claimKindShort[c.soort as ClaimKind].toLowerCase()))].join(
         ', ',
       );
-      const month = monthName.format(new Date(`${first.datum.slice(0, 7)}-01T00:00:00Z`));
+      // Every month the claims come from, not only the first one's.
+      const month = formatMonthSpan(list.map((c) => c.datum));
       return {
         endToEndId: sepaId(`${nummer}-${i + 1}`, 35),
         name: fullName({ ...first, roepnaam: null }),

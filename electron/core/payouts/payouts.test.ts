@@ -61,7 +61,7 @@ describe('payout batches', () => {
     const sukru = await volunteer('Şükrü', 'Çelik', 'NL91ABNA0417164300');
     const huong = await volunteer('Hương', 'Nguyễn Thị', 'DE89370400440532013000');
     const ids = [
-      await approvedClaim(sukru, 20),
+      await approvedClaim(sukru, 20, '2026-02-20'),
       await approvedClaim(sukru, 10, '2026-03-11'),
       await approvedClaim(huong, 30),
     ];
@@ -83,6 +83,9 @@ describe('payout batches', () => {
     expect(xml).toContain('<Nm>Huong Nguyen Thi</Nm>');
     expect(xml).toContain('<InstdAmt Ccy="EUR">6.90</InstdAmt>');
     expect(xml).toMatch(/<NbOfTxs>2<\/NbOfTxs>/);
+    // The payment text names every month the claims come from, not only the first one's.
+    expect(xml).toMatch(/<Ustrd>[^<]*2 declaraties \(reiskosten\) februari t\/m maart 2026<\/Ustrd>/);
+    expect(xml).toMatch(/<Ustrd>[^<]*1 declaratie \(reiskosten\) maart 2026<\/Ustrd>/);
     expect(Object.values(await statusOf())).toEqual(['in_batch', 'in_batch', 'in_batch']);
     const twice = await h.call('administrateur', 'payouts.create', {
       claimIds: ids,

@@ -2,10 +2,8 @@ import { Alert, Group, NumberInput, Paper, Stack, Table, Text, Title } from '@ma
 import { useState } from 'react';
 import { claimKindShort, claimKinds } from '../../../../shared/claims.ts';
 import { dutchDate } from '../../../../shared/dates.ts';
-import { formatCents } from '../../../../shared/format.ts';
+import { formatCents, formatMonthName } from '../../../../shared/format.ts';
 import { useCall } from '../../lib/use-call.ts';
-
-const monthLabel = new Intl.DateTimeFormat('nl-NL', { month: 'long', timeZone: 'UTC' });
 
 /** Paid per person against the year's cap, and per month per kind: the account to the gemeente. */
 export function OverviewPanel() {
@@ -88,7 +86,7 @@ export function OverviewPanel() {
           <Table.Tbody>
             {(data?.maanden ?? []).map((m) => (
               <Table.Tr key={m.maand}>
-                <Table.Td>{monthLabel.format(new Date(`${m.maand}-01T00:00:00Z`))}</Table.Td>
+                <Table.Td>{formatMonthName(m.maand)}</Table.Td>
                 {claimKinds.map((k) => (
                   <Table.Td key={k} ta="right">
                     {m.perSoort[k] ? formatCents(m.perSoort[k] ?? 0) : ''}
