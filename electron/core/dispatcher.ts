@@ -2,20 +2,19 @@ import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 import { type CallName, contract, isCallName } from '../../shared/contract.ts';
 import { dutchDate } from '../../shared/dates.ts';
-import { labelForPath } from '../../shared/field-labels.ts';
 import { mayCall } from '../../shared/permissions.ts';
-import { printable } from '../../shared/printable.ts';
 import type { AppError, Result } from '../../shared/result.ts';
 import { writeAudit } from './audit/record.ts';
 import { LoginThrottle } from './auth/login-throttle.ts';
 import { handlers as allHandlers } from './calls.ts';
 import type { AuditRecord, BackupControl, PrepareCtx, ReadCtx, SessionControl, WriteCtx } from './context.ts';
+import { noBackups, passesLock, sessionControlFor } from './dispatch-context.ts';
+import { failure, inputError, storeFailure, unknownCallMessage } from './dispatch-errors.ts';
 import { Failure } from './failure.ts';
 import type { Handlers } from './handler-types.ts';
 import { IdSource } from './ids.ts';
 import type { Sessions } from './sessions.ts';
 import type { Store } from './store/open-store.ts';
-import { storeErrorFrom } from './store/store-error.ts';
 
 export interface DispatcherDeps {
   store: Store;
@@ -33,9 +32,9 @@ export interface DispatcherDeps {
    * Where unexpected failures are reported, with the reference the user is shown; never receives input values
    * (they may hold personal data).
    */
-  logError?: (call: CallName, err: unknown, reference: string) => void;
+  logError?: (call: CallName, thrown: unknown, reference: string) => void;
   /** Told of every call's outcome (a known call only) and how long it took, for the log. */
-  onCall?: (call: CallName, result: Result<unknown>, ms: number) => void;
+  onCall?: (call: CallName, result: Result<unknown>, milliseconds: number) => void;
 }
 
 /** A recorded write, replayed to the same result: the audit log's input and context. */
@@ -134,7 +133,7 @@ export class Dispatcher {
 
   /** The organisation's idle time before a session locks; read once and again after the settings change. */
   private idleLimit: number | null = null;
-  private async idleLimitMs(): Promise<number> {
+  private async idleLimitMilliseconds(): Promise<number> {
     if (this.idleLimit === null) {
       const row = await this.deps.store.db
         .selectFrom('settings')
@@ -208,12 +207,12 @@ export class Dispatcher {
         ? failure({ code: 'forbidden', message: 'Geen toegang: je rol mag dit niet.' })
         : failure({ code: 'unauthenticated', message: 'Je bent niet (meer) ingelogd. Log opnieuw in.' });
     }
-    const nowMs = this.deps.idleClock?.() ?? Date.now();
+    const nowMilliseconds = this.deps.idleClock?.() ?? Date.now();
     if (account && !passesLock.has(call)) {
       const locked = this.deps.sessions.lockedAt(
         clientKey,
-        nowMs,
-        this.idleLimit ?? (await this.idleLimitMs()),
+        nowMilliseconds,
+        this.idleLimit ?? (await this.idleLimitMilliseconds()),
       );
       if (locked) {
         return failure({
@@ -226,23 +225,21 @@ export class Dispatcher {
     let parsed: z.ZodSafeParseResult<unknown>;
     try {
       parsed = (contract[call].input as z.ZodType).safeParse(rawInput ?? {});
-    } catch (err) {
+    } catch (thrown) {
       // A check that throws (rather than reporting an issue) is a bug of ours, not bad input: report it as such.
-      return this.internal(call, err);
+      return this.internal(call, thrown);
     }
     if (!parsed.success) return failure(inputError(parsed.error));
 
     const now = replay?.now ?? (this.deps.clock?.() ?? new Date()).toISOString();
     const base = { now, today: this.today(now), account };
-    const session: SessionControl = {
-      login: (a) => this.deps.sessions.set(clientKey, a, nowMs),
-      lock: () => this.deps.sessions.lock(clientKey),
-      unlock: () => this.deps.sessions.unlock(clientKey, nowMs),
-      logout: () => this.deps.sessions.clear(clientKey),
-      update: (accountId, a) => this.deps.sessions.update(accountId, a),
-      throttle: this.throttle.forClient(clientKey),
-      othersInUse: async () => this.deps.sessions.othersInUse(clientKey, nowMs, await this.idleLimitMs()),
-    };
+    const session = sessionControlFor({
+      sessions: this.deps.sessions,
+      throttle: this.throttle,
+      clientKey,
+      nowMilliseconds,
+      idleLimitMilliseconds: () => this.idleLimitMilliseconds(),
+    });
     try {
       if (!contract[call].write) {
         const handler = this.handlers[call] as (ctx: ReadCtx, input: unknown) => Promise<unknown>;
@@ -259,37 +256,22 @@ export class Dispatcher {
       } finally {
         this.writing.delete(writing);
       }
-    } catch (err) {
-      if (err instanceof Failure) {
-        return err.error.code === 'internal' ? this.internal(call, err, err.error) : failure(err.error);
+    } catch (thrown) {
+      if (thrown instanceof Failure) {
+        return thrown.error.code === 'internal'
+          ? this.internal(call, thrown, thrown.error)
+          : failure(thrown.error);
       }
-      const storeError = storeErrorFrom(err, this.deps.store.file);
-      if (storeError?.kind === 'locked') {
-        return failure({
-          code: 'unavailable',
-          message:
-            'De database is even bezet door een ander venster of programma. Er is niets opgeslagen; probeer het zo opnieuw.',
-        });
-      }
-      if (storeError?.kind === 'no_space' || storeError?.kind === 'no_access') {
-        // The transaction was rolled back: say why, and that nothing half-saved stays behind.
-        return failure({
-          code: 'unavailable',
-          message:
-            storeError.kind === 'no_space'
-              ? 'De schijf is vol of weigert te schrijven. Er is niets opgeslagen; maak ruimte vrij en probeer het opnieuw.'
-              : 'Schakel kan niet schrijven in zijn gegevensmap (alleen-lezen of geen rechten). Er is niets opgeslagen.',
-        });
-      }
-      return this.internal(call, err);
+      const storeError = storeFailure(thrown, this.deps.store.file);
+      return storeError ? failure(storeError) : this.internal(call, thrown);
     }
   }
 
   /** An unexpected failure: logged under a short reference that the user's error also carries. */
-  private internal(call: CallName, err: unknown, error?: AppError): Result<never> {
+  private internal(call: CallName, thrown: unknown, error?: AppError): Result<never> {
     const reference = randomBytes(4).toString('hex');
     try {
-      this.deps.logError?.(call, err, reference);
+      this.deps.logError?.(call, thrown, reference);
     } catch {
       // Reporting a failure must not turn it into another one.
     }
@@ -318,19 +300,19 @@ export class Dispatcher {
       typeof handler === 'function'
         ? undefined
         : await handler.prepare({ ...base, db: this.deps.store.db }, input);
-    const value = await this.deps.store.db.transaction().execute(async (trx) => {
+    const value = await this.deps.store.db.transaction().execute(async (transaction) => {
       const ctx: WriteCtx = {
         ...base,
-        db: trx,
+        db: transaction,
         newId: () => ids.next(),
-        audit: (r) => audits.push(r),
-        afterCommit: (fn) => afterCommit.push(fn),
+        audit: (record) => audits.push(record),
+        afterCommit: (callback) => afterCommit.push(callback),
         session,
       };
       const result =
         typeof handler === 'function' ? await handler(ctx, input) : await handler.write(ctx, input, prepared);
       // The context keeps the ids the handler drew; the audit rows' own ids are not part of a replay.
-      await writeAudit(trx, {
+      await writeAudit(transaction, {
         call,
         now: base.now,
         accountId: base.account?.id ?? null,
@@ -340,7 +322,7 @@ export class Dispatcher {
       });
       return result;
     });
-    for (const fn of afterCommit) fn();
+    for (const callback of afterCommit) callback();
     if (call === 'settings.update') this.idleLimit = null;
     return { ok: true, value: value ?? null };
   }
@@ -353,61 +335,3 @@ type WriteEntry =
       prepare(ctx: PrepareCtx, input: unknown): Promise<unknown>;
       write(ctx: WriteCtx, input: unknown, prepared: unknown): Promise<unknown>;
     };
-
-/** Calls a locked session may still make: what any window may see, who it is, locking, unlocking, logging out. */
-const passesLock = new Set<CallName>([
-  'settings.status',
-  'auth.me',
-  'auth.lock',
-  'auth.unlock',
-  'auth.logout',
-]);
-
-/** The backup calls of a dispatcher built without a data folder (a unit test's). */
-const noBackups: BackupControl = new Proxy({} as BackupControl, {
-  get: () => () => {
-    throw new Failure('unavailable', 'Reservekopieën zijn hier niet beschikbaar.');
-  },
-});
-
-function failure(error: AppError): Result<never> {
-  return { ok: false, error };
-}
-
-/**
- * 'Onbekende opdracht: persons.drop.' for a name, and no name for anything else: String() of an object could
- * throw (a null prototype) or read as '[object Map]'.
- */
-function unknownCallMessage(call: unknown): string {
-  if (typeof call !== 'string' || call.trim() === '') return 'Onbekende opdracht.';
-  return `Onbekende opdracht: ${printable(call, 60)}.`;
-}
-
-/**
- * A zod error as Dutch text naming the field ('IBAN: controlecijfer klopt niet; controleer het nummer'), and per
- * field the message without its label, for the form to show at that field.
- */
-export function inputError(error: z.ZodError): AppError {
-  // A Map, not an object: a key such as '__proto__' in the input must not reach an object's prototype.
-  const fields = new Map<string, string>();
-  const labelled = new Map<string, string>();
-  for (const issue of error.issues) {
-    const keys = issue.code === 'unrecognized_keys' ? issue.keys : [];
-    const path = keys.length > 0 ? [...issue.path, keys[0] as string] : issue.path;
-    const key = path.map(String).join('.') || 'invoer';
-    const label = path.length ? labelForPath(path) : 'Invoer';
-    const message = keys.length > 0 ? 'onbekend veld; niet toegestaan' : issue.message;
-    if (!fields.has(key)) {
-      fields.set(key, message);
-      labelled.set(key, `${label}: ${message}`);
-    }
-  }
-  const [field, message] = [...labelled][0] ?? ['invoer', 'Invoer: ongeldig'];
-  const count = fields.size;
-  return {
-    code: 'invalid_input',
-    message: count > 1 ? `${message} (en ${count - 1} andere ${count === 2 ? 'fout' : 'fouten'})` : message,
-    field,
-    fields: Object.fromEntries(fields),
-  };
-}

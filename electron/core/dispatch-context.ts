@@ -1,0 +1,44 @@
+import type { CallName } from '../../shared/contract.ts';
+import type { LoginThrottle } from './auth/login-throttle.ts';
+import type { BackupControl, SessionControl } from './context.ts';
+import { Failure } from './failure.ts';
+import type { Sessions } from './sessions.ts';
+
+/** Calls a locked session may still make: what any window may see, who it is, locking, unlocking, logging out. */
+export const passesLock = new Set<CallName>([
+  'settings.status',
+  'auth.me',
+  'auth.lock',
+  'auth.unlock',
+  'auth.logout',
+]);
+
+/** The backup calls of a dispatcher built without a data folder (a unit test's). */
+export const noBackups: BackupControl = new Proxy({} as BackupControl, {
+  get: () => () => {
+    throw new Failure('unavailable', 'Reservekopieën zijn hier niet beschikbaar.');
+  },
+});
+
+/**
+ * The calling client's session as a call's context offers it. `nowMilliseconds` is the idle clock's time of the
+ * call; `idleLimitMilliseconds` reads the organisation's idle time before a session locks.
+ */
+export function sessionControlFor(options: {
+  sessions: Sessions;
+  throttle: LoginThrottle;
+  clientKey: string;
+  nowMilliseconds: number;
+  idleLimitMilliseconds: () => Promise<number>;
+}): SessionControl {
+  const { sessions, throttle, clientKey, nowMilliseconds, idleLimitMilliseconds } = options;
+  return {
+    login: (account) => sessions.set(clientKey, account, nowMilliseconds),
+    lock: () => sessions.lock(clientKey),
+    unlock: () => sessions.unlock(clientKey, nowMilliseconds),
+    logout: () => sessions.clear(clientKey),
+    update: (accountId, account) => sessions.update(accountId, account),
+    throttle: throttle.forClient(clientKey),
+    othersInUse: async () => sessions.othersInUse(clientKey, nowMilliseconds, await idleLimitMilliseconds()),
+  };
+}

@@ -1,0 +1,74 @@
+import type { z } from 'zod';
+import { labelForPath } from '../../shared/field-labels.ts';
+import { printable } from '../../shared/printable.ts';
+import type { AppError, Result } from '../../shared/result.ts';
+import { storeErrorFrom } from './store/store-error.ts';
+
+/** A call's result when it fails: the error the user is shown. */
+export function failure(error: AppError): Result<never> {
+  return { ok: false, error };
+}
+
+/**
+ * 'Onbekende opdracht: persons.drop.' for a name, and no name for anything else: String() of an object could
+ * throw (a null prototype) or read as '[object Map]'.
+ */
+export function unknownCallMessage(call: unknown): string {
+  if (typeof call !== 'string' || call.trim() === '') return 'Onbekende opdracht.';
+  return `Onbekende opdracht: ${printable(call, 60)}.`;
+}
+
+/**
+ * A zod error as Dutch text naming the field ('IBAN: controlecijfer klopt niet; controleer het nummer'), and per
+ * field the message without its label, for the form to show at that field.
+ */
+export function inputError(error: z.ZodError): AppError {
+  // A Map, not an object: a key such as '__proto__' in the input must not reach an object's prototype.
+  const fields = new Map<string, string>();
+  const labelled = new Map<string, string>();
+  for (const issue of error.issues) {
+    const keys = issue.code === 'unrecognized_keys' ? issue.keys : [];
+    const path = keys.length > 0 ? [...issue.path, keys[0] as string] : issue.path;
+    const key = path.map(String).join('.') || 'invoer';
+    const label = path.length ? labelForPath(path) : 'Invoer';
+    const message = keys.length > 0 ? 'onbekend veld; niet toegestaan' : issue.message;
+    if (!fields.has(key)) {
+      fields.set(key, message);
+      labelled.set(key, `${label}: ${message}`);
+    }
+  }
+  const [field, message] = [...labelled][0] ?? ['invoer', 'Invoer: ongeldig'];
+  const count = fields.size;
+  return {
+    code: 'invalid_input',
+    message: count > 1 ? `${message} (en ${count - 1} andere ${count === 2 ? 'fout' : 'fouten'})` : message,
+    field,
+    fields: Object.fromEntries(fields),
+  };
+}
+
+/**
+ * A failure of the database file itself (busy, disk full, no access) that ended a call, as what the user is told;
+ * null for anything else, which is a bug of ours.
+ */
+export function storeFailure(thrown: unknown, file: string): AppError | null {
+  const storeError = storeErrorFrom(thrown, file);
+  if (storeError?.kind === 'locked') {
+    return {
+      code: 'unavailable',
+      message:
+        'De database is even bezet door een ander venster of programma. Er is niets opgeslagen; probeer het zo opnieuw.',
+    };
+  }
+  if (storeError?.kind === 'no_space' || storeError?.kind === 'no_access') {
+    // The transaction was rolled back: say why, and that nothing half-saved stays behind.
+    return {
+      code: 'unavailable',
+      message:
+        storeError.kind === 'no_space'
+          ? 'De schijf is vol of weigert te schrijven. Er is niets opgeslagen; maak ruimte vrij en probeer het opnieuw.'
+          : 'Schakel kan niet schrijven in zijn gegevensmap (alleen-lezen of geen rechten). Er is niets opgeslagen.',
+    };
+  }
+  return null;
+}
