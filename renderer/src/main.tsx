@@ -47,17 +47,26 @@ const theme = createTheme({
 });
 
 /**
- * Mantine's light-variant and coloured text (badges, the active menu item, dimmed and red text) use shade 6 by
- * default, below WCAG AA contrast on white; shade 8 and a darker grey meet it (checked by axe in the e2e suite).
+ * Mantine's light-variant and coloured text (badges, the active menu item, dimmed and red text) fall below WCAG AA
+ * contrast by default; shade 9 on shade 0, shade 8 text and a darker grey meet it (checked by axe in the e2e suite).
  */
+const paleColors = new Set(['yellow', 'orange', 'lime']);
 const contrastVariables: CSSVariablesResolver = () => ({
   variables: {},
   light: {
     '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
+    '--mantine-primary-color-light': 'var(--mantine-color-teal-0)',
+    '--mantine-primary-color-light-hover': 'var(--mantine-color-teal-0)',
     '--mantine-primary-color-light-color': 'var(--mantine-color-teal-9)',
     ...Object.fromEntries(
       Object.keys(DEFAULT_THEME.colors).flatMap((color) => [
-        [`--mantine-color-${color}-light-color`, `var(--mantine-color-${color}-9)`],
+        [`--mantine-color-${color}-light`, `var(--mantine-color-${color}-0)`],
+        [`--mantine-color-${color}-light-hover`, `var(--mantine-color-${color}-0)`],
+        // The palest palettes have no shade dark enough for text: theirs is near-black.
+        [
+          `--mantine-color-${color}-light-color`,
+          paleColors.has(color) ? 'var(--mantine-color-dark-7)' : `var(--mantine-color-${color}-9)`,
+        ],
         [`--mantine-color-${color}-text`, `var(--mantine-color-${color}-8)`],
       ]),
     ),

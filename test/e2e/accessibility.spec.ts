@@ -1,0 +1,81 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect, type Page } from '@playwright/test';
+import { runBrowserHost } from '../../electron/browser-host.ts';
+import { demoPassphrase, demoPassword } from '../../electron/core/demo/seed.ts';
+import { openMenu } from './fixtures.ts';
+
+const test = base.extend<{ demo: { url: string } }>({
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this pattern.
+  demo: async ({}, use) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'schakel-a11y-'));
+    const { core, host } = await runBrowserHost(
+      { dataDir: path.join(dir, 'demo'), demo: true, port: undefined, browser: true },
+      demoPassphrase,
+    );
+    await use({ url: host.url });
+    await host.close();
+    await core.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  },
+});
+
+/** Serious and critical WCAG 2.1 A/AA findings on the page as it is now, one line each. */
+async function seriousFindings(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.id}: ${v.help} (${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join('; ')})`,
+    );
+}
+
+/** Findings per screen, collected so one run names them all. */
+const found: string[] = [];
+async function look(page: Page, screen: string) {
+  for (const f of await seriousFindings(page)) found.push(`${screen}: ${f}`);
+}
+
+async function logIn(page: Page, url: string, username: string, greeting: string) {
+  await page.goto(url);
+  await look(page, 'Inloggen');
+  await page.getByLabel('Gebruikersnaam').fill(username);
+  await page.getByRole('textbox', { name: 'Wachtwoord', exact: true }).fill(demoPassword);
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await expect(page.getByRole('heading', { name: greeting })).toBeVisible();
+  await look(page, `Start (${username})`);
+}
+
+test('the main screens have no serious or critical accessibility findings (axe)', async ({ page, demo }) => {
+  // Nine full axe runs over pages of demo data: minutes on a busy two-core machine.
+  test.setTimeout(240_000);
+  await logIn(page, demo.url, 'marco', 'Goedendag, Marco');
+  for (const item of [
+    'Sleutelpersonen',
+    'Caseload',
+    'Intervisie',
+    'Declaraties',
+    'Functieprofielen',
+    'Auditlog',
+  ]) {
+    await openMenu(page, item);
+    await expect(page.getByRole('table').or(page.getByText('Nog geen')).first()).toBeVisible();
+    await look(page, item);
+  }
+  await openMenu(page, 'Sleutelpersonen');
+  await page.getByRole('link', { name: /Ş/ }).first().click();
+  await expect(page.getByRole('tab', { name: 'Gegevens' })).toBeVisible();
+  await look(page, 'Persoon');
+  await page.getByRole('link', { name: 'Bewerken' }).click();
+  await expect(page.getByLabel('Voornaam')).toBeVisible();
+  await look(page, 'Persoon bewerken');
+  expect(found).toEqual([]);
+});
