@@ -122,7 +122,9 @@ test('a begeleider sets up a POP, records a conversation that reaches a goal, se
   // The administrateur does not see begeleiding, not in the menu and not by calling the host directly.
   const johan = await (await browser.newContext()).newPage();
   await logIn(johan, host.url, 'johan');
-  await expect(johan.getByRole('heading', { name: 'Sleutelpersonen' })).toBeVisible();
+  // The administrateur's own start: claims and payments, nothing of begeleiding.
+  await expect(johan.getByRole('heading', { name: 'Goedendag, Johan' })).toBeVisible();
+  await expect(johan.getByText('declaraties wachten op beoordeling')).toBeVisible();
   await expect(johan.getByRole('link', { name: 'Caseload' })).toHaveCount(0);
   const personId = personUrl.split('/').at(-1) ?? '';
   const refused = await johan.evaluate(async (id) => {

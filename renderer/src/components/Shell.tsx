@@ -26,7 +26,8 @@ import { NotFound } from './NotFound.tsx';
 
 /** The main menu: each item shown only to roles whose calls it needs. */
 const menu: { path: string; label: string; needs: CallName }[] = [
-  { path: '/start', label: 'Start', needs: 'attention.list' },
+  // Every role has its own start screen (attention/StartScreen.tsx); any logged-in account may list its colleagues.
+  { path: '/start', label: 'Start', needs: 'accounts.staff' },
   { path: '/personen', label: 'Sleutelpersonen', needs: 'persons.list' },
   { path: '/caseload', label: 'Caseload', needs: 'begeleiding.caseload' },
   { path: '/intervisie', label: 'Intervisie', needs: 'intervisie.list' },
@@ -39,11 +40,11 @@ const menu: { path: string; label: string; needs: CallName }[] = [
   { path: '/reservekopieen', label: 'Reservekopieën', needs: 'backups.overview' },
 ];
 
-function screenFor(route: string[], startScreen: boolean): ReactNode {
+function screenFor(route: string[]): ReactNode {
   const [area, id, action, arg, value] = route;
   switch (area) {
     case undefined:
-      return startScreen ? <StartScreen /> : <PersonsScreen />;
+      return <StartScreen />;
     case 'start':
       return <StartScreen />;
     case 'caseload':
@@ -87,8 +88,7 @@ export function Shell() {
   const route = useRoute();
   const { account, organisatieNaam, logout } = useSession();
   const can = useCan();
-  const startScreen = can('attention.list');
-  const current = `/${route[0] ?? (startScreen ? 'start' : 'personen')}`;
+  const current = `/${route[0] ?? 'start'}`;
 
   return (
     <AppShell navbar={{ width: 230, breakpoint: 0 }} padding="lg">
@@ -140,7 +140,7 @@ export function Shell() {
       <AppShell.Main>
         <Box maw={1400}>
           {/* A screen that fails leaves the menu usable; going to another address tries again. */}
-          <ErrorBoundary resetKey={route.join('/')}>{screenFor(route, startScreen)}</ErrorBoundary>
+          <ErrorBoundary resetKey={route.join('/')}>{screenFor(route)}</ErrorBoundary>
         </Box>
       </AppShell.Main>
     </AppShell>

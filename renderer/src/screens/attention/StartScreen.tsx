@@ -1,5 +1,6 @@
 import { Stack, Title } from '@mantine/core';
 import { useSession } from '../../lib/session.tsx';
+import { AdminStart } from './AdminStart.tsx';
 import { AttentionList } from './AttentionList.tsx';
 import { GuideStart } from './GuideStart.tsx';
 
@@ -11,7 +12,13 @@ export function StartScreen() {
       <Title order={1} size="h2">
         Goedendag, {account.displayName.split(' ')[0]}
       </Title>
-      {account.role === 'begeleider' ? <GuideStart /> : <AttentionList />}
+      {account.role === 'begeleider' ? (
+        <GuideStart />
+      ) : account.role === 'administrateur' ? (
+        <AdminStart />
+      ) : (
+        <AttentionList />
+      )}
     </Stack>
   );
 }
