@@ -62,15 +62,7 @@ export async function insertClaim(
   const row: ClaimsTable = {
     id,
     person_id: fields.personId,
-    contract_id: contract?.id ?? null,
-    soort: fields.soort,
-    datum: fields.datum,
-    omschrijving: fields.omschrijving,
-    van: fields.van,
-    naar: fields.naar,
-    km: fields.km ?? null,
-    minuten: fields.minuten ?? null,
-    bedrag_cents: amount,
+    ...claimColumns(fields, contract, amount),
     origineel: null,
     status: 'ingediend',
     reden_afwijzing: null,
@@ -99,6 +91,21 @@ export async function insertClaim(
   return { id, version: 1 };
 }
 
+/** The columns a claim's entered fields fill, entered anew or corrected: one mapping for both. */
+function claimColumns(fields: ClaimFields, contract: { id: string } | null, amount: number) {
+  return {
+    contract_id: contract?.id ?? null,
+    soort: fields.soort,
+    datum: fields.datum,
+    omschrijving: fields.omschrijving,
+    van: fields.van,
+    naar: fields.naar,
+    km: fields.km ?? null,
+    minuten: fields.minuten ?? null,
+    bedrag_cents: amount,
+  };
+}
+
 /** Corrects a submitted claim before it is decided; the values first entered stay visible beside the new ones. */
 export async function correctClaim(ctx: WriteCtx, input: z.output<typeof claimCorrectInput>) {
   const { id, version, ...fields } = input;
@@ -110,17 +117,7 @@ export async function correctClaim(ctx: WriteCtx, input: z.output<typeof claimCo
   if (fields.personId !== row.person_id)
     throw invalidField('personId', 'een declaratie hoort bij één persoon');
   const { contract, amount } = await validateAndPriceClaim(ctx, fields);
-  const next = {
-    contract_id: contract?.id ?? null,
-    soort: fields.soort,
-    datum: fields.datum,
-    omschrijving: fields.omschrijving,
-    van: fields.van,
-    naar: fields.naar,
-    km: fields.km ?? null,
-    minuten: fields.minuten ?? null,
-    bedrag_cents: amount,
-  };
+  const next = claimColumns(fields, contract, amount);
   return updateVersioned(
     ctx,
     'claims',
