@@ -4,6 +4,8 @@ export default defineConfig({
   test: {
     include: ['{electron,shared,migrations,renderer,test/unit}/**/*.test.{ts,tsx}'],
     testTimeout: 20_000,
+    // A harness opens an encrypted store and sets up a team: seconds when the two cores are busy.
+    hookTimeout: 30_000,
     pool: 'forks',
   },
 });

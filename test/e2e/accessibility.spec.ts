@@ -22,6 +22,9 @@ const test = base.extend<{ demo: { url: string } }>({
   },
 });
 
+// Filling the demo data set is part of each test's set-up: allow for it on a busy machine.
+test.describe.configure({ timeout: 180_000 });
+
 /** Serious and critical WCAG 2.1 A/AA findings on the page as it is now, one line each. */
 async function seriousFindings(page: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page })

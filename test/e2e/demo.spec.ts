@@ -26,6 +26,9 @@ const test = base.extend<{ demo: { url: string } }>({
   },
 });
 
+// Filling the demo data set is part of each test's set-up: allow for it on a busy machine.
+test.describe.configure({ timeout: 180_000 });
+
 test('the demo data set: a full register to page, filter and search', async ({ page, demo }) => {
   await page.goto(demo.url);
   await page.getByLabel('Gebruikersnaam').fill('marco');
