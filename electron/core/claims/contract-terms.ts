@@ -1,6 +1,6 @@
 import type { ClaimKind } from '../../../shared/claims.ts';
 import type { ContractDraft } from '../../../shared/contracts.ts';
-import { contractDraftInput } from '../../../shared/contracts.ts';
+import { storedContractDraft } from '../../../shared/contracts.ts';
 import type { Reader } from '../context.ts';
 
 export interface ActiveContract {
@@ -22,7 +22,7 @@ const parsedDraftsMax = 2000;
 function parseDraft(text: string): Readonly<ContractDraft> {
   let draft = parsedDrafts.get(text);
   if (!draft) {
-    draft = contractDraftInput.parse(JSON.parse(text));
+    draft = storedContractDraft.parse(JSON.parse(text));
     if (parsedDrafts.size >= parsedDraftsMax) parsedDrafts.delete(parsedDrafts.keys().next().value as string);
     parsedDrafts.set(text, draft);
   }
