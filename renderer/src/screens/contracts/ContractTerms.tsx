@@ -63,7 +63,13 @@ function VolunteerTerms({ form, begeleiders }: { form: EditorForm; begeleiders: 
       <Select {...term.plain('vergoedingEenheid')} allowDeselect={false} data={allowanceUnitOptions} />
     ),
     vergoedingCents: unit !== 'geen' && <EuroInput {...term.euro('vergoedingCents')} />,
-    verwachtUrenPerMaand: unit === 'uur' && <NumberInput {...term.count('verwachtUrenPerMaand')} />,
+    // Every paid form has an hourly maximum: a fixed amount is checked per expected hour.
+    verwachtUrenPerMaand: unit !== 'geen' && (
+      <NumberInput
+        {...term.count('verwachtUrenPerMaand')}
+        description={unit === 'uur' ? undefined : 'Nodig om de uurgrens te controleren.'}
+      />
+    ),
     verwachteActiviteitenPerMaand: unit === 'activiteit' && (
       <NumberInput {...term.count('verwachteActiviteitenPerMaand')} />
     ),
