@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { id, isoDate, optionalText, requiredText, version } from './validation.ts';
 
-export const claimKinds = ['km', 'ov', 'parkeren', 'onkosten', 'activiteit', 'uren'] as const;
+/** 'maand': the fixed allowance of a month from the contract, one per person per month, dated on any day of it. */
+export const claimKinds = ['km', 'ov', 'parkeren', 'onkosten', 'activiteit', 'uren', 'maand'] as const;
 export type ClaimKind = (typeof claimKinds)[number];
 export const claimKindLabels: Record<ClaimKind, string> = {
   km: 'Reiskosten auto of fiets',
@@ -10,6 +11,7 @@ export const claimKindLabels: Record<ClaimKind, string> = {
   onkosten: 'Onkosten',
   activiteit: 'Vergoeding per activiteit',
   uren: 'Uren (vrijwilligersvergoeding)',
+  maand: 'Vaste vergoeding per maand',
 };
 
 /** Short names for a table column. */
@@ -20,6 +22,7 @@ export const claimKindShort: Record<ClaimKind, string> = {
   onkosten: 'Onkosten',
   activiteit: 'Activiteit',
   uren: 'Uren',
+  maand: 'Per maand',
 };
 
 /** Costs shown with a receipt are reimbursed outside the fiscal limits; the rest is allowance and counts. */

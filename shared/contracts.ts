@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { addDays, addMonths } from './dates.ts';
 import type { DocumentModel } from './document-model.ts';
 import type { VolunteerCheck } from './fiscal/volunteer-check.ts';
 import { allowanceUnits, type ContractForm } from './profiles.ts';
@@ -74,7 +75,10 @@ const employmentTerms = {
   schaal: requiredText(20),
   trede: optionalText(20),
   brutoMaandsalarisCents: z.int('hele centen').min(1, 'vul het salaris in').max(50_000_00, 'te hoog bedrag'),
-  proeftijdMaanden: count(2),
+  proeftijdMaanden: z
+    .int('vul een heel aantal maanden in')
+    .min(0, 'niet negatief')
+    .max(2, 'hoogstens 2 maanden proeftijd (art. 7:652 BW)'),
 };
 
 const internshipTerms = {
@@ -113,6 +117,46 @@ function checkPeriod(
   }
 }
 
+/**
+ * The longest proeftijd (in months) the law allows for an arbeidsovereenkomst over this period (BW 7:652): none for
+ * a contract of six months or less, one month for a fixed term shorter than two years, two months otherwise
+ * (indefinite, or two years or longer). The end date is the contract's last day.
+ */
+export function maxProeftijdMaanden(startdatum: string, einddatum: string | null): 0 | 1 | 2 {
+  if (einddatum === null) return 2;
+  const dayAfter = addDays(einddatum, 1);
+  if (dayAfter <= addMonths(startdatum, 6)) return 0;
+  return dayAfter < addMonths(startdatum, 24) ? 1 : 2;
+}
+
+/** Why the proeftijd of these terms is longer than the law allows, or null (see maxProeftijdMaanden). */
+export function proeftijdProblem(v: {
+  vorm: ContractForm;
+  startdatum: string;
+  einddatum: string | null;
+  proeftijdMaanden?: number;
+}): string | null {
+  if (v.vorm !== 'arbeidsovereenkomst' || v.proeftijdMaanden === undefined) return null;
+  if (v.einddatum !== null && v.einddatum < v.startdatum) return null; // the period itself is refused
+  const max = maxProeftijdMaanden(v.startdatum, v.einddatum);
+  if (v.proeftijdMaanden <= max) return null;
+  if (max === 0) return 'geen proeftijd bij een contract van zes maanden of korter (art. 7:652 BW)';
+  if (max === 1) return 'hoogstens 1 maand proeftijd bij een contract korter dan twee jaar (art. 7:652 BW)';
+  return 'hoogstens 2 maanden proeftijd (art. 7:652 BW)';
+}
+
+/** Rules on new input only: terms stored before a rule existed stay readable (see storedContractDraft). */
+function checkTerms(
+  v: { vorm: ContractForm; startdatum: string; einddatum: string | null; proeftijdMaanden?: number },
+  ctx: z.RefinementCtx,
+) {
+  // A value the field itself refuses (not whole, below 0, above 2) has its message there already.
+  const own = v.proeftijdMaanden;
+  if (own !== undefined && !(Number.isInteger(own) && own >= 0 && own <= 2)) return;
+  const proeftijd = proeftijdProblem(v);
+  if (proeftijd) ctx.addIssue({ code: 'custom', path: ['proeftijdMaanden'], message: proeftijd });
+}
+
 const forms = [
   z.strictObject({ ...common, ...volunteerTerms }),
   z.strictObject({ ...common, ...employmentTerms }),
@@ -121,16 +165,25 @@ const forms = [
 ] as const;
 const ref = { id, version };
 
-export const contractDraftInput = z
+/**
+ * A draft as stored, read back: the shape and period, without the rules on input added later, so a contract saved
+ * before such a rule still opens (and the rule refuses it when it is saved or made definitief again).
+ */
+export const storedContractDraft = z
   .discriminatedUnion('vorm', [...forms], { error: 'kies een contractvorm' })
   .superRefine(checkPeriod);
+export const contractDraftInput = z
+  .discriminatedUnion('vorm', [...forms], { error: 'kies een contractvorm' })
+  .superRefine(checkPeriod)
+  .superRefine(checkTerms);
 export const contractUpdateInput = z
   .discriminatedUnion(
     'vorm',
     [forms[0].extend(ref), forms[1].extend(ref), forms[2].extend(ref), forms[3].extend(ref)],
     { error: 'kies een contractvorm' },
   )
-  .superRefine(checkPeriod);
+  .superRefine(checkPeriod)
+  .superRefine(checkTerms);
 export type ContractDraft = z.output<typeof contractDraftInput>;
 export type ContractDraftInput = z.input<typeof contractDraftInput>;
 

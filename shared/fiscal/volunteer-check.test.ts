@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { formatCents } from '../format.ts';
 import { type FiscalYear, fiscalYear, knownFiscalYears } from './fiscal-table.ts';
-import { checkVolunteerAllowance, type VolunteerCheck, type VolunteerCheckInput } from './volunteer-check.ts';
+import {
+  checkOutcome,
+  checkVolunteerAllowance,
+  type VolunteerCheck,
+  type VolunteerCheckInput,
+} from './volunteer-check.ts';
 
 // Figures come from the table, never typed here a second time (FISCAL.md).
 function figures(year: number): FiscalYear {
@@ -285,5 +290,117 @@ describe('volunteer allowance check', () => {
     expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
     expect(new Set(levels)).toEqual(new Set(['fout', 'waarschuwing', 'info']));
     expect(levels[0]).toBe('fout');
+  });
+});
+
+describe('the hourly maximum for an allowance per month or per activity', () => {
+  const perMonth = (amountCents: number, hours: number | null) => ({
+    ...monthly(amountCents),
+    expectedHoursPerMonth: hours,
+  });
+  const perActivity = (amountCents: number, activities: number, hours: number | null) => ({
+    allowance: { unit: 'activiteit' as const, amountCents },
+    expectedActivitiesPerMonth: activities,
+    expectedHoursPerMonth: hours,
+  });
+  // 20 hours at the 21+ maximum stays well inside the month cap, so only the hourly limit is at stake.
+  const hours = 20;
+  const atMax = y2026.maxPerHour21Plus * hours;
+  expect(atMax).toBeLessThan(y2026.maxPerMonth);
+
+  it('accepts a month’s amount that comes to exactly the hourly maximum over the expected hours', () => {
+    const result = check(perMonth(atMax, hours));
+    expect(errors(result)).toEqual([]);
+    expect(result.outcome).toBe('binnen');
+  });
+
+  it('flags a month’s amount one cent over the hourly maximum, with what it comes to per hour', () => {
+    const result = check(perMonth(atMax + 1, hours));
+    expect(result.overLimit).toBe(true);
+    expect(result.outcome).toBe('over');
+    expect(errors(result).map((f) => f.code)).toEqual(['vast_uur_boven_max']);
+    const message = errors(result)[0]?.message ?? '';
+    expect(message).toContain(`${formatCents(atMax + 1)} per maand voor 20 verwachte uren`);
+    expect(message).toContain(`${formatCents(y2026.maxPerHour21Plus + 1)} per uur`);
+    expect(message).toContain(`maximum van ${formatCents(y2026.maxPerHour21Plus)} per uur`);
+    expect(message).toContain('hele vergoeding');
+  });
+
+  it('flags activities that together pay more per expected hour than the maximum', () => {
+    // Four activities a month over eight hours: each may pay at most two hours at the maximum.
+    const limit = (y2026.maxPerHour21Plus * 8) / 4;
+    expect(Number.isInteger(limit)).toBe(true);
+    expect(errors(check(perActivity(limit, 4, 8)))).toEqual([]);
+    const over = check(perActivity(limit + 1, 4, 8));
+    expect(errors(over).map((f) => f.code)).toEqual(['vast_uur_boven_max']);
+    expect(errors(over)[0]?.message).toContain('per activiteit');
+  });
+
+  it('uses the under-21 maximum before the 21st birthday', () => {
+    const amount = y2026.maxPerHourUnder21 * hours + 1;
+    const result = check({ birthDate: '2005-03-10', ...perMonth(amount, hours) });
+    const found = withCode(result, 'vast_uur_boven_max');
+    expect(found).toHaveLength(1);
+    expect(found[0]?.message).toContain('jonger dan 21');
+    expect(found[0]?.message).toContain('van 1 januari 2026 tot en met 9 maart 2026');
+  });
+
+  it('says the hourly limit could not be checked without expected hours, and does not call it passed', () => {
+    for (const unknown of [null, 0]) {
+      const result = check(perMonth(atMax, unknown));
+      expect(errors(result)).toEqual([]);
+      const warning = withCode(result, 'uurgrens_onbekend');
+      expect(warning.map((f) => f.level)).toEqual(['waarschuwing']);
+      expect(warning[0]?.message).toContain('uurgrens niet controleren');
+      expect(result.outcome).toBe('onvolledig');
+    }
+    expect(withCode(check(perActivity(500, 4, null)), 'uurgrens_onbekend')[0]?.message).toContain(
+      'per activiteit',
+    );
+  });
+
+  it('needs no hours when nothing is paid', () => {
+    expect(check(perMonth(0, null)).outcome).toBe('binnen');
+    expect(check({ allowance: { unit: 'geen', amountCents: 0 } }).outcome).toBe('binnen');
+  });
+});
+
+describe('never passed when a limit could not be checked', () => {
+  it('passes a check only when every limit was checked', () => {
+    expect(check({ ...hourly(y2026.maxPerHour21Plus, 10) }).outcome).toBe('binnen');
+  });
+
+  it('does not pass a contract in a year without figures', () => {
+    const result = check({ ...hourly(500, 10), start: '2027-01-01', end: '2027-12-31' });
+    expect(errors(result)).toEqual([]);
+    expect(result.overLimit).toBe(false);
+    expect(result.outcome).toBe('onvolledig');
+    expect(withCode(result, 'jaar_ontbreekt')[0]?.message).toContain('geen bedragen voor 2027');
+  });
+
+  it('does not pass a check with a missing count or a missing km estimate', () => {
+    expect(check({ allowance: { unit: 'uur', amountCents: 500 } }).outcome).toBe('onvolledig');
+    expect(check({ kmRateCents: y2026.kmRate }).outcome).toBe('onvolledig');
+    expect(check({ start: '2026-05-01', end: '2026-04-30' }).outcome).toBe('onvolledig');
+  });
+
+  it('needs the age only when the amount is above the under-21 maximum', () => {
+    const low = check({ birthDate: null, ...hourly(y2026.maxPerHourUnder21, 10) });
+    expect(withCode(low, 'leeftijd_onbekend')).toEqual([]);
+    expect(low.outcome).toBe('binnen');
+    const high = check({ birthDate: null, ...hourly(y2026.maxPerHourUnder21 + 1, 10) });
+    expect(withCode(high, 'leeftijd_onbekend')).toHaveLength(1);
+    expect(high.outcome).toBe('onvolledig');
+  });
+
+  it('calls a crossed limit over, even where another could not be checked', () => {
+    const result = check({ ...monthly(y2026.maxPerMonth + 1), start: '2026-12-01', end: '2027-01-31' });
+    expect(result.outcome).toBe('over');
+  });
+
+  it('reads a check stored before the outcome existed from its findings', () => {
+    const stored = check({ ...hourly(500, 10), start: '2027-01-01', end: '2027-03-31' });
+    const { outcome: _outcome, ...old } = stored;
+    expect(checkOutcome(old)).toBe('onvolledig');
   });
 });

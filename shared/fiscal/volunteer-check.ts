@@ -44,14 +44,24 @@ export interface MonthLine extends CapLine {
 export interface YearLine extends CapLine {
   year: number;
 }
+/**
+ * What the check says as a whole. 'over': a limit is crossed. 'onvolledig': no limit is crossed as far as Schakel
+ * could check, but some limit could not be checked (a year without figures, a missing count, an unknown age):
+ * never shown as passed. 'binnen': every limit was checked and holds.
+ */
+export type CheckOutcome = 'over' | 'onvolledig' | 'binnen';
 export interface VolunteerCheck {
   findings: Finding[];
+  outcome: CheckOutcome;
   months: MonthLine[];
   years: YearLine[];
   overLimit: boolean;
   missingYears: number[];
   expectedMonthlyCents: number;
 }
+
+const ageGroup = (under21: boolean) => (under21 ? 'jonger dan 21' : 'van 21 jaar en ouder');
+const fixedUnitText = { maand: 'per maand', activiteit: 'per activiteit' } as const;
 
 const missingCount = (what: string) =>
   `Vul het verwachte aantal ${what} per maand in: zonder dat aantal kan Schakel de maand- en jaargrens niet controleren.`;
@@ -81,7 +91,19 @@ const messages = {
   leeftijd_onbekend: () =>
     'De geboortedatum is onbekend. Het uurbedrag is alleen vergeleken met het maximum voor 21 jaar en ouder; het lagere maximum onder 21 jaar kon niet worden gecontroleerd.',
   uur_boven_max: (rate: number, max: number, under21: boolean, year: number, span: string) =>
-    `Uurgrens ${year}: ${formatCents(rate)} per uur is ${formatCents(rate - max)} meer dan het maximum van ${formatCents(max)} per uur voor vrijwilligers ${under21 ? 'jonger dan 21' : 'van 21 jaar en ouder'}, ${span}.`,
+    `Uurgrens ${year}: ${formatCents(rate)} per uur is ${formatCents(rate - max)} meer dan het maximum van ${formatCents(max)} per uur voor vrijwilligers ${ageGroup(under21)}, ${span}.`,
+  vast_uur_boven_max: (
+    perMonth: number,
+    unit: FixedUnit,
+    hours: number,
+    max: number,
+    under21: boolean,
+    year: number,
+    span: string,
+  ) =>
+    `Uurgrens ${year}: de vaste vergoeding ${fixedUnitText[unit]} komt neer op ${formatCents(perMonth)} per maand voor ${hours.toLocaleString('nl-NL')} verwachte uren, dat is ${formatCents(Math.ceil(perMonth / hours))} per uur: meer dan het maximum van ${formatCents(max)} per uur voor vrijwilligers ${ageGroup(under21)}, ${span}.`,
+  uurgrens_onbekend: (unit: FixedUnit) =>
+    `Schakel kon de uurgrens niet controleren: het verwachte aantal uren per maand ontbreekt of is 0. Ook een vergoeding ${fixedUnitText[unit]} mag per gewerkt uur niet boven het maximum per uur uitkomen; vul de verwachte uren per maand in.`,
   maand_boven_max: (perMonth: number, max: number, year: number, span: string) =>
     `Maandgrens ${year}: de verwachte vergoeding van ${formatCents(perMonth)} per maand is ${formatCents(perMonth - max)} meer dan het maximum van ${formatCents(max)} per maand, ${span}.`,
   jaar_boven_max: (total: number, max: number, year: number, span: string) =>
@@ -95,14 +117,40 @@ const messages = {
 } satisfies Record<string, (...args: never[]) => string>;
 
 type Messages = typeof messages;
+/** An allowance that is not paid per hour: its hourly amount follows from the expected hours. */
+type FixedUnit = 'maand' | 'activiteit';
 export type FindingCode = keyof Messages;
 type Add = <C extends FindingCode>(level: FindingLevel, code: C, ...args: Parameters<Messages[C]>) => void;
 
 const overLimitCodes: ReadonlySet<FindingCode> = new Set([
   'uur_boven_max',
+  'vast_uur_boven_max',
   'maand_boven_max',
   'jaar_boven_max',
 ]);
+/** Findings that mean some limit could not be checked: the check then never reads as passed. */
+const uncheckedCodes: ReadonlySet<FindingCode> = new Set([
+  'ongeldige_datum',
+  'einde_voor_begin',
+  'ongeldig_bedrag',
+  'ongeldig_aantal',
+  'uren_ontbreken',
+  'activiteiten_ontbreken',
+  'km_ontbreken',
+  'jaar_ontbreekt',
+  'leeftijd_onbekend',
+  'uurgrens_onbekend',
+]);
+
+/**
+ * The check as a whole, read from its findings (so a check stored before a finding code was added reads the same
+ * way): over a limit, not fully checked, or within every limit.
+ */
+export function checkOutcome(check: Pick<VolunteerCheck, 'findings'>): CheckOutcome {
+  if (check.findings.some((finding) => overLimitCodes.has(finding.code))) return 'over';
+  if (check.findings.some((finding) => uncheckedCodes.has(finding.code))) return 'onvolledig';
+  return 'binnen';
+}
 const WHOLE_TAXED =
   'Let op: boven een grens telt niet alleen het deel erboven; de hele vergoeding wordt dan belast als inkomen.';
 const BIJSTAND_DEDUCTED = ' Bij bijstand gaat dan ook de hele vergoeding van de uitkering af.';
@@ -209,17 +257,39 @@ function hourlySegments(start: string, end: string, birthDate: string | null): [
   return [...segments, [from, end]];
 }
 
-function hourlyOver(input: VolunteerCheckInput, end: string, add: Add): void {
-  const { birthDate, allowance } = input;
-  if (birthDate === null) add('waarschuwing', 'leeftijd_onbekend');
-  for (const [from, to] of hourlySegments(input.start, end, birthDate)) {
-    const figures = fiscalYear(yearOf(from));
-    const under21 = birthDate !== null && ageOn(birthDate, from) < ADULT_AGE;
-    const max = under21 ? figures?.maxPerHourUnder21 : figures?.maxPerHour21Plus;
-    if (max !== undefined && allowance.amountCents > max) {
-      add('fout', 'uur_boven_max', allowance.amountCents, max, under21, yearOf(from), period(from, to));
-    }
+/**
+ * The hourly maximum, by age on the day of the work and per calendar year, for every form of allowance (FISCAL.md:
+ * all limits hold at once): an hourly amount as it is, a fixed amount per month or per activity as what it comes
+ * to per expected hour. Where the hours are unknown the check says it could not be made.
+ */
+function hourlyOver(input: VolunteerCheckInput, end: string, fixedPerMonth: number, add: Add): void {
+  const { birthDate, allowance, expectedHoursPerMonth: hours } = input;
+  const unit = allowance.unit;
+  // Nothing paid, or the count of activities unknown (its own finding): no hourly amount to check.
+  if (unit === 'geen' || allowance.amountCents === 0 || (unit !== 'uur' && fixedPerMonth === 0)) return;
+  if (unit !== 'uur' && !hours) {
+    add('waarschuwing', 'uurgrens_onbekend', unit);
+    return;
   }
+  let under21Unchecked = false;
+  for (const [from, to] of hourlySegments(input.start, end, birthDate)) {
+    const year = yearOf(from);
+    const figures = fiscalYear(year);
+    if (!figures) continue; // a year without figures is its own finding, never checked against another year
+    const under21 = birthDate !== null && ageOn(birthDate, from) < ADULT_AGE;
+    const max = under21 ? figures.maxPerHourUnder21 : figures.maxPerHour21Plus;
+    const span = period(from, to);
+    if (unit === 'uur') {
+      if (allowance.amountCents > max)
+        add('fout', 'uur_boven_max', allowance.amountCents, max, under21, year, span);
+    } else if (hours && fixedPerMonth > max * hours) {
+      add('fout', 'vast_uur_boven_max', fixedPerMonth, unit, hours, max, under21, year, span);
+    }
+    // Without a birth date only the 21+ maximum is known; the lower one matters only if the amount is above it.
+    const perHour = unit === 'uur' ? allowance.amountCents : fixedPerMonth / (hours ?? 1);
+    if (birthDate === null && perHour > figures.maxPerHourUnder21) under21Unchecked = true;
+  }
+  if (under21Unchecked) add('waarschuwing', 'leeftijd_onbekend');
 }
 
 function monthAndYearOver(years: YearLine[], start: string, end: string, perMonth: number, add: Add): void {
@@ -266,13 +336,15 @@ export function checkVolunteerAllowance(input: VolunteerCheckInput): VolunteerCh
     findings.push({ level, code, message: message(...args) });
   };
   if (!validInput(input, add)) {
-    return { findings, months: [], years: [], overLimit: false, missingYears: [], expectedMonthlyCents: 0 };
+    const none = { months: [], years: [], overLimit: false, missingYears: [], expectedMonthlyCents: 0 };
+    return { findings, outcome: checkOutcome({ findings }), ...none };
   }
   const end = input.end ?? `${yearOf(input.start) + 1}-12-31`;
   if (input.end === null) add('info', 'open_einde', period(input.start, end));
   // Allowance, km allowance and what other organisations pay count together toward the limits.
+  const fixedPerMonth = allowancePerMonth(input, add);
   const expectedMonthlyCents = sumCents([
-    allowancePerMonth(input, add),
+    fixedPerMonth,
     kmPerMonth(input, add),
     input.otherOrganisationsMonthlyCents,
   ]);
@@ -280,7 +352,7 @@ export function checkVolunteerAllowance(input: VolunteerCheckInput): VolunteerCh
   const years = yearLines(months);
   const yearNumbers = years.map((line) => line.year);
   yearNotes(yearNumbers, input.start, end, input.kmRateCents, add);
-  if (input.allowance.unit === 'uur') hourlyOver(input, end, add);
+  hourlyOver(input, end, fixedPerMonth, add);
   monthAndYearOver(years, input.start, end, expectedMonthlyCents, add);
   bijstandNotes(input, add);
 
@@ -290,5 +362,13 @@ export function checkVolunteerAllowance(input: VolunteerCheckInput): VolunteerCh
   for (const finding of over) finding.message += ` ${consequence}`;
   findings.sort((a, b) => levelOrder[a.level] - levelOrder[b.level]);
   const missingYears = yearNumbers.filter((year) => fiscalYear(year) === null);
-  return { findings, months, years, overLimit: over.length > 0, missingYears, expectedMonthlyCents };
+  return {
+    findings,
+    outcome: checkOutcome({ findings }),
+    months,
+    years,
+    overLimit: over.length > 0,
+    missingYears,
+    expectedMonthlyCents,
+  };
 }

@@ -122,3 +122,52 @@ test('a projectleider drafts a volunteer contract from the template, confirms th
   await expect(page.getByRole('link', { name: /Vrijwilligersovereenkomst 20\d\d-0001/ })).toBeVisible();
   await screenshot(page, '34-contracten-tijdlijn');
 });
+
+test('the fiscal check never reads as passed when a limit could not be checked: a year without figures, unknown hours', async ({
+  page,
+  host,
+}) => {
+  await setUp(page, host.url);
+  await page.getByRole('link', { name: 'Nieuwe sleutelpersoon' }).click();
+  await page.getByLabel('Voornaam').fill('Amina');
+  await page.getByLabel('Achternaam').fill('Haddad');
+  await page.getByLabel('Geboortedatum').fill('14-03-1985');
+  await page.getByLabel('Geboortedatum').press('Tab');
+  await page.getByRole('button', { name: 'Sleutelpersoon toevoegen' }).click();
+  await expect(page.getByRole('heading', { name: 'Amina Haddad' })).toBeVisible();
+  await page.getByRole('tab', { name: 'Contracten' }).click();
+  await page.getByRole('link', { name: 'Nieuw contract' }).click();
+  await page.getByLabel('Begindatum').fill('01-01-2027');
+  await page.getByLabel('Begindatum').press('Tab');
+  await page.getByLabel('Einddatum').fill('31-12-2027');
+  await page.getByLabel('Einddatum').press('Tab');
+  await page.getByLabel('Bedrag vergoeding').fill('5,00');
+  await page.getByLabel('Verwachte uren per maand').fill('20');
+
+  // 2027 has no figures: the check says so, and its verdict is not 'binnen de grenzen'.
+  const fiscal = page.getByLabel('Fiscale controle');
+  await expect(fiscal).toContainText('geen bedragen voor 2027');
+  await expect(fiscal).toContainText('niet volledig gecontroleerd');
+  await expect(fiscal).not.toContainText('binnen de grenzen');
+  await fiscal.scrollIntoViewIfNeeded();
+  await screenshot(page, '29-contract-2027-niet-gecontroleerd');
+
+  // A fixed amount per month in a year with figures: the hourly limit needs the expected hours.
+  await page.getByLabel('Begindatum').fill('01-01-2026');
+  await page.getByLabel('Begindatum').press('Tab');
+  await page.getByLabel('Einddatum').fill('31-12-2026');
+  await page.getByLabel('Einddatum').press('Tab');
+  await page.getByRole('combobox', { name: 'Vergoeding', exact: true }).click();
+  await page.getByRole('option', { name: 'per maand' }).click();
+  await page.getByLabel('Bedrag vergoeding').fill('100,00');
+  await page.getByLabel('Verwachte uren per maand').fill('');
+  await expect(fiscal).toContainText('uurgrens niet controleren');
+  await expect(fiscal).toContainText('niet volledig gecontroleerd');
+  // Ten hours for € 100 a month is € 10 an hour: over the hourly maximum.
+  await page.getByLabel('Verwachte uren per maand').fill('10');
+  await expect(fiscal).toContainText('over een grens');
+  await expect(fiscal).toContainText('€ 10,00 per uur');
+  // Twenty hours is € 5 an hour: every limit checked and held.
+  await page.getByLabel('Verwachte uren per maand').fill('20');
+  await expect(fiscal).toContainText('binnen de grenzen');
+});

@@ -52,8 +52,16 @@ export interface CheckBasis {
 /** First and last day of a 'YYYY' or 'YYYY-MM' period, as ISO text bounds (a day 31 is past any month's end). */
 const periodDays = (period: string): [string, string] =>
   period.length === 4 ? [`${period}-01-01`, `${period}-12-31`] : [`${period}-01`, `${period}-31`];
+/**
+ * What two likely duplicates share: person, day, kind and amount; for the fixed allowance of a month, person and
+ * month (one per month, whatever its day or amount). The same two expressions group the claims in SQL below.
+ */
 const duplicateKey = (c: { person_id: string; datum: string; soort: string; bedrag_cents: number }) =>
-  `${c.person_id}|${c.datum}|${c.soort}|${c.bedrag_cents}`;
+  c.soort === 'maand'
+    ? `${c.person_id}|${c.datum.slice(0, 7)}|maand|0`
+    : `${c.person_id}|${c.datum}|${c.soort}|${c.bedrag_cents}`;
+const duplicateDay = sql<string>`case when soort = 'maand' then substr(datum, 1, 7) else datum end`;
+const duplicateAmount = sql<number>`case when soort = 'maand' then 0 else bedrag_cents end`;
 const monthKey = (personId: string, datum: string) => `${personId}|${datum.slice(0, 7)}`;
 const yearKey = (personId: string, datum: string) => `${personId}|${datum.slice(0, 4)}`;
 
@@ -69,18 +77,36 @@ export async function loadCheckBasis(db: Reader, claims: readonly CheckedClaim[]
   };
 }
 
-/** Keys that two claims which are not rejected share (same person, day, kind and amount): likely duplicates. */
+/**
+ * Keys that two claims which are not rejected share (see duplicateKey): likely duplicates. A month's fixed
+ * allowance is compared with every claim of its kind in the same month, not only on the same day.
+ */
 async function duplicateKeysOf(db: Reader, claims: readonly CheckedClaim[]): Promise<Set<string>> {
+  const months = [
+    ...new Set(claims.filter((c) => c.soort === 'maand').map((c) => c.datum.slice(0, 7))),
+  ].sort();
   const rows = await db
     .selectFrom('claims')
-    .select(['person_id', 'datum', 'soort', 'bedrag_cents'])
+    .select(['person_id', 'soort', duplicateDay.as('dag'), duplicateAmount.as('bedrag')])
     .where('person_id', 'in', [...new Set(claims.map((c) => c.person_id))])
-    .where('datum', 'in', [...new Set(claims.map((c) => c.datum))])
+    .where((eb) =>
+      eb.or([
+        eb('datum', 'in', [...new Set(claims.map((c) => c.datum))]),
+        ...(months.length > 0
+          ? [
+              eb.and([
+                eb('soort', '=', 'maand'),
+                eb.between('datum', `${months[0]}-01`, `${months.at(-1)}-31`),
+              ]),
+            ]
+          : []),
+      ]),
+    )
     .where('status', '!=', 'afgewezen')
-    .groupBy(['person_id', 'datum', 'soort', 'bedrag_cents'])
+    .groupBy(['person_id', 'soort', 'dag', 'bedrag'])
     .having((eb) => eb.fn.countAll(), '>', 1)
     .execute();
-  return new Set(rows.map(duplicateKey));
+  return new Set(rows.map((r) => `${r.person_id}|${r.dag}|${r.soort}|${r.bedrag}`));
 }
 
 /**
@@ -186,7 +212,14 @@ export function checkClaims(
     else if (claimAmount(c.soort as ClaimKind, entered, contract) === null)
       list.push(check('soort_niet_toegestaan', 'Het contract kent deze soort vergoeding niet.'));
     if (basis.duplicateKeys.has(duplicateKey(c)))
-      list.push(check('dubbel', 'Lijkt dubbel: zelfde persoon, datum, soort en bedrag.'));
+      list.push(
+        check(
+          'dubbel',
+          c.soort === 'maand'
+            ? 'Lijkt dubbel: er is al een vaste vergoeding voor deze maand.'
+            : 'Lijkt dubbel: zelfde persoon, datum, soort en bedrag.',
+        ),
+      );
     if (!isAllowance(c.soort) && c.bonnen === 0) list.push(check('bon_ontbreekt', 'Bon ontbreekt.'));
     if (isAllowance(c.soort)) {
       const cap = checkAllowanceCap({

@@ -199,6 +199,79 @@ describe('claims', () => {
     expect(pending?.ruimteCents).toBe(cap / 4);
   });
 
+  it('pays the fixed allowance of a month from the contract, once per person per month', async () => {
+    await contract({ vergoedingEenheid: 'maand', vergoedingCents: 150_00, verwachtUrenPerMaand: 30 });
+    const month = (datum: string, omschrijving = `Vergoeding ${datum}`) =>
+      claim({ soort: 'maand', km: null, datum, omschrijving });
+    await h.ok('administrateur', 'claims.create', month('2026-03-31'));
+    let claims = await list();
+    expect(claims.map((c) => [c.soort, c.bedragCents, c.contractNummer, c.checks])).toEqual([
+      ['maand', 150_00, '2026-0001', []],
+    ]);
+    // A second one in the same month, on another day, is a likely duplicate; April is a month of its own.
+    const second = await h.ok('administrateur', 'claims.create', month('2026-03-01', 'nog een keer'));
+    await h.ok('administrateur', 'claims.create', month('2026-04-01'));
+    claims = await list();
+    expect(claims.map((c) => [c.datum, c.checks.map((x) => x.code)])).toEqual([
+      ['2026-04-01', []],
+      ['2026-03-31', ['dubbel']],
+      ['2026-03-01', ['dubbel']],
+    ]);
+    expect(claims[1]?.checks[0]?.message).toContain('al een vaste vergoeding voor deze maand');
+    // Rejected, the second no longer counts.
+    await h.ok('administrateur', 'claims.reject', {
+      items: [{ id: second.id, version: 1, reden: 'Dubbel ingevoerd' }],
+    });
+    expect((await list()).filter((c) => c.status === 'ingediend').map((c) => c.checks)).toEqual([[], []]);
+  });
+
+  it('refuses a monthly claim under a contract without a fixed monthly allowance, and the reverse', async () => {
+    await contract({ vergoedingEenheid: 'uur' });
+    await h.ok(
+      'administrateur',
+      'claims.create',
+      claim({ soort: 'maand', km: null, datum: '2026-03-31', omschrijving: 'maart' }),
+    );
+    const [monthly] = await list();
+    expect(monthly?.checks.map((x) => x.code)).toEqual(['soort_niet_toegestaan']);
+    expect(monthly?.bedragCents).toBe(0);
+  });
+
+  it('counts the fixed allowance of a month toward the month cap, together with km', async () => {
+    const cap = fiscalYear(2026)?.maxPerMonth ?? 0;
+    // The month pays the cap less € 5 (for March only, so the year stays within its cap); a km pays one cent.
+    await contract({
+      startdatum: '2026-03-01',
+      einddatum: '2026-03-31',
+      vergoedingEenheid: 'maand',
+      vergoedingCents: cap - 5_00,
+      verwachtUrenPerMaand: 40,
+      kmVergoedingCents: 1,
+      verwachteKmPerMaand: 400,
+    });
+    const monthly = await h.ok(
+      'administrateur',
+      'claims.create',
+      claim({ soort: 'maand', km: null, datum: '2026-03-01', omschrijving: 'maart' }),
+    );
+    await h.ok('administrateur', 'claims.approve', { items: [{ id: monthly.id, version: 1 }] });
+    await h.ok(
+      'administrateur',
+      'claims.create',
+      claim({ km: 500, datum: '2026-03-10', omschrijving: 'tot' }),
+    );
+    await h.ok(
+      'administrateur',
+      'claims.create',
+      claim({ km: 501, datum: '2026-03-11', omschrijving: 'over' }),
+    );
+    const pending = (await list()).filter((c) => c.status === 'ingediend');
+    expect(pending.map((c) => [c.omschrijving, c.ruimteCents, c.checks.map((x) => x.code)])).toEqual([
+      ['over', 5_00, ['over_grens']],
+      ['tot', 5_00, []],
+    ]);
+  });
+
   it('pages and sorts the queue in the main process, and pages "alleen met een melding" after the checks', async () => {
     await contract({ kmVergoedingCents: 23 });
     for (let day = 1; day <= 12; day++) {

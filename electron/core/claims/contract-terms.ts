@@ -1,6 +1,6 @@
 import type { ClaimKind } from '../../../shared/claims.ts';
 import type { ContractDraft } from '../../../shared/contracts.ts';
-import { contractDraftInput } from '../../../shared/contracts.ts';
+import { storedContractDraft } from '../../../shared/contracts.ts';
 import type { Reader } from '../context.ts';
 
 export interface ActiveContract {
@@ -22,7 +22,7 @@ const parsedDraftsMax = 2000;
 function parseDraft(text: string): Readonly<ContractDraft> {
   let draft = parsedDrafts.get(text);
   if (!draft) {
-    draft = contractDraftInput.parse(JSON.parse(text));
+    draft = storedContractDraft.parse(JSON.parse(text));
     if (parsedDrafts.size >= parsedDraftsMax) parsedDrafts.delete(parsedDrafts.keys().next().value as string);
     parsedDrafts.set(text, draft);
   }
@@ -81,7 +81,8 @@ export function contractOn(contracts: ActiveContract[] | undefined, date: string
 }
 
 /**
- * The amount of a claim from the contract's terms (km, activity, hours) or as entered (receipt-backed costs).
+ * The amount of a claim from the contract's terms (km, activity, hours, the month's fixed amount) or as entered
+ * (receipt-backed costs).
  * Returns null when the contract does not allow this kind; hours round to whole cents.
  */
 export function claimAmount(
@@ -96,6 +97,10 @@ export function claimAmount(
   if (d?.vorm !== 'vrijwilligersovereenkomst') return null;
   if (soort === 'km') return d.kmVergoedingCents > 0 && entered.km ? entered.km * d.kmVergoedingCents : null;
   if (soort === 'activiteit') return d.vergoedingEenheid === 'activiteit' ? d.vergoedingCents : null;
+  // The month's fixed amount, whatever day of the month the claim is dated.
+  if (soort === 'maand') {
+    return d.vergoedingEenheid === 'maand' && d.vergoedingCents > 0 ? d.vergoedingCents : null;
+  }
   if (soort === 'uren') {
     return d.vergoedingEenheid === 'uur' && entered.minuten
       ? Math.round((entered.minuten * d.vergoedingCents) / 60)

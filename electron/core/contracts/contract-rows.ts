@@ -1,5 +1,5 @@
 import type { ContractDraft, ContractStatus } from '../../../shared/contracts.ts';
-import { contractDraftInput, contractStatusLabels } from '../../../shared/contracts.ts';
+import { contractStatusLabels, storedContractDraft } from '../../../shared/contracts.ts';
 import type { Person } from '../../../shared/persons.ts';
 import type { ProfileVersion } from '../../../shared/profiles.ts';
 import type { Reader } from '../context.ts';
@@ -10,9 +10,12 @@ import { loadSettings } from '../settings/read.ts';
 import type { ContractsTable } from '../store/schema.ts';
 import { contractDocument } from './documents.ts';
 
-/** A stored draft read with today's schema, so every reader sees the same normalised terms. */
+/**
+ * A stored draft read with today's schema, so every reader sees the same normalised terms; rules on input added
+ * since it was saved do not make it unreadable (finalizing checks them again).
+ */
 export function draftOf(row: ContractsTable): ContractDraft {
-  return contractDraftInput.parse(JSON.parse(row.draft));
+  return storedContractDraft.parse(JSON.parse(row.draft));
 }
 
 export async function loadRow(db: Reader, id: string): Promise<ContractsTable> {

@@ -292,6 +292,51 @@ describe('contracts', () => {
       reden: 'x',
     });
     expect(early).toMatchObject({ ok: false, error: { field: 'datum' } });
+    // Ending only shortens: a day past the contract's own end date (31 December) is refused at the date.
+    const later = await h.call('projectleider', 'contracts.end', {
+      id: saved.id,
+      version: signed.version,
+      datum: '2027-01-01',
+      reden: 'x',
+    });
+    expect(later).toMatchObject({ ok: false, error: { field: 'datum' } });
+    if (!later.ok) expect(later.error.message).toContain('alleen inkorten');
+    // Its last day is still a date it may end on (nothing changes but the status).
+    const onLastDay = await h.call('projectleider', 'contracts.end', {
+      id: saved.id,
+      version: signed.version,
+      datum: '2026-12-31',
+      reden: 'x',
+    });
+    expect(onLastDay.ok).toBe(true);
+    expect(await h.ok('projectleider', 'contracts.get', { id: saved.id })).toMatchObject({
+      status: 'beeindigd',
+      beeindigdDatum: '2026-12-31',
+    });
+  });
+
+  it('ends a contract without an end date on any day from its start', async () => {
+    const saved = await h.ok('projectleider', 'contracts.create', volunteer({ einddatum: null }));
+    const fin = await h.ok('projectleider', 'contracts.finalize', { id: saved.id, version: 1 });
+    await h.ok('projectleider', 'contracts.end', {
+      id: saved.id,
+      version: fin.version,
+      datum: '2031-06-30',
+      reden: 'Verhuisd',
+    });
+    expect((await h.ok('projectleider', 'contracts.get', { id: saved.id })).beeindigdDatum).toBe(
+      '2031-06-30',
+    );
+  });
+
+  it('records the end date and reason of an ended contract', async () => {
+    const saved = await h.ok('projectleider', 'contracts.create', volunteer());
+    const fin = await h.ok('projectleider', 'contracts.finalize', { id: saved.id, version: 1 });
+    const signed = await h.ok('projectleider', 'contracts.sign', {
+      id: saved.id,
+      version: fin.version,
+      datum: '2026-01-10',
+    });
     await h.ok('projectleider', 'contracts.end', {
       id: saved.id,
       version: signed.version,
@@ -304,6 +349,38 @@ describe('contracts', () => {
       beeindigdDatum: '2026-06-30',
       beeindigdReden: 'Start betaalde baan',
     });
+  });
+
+  it('refuses a proeftijd longer than the law allows at the field, also for a concept saved before the rule', async () => {
+    const employment = {
+      personId,
+      profileVersionId: null,
+      vorm: 'arbeidsovereenkomst' as const,
+      velden: {},
+      startdatum: '2026-02-01',
+      einddatum: '2026-07-31',
+      urenPerWeek: 18,
+      cao: 'Cao Sociaal Werk',
+      schaal: '6',
+      trede: null,
+      brutoMaandsalarisCents: 2800_00,
+      proeftijdMaanden: 1,
+    };
+    const refused = await h.call('projectleider', 'contracts.create', employment);
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { field: 'proeftijdMaanden', message: expect.stringContaining('geen proeftijd') },
+    });
+    const saved = await h.ok('projectleider', 'contracts.create', { ...employment, proeftijdMaanden: 0 });
+    // As a concept stored before the rule existed holds it: it still opens, but is not made definitief.
+    await h.core.store.db
+      .updateTable('contracts')
+      .set({ draft: JSON.stringify({ ...employment, proeftijdMaanden: 1 }) })
+      .where('id', '=', saved.id)
+      .execute();
+    expect((await h.ok('projectleider', 'contracts.get', { id: saved.id })).status).toBe('concept');
+    const finalize = await h.call('projectleider', 'contracts.finalize', { id: saved.id, version: 1 });
+    expect(finalize).toMatchObject({ ok: false, error: { field: 'proeftijdMaanden' } });
   });
 
   it('requires every required fill-in field before definitief', async () => {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ParsedInput } from '../../../shared/contract.ts';
+import { proeftijdProblem } from '../../../shared/contracts.ts';
 import { periodsOverlap } from '../../../shared/dates.ts';
 import type { DocumentModel } from '../../../shared/document-model.ts';
 import { type ContractForm, contractFormLabels } from '../../../shared/profiles.ts';
@@ -30,6 +31,9 @@ async function finalizeTerms(ctx: PrepareCtx, input: ParsedInput<'contracts.fina
   const draft = draftOf(row);
   const referenced = await loadReferenced(ctx.db, draft, ctx.account?.displayName ?? '');
   checkFillInFields(referenced.profile, draft.velden, true);
+  // A concept saved before the proeftijd rule existed is held to it before it is printed.
+  const proeftijd = proeftijdProblem(draft);
+  if (proeftijd) throw invalidField('proeftijdMaanden', proeftijd);
   const fiscal = fiscalCheckFor(draft, referenced.person);
   if (fiscal?.overLimit && !input.fiscaleReden) {
     const over = fiscal.findings.find((finding) => finding.level === 'fout');

@@ -53,12 +53,21 @@ export async function signContract(ctx: WriteCtx, input: ParsedInput<'contracts.
   );
 }
 
-/** contracts.end: a definitief or signed contract ends on a date, not before it began, with a reason. */
+/**
+ * contracts.end: a definitief or signed contract ends on a date, with a reason: not before it began, and not after
+ * its own end date. Ending only shortens a contract; a longer one is a wijziging, checked and printed anew.
+ */
 export async function endContract(ctx: WriteCtx, input: ParsedInput<'contracts.end'>) {
   const row = await loadRow(ctx.db, input.id);
   requireStatus(row, ['definitief', 'getekend'], 'Beëindigen');
   await assertCurrent(ctx.db, 'contracts', input);
   if (input.datum < row.startdatum) throw invalidField('datum', 'ligt vóór de begindatum van het contract');
+  if (row.einddatum && input.datum > row.einddatum) {
+    throw invalidField(
+      'datum',
+      `ligt na de einddatum van het contract (${formatDateLong(row.einddatum)}); beëindigen kan een contract alleen inkorten. Verlengen gaat met Wijzigen.`,
+    );
+  }
   return saveStatusChange(
     ctx,
     row,

@@ -306,6 +306,48 @@ describe.skipIf(!poppler)('renderPdf: text, layout and metadata (needs poppler-u
     expect(Math.max(...wordRightEdges(pdf))).toBeLessThanOrEqual(595.28 - 56.69 + 0.5);
   });
 
+  it('keeps each heading on the page of what follows it, and each facts label on the page of its value', async () => {
+    // An introduction of growing length pushes 'Artikel 2 Partijen' and its facts table across the end of page
+    // one, about a line at a time: at some of these lengths only the heading would still fit there (without the
+    // fix, 49 sentences left it alone at the foot of page one, its table on page two).
+    const sentence = 'De vrijwilliger werkt op dinsdag en donderdag in het wijkcentrum. ';
+    const base = contract();
+    const rows = base.sections.flatMap((s) => s.blocks.flatMap((b) => (b.kind === 'facts' ? b.rows : [])));
+    const headings = base.sections.map((s, i) => `Artikel ${i + 2} ${s.title}`);
+    let headingMoved = 0;
+    for (let sentences = 48; sentences <= 56; sentences++) {
+      const model = contract({
+        sections: [
+          { title: 'Inleiding', blocks: [{ kind: 'paragraph', text: sentence.repeat(sentences) }] },
+          ...base.sections,
+        ],
+      });
+      const pdf = await renderPdf(model);
+      const pages = Array.from({ length: pdfInfo(pdf).pages }, (_, i) =>
+        pdfText(pdf, ['-layout', '-nodiag', '-f', String(i + 1), '-l', String(i + 1)]),
+      );
+      for (const [number, page] of pages.entries()) {
+        const lines = page
+          .split('\n')
+          .map((l) => l.trim())
+          .filter((l) => l && !l.startsWith(footerText));
+        const last = lines.at(-1) ?? '';
+        expect(headings, `${sentences} sentences, page ${number + 1} ends in a heading`).not.toContain(last);
+        for (const [label, value] of rows) {
+          // The row's label and the first words of its value on one line of the same page.
+          const line = lines.find((l) => l === label || l.startsWith(`${label}  `));
+          if (line)
+            expect(line, `${sentences} sentences: ${label}`).toContain(
+              value.split(' ').slice(0, 2).join(' '),
+            );
+        }
+      }
+      if (pages[1]?.trimStart().startsWith('Artikel 2 Partijen')) headingMoved++;
+    }
+    // The sweep did reach the case it guards: the heading went to page two with its table.
+    expect(headingMoved).toBeGreaterThan(0);
+  }, 30_000);
+
   it('sets title and creator, and is byte-identical for the same model and creation date', async () => {
     const creationDate = new Date('2026-01-02T10:00:00Z');
     const [a, b] = await Promise.all([

@@ -94,7 +94,36 @@ function section(title: string, blocks: Block[], number: number | null): Content
   const heading: Content = text
     ? { text, fontSize: 11.5, bold: true, margin: [0, mm(3), 0, 4], headlineLevel: 1 }
     : { text: '', margin: [0, mm(3), 0, 0] };
-  return [heading, ...blocks.map(block)];
+  return headedBlocks(heading, blocks);
+}
+
+/**
+ * The blocks after a section heading, each heading kept on one page with what follows it. keepWithNext does that
+ * for text, but not before a facts table: pdfmake moves a table row that does not fit (dontBreakRows) after it
+ * has recorded the row's cells on the page it left, so the heading looks followed and stays behind alone. A
+ * heading and the first row of the table after it are therefore one unbreakable block.
+ */
+function headedBlocks(sectionHeading: Content, blocks: Block[]): Content[] {
+  const content: Content[] = [];
+  let heading: Content | null = sectionHeading;
+  for (const b of blocks) {
+    if (b.kind === 'heading') {
+      if (heading) content.push(heading);
+      heading = block(b);
+      continue;
+    }
+    if (heading && b.kind === 'facts' && b.rows.length > 0) {
+      const rest = b.rows.slice(1);
+      content.push({ stack: [heading, facts(b.rows.slice(0, 1), 'top')], unbreakable: true });
+      if (rest.length > 0) content.push(facts(rest, 'rest'));
+    } else {
+      if (heading) content.push(heading);
+      content.push(block(b));
+    }
+    heading = null;
+  }
+  if (heading) content.push(heading);
+  return content;
 }
 
 function block(b: Block): Content {
@@ -116,8 +145,12 @@ function block(b: Block): Content {
   }
 }
 
-/** Label/value rows between hairlines; a row that does not fit moves to the next page whole. */
-function facts(rows: [label: string, value: string][]): Content {
+/**
+ * Label/value rows between hairlines; a row that does not fit moves to the next page whole, its label with its
+ * value. One table may be drawn in two parts that read as one: its first row ('top', kept with the heading above
+ * it) and the other rows ('rest', without a line of their own at the top).
+ */
+function facts(rows: [label: string, value: string][], part: 'whole' | 'top' | 'rest' = 'whole'): Content {
   return {
     table: {
       widths: [width.label, contentWidth - width.label - width.factsGap],
@@ -125,7 +158,7 @@ function facts(rows: [label: string, value: string][]): Content {
       dontBreakRows: true,
     },
     layout: {
-      hLineWidth: () => 0.5,
+      hLineWidth: (i) => (i === 0 && part === 'rest' ? 0 : 0.5),
       vLineWidth: () => 0,
       hLineColor: () => colour.rule,
       paddingLeft: (i) => (i === 0 ? 0 : width.factsGap),
@@ -133,7 +166,7 @@ function facts(rows: [label: string, value: string][]): Content {
       paddingTop: () => 4,
       paddingBottom: () => 4,
     },
-    margin: [0, 2, 0, 8],
+    margin: [0, part === 'rest' ? 0 : 2, 0, part === 'top' ? 0 : 8],
   };
 }
 

@@ -1,4 +1,14 @@
-import { FileInput, Group, Modal, NumberInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import {
+  FileInput,
+  Group,
+  Modal,
+  NumberInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import {
   type Claim,
@@ -28,6 +38,13 @@ interface Values {
   bedragCents: number | null;
   bonnen: File[];
 }
+
+/** Where the amount of an allowance without an entered amount comes from, as the form says it. */
+const fixedAmountNote: Partial<Record<ClaimKind, string>> = {
+  activiteit: 'Het bedrag is de vergoeding per activiteit uit het contract.',
+  maand:
+    'Het bedrag is de vaste vergoeding per maand uit het contract, voor de maand van de datum. Eén declaratie per maand; een tweede lijkt dubbel.',
+};
 
 function toBase64(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -117,6 +134,7 @@ export function ClaimForm({ claim, onClose, onSaved }: { claim?: Claim; onClose(
             />
             <DutchDateInput
               label="Datum"
+              description={v.soort === 'maand' ? 'Een dag in de maand waarvoor de vergoeding is' : undefined}
               clearable={false}
               {...form.getInputProps('datum')}
               data-path="datum"
@@ -128,6 +146,11 @@ export function ClaimForm({ claim, onClose, onSaved }: { claim?: Claim; onClose(
               data-path="omschrijving"
             />
           </SimpleGrid>
+          {fixedAmountNote[v.soort] && (
+            <Text size="sm" c="dimmed">
+              {fixedAmountNote[v.soort]}
+            </Text>
+          )}
           {v.soort === 'km' && (
             <Group grow>
               <TextInput label="Van" {...form.getInputProps('van')} />

@@ -315,6 +315,11 @@ function EndModal({ contract, onClose, onDone }: ModalProps) {
           <DutchDateInput
             label="Per datum"
             clearable={false}
+            description={
+              contract.einddatum
+                ? `Uiterlijk ${formatDate(contract.einddatum)}: beëindigen kan een contract alleen inkorten. Verlengen gaat met Wijzigen.`
+                : undefined
+            }
             {...form.getInputProps('datum')}
             data-path="datum"
           />

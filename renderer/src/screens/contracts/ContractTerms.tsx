@@ -12,7 +12,7 @@ import {
   Title,
 } from '@mantine/core';
 import { Fragment, type ReactNode } from 'react';
-import type { ContractFormTermName } from '../../../../shared/contracts.ts';
+import { type ContractFormTermName, maxProeftijdMaanden } from '../../../../shared/contracts.ts';
 import { allowanceUnitLabels, allowanceUnits, type ContractForm } from '../../../../shared/profiles.ts';
 import { EuroInput } from '../../lib/euro-input.tsx';
 import { type EditorForm, type Option, termProps } from './term-fields.ts';
@@ -63,7 +63,13 @@ function VolunteerTerms({ form, begeleiders }: { form: EditorForm; begeleiders: 
       <Select {...term.plain('vergoedingEenheid')} allowDeselect={false} data={allowanceUnitOptions} />
     ),
     vergoedingCents: unit !== 'geen' && <EuroInput {...term.euro('vergoedingCents')} />,
-    verwachtUrenPerMaand: unit === 'uur' && <NumberInput {...term.count('verwachtUrenPerMaand')} />,
+    // Every paid form has an hourly maximum: a fixed amount is checked per expected hour.
+    verwachtUrenPerMaand: unit !== 'geen' && (
+      <NumberInput
+        {...term.count('verwachtUrenPerMaand')}
+        description={unit === 'uur' ? undefined : 'Nodig om de uurgrens te controleren.'}
+      />
+    ),
     verwachteActiviteitenPerMaand: unit === 'activiteit' && (
       <NumberInput {...term.count('verwachteActiviteitenPerMaand')} />
     ),
@@ -93,15 +99,25 @@ function VolunteerTerms({ form, begeleiders }: { form: EditorForm; begeleiders: 
   return <TermSections layout={termLayout.vrijwilligersovereenkomst} inputs={inputs} />;
 }
 
+/** What the law allows for the period as typed so far (BW 7:652), beside the proeftijd field. */
+function proeftijdHintFor(startdatum: string | null, einddatum: string | null): string {
+  if (!startdatum || (einddatum && einddatum < startdatum)) return 'Hoogstens 2 maanden (art. 7:652 BW).';
+  const max = maxProeftijdMaanden(startdatum, einddatum);
+  if (max === 0) return 'Geen proeftijd bij een contract van zes maanden of korter (art. 7:652 BW).';
+  if (max === 1) return 'Hoogstens 1 maand bij een contract korter dan twee jaar (art. 7:652 BW).';
+  return 'Hoogstens 2 maanden (art. 7:652 BW).';
+}
+
 function EmploymentTerms({ form }: { form: EditorForm }) {
   const term = termProps(form);
+  const proeftijdHint = proeftijdHintFor(form.values.startdatum, form.values.einddatum);
   const inputs: TermInputs<'arbeidsovereenkomst'> = {
     urenPerWeek: <NumberInput {...term.count('urenPerWeek')} max={60} />,
     cao: <TextInput {...term.plain('cao')} />,
     schaal: <TextInput {...term.plain('schaal')} />,
     trede: <TextInput {...term.plain('trede')} />,
     brutoMaandsalarisCents: <EuroInput {...term.euro('brutoMaandsalarisCents')} />,
-    proeftijdMaanden: <NumberInput {...term.count('proeftijdMaanden')} max={2} />,
+    proeftijdMaanden: <NumberInput {...term.count('proeftijdMaanden')} max={2} description={proeftijdHint} />,
   };
   return <TermSections layout={termLayout.arbeidsovereenkomst} inputs={inputs} />;
 }

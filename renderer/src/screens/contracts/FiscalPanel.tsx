@@ -1,20 +1,32 @@
 import { Alert, Badge, Group, Spoiler, Stack, Table, Text, Title } from '@mantine/core';
-import type { VolunteerCheck } from '../../../../shared/fiscal/volunteer-check.ts';
+import {
+  type CheckOutcome,
+  checkOutcome,
+  type VolunteerCheck,
+} from '../../../../shared/fiscal/volunteer-check.ts';
 import { formatCents, formatMonth } from '../../../../shared/format.ts';
 
 const colors = { fout: 'red', waarschuwing: 'orange', info: 'blue' } as const;
 const titles = { fout: 'Over de grens', waarschuwing: 'Let op', info: 'Ter informatie' } as const;
+/** A check that could not run in full is never shown as passed. */
+const outcomeBadges: Record<CheckOutcome, { color: string; label: string }> = {
+  over: { color: 'red', label: 'over een grens' },
+  onvolledig: { color: 'orange', label: 'niet volledig gecontroleerd' },
+  binnen: { color: 'teal', label: 'binnen de grenzen' },
+};
 
 /** The fiscal check as the projectleider reads it: findings first, then the room left per year. */
 export function FiscalPanel({ check }: { check: VolunteerCheck }) {
+  // Read from the findings: a check stored with a contract before the outcome existed reads the same way.
+  const badge = outcomeBadges[checkOutcome(check)];
   return (
     <Stack gap="xs" aria-label="Fiscale controle">
       <Group justify="space-between">
         <Title order={3} size="h5">
           Fiscale controle vrijwilligersvergoeding
         </Title>
-        <Badge color={check.overLimit ? 'red' : 'teal'} variant="light">
-          {check.overLimit ? 'over een grens' : 'binnen de grenzen'}
+        <Badge color={badge.color} variant="light">
+          {badge.label}
         </Badge>
       </Group>
       {check.findings.map((finding) => (
