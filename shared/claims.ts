@@ -43,6 +43,7 @@ export const claimCheckCodes = [
   'over_grens',
   'jaar_onbekend',
   'toestemming_ontbreekt',
+  'iban_ontbreekt',
 ] as const;
 export type ClaimCheckCode = (typeof claimCheckCodes)[number];
 export const claimCheckLabels: Record<ClaimCheckCode, string> = {
@@ -53,6 +54,7 @@ export const claimCheckLabels: Record<ClaimCheckCode, string> = {
   over_grens: 'Boven fiscale grens',
   jaar_onbekend: 'Jaar onbekend',
   toestemming_ontbreekt: 'Toestemming ontbreekt',
+  iban_ontbreekt: 'IBAN ontbreekt of klopt niet',
 };
 
 /** Checks that stop approval until the claim is corrected or rejected; the others only warn. */
@@ -63,6 +65,12 @@ export const blockingChecks: ReadonlySet<ClaimCheckCode> = new Set([
   'bon_ontbreekt',
   'over_grens',
 ]);
+
+/**
+ * Checks that do not stop approval (the claim is owed all the same) but keep an approved claim out of a payout
+ * batch until they are resolved: without a valid IBAN there is nowhere to send the money.
+ */
+export const payoutBlockingChecks: ReadonlySet<ClaimCheckCode> = new Set(['iban_ontbreekt']);
 
 export const maxReceiptBytes = 5 * 1024 * 1024;
 
@@ -170,8 +178,15 @@ export interface Claim {
   status: ClaimStatus;
   redenAfwijzing: string | null;
   bonnen: number;
+  /**
+   * What stands in the way: for a submitted claim every check, for an approved claim not yet in a batch what keeps
+   * it out of one (payoutBlockingChecks); none for the rest.
+   */
   checks: ClaimCheck[];
-  /** Untaxed allowance the person still has in this claim's month and year before it (submitted allowance only). */
+  /**
+   * Untaxed allowance the person still has in this claim's month and year before it (submitted allowance only):
+   * after what is granted and after the person's earlier submitted claims in the same list, in date order.
+   */
   ruimteCents: number | null;
 }
 
