@@ -134,6 +134,12 @@ export const claimRejectInput = z.strictObject({
     .min(1, 'kies een of meer declaraties')
     .max(maxClaimsPerAction),
 });
+/** Adds receipts to a submitted claim, or replaces the ones it has, until it is decided. */
+export const claimSetReceiptsInput = z.strictObject({
+  id,
+  version,
+  bonnen: z.array(receiptInput).min(1, 'kies een of meer bonnen').max(5, 'maximaal 5 bonnen'),
+});
 /** Columns the queue may be sorted on: the allow-list both sides share (the main process maps each to SQL). */
 export const claimSortColumns = ['datum', 'persoon', 'soort', 'bedrag', 'status'] as const;
 export type ClaimSortColumn = (typeof claimSortColumns)[number];

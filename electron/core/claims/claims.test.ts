@@ -388,6 +388,75 @@ describe('claims', () => {
     expect((await list())[0]?.checks.map((x) => x.code)).toEqual(['iban_ontbreekt']);
   });
 
+  it('adds a receipt to a claim entered without one, replaces it, and stops once the claim is decided', async () => {
+    await contract();
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]).toString('base64');
+    const saved = await h.ok(
+      'administrateur',
+      'claims.create',
+      claim({ soort: 'parkeren', km: null, bedragCents: 3_50 }),
+    );
+    expect((await list())[0]?.checks.map((x) => x.code)).toEqual(['bon_ontbreekt']);
+    // Typed by content: a GIF is refused at its place, nothing stored.
+    const gif = await h.call('administrateur', 'claims.setReceipts', {
+      id: saved.id,
+      version: 1,
+      bonnen: [{ base64: pdf }, { base64: Buffer.from('GIF89a...').toString('base64') }],
+    });
+    expect(gif).toMatchObject({ ok: false, error: { field: 'bonnen.1' } });
+    expect((await list())[0]).toMatchObject({ bonnen: 0, version: 1 });
+    // Only the administrateur; an empty list is not a receipt.
+    expect(
+      await h.call('projectleider', 'claims.setReceipts', {
+        id: saved.id,
+        version: 1,
+        bonnen: [{ base64: pdf }],
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(
+      await h.call('administrateur', 'claims.setReceipts', { id: saved.id, version: 1, bonnen: [] }),
+    ).toMatchObject({ ok: false, error: { field: 'bonnen' } });
+
+    const added = await h.ok('administrateur', 'claims.setReceipts', {
+      id: saved.id,
+      version: 1,
+      bonnen: [{ base64: pdf }],
+    });
+    expect(added.version).toBe(2);
+    expect((await list())[0]).toMatchObject({ bonnen: 1, checks: [] });
+    // A desk that read the claim before is told it changed.
+    expect(
+      await h.call('administrateur', 'claims.setReceipts', {
+        id: saved.id,
+        version: 1,
+        bonnen: [{ base64: png }],
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    // Replacing: the new receipts take the old one's place.
+    await h.ok('administrateur', 'claims.setReceipts', {
+      id: saved.id,
+      version: 2,
+      bonnen: [{ base64: png }, { base64: pdf }],
+    });
+    const files = await h.ok('administrateur', 'claims.receipts', { id: saved.id });
+    expect(files.map((f) => f.mime)).toEqual(['image/png', 'application/pdf']);
+    const audit = h.core.store.sqlite
+      .prepare("select summary from audit_log where call = 'claims.setReceipts' order by rowid")
+      .pluck()
+      .all();
+    expect(audit).toEqual(['Bon toegevoegd aan declaratie', 'Bon van declaratie vervangen']);
+
+    await h.ok('administrateur', 'claims.approve', { items: [{ id: saved.id, version: 3 }] });
+    const late = await h.call('administrateur', 'claims.setReceipts', {
+      id: saved.id,
+      version: 4,
+      bonnen: [{ base64: pdf }],
+    });
+    expect(late).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    if (!late.ok) expect(late.error.message).toContain('Alleen bij een ingediende declaratie');
+    expect(await h.ok('administrateur', 'claims.receipts', { id: saved.id })).toHaveLength(2);
+  });
+
   it('keeps the original values visible after a correction', async () => {
     await contract();
     const saved = await h.ok('administrateur', 'claims.create', claim({ km: 200 }));
