@@ -13,6 +13,7 @@ import {
   claimKindLabels,
   claimKindShort,
   claimStatusLabels,
+  receiptKinds,
 } from '../../../../shared/claims.ts';
 import { formatCents, formatDate } from '../../../../shared/format.ts';
 
@@ -33,6 +34,8 @@ export interface RowActions {
   select: boolean;
   correct: ((claim: Claim) => void) | null;
   receipts: ((claim: Claim) => void) | null;
+  /** Add or replace the receipts of a submitted claim. */
+  setReceipts: ((claim: Claim) => void) | null;
 }
 
 const selectColumn = column.display({
@@ -56,7 +59,10 @@ const selectColumn = column.display({
 });
 
 function Description({ claim: c, actions }: { claim: Claim; actions: RowActions }) {
-  const { correct, receipts } = actions;
+  const { correct, receipts, setReceipts } = actions;
+  // Costs need a receipt, which may come later, until the claim is decided (replacing one is in the receipts view).
+  const mayAddReceipt =
+    c.status === 'ingediend' && setReceipts && receiptKinds.has(c.soort) && c.bonnen === 0;
   return (
     <>
       <Text size="sm" truncate="end" maw={200} title={c.omschrijving}>
@@ -71,6 +77,11 @@ function Description({ claim: c, actions }: { claim: Claim; actions: RowActions 
       {c.bonnen > 0 && receipts && (
         <Anchor component="button" type="button" size="xs" onClick={() => receipts(c)}>
           {c.bonnen === 1 ? 'Bon bekijken' : `${c.bonnen} bonnen bekijken`}
+        </Anchor>
+      )}
+      {mayAddReceipt && (
+        <Anchor component="button" type="button" size="xs" onClick={() => setReceipts(c)}>
+          Bon toevoegen
         </Anchor>
       )}
     </>
