@@ -49,7 +49,9 @@ export function ReviewView({ queue }: { queue: ClaimsQueue }) {
   return (
     <Stack>
       <QueueFilters queue={queue}>
-        {mayApprove && <ReviewActions chosen={chosen} onDone={changed} />}
+        {mayApprove && (
+          <ReviewActions chosen={chosen} onDone={changed} onRefused={() => void queue.reload()} />
+        )}
       </QueueFilters>
       {queue.error && <Text c="red">{queue.error.message}</Text>}
       <QueueTable

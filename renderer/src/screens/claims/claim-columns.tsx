@@ -38,6 +38,9 @@ export interface RowActions {
   setReceipts: ((claim: Claim) => void) | null;
 }
 
+/** Whether this claim cannot be approved as it stands: the table marks its row with the reason. */
+export const blocks = (c: Claim) => c.checks.some((x) => x.blocking);
+
 const selectColumn = column.display({
   id: 'kies',
   header: ({ table }) => (
@@ -98,11 +101,38 @@ function Amount({ claim: c }: { claim: Claim }) {
         </Text>
       )}
       {c.ruimteCents !== null && (
-        <Tooltip label="Wat deze persoon deze maand en dit jaar nog onbelast kan krijgen, vóór deze declaratie">
+        <Tooltip
+          label="Wat deze persoon deze maand en dit jaar nog onbelast kan krijgen vóór deze declaratie: na wat al is goedgekeurd en na de eerdere declaraties van deze persoon in deze lijst"
+          multiline
+          w={300}
+        >
           <Text size="xs" c={c.ruimteCents < c.bedragCents ? 'red' : 'dimmed'}>
             ruimte {formatCents(Math.max(0, c.ruimteCents))}
           </Text>
         </Tooltip>
+      )}
+    </>
+  );
+}
+
+/** The checks as badges (the message on hover); what blocks approval also as text, so the row says why. */
+function Checks({ claim: c }: { claim: Claim }) {
+  const blocking = c.checks.filter((x) => x.blocking);
+  return (
+    <>
+      <Group gap={4}>
+        {c.checks.map((x) => (
+          <Tooltip key={x.code} label={x.message} multiline w={300}>
+            <Badge color={x.blocking ? 'red' : 'orange'} variant="light" style={{ minWidth: 'max-content' }}>
+              {claimCheckLabels[x.code]}
+            </Badge>
+          </Tooltip>
+        ))}
+      </Group>
+      {blocking.length > 0 && (
+        <Text size="xs" c="red" mt={4} maw={340}>
+          Blokkeert goedkeuring: {blocking.map((x) => x.message).join(' ')}
+        </Text>
       )}
     </>
   );
@@ -141,21 +171,7 @@ export function claimColumns(actions: RowActions) {
     column.display({
       id: 'meldingen',
       header: 'Meldingen',
-      cell: ({ row }) => (
-        <Group gap={4}>
-          {row.original.checks.map((x) => (
-            <Tooltip key={x.code} label={x.message} multiline w={300}>
-              <Badge
-                color={x.blocking ? 'red' : 'orange'}
-                variant="light"
-                style={{ minWidth: 'max-content' }}
-              >
-                {claimCheckLabels[x.code]}
-              </Badge>
-            </Tooltip>
-          ))}
-        </Group>
-      ),
+      cell: ({ row }) => <Checks claim={row.original} />,
     }),
   ]);
 }
