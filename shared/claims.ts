@@ -54,7 +54,7 @@ export const claimCheckLabels: Record<ClaimCheckCode, string> = {
   over_grens: 'Boven fiscale grens',
   jaar_onbekend: 'Jaar onbekend',
   toestemming_ontbreekt: 'Toestemming ontbreekt',
-  iban_ontbreekt: 'IBAN ontbreekt of klopt niet',
+  iban_ontbreekt: 'Geen geldig IBAN',
 };
 
 /** Checks that stop approval until the claim is corrected or rejected; the others only warn. */
