@@ -46,6 +46,7 @@ export const claimCheckCodes = [
   'over_grens',
   'jaar_onbekend',
   'toestemming_ontbreekt',
+  'iban_ontbreekt',
 ] as const;
 export type ClaimCheckCode = (typeof claimCheckCodes)[number];
 export const claimCheckLabels: Record<ClaimCheckCode, string> = {
@@ -56,6 +57,7 @@ export const claimCheckLabels: Record<ClaimCheckCode, string> = {
   over_grens: 'Boven fiscale grens',
   jaar_onbekend: 'Jaar onbekend',
   toestemming_ontbreekt: 'Toestemming ontbreekt',
+  iban_ontbreekt: 'Geen geldig IBAN',
 };
 
 /** Checks that stop approval until the claim is corrected or rejected; the others only warn. */
@@ -66,6 +68,12 @@ export const blockingChecks: ReadonlySet<ClaimCheckCode> = new Set([
   'bon_ontbreekt',
   'over_grens',
 ]);
+
+/**
+ * Checks that do not stop approval (the claim is owed all the same) but keep an approved claim out of a payout
+ * batch until they are resolved: without a valid IBAN there is nowhere to send the money.
+ */
+export const payoutBlockingChecks: ReadonlySet<ClaimCheckCode> = new Set(['iban_ontbreekt']);
 
 export const maxReceiptBytes = 5 * 1024 * 1024;
 
@@ -129,6 +137,12 @@ export const claimRejectInput = z.strictObject({
     .min(1, 'kies een of meer declaraties')
     .max(maxClaimsPerAction),
 });
+/** Adds receipts to a submitted claim, or replaces the ones it has, until it is decided. */
+export const claimSetReceiptsInput = z.strictObject({
+  id,
+  version,
+  bonnen: z.array(receiptInput).min(1, 'kies een of meer bonnen').max(5, 'maximaal 5 bonnen'),
+});
 /** Columns the queue may be sorted on: the allow-list both sides share (the main process maps each to SQL). */
 export const claimSortColumns = ['datum', 'persoon', 'soort', 'bedrag', 'status'] as const;
 export type ClaimSortColumn = (typeof claimSortColumns)[number];
@@ -173,8 +187,15 @@ export interface Claim {
   status: ClaimStatus;
   redenAfwijzing: string | null;
   bonnen: number;
+  /**
+   * What stands in the way: for a submitted claim every check, for an approved claim not yet in a batch what keeps
+   * it out of one (payoutBlockingChecks); none for the rest.
+   */
   checks: ClaimCheck[];
-  /** Untaxed allowance the person still has in this claim's month and year before it (submitted allowance only). */
+  /**
+   * Untaxed allowance the person still has in this claim's month and year before it (submitted allowance only):
+   * after what is granted and after the person's earlier submitted claims in the same list, in date order.
+   */
   ruimteCents: number | null;
 }
 

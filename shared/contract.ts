@@ -51,6 +51,7 @@ import {
   claimImportInput,
   claimListInput,
   claimRejectInput,
+  claimSetReceiptsInput,
   overviewInput,
   type ReceiptFile,
 } from './claims.ts';
@@ -180,6 +181,7 @@ export const contract = {
   'claims.reject': write<{ count: number }>()(claimRejectInput),
   'claims.overview': read<ClaimsOverview>()(overviewInput),
   'claims.receipts': read<ReceiptFile[]>()(byId),
+  'claims.setReceipts': write<Saved>()(claimSetReceiptsInput),
   'payouts.list': read<PayoutBatch[]>()(none),
   'payouts.create': write<Saved>()(batchCreateInput),
   'payouts.file': read<PdfFile>()(byId),

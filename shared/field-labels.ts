@@ -35,6 +35,7 @@ export const fieldLabels = {
   datum: 'Datum',
   toelichting: 'Toelichting',
   organisatieNaam: 'Naam organisatie',
+  organisatieIban: 'IBAN van de organisatie',
   naam: 'Naam',
   kvkNummer: 'KvK-nummer',
   vergrendelenNaMinuten: 'Vergrendelen na',

@@ -1,4 +1,10 @@
-import { electronicFormatIBAN, isValidBIC, ValidationErrorsIBAN, validateIBAN } from 'ibantools';
+import {
+  electronicFormatIBAN,
+  isSEPACountry,
+  isValidBIC,
+  ValidationErrorsIBAN,
+  validateIBAN,
+} from 'ibantools';
 
 /** ISO 13616 check (country length, BBAN format, MOD-97) via ibantools; returns a Dutch reason or null. */
 export function ibanProblem(raw: string): string | null {
@@ -23,4 +29,19 @@ export function normalizeIban(raw: string): string {
 
 export function bicProblem(raw: string): string | null {
   return isValidBIC(raw.toUpperCase()) ? null : 'ongeldige BIC (8 of 11 tekens, bijvoorbeeld ABNANL2A)';
+}
+
+/**
+ * Why money cannot be sent to this account by SEPA transfer, in Dutch, or null when it can: no IBAN at all, an
+ * IBAN that fails the ISO 13616 check, or a country outside SEPA. The claim checks, the payout batch and the SEPA
+ * builder ask this one function.
+ */
+export function sepaIbanProblem(raw: string | null | undefined): string | null {
+  if (!raw || raw.trim() === '') return 'geen IBAN bekend';
+  const problem = ibanProblem(raw);
+  if (problem) return problem;
+  const country = normalizeIban(raw).slice(0, 2);
+  return isSEPACountry(country)
+    ? null
+    : `${country} doet niet mee aan SEPA; een SEPA-overboeking naar deze rekening kan niet`;
 }

@@ -82,6 +82,7 @@ export const permissions = {
   'claims.reject': ['administrateur'],
   'claims.overview': ['administrateur', 'projectleider'],
   'claims.receipts': ['administrateur', 'projectleider'],
+  'claims.setReceipts': ['administrateur'],
   'payouts.list': ['administrateur', 'projectleider'],
   'payouts.create': ['administrateur'],
   'payouts.file': ['administrateur'],

@@ -16,3 +16,14 @@ export const notFound = (what: string) => new Failure('not_found', `${what} best
 /** 'Vaste begeleider: kies een actief account.' as the message; the form shows the part after the label at the field. */
 export const invalidField = (field: string, message: string) =>
   new Failure('invalid_input', `${labelOf(field)}: ${message}`, field, message);
+
+/**
+ * Several fields wrong at once, each with its own message (the form shows each at its place); `message` says it
+ * as a whole for a notice. The first field is the one focused.
+ */
+export function invalidFields(message: string, fields: Record<string, string>): Failure {
+  const failure = new Failure('invalid_input', message);
+  const first = Object.keys(fields)[0];
+  if (first !== undefined) Object.assign(failure.error, { field: first, fields });
+  return failure;
+}

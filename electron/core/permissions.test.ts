@@ -66,6 +66,7 @@ const expected: Record<string, string> = {
   'claims.reject': 'A',
   'claims.overview': 'PA',
   'claims.receipts': 'PA',
+  'claims.setReceipts': 'A',
   'payouts.list': 'PA',
   'payouts.create': 'A',
   'payouts.file': 'A',

@@ -2,6 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { validatePain001 } from '../../electron/core/payouts/sepa.ts';
+import { addDays, dutchDate } from '../../shared/dates.ts';
+import { fiscalYear } from '../../shared/fiscal/fiscal-table.ts';
+import { formatCents, formatDate } from '../../shared/format.ts';
 import { volunteerContract } from '../support/harness.ts';
 import { api, expect, openMenu, screenshot, setUp, strongPassword, test } from './fixtures.ts';
 
@@ -10,11 +13,12 @@ async function personWithContract(
   page: Page,
   today: string,
   email: string | null = null,
+  who: { voornaam?: string; achternaam?: string; iban?: string | null } = {},
 ): Promise<{ id: string }> {
   const person = await api<{ id: string }>(page, 'persons.create', {
-    voornaam: 'Gülşen',
+    voornaam: who.voornaam ?? 'Gülşen',
     tussenvoegsel: null,
-    achternaam: 'Doğan',
+    achternaam: who.achternaam ?? 'Doğan',
     roepnaam: null,
     geboortedatum: '1985-02-02',
     gender: 'vrouw',
@@ -28,7 +32,7 @@ async function personWithContract(
     gemeente: 'Utrecht',
     telefoon: null,
     email,
-    iban: 'NL91ABNA0417164300',
+    iban: who.iban === undefined ? 'NL91ABNA0417164300' : who.iban,
     bijstand: false,
     toestemmingNodig: false,
     toestemmingDatum: null,
@@ -119,11 +123,15 @@ test('the administrateur enters claims, sees the duplicate and the over-cap one,
   await correct.getByRole('button', { name: 'Corrigeren' }).click();
   await expect(admin.getByRole('row', { name: /Training in Amsterdam/ })).toContainText('was € 230,00');
 
-  // Approving everything at once is refused whole: the over-cap claim blocks it and nothing changes.
+  // Choosing everything: the two that look alike block, marked at their rows with the reason; approving them all
+  // would be refused, so the other one is offered instead.
   await admin.getByRole('checkbox', { name: 'Alle ingediende kiezen' }).check();
-  await admin.getByRole('button', { name: 'Goedkeuren (3)' }).click();
-  await expect(admin.getByText(/Niet goedgekeurd: Gülşen Doğan/)).toBeVisible();
-  await expect(admin.getByRole('button', { name: 'Goedkeuren (3)' })).toBeVisible();
+  await expect(admin.getByText('2 van de 3 gekozen blokkeren')).toBeVisible();
+  await expect(admin.getByRole('button', { name: 'De andere 1 goedkeuren' })).toBeEnabled();
+  await expect(admin.getByRole('row', { name: /Voorlichting wijkcentrum/ }).first()).toContainText(
+    'Blokkeert goedkeuring: Lijkt dubbel',
+  );
+  await expect(admin.getByRole('button', { name: /^Goedkeuren/ })).toHaveCount(0);
 
   // Reject the over-cap claim and one of the duplicates, each with the reason; approve the remaining one.
   await admin.getByRole('checkbox', { name: 'Alle ingediende kiezen' }).uncheck();
@@ -150,11 +158,7 @@ test('the administrateur enters claims, sees the duplicate and the over-cap one,
   // Pay the approved claim: a batch, its SEPA file (validated against the XSD), then offered and paid.
   await admin.getByText('Betalen', { exact: true }).click();
   await expect(admin.getByText('1 goedgekeurde declaratie, € 4,60')).toBeVisible();
-  await admin.getByRole('button', { name: 'Betaalbatch maken' }).click();
-  await admin
-    .getByRole('dialog', { name: 'Betaalbatch maken' })
-    .getByRole('button', { name: 'Batch maken' })
-    .click();
+  await admin.getByRole('button', { name: 'Betaalbatch maken (1)' }).click();
   const batchRow = admin.getByRole('row', { name: /B20\d\d-0001/ });
   await expect(batchRow).toContainText('Concept');
   const downloadPromise = admin.waitForEvent('download');
@@ -245,4 +249,186 @@ test('the administrateur reads a month of claims from a CSV file; a wrong row re
   await expect(table.getByRole('row').nth(1)).toContainText('Taalcafé');
   await admin.mouse.move(400, 500);
   await screenshot(admin, '64-declaraties-import');
+});
+
+test('five claims that each fit but cross the month cap together: the room counts the ones above, the fifth is marked, the others are approved', async ({
+  page,
+  browser,
+  host,
+}) => {
+  test.setTimeout(120_000);
+  await setUp(page, host.url);
+  const today = dutchDate();
+  const person = await personWithContract(page, today);
+  const admin = await administrateur(page, browser, host.url);
+  // About a quarter of the month cap each (whole km, a km apart so none looks like another): four fit, the fifth
+  // crosses it.
+  const cap = fiscalYear(Number(today.slice(0, 4)))?.maxPerMonth ?? 0;
+  const cents = [1, 2, 3, 4, 5].map((i) => (Math.floor(cap / 4 / 23) - i) * 23);
+  for (const [i, amount] of cents.entries()) {
+    await api(admin, 'claims.create', {
+      personId: person.id,
+      soort: 'km',
+      datum: today,
+      omschrijving: `Rit ${i + 1}`,
+      van: null,
+      naar: null,
+      km: amount / 23,
+      minuten: null,
+      bedragCents: null,
+      bonnen: [],
+    });
+  }
+  const before = (n: number) => cents.slice(0, n).reduce((a, b) => a + b, 0);
+  await openMenu(admin, 'Sleutelpersonen');
+  await openMenu(admin, 'Declaraties');
+  const row = (i: number) => admin.getByRole('row', { name: new RegExp(`Rit ${i}`) });
+  // Oldest first; each row's room is what is left after the rows above it.
+  await expect(row(1)).toContainText(`ruimte ${formatCents(cap)}`);
+  await expect(row(2)).toContainText(`ruimte ${formatCents(cap - before(1))}`);
+  await expect(row(5)).toContainText(`ruimte ${formatCents(cap - before(4))}`);
+  await expect(row(5)).toContainText('Blokkeert goedkeuring: Na goedkeuring');
+  await expect(row(5)).toHaveAttribute('data-blocking', 'true');
+  for (const i of [1, 2, 3, 4]) await expect(row(i)).not.toHaveAttribute('data-blocking', 'true');
+
+  await admin.getByRole('checkbox', { name: 'Alle ingediende kiezen' }).check();
+  await expect(admin.getByText('1 van de 5 gekozen blokkeert')).toBeVisible();
+  await admin.setViewportSize({ width: 1366, height: 768 });
+  await admin.mouse.move(0, 0);
+  await screenshot(admin, '65-declaraties-samen-boven-grens-1366x768');
+  await admin.getByRole('button', { name: 'De andere 4 goedkeuren' }).click();
+  await expect(admin.getByText('4 declaraties goedgekeurd')).toBeVisible();
+  // The fifth stays, with nothing left of the month's room.
+  await expect(admin.getByRole('row', { name: /Rit \d/ })).toHaveCount(1);
+  await expect(row(5)).toContainText(`ruimte ${formatCents(cap - before(4))}`);
+  await expect(row(5)).toContainText('Boven fiscale grens');
+});
+
+/** A 1×1 PNG: what a photo of a receipt is, as far as Schakel checks. */
+const png = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+test("a receipt added later; a missing IBAN flagged at approval, kept out of the batch at its claim; claims left out; who fills in the organisation's IBAN", async ({
+  page,
+  browser,
+  host,
+}) => {
+  test.setTimeout(120_000);
+  await setUp(page, host.url);
+  const today = dutchDate();
+  const gulsen = await personWithContract(page, today);
+  const farid = await personWithContract(page, today, null, {
+    voornaam: 'Farid',
+    achternaam: 'Ahmadi',
+    iban: null,
+  });
+  const admin = await administrateur(page, browser, host.url);
+  const enter = (personId: string, fields: Record<string, unknown>) =>
+    api(admin, 'claims.create', {
+      personId,
+      datum: today,
+      van: null,
+      naar: null,
+      km: null,
+      minuten: null,
+      bedragCents: null,
+      bonnen: [],
+      ...fields,
+    });
+  // Entered (or imported) without the receipt, which comes in later.
+  await enter(gulsen.id, {
+    soort: 'parkeren',
+    omschrijving: 'Parkeren bij het wijkcentrum',
+    bedragCents: 3_50,
+  });
+  await enter(gulsen.id, { soort: 'km', omschrijving: 'Huisbezoek Zeist', km: 20 });
+  await enter(farid.id, { soort: 'km', omschrijving: 'Taalcafé', km: 10 });
+  await openMenu(admin, 'Sleutelpersonen');
+  await openMenu(admin, 'Declaraties');
+
+  const parking = admin.getByRole('row', { name: /Parkeren bij het wijkcentrum/ });
+  await expect(parking).toContainText('Bon ontbreekt');
+  await parking.getByRole('button', { name: 'Bon toevoegen' }).click();
+  const dialog = admin.getByRole('dialog', { name: 'Bon toevoegen' });
+  const choose = async (name: string, mimeType: string, buffer: Buffer) => {
+    const chooser = admin.waitForEvent('filechooser');
+    await dialog.getByRole('button', { name: 'Bon (foto of PDF)' }).click();
+    await (await chooser).setFiles({ name, mimeType, buffer });
+  };
+  // Typed by its content in the main process: a GIF is named at the field.
+  await choose('bon.gif', 'image/gif', Buffer.from('GIF89a...'));
+  await dialog.getByRole('button', { name: 'Toevoegen' }).click();
+  await expect(dialog).toContainText('bon.gif: alleen een foto (JPEG, PNG) of een PDF');
+  await choose('bon.png', 'image/png', png);
+  await dialog.getByRole('button', { name: 'Toevoegen' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(parking).toContainText('Bon bekijken');
+  await expect(parking).not.toContainText('Bon ontbreekt');
+  // A wrong one is replaced from where it is looked at.
+  await parking.getByRole('button', { name: 'Bon bekijken' }).click();
+  const view = admin.getByRole('dialog', { name: 'Bonnen' });
+  await expect(view.getByRole('img', { name: 'bon-1.png' })).toBeVisible();
+  await view.getByRole('button', { name: 'Bon vervangen' }).click();
+  await expect(admin.getByRole('dialog', { name: 'Bon vervangen' })).toContainText('Vervangt de bon');
+  await admin
+    .getByRole('dialog', { name: 'Bon vervangen' })
+    .getByRole('button', { name: 'Annuleren' })
+    .click();
+
+  // A missing IBAN speaks at approval time, without stopping it: the claim is owed all the same.
+  const taalcafe = admin.getByRole('row', { name: /Taalcafé/ });
+  await expect(taalcafe).toContainText('Geen geldig IBAN');
+  await admin.setViewportSize({ width: 1366, height: 768 });
+  await admin.mouse.move(0, 0);
+  await screenshot(admin, '65-declaraties-bon-en-iban-1366x768');
+  await admin.getByRole('checkbox', { name: 'Alle ingediende kiezen' }).check();
+  await admin.getByRole('button', { name: 'Goedkeuren (3)' }).click();
+  await expect(admin.getByText('3 declaraties goedgekeurd')).toBeVisible();
+
+  // In the payout it keeps the claim out of a batch, said at the claim; the organisation's IBAN is missing too,
+  // and the administrateur reads who fills it in.
+  await admin.getByText('Betalen', { exact: true }).click();
+  const ready = admin.getByRole('table', { name: 'Klaar voor betaling' });
+  await expect(ready.getByRole('row', { name: /Farid Ahmadi/ })).toContainText(
+    'IBAN ontbreekt of klopt niet (geen IBAN bekend)',
+  );
+  await expect(ready.getByRole('checkbox', { name: /In de batch: Farid Ahmadi/ })).toBeDisabled();
+  await expect(
+    admin.getByText(/de beheerder vult het IBAN van de organisatie in bij Instellingen/),
+  ).toBeVisible();
+  await expect(admin.getByRole('link', { name: 'Naar Instellingen' })).toHaveCount(0);
+  await expect(admin.getByRole('button', { name: 'Betaalbatch maken (2)' })).toBeDisabled();
+  await admin.mouse.move(0, 0);
+  await screenshot(admin, '66-betalen-iban-ontbreekt-1366x768');
+
+  // The beheerder fills it in; the parking claim is left out of this batch.
+  const { updatedAt: _u, ...settings } = await api<Record<string, unknown>>(page, 'settings.get', {});
+  await api(page, 'settings.update', { ...settings, iban: 'NL91ABNA0417164300', bic: 'ABNANL2A' });
+  await admin.getByText('Beoordelen', { exact: true }).click();
+  await admin.getByText('Betalen', { exact: true }).click();
+  await expect(admin.getByText(/IBAN van de organisatie ontbreekt/)).toHaveCount(0);
+  await ready
+    .getByRole('row', { name: /Parkeren/ })
+    .getByRole('checkbox')
+    .uncheck();
+  await expect(admin.getByText('1 declaratie voor 1 persoon, samen € 4,60.')).toBeVisible();
+  // A date in the past is refused at the date.
+  await admin.getByLabel('Uitvoerdatum').fill(formatDate(addDays(today, -1)));
+  await admin.getByRole('button', { name: 'Betaalbatch maken (1)' }).click();
+  await expect(admin.getByText('Ligt in het verleden')).toBeVisible();
+  await admin.keyboard.press('Escape');
+  await admin.mouse.move(0, 0);
+  // Only for the picture: the calendar's closing fade.
+  await admin.waitForTimeout(400);
+  await screenshot(admin, '67-betalen-kiezen-1366x768');
+  await admin.getByLabel('Uitvoerdatum').fill(formatDate(addDays(today, 1)));
+  await admin.getByRole('button', { name: 'Betaalbatch maken (1)' }).click();
+  await expect(admin.getByText('Betaalbatch gemaakt; het SEPA-bestand is gecontroleerd')).toBeVisible();
+  await expect(admin.getByRole('row', { name: /B20\d\d-0001/ })).toContainText('€ 4,60');
+  // What was left out waits for the next batch.
+  await expect(ready.getByRole('row', { name: /Parkeren/ })).toBeVisible();
+  await expect(ready.getByRole('row', { name: /Farid Ahmadi/ })).toBeVisible();
+  await expect(admin.getByRole('button', { name: 'Betaalbatch maken (1)' })).toBeEnabled();
 });

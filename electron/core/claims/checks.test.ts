@@ -23,6 +23,7 @@ it('sums granted allowance from the partial index of migration 0009 (its conditi
     bijstand: 0,
     toestemming_nodig: 0,
     toestemming_datum: null,
+    iban: 'NL91ABNA0417164300',
   };
   const sqlite = h.core.store.sqlite;
   const plans: string[] = [];

@@ -8,6 +8,7 @@ import {
 } from '../../../shared/claims.ts';
 import { checkAllowanceCap, type DeclaredElsewhere } from '../../../shared/fiscal/allowance-cap.ts';
 import { formatCents } from '../../../shared/format.ts';
+import { sepaIbanProblem } from '../../../shared/iban.ts';
 import type { Reader } from '../context.ts';
 import { type ActiveContract, activeContracts, claimAmount, contractOn } from './contract-terms.ts';
 
@@ -24,6 +25,8 @@ export interface CheckedClaim {
   bijstand: number;
   toestemming_nodig: number;
   toestemming_datum: string | null;
+  /** The person's IBAN as stored: a claim without a valid one cannot be paid. */
+  iban: string | null;
 }
 
 export interface ClaimCheckResult {
@@ -170,6 +173,20 @@ function check(code: ClaimCheckCode, message: string): ClaimCheck {
   return { code, message, blocking: blockingChecks.has(code) };
 }
 
+/**
+ * The person's IBAN cannot take a SEPA transfer: missing, wrong, or outside SEPA. It does not stop approval (the
+ * claim is owed all the same) but keeps the claim out of a payout batch (payoutBlockingChecks), so it speaks in the
+ * queue, where there is time to fix it, and again beside the approved claim.
+ */
+export function ibanCheck(iban: string | null): ClaimCheck | null {
+  const problem = sepaIbanProblem(iban);
+  if (!problem) return null;
+  return check(
+    'iban_ontbreekt',
+    `IBAN ontbreekt of klopt niet (${problem}): vul het in bij de sleutelpersoon. Tot dan kan deze declaratie niet in een betaalbatch.`,
+  );
+}
+
 /** What the volunteer declared on their contracts about allowances from other organisations. */
 function declaredElsewhere(contracts: readonly ActiveContract[] | undefined): DeclaredElsewhere[] {
   const list: DeclaredElsewhere[] = [];
@@ -189,10 +206,14 @@ const ofWhichElsewhere = (cents: number) =>
  * What stands in the way of approving each submitted claim: no contract on its date, a kind the contract does not
  * allow, a likely duplicate, a missing receipt, the fiscal limit of its month or year crossed once approved
  * (together with what is granted already and what other organisations pay), or bijstand without recorded
- * toestemming. The queue and the approval both ask this one function.
+ * toestemming; and, without blocking approval, an IBAN the claim cannot be paid to. The queue and the approval
+ * both ask this one function.
  *
- * `together`: the claims are one approval. Taken in date order, each then counts with the ones before it, since
- * two claims that each fit can cross a limit together. Cost: one pass over the claims, map look-ups only.
+ * `together`: the claims are one approval (or the queue shows what approving them would do). Taken in date order
+ * (ties by id, so the same claim is always the one named), each then counts with the ones before it that can be
+ * approved, since two claims that each fit can cross a limit together; a claim that blocks will not be approved,
+ * so it takes no room from the ones after it. Leaving out the claims that block therefore never makes another one
+ * block. Cost: one pass over the claims, map look-ups only.
  */
 export function checkClaims(
   basis: CheckBasis,
@@ -200,7 +221,9 @@ export function checkClaims(
   options: { together: boolean },
 ): Map<string, ClaimCheckResult> {
   const granted = options.together ? new Map(basis.granted) : basis.granted;
-  const ordered = options.together ? [...claims].sort((a, b) => a.datum.localeCompare(b.datum)) : claims;
+  const ordered = options.together
+    ? [...claims].sort((a, b) => a.datum.localeCompare(b.datum) || a.id.localeCompare(b.id))
+    : claims;
   const result = new Map<string, ClaimCheckResult>();
   for (const c of ordered) {
     const list: ClaimCheck[] = [];
@@ -252,15 +275,17 @@ export function checkClaims(
           );
         }
       }
-      if (options.together) {
-        add(granted, monthKey(c.person_id, c.datum), c.bedrag_cents);
-        add(granted, yearKey(c.person_id, c.datum), c.bedrag_cents);
-      }
       if (c.bijstand === 1 && c.toestemming_nodig === 1 && !c.toestemming_datum)
         list.push(
           check('toestemming_ontbreekt', 'Bijstand: toestemming van de gemeente is niet vastgelegd.'),
         );
+      if (options.together && !list.some((x) => x.blocking)) {
+        add(granted, monthKey(c.person_id, c.datum), c.bedrag_cents);
+        add(granted, yearKey(c.person_id, c.datum), c.bedrag_cents);
+      }
     }
+    const iban = ibanCheck(c.iban);
+    if (iban) list.push(iban);
     result.set(c.id, { checks: list, ruimteCents });
   }
   return result;

@@ -119,9 +119,16 @@ describe('claims', () => {
     });
     expect(together).toMatchObject({ ok: false });
     if (!together.ok) expect(together.error.message).toContain('boven het maximum');
+    if (!together.ok)
+      expect(together.error.fields).toEqual({ 'items.2.id': expect.stringContaining('03-04-2026') });
     expect((await list()).every((x) => x.status === 'ingediend')).toBe(true);
-    // Nothing approved yet: the whole month cap is room for each of them.
-    expect((await list()).map((x) => x.ruimteCents)).toEqual([cap, cap, cap]);
+    // The queue shows it before anyone tries: nothing is approved yet, but each claim's room is what is left after
+    // the earlier ones in the list (newest first on screen), and the one that crosses the cap says so.
+    expect((await list()).map((x) => [x.datum, x.ruimteCents, x.checks.map((y) => y.code)])).toEqual([
+      ['2026-04-03', 0, ['over_grens']],
+      ['2026-04-02', cap / 2, []],
+      ['2026-04-01', cap, []],
+    ]);
     // Exactly at the cap is fine.
     await h.ok('administrateur', 'claims.approve', { items: [a, b].map((x) => ({ id: x.id, version: 1 })) });
     const [pending] = (await list()).filter((x) => x.status === 'ingediend');
@@ -186,9 +193,9 @@ describe('claims', () => {
       claim({ soort: 'activiteit', km: null, datum, omschrijving: `Voorlichting ${datum}` });
     const a = await h.ok('administrateur', 'claims.create', activity('2026-04-01'));
     await h.ok('administrateur', 'claims.create', activity('2026-04-02'));
-    // Alone each fits beside what elsewhere pays; room is the cap less that.
-    expect((await list()).map((x) => [x.checks, x.ruimteCents])).toEqual([
-      [[], cap - cap / 4],
+    // The first fits beside what elsewhere pays (room is the cap less that); the second, after the first, does not.
+    expect((await list()).map((x) => [x.checks.map((y) => y.code), x.ruimteCents])).toEqual([
+      [['over_grens'], cap / 4],
       [[], cap - cap / 4],
     ]);
     await h.ok('administrateur', 'claims.approve', { items: [{ id: a.id, version: 1 }] });
@@ -356,6 +363,171 @@ describe('claims', () => {
       items: [{ id: good[0]?.id ?? '', version: 2 }],
     });
     expect(twice).toMatchObject({ ok: false });
+  });
+
+  it("shows each claim's room after the same person's earlier ones, marks the one that blocks, and approves the others", async () => {
+    const cap = fiscalYear(2026)?.maxPerMonth ?? 0;
+    // Five activities of a quarter of the month cap each: four fit, the fifth crosses the cap.
+    await contract({ vergoedingEenheid: 'activiteit', vergoedingCents: cap / 4 });
+    const activity = (datum: string, who = personId) =>
+      claim({ personId: who, soort: 'activiteit', km: null, datum, omschrijving: `Voorlichting ${datum}` });
+    for (const day of ['03', '07', '12', '18', '24'])
+      await h.ok('administrateur', 'claims.create', activity(`2026-04-${day}`));
+    // Someone else's claim in the same month has room of its own.
+    const other = (
+      await h.ok(
+        'projectleider',
+        'persons.create',
+        personInput({ voornaam: 'Bram', email: null, status: 'actief' }),
+      )
+    ).id;
+    const saved = await h.ok(
+      'projectleider',
+      'contracts.create',
+      volunteerContract(other, { vergoedingEenheid: 'activiteit', vergoedingCents: cap / 4 }),
+    );
+    await h.ok('projectleider', 'contracts.finalize', { id: saved.id, version: 1 });
+    await h.ok('administrateur', 'claims.create', activity('2026-04-20', other));
+
+    const queue = await h.ok('administrateur', 'claims.list', { sort: 'datum', desc: false });
+    expect(
+      queue.rows.map((c) => [c.datum, c.personId === other, c.ruimteCents, c.checks.map((x) => x.code)]),
+    ).toEqual([
+      ['2026-04-03', false, cap, []],
+      ['2026-04-07', false, (3 * cap) / 4, []],
+      ['2026-04-12', false, cap / 2, []],
+      ['2026-04-18', false, cap / 4, []],
+      ['2026-04-20', true, cap, []],
+      ['2026-04-24', false, 0, ['over_grens']],
+    ]);
+    const blocking = queue.rows.filter((c) => c.checks.some((x) => x.blocking));
+    expect(blocking.map((c) => c.checks[0]?.message)).toEqual([expect.stringContaining('boven het maximum')]);
+
+    // All six together: refused, the blocking one named with a Dutch date and marked at its place in the input.
+    const items = queue.rows.map((c) => ({ id: c.id, version: c.version }));
+    const all = await h.call('administrateur', 'claims.approve', { items });
+    expect(all).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'items.5.id' } });
+    if (!all.ok) {
+      expect(Object.keys(all.error.fields ?? {})).toEqual(['items.5.id']);
+      expect(all.error.message).toContain('24-04-2026');
+      expect(all.error.message).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    }
+    // The others, as the queue offers: approved, and the one left still says why it waits.
+    const others = queue.rows.filter((c) => !blocking.includes(c));
+    expect(
+      await h.ok('administrateur', 'claims.approve', {
+        items: others.map((c) => ({ id: c.id, version: c.version })),
+      }),
+    ).toEqual({ count: 5 });
+    const [left] = (await h.ok('administrateur', 'claims.list', { status: 'ingediend' })).rows;
+    expect([left?.datum, left?.ruimteCents, left?.checks.map((x) => x.code)]).toEqual([
+      '2026-04-24',
+      0,
+      ['over_grens'],
+    ]);
+  });
+
+  it('flags a missing or wrong IBAN on the submitted claim without stopping its approval', async () => {
+    personId = (
+      await h.ok(
+        'projectleider',
+        'persons.create',
+        personInput({
+          voornaam: 'Farid',
+          iban: null,
+          email: null,
+          status: 'actief',
+          statusDatum: '2026-01-01',
+        }),
+      )
+    ).id;
+    await contract();
+    const saved = await h.ok('administrateur', 'claims.create', claim());
+    const [c] = await list();
+    expect(c?.checks).toEqual([
+      {
+        code: 'iban_ontbreekt',
+        blocking: false,
+        message: expect.stringContaining('IBAN ontbreekt of klopt niet (geen IBAN bekend)'),
+      },
+    ]);
+    // An IBAN stored before it was checked, with a wrong check digit, is named as such.
+    h.core.store.sqlite
+      .prepare('update persons set iban = ? where id = ?')
+      .run('NL91ABNA0417164301', personId);
+    expect((await list())[0]?.checks[0]?.message).toContain('controlecijfer klopt niet');
+    // It does not stop approval: the claim is owed; it stays flagged until paid.
+    await h.ok('administrateur', 'claims.approve', { items: [{ id: saved.id, version: 1 }] });
+    expect((await list())[0]?.checks.map((x) => x.code)).toEqual(['iban_ontbreekt']);
+  });
+
+  it('adds a receipt to a claim entered without one, replaces it, and stops once the claim is decided', async () => {
+    await contract();
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]).toString('base64');
+    const saved = await h.ok(
+      'administrateur',
+      'claims.create',
+      claim({ soort: 'parkeren', km: null, bedragCents: 3_50 }),
+    );
+    expect((await list())[0]?.checks.map((x) => x.code)).toEqual(['bon_ontbreekt']);
+    // Typed by content: a GIF is refused at its place, nothing stored.
+    const gif = await h.call('administrateur', 'claims.setReceipts', {
+      id: saved.id,
+      version: 1,
+      bonnen: [{ base64: pdf }, { base64: Buffer.from('GIF89a...').toString('base64') }],
+    });
+    expect(gif).toMatchObject({ ok: false, error: { field: 'bonnen.1' } });
+    expect((await list())[0]).toMatchObject({ bonnen: 0, version: 1 });
+    // Only the administrateur; an empty list is not a receipt.
+    expect(
+      await h.call('projectleider', 'claims.setReceipts', {
+        id: saved.id,
+        version: 1,
+        bonnen: [{ base64: pdf }],
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(
+      await h.call('administrateur', 'claims.setReceipts', { id: saved.id, version: 1, bonnen: [] }),
+    ).toMatchObject({ ok: false, error: { field: 'bonnen' } });
+
+    const added = await h.ok('administrateur', 'claims.setReceipts', {
+      id: saved.id,
+      version: 1,
+      bonnen: [{ base64: pdf }],
+    });
+    expect(added.version).toBe(2);
+    expect((await list())[0]).toMatchObject({ bonnen: 1, checks: [] });
+    // A desk that read the claim before is told it changed.
+    expect(
+      await h.call('administrateur', 'claims.setReceipts', {
+        id: saved.id,
+        version: 1,
+        bonnen: [{ base64: png }],
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    // Replacing: the new receipts take the old one's place.
+    await h.ok('administrateur', 'claims.setReceipts', {
+      id: saved.id,
+      version: 2,
+      bonnen: [{ base64: png }, { base64: pdf }],
+    });
+    const files = await h.ok('administrateur', 'claims.receipts', { id: saved.id });
+    expect(files.map((f) => f.mime)).toEqual(['image/png', 'application/pdf']);
+    const audit = h.core.store.sqlite
+      .prepare("select summary from audit_log where call = 'claims.setReceipts' order by rowid")
+      .pluck()
+      .all();
+    expect(audit).toEqual(['Bon toegevoegd aan declaratie', 'Bon van declaratie vervangen']);
+
+    await h.ok('administrateur', 'claims.approve', { items: [{ id: saved.id, version: 3 }] });
+    const late = await h.call('administrateur', 'claims.setReceipts', {
+      id: saved.id,
+      version: 4,
+      bonnen: [{ base64: pdf }],
+    });
+    expect(late).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    if (!late.ok) expect(late.error.message).toContain('Alleen bij een ingediende declaratie');
+    expect(await h.ok('administrateur', 'claims.receipts', { id: saved.id })).toHaveLength(2);
   });
 
   it('keeps the original values visible after a correction', async () => {

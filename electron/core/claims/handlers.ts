@@ -4,7 +4,7 @@ import { parseClaimsCsv } from './import.ts';
 import { listClaims } from './list.ts';
 import { readReceipt } from './receipts.ts';
 import { approveClaims, rejectClaims } from './review.ts';
-import { correctClaim, insertClaim } from './write.ts';
+import { correctClaim, insertClaim, setClaimReceipts } from './write.ts';
 
 export const claimsHandlers = {
   // A begeleider sees the status of their own caseload's claims only.
@@ -48,6 +48,7 @@ export const claimsHandlers = {
   },
 
   'claims.correct': correctClaim,
+  'claims.setReceipts': setClaimReceipts,
   'claims.approve': approveClaims,
   'claims.reject': rejectClaims,
 } satisfies AreaHandlers<'claims'>;

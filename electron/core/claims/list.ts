@@ -12,7 +12,13 @@ import { fullName } from '../../../shared/persons.ts';
 import type { Reader } from '../context.ts';
 import { perStore } from '../store/per-store.ts';
 import type { DB } from '../store/schema.ts';
-import { type CheckedClaim, type ClaimCheckResult, checkClaims, loadCheckBasis } from './checks.ts';
+import {
+  type CheckedClaim,
+  type ClaimCheckResult,
+  checkClaims,
+  ibanCheck,
+  loadCheckBasis,
+} from './checks.ts';
 
 type ListInput = z.output<typeof claimListInput>;
 
@@ -39,6 +45,7 @@ export function claimRows(db: Reader) {
       'persons.bijstand',
       'persons.toestemming_nodig',
       'persons.toestemming_datum',
+      'persons.iban',
       'contracts.nummer',
       eb
         .selectFrom('receipts')
@@ -57,6 +64,12 @@ const baseQueries = perStore((db) => ({
 
 /** A row as the checks read it. */
 export const asChecked = (r: ClaimRow): CheckedClaim => ({ ...r, bonnen: Number(r.bonnen ?? 0) });
+
+/** What keeps an approved claim out of a payout batch: read from its row alone. */
+function payoutChecks(r: ClaimRow) {
+  const iban = r.status === 'goedgekeurd' ? ibanCheck(r.iban) : null;
+  return iban ? [iban] : [];
+}
 
 export function toClaim(r: ClaimRow, checked: ClaimCheckResult | undefined): Claim {
   return {
@@ -77,16 +90,21 @@ export function toClaim(r: ClaimRow, checked: ClaimCheckResult | undefined): Cla
     status: r.status as ClaimStatus,
     redenAfwijzing: r.reden_afwijzing,
     bonnen: Number(r.bonnen ?? 0),
-    // Checks speak before approval; a claim already decided carries none.
-    checks: checked?.checks ?? [],
+    // Checks speak before approval; after it only what keeps the claim out of a batch.
+    checks: checked?.checks ?? payoutChecks(r),
     ruimteCents: checked?.ruimteCents ?? null,
   };
 }
 
-/** The checks of the submitted claims among these rows, in a fixed number of statements. */
+/**
+ * The checks of the submitted claims among these rows, in a fixed number of statements, as one approval of them
+ * all would see them: each of a person's claims with room after their earlier ones in the list (in date order), so
+ * claims that each fit but cross a limit together show it here, on the row that crosses it, not only when approved.
+ * Approving any part of the list that leaves out the claims that block then succeeds.
+ */
 async function checksOf(db: Reader, rows: readonly ClaimRow[]): Promise<Map<string, ClaimCheckResult>> {
   const submitted = rows.filter((r) => r.status === 'ingediend').map(asChecked);
-  return checkClaims(await loadCheckBasis(db, submitted), submitted, { together: false });
+  return checkClaims(await loadCheckBasis(db, submitted), submitted, { together: true });
 }
 
 /**

@@ -1,9 +1,9 @@
 import type { z } from 'zod';
 import type { claimApproveInput, claimRejectInput } from '../../../shared/claims.ts';
-import { formatCents } from '../../../shared/format.ts';
+import { formatCents, formatDate } from '../../../shared/format.ts';
 import { fullName } from '../../../shared/persons.ts';
 import type { WriteCtx } from '../context.ts';
-import { Failure, invalidField } from '../failure.ts';
+import { invalidField, invalidFields } from '../failure.ts';
 import { type ReadRecord, updateVersionedMany } from '../versioning.ts';
 import { checkClaims, loadCheckBasis } from './checks.ts';
 import { asChecked, type ClaimRow, claimRows } from './list.ts';
@@ -31,7 +31,7 @@ async function loadSubmitted(ctx: WriteCtx, items: readonly ReadRecord[]): Promi
     if (row.status !== 'ingediend') {
       throw invalidField(
         `items.${i}.id`,
-        `de declaratie van ${row.datum} is al ${row.status === 'afgewezen' ? 'afgewezen' : 'goedgekeurd'}`,
+        `de declaratie van ${formatDate(row.datum)} is al ${row.status === 'afgewezen' ? 'afgewezen' : 'goedgekeurd'}`,
       );
     }
     return row;
@@ -56,16 +56,31 @@ export async function approveClaims(ctx: WriteCtx, input: z.output<typeof claimA
   const checked = checkClaims(await loadCheckBasis(ctx.db, claims), claims, { together: true });
   const byId = new Map(rows.map((r) => [r.id, r]));
   const versionOf = new Map(input.items.map((i) => [i.id, i.version]));
-  // The results come in date order: the first claim that cannot be approved is the one named.
+  // The results come in date order: the first claim that cannot be approved is the one named in the message;
+  // each one that blocks has its reason at its own place in the input, for the queue to show at its row.
+  const refused = new Map<string, string>();
   for (const [id, result] of checked) {
     const blocking = result.checks.filter((c) => c.blocking);
     const row = byId.get(id);
     if (row && blocking.length > 0) {
-      throw new Failure(
-        'invalid_input',
-        `Niet goedgekeurd: ${fullName(row)}, ${row.datum}: ${blocking.map((b) => b.message).join(' ')} Corrigeer of wijs deze declaratie af; er is niets goedgekeurd.`,
+      refused.set(
+        id,
+        `${fullName(row)}, ${formatDate(row.datum)}: ${blocking.map((b) => b.message).join(' ')}`,
       );
     }
+  }
+  if (refused.size > 0) {
+    const [first] = refused.values();
+    const others = refused.size - 1;
+    throw invalidFields(
+      `Niet goedgekeurd: ${first}${others > 0 ? ` En ${others} ${others === 1 ? 'andere blokkeert' : 'andere blokkeren'} ook.` : ''} Corrigeer of wijs ${refused.size === 1 ? 'deze declaratie' : 'deze declaraties'} af, of keur de andere goed; er is niets goedgekeurd.`,
+      Object.fromEntries(
+        input.items.flatMap((item, i) => {
+          const reason = refused.get(item.id);
+          return reason ? [[`items.${i}.id`, reason]] : [];
+        }),
+      ),
+    );
   }
   const records = [...checked.keys()].map((id) => ({ id, version: versionOf.get(id) ?? 0 }));
   await updateVersionedMany(

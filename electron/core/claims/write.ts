@@ -1,5 +1,10 @@
 import type { z } from 'zod';
-import { type claimCorrectInput, type claimCreateInput, claimKindLabels } from '../../../shared/claims.ts';
+import {
+  type claimCorrectInput,
+  type claimCreateInput,
+  claimKindLabels,
+  type claimSetReceiptsInput,
+} from '../../../shared/claims.ts';
 import { formatCents } from '../../../shared/format.ts';
 import { diff, type WriteCtx } from '../context.ts';
 import { Failure, invalidField, notFound } from '../failure.ts';
@@ -7,7 +12,7 @@ import { loadPerson, refuseIfAnonymised } from '../persons/read.ts';
 import type { ClaimsTable } from '../store/schema.ts';
 import { assertCurrent, updateVersioned } from '../versioning.ts';
 import { activeContracts, claimAmount, contractOn } from './contract-terms.ts';
-import type { readReceipt } from './receipts.ts';
+import { readReceipt } from './receipts.ts';
 
 export type ClaimFields = Omit<z.output<typeof claimCreateInput>, 'bonnen'>;
 
@@ -51,6 +56,17 @@ function snapshot(
   };
 }
 
+/** A claim's receipts as rows of their own. */
+async function insertReceipts(ctx: WriteCtx, claimId: string, receipts: ReturnType<typeof readReceipt>[]) {
+  if (receipts.length === 0) return;
+  await ctx.db
+    .insertInto('receipts')
+    .values(
+      receipts.map((r) => ({ id: ctx.newId(), claim_id: claimId, ...r, created_at: ctx.now, version: 1 })),
+    )
+    .execute();
+}
+
 /** Stores one claim with its receipts and audits it: the one path for entered and imported claims. */
 export async function insertClaim(
   ctx: WriteCtx,
@@ -75,12 +91,7 @@ export async function insertClaim(
     version: 1,
   };
   await ctx.db.insertInto('claims').values(row).execute();
-  if (receipts.length > 0) {
-    await ctx.db
-      .insertInto('receipts')
-      .values(receipts.map((r) => ({ id: ctx.newId(), claim_id: id, ...r, created_at: ctx.now, version: 1 })))
-      .execute();
-  }
+  await insertReceipts(ctx, id, receipts);
   ctx.audit({
     recordType: 'claim',
     recordId: id,
@@ -129,4 +140,51 @@ export async function correctClaim(ctx: WriteCtx, input: z.output<typeof claimCo
       changes: diff(snapshot(row), snapshot({ ...row, ...next })),
     },
   );
+}
+
+/**
+ * Gives a submitted claim its receipts after the fact (an imported claim, or one entered before the receipt came
+ * in), or replaces the ones it has (a wrong or unreadable photo), until it is decided. Each file is typed by its
+ * content, as on entry. The claim's version moves on, so a desk that read it before sees the change.
+ */
+export async function setClaimReceipts(ctx: WriteCtx, input: z.output<typeof claimSetReceiptsInput>) {
+  const row = await ctx.db
+    .selectFrom('claims')
+    .select((eb) => [
+      'id',
+      'status',
+      eb
+        .selectFrom('receipts')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('receipts.claim_id', '=', 'claims.id')
+        .as('bonnen'),
+    ])
+    .where('id', '=', input.id)
+    .executeTakeFirst();
+  if (!row) throw notFound('Deze declaratie');
+  if (row.status !== 'ingediend') {
+    throw new Failure(
+      'invalid_input',
+      'Alleen bij een ingediende declaratie kunnen nog bonnen worden toegevoegd of vervangen.',
+    );
+  }
+  const receipts = input.bonnen.map((b, i) => readReceipt(b.base64, i));
+  const before = Number(row.bonnen ?? 0);
+  const saved = await updateVersioned(
+    ctx,
+    'claims',
+    { id: input.id, version: input.version },
+    { updated_at: ctx.now },
+    {
+      recordType: 'claim',
+      summary:
+        before === 0
+          ? `${receipts.length === 1 ? 'Bon' : 'Bonnen'} toegevoegd aan declaratie`
+          : `${before === 1 ? 'Bon' : 'Bonnen'} van declaratie vervangen`,
+      changes: [{ field: 'bonnen', before, after: receipts.length }],
+    },
+  );
+  await ctx.db.deleteFrom('receipts').where('claim_id', '=', input.id).execute();
+  await insertReceipts(ctx, input.id, receipts);
+  return saved;
 }

@@ -1,14 +1,68 @@
 import { type ClaimKind, claimKindShort } from '../../../shared/claims.ts';
-import { formatCents, formatMonthSpan } from '../../../shared/format.ts';
+import { formatCents, formatDate, formatMonthSpan } from '../../../shared/format.ts';
+import { sepaIbanProblem } from '../../../shared/iban.ts';
 import type { BatchStatus, PayoutBatch } from '../../../shared/payouts.ts';
 import { fullName } from '../../../shared/persons.ts';
 import type { WriteCtx } from '../context.ts';
-import { Failure, invalidField, notFound } from '../failure.ts';
+import { Failure, invalidField, invalidFields, notFound } from '../failure.ts';
 import type { AreaHandlers } from '../registry.ts';
 import { loadSettings } from '../settings/read.ts';
 import type { PayoutBatchesTable } from '../store/schema.ts';
 import { assertCurrent, updateVersioned, updateVersionedMany } from '../versioning.ts';
 import { buildPain001, SepaError, type SepaTransfer, sepaId, validatePain001 } from './sepa.ts';
+
+/** Who can fix the organisation's IBAN, said to whoever meets the problem (the administrateur cannot). */
+function organisationIbanHint(iban: string | null, problem: string): string {
+  return iban
+    ? `${problem}; de beheerder past het IBAN van de organisatie aan bij Instellingen`
+    : 'ontbreekt; de beheerder vult het IBAN van de organisatie in bij Instellingen';
+}
+
+interface BatchClaim {
+  status: string;
+  datum: string;
+  voornaam: string;
+  tussenvoegsel: string | null;
+  achternaam: string;
+  iban: string | null;
+}
+
+/** Why this claim cannot go into a batch, or null: gone, not approved, already in one, or nowhere to pay it to. */
+function whyNotInBatch(c: BatchClaim | undefined): string | null {
+  if (!c) return 'deze declaratie bestaat niet (meer)';
+  const what = `de declaratie van ${fullName({ ...c, roepnaam: null })} van ${formatDate(c.datum)}`;
+  if (c.status === 'in_batch') return `${what} is al in een batch`;
+  if (c.status !== 'goedgekeurd') return `${what} is niet goedgekeurd`;
+  const problem = sepaIbanProblem(c.iban);
+  return problem
+    ? `${what} kan niet worden betaald: IBAN ontbreekt of klopt niet (${problem}); vul het in bij de sleutelpersoon`
+    : null;
+}
+
+/**
+ * The SEPA builder's problems at the place they belong: a transfer's at the first of its person's claims, the
+ * paying account's at the organisation's IBAN, the date's at the date.
+ */
+function sepaProblemFields(
+  err: SepaError,
+  perPerson: { id: string }[][],
+  claimIds: readonly string[],
+): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const problem of err.problems) {
+    const transfer = /^transfers\.(\d+)/.exec(problem.field);
+    const firstClaim = transfer ? perPerson[Number(transfer[1])]?.[0]?.id : undefined;
+    const key = firstClaim
+      ? `claimIds.${claimIds.indexOf(firstClaim)}`
+      : problem.field.startsWith('debtor.')
+        ? 'organisatieIban'
+        : problem.field === 'executionDate'
+          ? 'uitvoerdatum'
+          : 'claimIds';
+    fields[key] = fields[key] ? `${fields[key]}; ${problem.message}` : problem.message;
+  }
+  return fields;
+}
 
 /** One transfer per person (see payouts.create), so the transfer count is the number of people paid. */
 function toBatch(row: PayoutBatchesTable): PayoutBatch {
@@ -73,8 +127,9 @@ export const payoutsHandlers = {
   'payouts.create': async (ctx, input) => {
     if (input.uitvoerdatum < ctx.today) throw invalidField('uitvoerdatum', 'ligt in het verleden');
     const settings = await loadSettings(ctx.db);
-    if (!settings.iban)
-      throw invalidField('uitvoerdatum', 'vul eerst het IBAN van de organisatie in bij Instellingen');
+    const debtorProblem = sepaIbanProblem(settings.iban);
+    if (debtorProblem)
+      throw invalidField('organisatieIban', organisationIbanHint(settings.iban, debtorProblem));
     const claims = await ctx.db
       .selectFrom('claims')
       .innerJoin('persons', 'persons.id', 'claims.person_id')
@@ -93,13 +148,18 @@ export const payoutsHandlers = {
       ])
       .where('claims.id', 'in', input.claimIds)
       .execute();
-    if (claims.length !== new Set(input.claimIds).size)
-      throw invalidField('claimIds', 'een of meer declaraties bestaan niet (meer)');
-    const notApproved = claims.find((c) => c.status !== 'goedgekeurd');
-    if (notApproved) {
-      throw invalidField(
-        'claimIds',
-        `de declaratie van ${fullName({ ...notApproved, roepnaam: null })} van ${notApproved.datum} is ${notApproved.status === 'in_batch' ? 'al in een batch' : 'niet goedgekeurd'}`,
+    // Every claim that cannot go in has its reason at its own place in the input, so the screen shows it there.
+    const byId = new Map(claims.map((c) => [c.id, c]));
+    const refused: Record<string, string> = {};
+    input.claimIds.forEach((id, i) => {
+      const reason = whyNotInBatch(byId.get(id));
+      if (reason) refused[`claimIds.${i}`] = reason;
+    });
+    const reasons = Object.values(refused);
+    if (reasons.length > 0) {
+      throw invalidFields(
+        `Geen betaalbatch gemaakt: ${reasons[0]}${reasons.length > 1 ? ` (en ${reasons.length - 1} meer)` : ''}. Laat ${reasons.length === 1 ? 'deze declaratie' : 'deze declaraties'} weg of los het op; er is niets veranderd.`,
+        refused,
       );
     }
     const count = await ctx.db
@@ -124,29 +184,22 @@ export const payoutsHandlers = {
         remittance: `${settings.naam}: ${list.length} declaratie${list.length === 1 ? '' : 's'} (${kinds}) ${month}`,
       };
     });
-    const missing = transfers.find((t) => t.iban === '');
-    if (missing)
-      throw invalidField(
-        'claimIds',
-        `van ${missing.name} is geen IBAN bekend; vul het in bij de sleutelpersoon`,
-      );
     let xml: string;
     try {
       xml = buildPain001({
         messageId: sepaId(nummer, 35),
         createdAt: ctx.now,
         executionDate: input.uitvoerdatum,
-        debtor: { name: settings.naam, iban: settings.iban, bic: settings.bic },
+        debtor: { name: settings.naam, iban: settings.iban ?? '', bic: settings.bic },
         transfers,
       });
     } catch (err) {
-      if (err instanceof SepaError)
-        throw new Failure(
-          'invalid_input',
+      if (err instanceof SepaError) {
+        throw invalidFields(
           `Betaalbestand niet gemaakt: ${err.message}`,
-          'claimIds',
-          err.message,
+          sepaProblemFields(err, [...byPerson.values()], input.claimIds),
         );
+      }
       throw err;
     }
     const checked = await validatePain001(xml);

@@ -91,7 +91,7 @@ describe('payout batches', () => {
       claimIds: ids,
       uitvoerdatum: '2026-04-03',
     });
-    expect(twice).toMatchObject({ ok: false, error: { field: 'claimIds' } });
+    expect(twice).toMatchObject({ ok: false, error: { field: 'claimIds.0' } });
     if (!twice.ok) expect(twice.error.message).toContain('al in een batch');
     expect(await h.ok('administrateur', 'payouts.list', {})).toHaveLength(1);
     const people = await h.ok('administrateur', 'payouts.people', { id: batch.id });
@@ -147,7 +147,7 @@ describe('payout batches', () => {
       claimIds: [ids[0] ?? ''],
       uitvoerdatum: '2026-04-03',
     });
-    expect(again).toMatchObject({ ok: false, error: { field: 'claimIds' } });
+    expect(again).toMatchObject({ ok: false, error: { field: 'claimIds.0' } });
   });
 
   it('cancels a concept batch back to approved, and locks claims once paid', async () => {
@@ -177,14 +177,45 @@ describe('payout batches', () => {
     expect((await h.ok('projectleider', 'claims.overview', { jaar: 2031 })).jaarMaximumCents).toBeNull();
   });
 
-  it('names who has no or a wrong IBAN and changes nothing', async () => {
-    const p = await volunteer('Farid', 'Ahmadi', null);
-    const ids = [await approvedClaim(p, 20)];
+  it('flags a missing or non-SEPA IBAN beside the approved claim, refuses it in a batch at that claim, and pays the rest', async () => {
+    const farid = await volunteer('Farid', 'Ahmadi', null);
+    const ayse = await volunteer('Ayşe', 'Yılmaz', 'TR330006100519786457841326');
+    const amina = await volunteer('Amina', 'Haddad', 'NL91ABNA0417164300');
+    const ids = [
+      await approvedClaim(farid, 20),
+      await approvedClaim(ayse, 10),
+      await approvedClaim(amina, 30),
+    ];
+    // The approved claims say which cannot be paid, before anyone makes a batch; it did not stop their approval.
+    const approved = await h.ok('administrateur', 'claims.list', { status: 'goedgekeurd' });
+    expect(
+      Object.fromEntries(approved.rows.map((c) => [c.personNaam, c.checks.map((x) => [x.code, x.blocking])])),
+    ).toEqual({
+      'Farid Ahmadi': [['iban_ontbreekt', false]],
+      'Ayşe Yılmaz': [['iban_ontbreekt', false]],
+      'Amina Haddad': [],
+    });
+    // All three: refused, each reason at its own claim, nothing changed.
     const r = await h.call('administrateur', 'payouts.create', { claimIds: ids, uitvoerdatum: '2026-04-03' });
-    expect(r).toMatchObject({ ok: false, error: { field: 'claimIds' } });
-    if (!r.ok) expect(r.error.message).toContain('Farid Ahmadi');
+    expect(r).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'claimIds.0' } });
+    if (!r.ok) {
+      expect(Object.keys(r.error.fields ?? {})).toEqual(['claimIds.0', 'claimIds.1']);
+      expect(r.error.fields?.['claimIds.0']).toContain('Farid Ahmadi van 10-03-2026');
+      expect(r.error.fields?.['claimIds.0']).toContain('geen IBAN bekend');
+      expect(r.error.fields?.['claimIds.1']).toContain('TR doet niet mee aan SEPA');
+      expect(r.error.message).toContain('Farid Ahmadi');
+    }
     expect(await h.ok('administrateur', 'payouts.list', {})).toEqual([]);
-    expect(Object.values(await statusOf())).toEqual(['goedgekeurd']);
+    expect(Object.values(await statusOf())).toEqual(['goedgekeurd', 'goedgekeurd', 'goedgekeurd']);
+    // Leaving those two out, the third is paid; they stay approved until their IBAN is known.
+    await h.ok('administrateur', 'payouts.create', { claimIds: [ids[2] ?? ''], uitvoerdatum: '2026-04-03' });
+    const status = await statusOf();
+    expect(ids.map((id) => status[id])).toEqual(['goedgekeurd', 'goedgekeurd', 'in_batch']);
+    const [batch] = await h.ok('administrateur', 'payouts.list', {});
+    expect(batch).toMatchObject({ aantal: 1, totaalCents: 30 * 23 });
+    // A claim in a batch no longer carries the check: it is paid from the file made.
+    expect((await h.ok('administrateur', 'claims.list', { status: 'in_batch' })).rows[0]?.checks).toEqual([]);
+
     const empty = await h.call('administrateur', 'payouts.create', {
       claimIds: [],
       uitvoerdatum: '2026-04-03',
@@ -193,5 +224,32 @@ describe('payout batches', () => {
     expect(
       await h.call('projectleider', 'payouts.create', { claimIds: ids, uitvoerdatum: '2026-04-03' }),
     ).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
+  it("says at its own field that the organisation's IBAN is missing, and who fills it in", async () => {
+    const p = await volunteer('Amina', 'Haddad', 'NL91ABNA0417164300');
+    const ids = [await approvedClaim(p, 20)];
+    const { updatedAt: _u, ...settings } = await h.ok('beheer', 'settings.get', {});
+    await h.ok('beheer', 'settings.update', { ...settings, iban: null });
+    const r = await h.call('administrateur', 'payouts.create', { claimIds: ids, uitvoerdatum: '2026-04-03' });
+    expect(r).toMatchObject({
+      ok: false,
+      error: {
+        field: 'organisatieIban',
+        fields: {
+          organisatieIban: 'ontbreekt; de beheerder vult het IBAN van de organisatie in bij Instellingen',
+        },
+      },
+    });
+    // The date's own problem stays at the date.
+    const past = await h.call('administrateur', 'payouts.create', {
+      claimIds: ids,
+      uitvoerdatum: '2026-03-31',
+    });
+    expect(past).toMatchObject({
+      ok: false,
+      error: { field: 'uitvoerdatum', fields: { uitvoerdatum: 'ligt in het verleden' } },
+    });
+    expect(await h.ok('administrateur', 'payouts.list', {})).toEqual([]);
   });
 });

@@ -7,11 +7,10 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import transliterate from '@sindresorhus/transliterate';
-import { isSEPACountry } from 'ibantools';
 import { create } from 'xmlbuilder2';
 import { memoryPages, validateXML } from 'xmllint-wasm';
 import { formatCents } from '../../../shared/format.ts';
-import { bicProblem, ibanProblem, normalizeIban } from '../../../shared/iban.ts';
+import { bicProblem, normalizeIban, sepaIbanProblem } from '../../../shared/iban.ts';
 
 export interface SepaDebtor {
   name: string;
@@ -148,7 +147,7 @@ function checked(batch: SepaBatch): Checked {
   if (debtorName === '') {
     add('debtor.name', `Naam van ${debtorWho} wordt na omzetting naar bankletters leeg`);
   }
-  const debtorIban = accountProblem(debtor.iban);
+  const debtorIban = sepaIbanProblem(debtor.iban);
   if (debtorIban) add('debtor.iban', `IBAN van ${debtorWho}: ${debtorIban}`);
   if (debtor.bic !== null) {
     const bic = bicProblem(compactBic(debtor.bic));
@@ -173,7 +172,7 @@ function checked(batch: SepaBatch): Checked {
     }
     const iban = normalizeIban(transfer.iban);
     ibans.push(iban);
-    const ibanRefused = accountProblem(transfer.iban, iban);
+    const ibanRefused = sepaIbanProblem(transfer.iban);
     if (ibanRefused) add(`${field}.iban`, `IBAN van ${who}: ${ibanRefused}`);
     if (!Number.isInteger(transfer.amountCents)) {
       add(`${field}.amountCents`, `Bedrag van ${who} is geen heel aantal centen`);
@@ -307,15 +306,6 @@ export async function validatePain001(
 
 const idRule =
   "(max. 35 tekens: letters, cijfers en / - ? : ( ) . , ' +; geen spaties, niet beginnen of eindigen met '/', geen '//')";
-
-function accountProblem(raw: string, iban = normalizeIban(raw)): string | null {
-  const problem = ibanProblem(raw);
-  if (problem) return problem;
-  const country = iban.slice(0, 2);
-  return isSEPACountry(country)
-    ? null
-    : `${country} doet niet mee aan SEPA; een SEPA-overboeking naar deze rekening kan niet`;
-}
 
 function compactBic(bic: string): string {
   return bic.replace(/\s+/g, '').toUpperCase();

@@ -25,6 +25,7 @@ import { EuroInput } from '../../lib/euro-input.tsx';
 import { showSaved, showServerError } from '../../lib/forms.ts';
 import { ModalActions } from '../../lib/modal-actions.tsx';
 import { useCall } from '../../lib/use-call.ts';
+import { receiptAccept, toBase64 } from './receipt-files.ts';
 
 interface Values {
   personId: string | null;
@@ -45,15 +46,6 @@ const fixedAmountNote: Partial<Record<ClaimKind, string>> = {
   maand:
     'Het bedrag is de vaste vergoeding per maand uit het contract, voor de maand van de datum. Eén declaratie per maand; een tweede lijkt dubbel.',
 };
-
-function toBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).split(',')[1] ?? '');
-    reader.onerror = () => reject(reader.error);
-    reader.readAsDataURL(file);
-  });
-}
 
 /** A claim as the administrateur enters it from the form or receipt the volunteer handed in. */
 export function ClaimForm({ claim, onClose, onSaved }: { claim?: Claim; onClose(): void; onSaved(): void }) {
@@ -187,7 +179,7 @@ export function ClaimForm({ claim, onClose, onSaved }: { claim?: Claim; onClose(
                 label="Bon (foto of PDF)"
                 multiple
                 clearable
-                accept="image/png,image/jpeg,application/pdf"
+                accept={receiptAccept}
                 {...form.getInputProps('bonnen')}
                 data-path="bonnen.0"
               />

@@ -2,7 +2,7 @@ import { Group, Pagination, Paper, Select, Table, Text, UnstyledButton } from '@
 import { type OnChangeFn, type RowSelectionState, useTable } from '@tanstack/react-table';
 import { useMemo } from 'react';
 import type { Claim } from '../../../../shared/claims.ts';
-import { claimColumns, features, type RowActions } from './claim-columns.tsx';
+import { blocks, claimColumns, features, type RowActions } from './claim-columns.tsx';
 import type { ClaimsQueue } from './use-claims-queue.ts';
 
 const noRows: Claim[] = [];
@@ -83,7 +83,11 @@ export function QueueTable({
             </Table.Thead>
             <Table.Tbody>
               {table.getRowModel().rows.map((row) => (
-                <Table.Tr key={row.id}>
+                <Table.Tr
+                  key={row.id}
+                  data-blocking={blocks(row.original) || undefined}
+                  bg={blocks(row.original) ? 'var(--mantine-color-red-light)' : undefined}
+                >
                   {row.getAllCells().map((cell) => (
                     <Table.Td
                       key={cell.id}

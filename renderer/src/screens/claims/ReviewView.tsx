@@ -9,6 +9,7 @@ import { QueueFilters } from './QueueFilters.tsx';
 import { QueueTable } from './QueueTable.tsx';
 import { ReceiptsModal } from './ReceiptsModal.tsx';
 import { ReviewActions } from './ReviewActions.tsx';
+import { SetReceiptsDialog } from './SetReceiptsDialog.tsx';
 import type { ClaimsQueue } from './use-claims-queue.ts';
 
 /**
@@ -20,6 +21,7 @@ export function ReviewView({ queue }: { queue: ClaimsQueue }) {
   const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
   const [correcting, setCorrecting] = useState<Claim | null>(null);
   const [receiptsOf, setReceiptsOf] = useState<Claim | null>(null);
+  const [addingReceiptsTo, setAddingReceiptsTo] = useState<Claim | null>(null);
   const inputKey = JSON.stringify(queue.input);
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new page, filter or sort clears the choice.
   useEffect(() => setRowSelection({}), [inputKey]);
@@ -27,13 +29,15 @@ export function ReviewView({ queue }: { queue: ClaimsQueue }) {
   const mayApprove = can('claims.approve');
   const mayCorrect = can('claims.correct');
   const mayReadReceipts = can('claims.receipts');
+  const maySetReceipts = can('claims.setReceipts');
   const actions = useMemo<RowActions>(
     () => ({
       select: mayApprove,
       correct: mayCorrect ? setCorrecting : null,
       receipts: mayReadReceipts ? setReceiptsOf : null,
+      setReceipts: maySetReceipts ? setAddingReceiptsTo : null,
     }),
-    [mayApprove, mayCorrect, mayReadReceipts],
+    [mayApprove, mayCorrect, mayReadReceipts, maySetReceipts],
   );
   const rows = queue.data?.rows ?? [];
   const chosen = rows.filter((c) => rowSelection[c.id]);
@@ -45,7 +49,9 @@ export function ReviewView({ queue }: { queue: ClaimsQueue }) {
   return (
     <Stack>
       <QueueFilters queue={queue}>
-        {mayApprove && <ReviewActions chosen={chosen} onDone={changed} />}
+        {mayApprove && (
+          <ReviewActions chosen={chosen} onDone={changed} onRefused={() => void queue.reload()} />
+        )}
       </QueueFilters>
       {queue.error && <Text c="red">{queue.error.message}</Text>}
       <QueueTable
@@ -54,7 +60,31 @@ export function ReviewView({ queue }: { queue: ClaimsQueue }) {
         rowSelection={rowSelection}
         onRowSelectionChange={setRowSelection}
       />
-      {receiptsOf && <ReceiptsModal claimId={receiptsOf.id} onClose={() => setReceiptsOf(null)} />}
+      {receiptsOf && (
+        <ReceiptsModal
+          claimId={receiptsOf.id}
+          onClose={() => setReceiptsOf(null)}
+          onReplace={
+            maySetReceipts && receiptsOf.status === 'ingediend'
+              ? () => {
+                  setReceiptsOf(null);
+                  setAddingReceiptsTo(receiptsOf);
+                }
+              : null
+          }
+        />
+      )}
+      {addingReceiptsTo && (
+        <SetReceiptsDialog
+          claim={addingReceiptsTo}
+          onClose={() => setAddingReceiptsTo(null)}
+          onSaved={() => {
+            setAddingReceiptsTo(null);
+            // The choice stays: the rows come back with their new version.
+            void queue.reload();
+          }}
+        />
+      )}
       {correcting && (
         <ClaimForm
           claim={correcting}

@@ -13,6 +13,7 @@ import {
   claimKindLabels,
   claimKindShort,
   claimStatusLabels,
+  receiptKinds,
 } from '../../../../shared/claims.ts';
 import { formatCents, formatDate } from '../../../../shared/format.ts';
 
@@ -33,7 +34,12 @@ export interface RowActions {
   select: boolean;
   correct: ((claim: Claim) => void) | null;
   receipts: ((claim: Claim) => void) | null;
+  /** Add or replace the receipts of a submitted claim. */
+  setReceipts: ((claim: Claim) => void) | null;
 }
+
+/** Whether this claim cannot be approved as it stands: the table marks its row with the reason. */
+export const blocks = (c: Claim) => c.checks.some((x) => x.blocking);
 
 const selectColumn = column.display({
   id: 'kies',
@@ -56,7 +62,10 @@ const selectColumn = column.display({
 });
 
 function Description({ claim: c, actions }: { claim: Claim; actions: RowActions }) {
-  const { correct, receipts } = actions;
+  const { correct, receipts, setReceipts } = actions;
+  // Costs need a receipt, which may come later, until the claim is decided (replacing one is in the receipts view).
+  const mayAddReceipt =
+    c.status === 'ingediend' && setReceipts && receiptKinds.has(c.soort) && c.bonnen === 0;
   return (
     <>
       <Text size="sm" truncate="end" maw={200} title={c.omschrijving}>
@@ -73,6 +82,11 @@ function Description({ claim: c, actions }: { claim: Claim; actions: RowActions 
           {c.bonnen === 1 ? 'Bon bekijken' : `${c.bonnen} bonnen bekijken`}
         </Anchor>
       )}
+      {mayAddReceipt && (
+        <Anchor component="button" type="button" size="xs" onClick={() => setReceipts(c)}>
+          Bon toevoegen
+        </Anchor>
+      )}
     </>
   );
 }
@@ -87,11 +101,38 @@ function Amount({ claim: c }: { claim: Claim }) {
         </Text>
       )}
       {c.ruimteCents !== null && (
-        <Tooltip label="Wat deze persoon deze maand en dit jaar nog onbelast kan krijgen, vóór deze declaratie">
+        <Tooltip
+          label="Wat deze persoon deze maand en dit jaar nog onbelast kan krijgen vóór deze declaratie: na wat al is goedgekeurd en na de eerdere declaraties van deze persoon in deze lijst"
+          multiline
+          w={300}
+        >
           <Text size="xs" c={c.ruimteCents < c.bedragCents ? 'red' : 'dimmed'}>
             ruimte {formatCents(Math.max(0, c.ruimteCents))}
           </Text>
         </Tooltip>
+      )}
+    </>
+  );
+}
+
+/** The checks as badges (the message on hover); what blocks approval also as text, so the row says why. */
+function Checks({ claim: c }: { claim: Claim }) {
+  const blocking = c.checks.filter((x) => x.blocking);
+  return (
+    <>
+      <Group gap={4}>
+        {c.checks.map((x) => (
+          <Tooltip key={x.code} label={x.message} multiline w={300}>
+            <Badge color={x.blocking ? 'red' : 'orange'} variant="light" style={{ minWidth: 'max-content' }}>
+              {claimCheckLabels[x.code]}
+            </Badge>
+          </Tooltip>
+        ))}
+      </Group>
+      {blocking.length > 0 && (
+        <Text size="xs" c="red" mt={4} maw={340}>
+          Blokkeert goedkeuring: {blocking.map((x) => x.message).join(' ')}
+        </Text>
       )}
     </>
   );
@@ -130,21 +171,7 @@ export function claimColumns(actions: RowActions) {
     column.display({
       id: 'meldingen',
       header: 'Meldingen',
-      cell: ({ row }) => (
-        <Group gap={4}>
-          {row.original.checks.map((x) => (
-            <Tooltip key={x.code} label={x.message} multiline w={300}>
-              <Badge
-                color={x.blocking ? 'red' : 'orange'}
-                variant="light"
-                style={{ minWidth: 'max-content' }}
-              >
-                {claimCheckLabels[x.code]}
-              </Badge>
-            </Tooltip>
-          ))}
-        </Group>
-      ),
+      cell: ({ row }) => <Checks claim={row.original} />,
     }),
   ]);
 }

@@ -32,14 +32,15 @@ const sortable = new Set<string>(claimSortColumns);
  */
 export function useClaimsQueue() {
   const [filters, setFilters] = useState(initialFilters);
-  const [sorting, setSorting] = useState<SortingState>([{ id: 'datum', desc: true }]);
+  // Oldest first: the order the approval takes them in, so each claim's room counts the ones above it.
+  const [sorting, setSorting] = useState<SortingState>([{ id: 'datum', desc: false }]);
   const [pagination, setPagination] = useState<PaginationState>({ pageIndex: 0, pageSize: 25 });
 
   const sort = sorting[0];
   const input: CallInput<'claims.list'> = {
     ...filters,
     sort: sort && sortable.has(sort.id) ? (sort.id as ClaimSortColumn) : 'datum',
-    desc: sort?.desc ?? true,
+    desc: sort?.desc ?? false,
     page: pagination.pageIndex,
     pageSize: pagination.pageSize,
   };

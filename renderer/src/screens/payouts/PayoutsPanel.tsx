@@ -1,18 +1,15 @@
-import { Badge, Button, Group, Modal, Paper, Stack, Table, Text, Title } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { Badge, Button, Group, Modal, Paper, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { Claim } from '../../../../shared/claims.ts';
-import { addDays, dutchDate } from '../../../../shared/dates.ts';
 import { formatCents, formatDate } from '../../../../shared/format.ts';
 import { type BatchStatus, batchStatusLabels, type PayoutBatch } from '../../../../shared/payouts.ts';
 import { invoke } from '../../lib/api.ts';
-import { DutchDateInput } from '../../lib/date-input.tsx';
 import { downloadFile } from '../../lib/download.ts';
 import { showSaved, showServerError } from '../../lib/forms.ts';
-import { ModalActions } from '../../lib/modal-actions.tsx';
 import { useCan } from '../../lib/session.tsx';
 import { useCall } from '../../lib/use-call.ts';
 import { type BatchStep, BatchStepConfirm } from './BatchStepConfirm.tsx';
+import { ReadyForPayment } from './ReadyForPayment.tsx';
 
 const colors: Record<BatchStatus, string> = {
   concept: 'blue',
@@ -64,20 +61,7 @@ export function PayoutsPanel({ approved, onChanged }: { approved: Claim[]; onCha
           onClose={() => setAsking(null)}
         />
       )}
-      <Paper withBorder p="md">
-        <Group justify="space-between">
-          <div>
-            <Title order={2} size="h4">
-              Klaar voor betaling
-            </Title>
-            <Text size="sm" c="dimmed">
-              {approved.length} goedgekeurde {approved.length === 1 ? 'declaratie' : 'declaraties'},{' '}
-              {formatCents(approved.reduce((n, c) => n + c.bedragCents, 0))}
-            </Text>
-          </div>
-          {can('payouts.create') && <NewBatch claims={approved} onDone={reload} />}
-        </Group>
-      </Paper>
+      <ReadyForPayment approved={approved} onDone={reload} />
       <Paper withBorder>
         <Table verticalSpacing="xs" aria-label="Betaalbatches" style={{ whiteSpace: 'nowrap' }}>
           <Table.Thead>
@@ -175,51 +159,5 @@ function Specifications({ batchId, onClose }: { batchId: string; onClose(): void
         ))}
       </Stack>
     </Modal>
-  );
-}
-
-function NewBatch({ claims, onDone }: { claims: Claim[]; onDone(): void }) {
-  const form = useForm({ initialValues: { uitvoerdatum: addDays(dutchDate(), 1), open: false } });
-  const submit = form.onSubmit(async (v) => {
-    const r = await invoke('payouts.create', {
-      claimIds: claims.map((c) => c.id),
-      uitvoerdatum: v.uitvoerdatum,
-    });
-    if (!r.ok) return showServerError(form, r.error);
-    showSaved('Betaalbatch gemaakt; het SEPA-bestand is gecontroleerd');
-    form.setFieldValue('open', false);
-    onDone();
-  });
-  return (
-    <>
-      <Button disabled={claims.length === 0} onClick={() => form.setFieldValue('open', true)}>
-        Betaalbatch maken
-      </Button>
-      {form.values.open && (
-        <Modal opened onClose={() => form.setFieldValue('open', false)} title="Betaalbatch maken">
-          <form onSubmit={submit} noValidate>
-            <Stack gap="sm">
-              <Text size="sm">
-                {claims.length} {claims.length === 1 ? 'declaratie' : 'declaraties'} voor{' '}
-                {new Set(claims.map((c) => c.personId)).size} personen, samen{' '}
-                {formatCents(claims.reduce((n, c) => n + c.bedragCents, 0))}.
-              </Text>
-              <DutchDateInput
-                label="Uitvoerdatum"
-                clearable={false}
-                {...form.getInputProps('uitvoerdatum')}
-                data-path="uitvoerdatum"
-              />
-              {form.errors.claimIds && (
-                <Text c="red" size="sm">
-                  {form.errors.claimIds}
-                </Text>
-              )}
-              <ModalActions onCancel={() => form.setFieldValue('open', false)} submit="Batch maken" />
-            </Stack>
-          </form>
-        </Modal>
-      )}
-    </>
   );
 }
