@@ -24,6 +24,7 @@ import type { Dispatcher } from '../../electron/core/dispatcher.ts';
 import { longestBlock } from '../support/event-loop.ts';
 import { personInput, volunteerContract } from '../support/harness.ts';
 import { benchKey } from './bench-key.ts';
+import type { Figures } from './measure.ts';
 import { searchColumns } from './search-columns.ts';
 
 export interface BlockingFigure {
@@ -245,4 +246,23 @@ if (import.meta.main) {
     const over = figure.target !== null && figure.value > figure.target ? '  over target' : '';
     console.log(`${figure.name.padEnd(58)} ${String(figure.value).padStart(9)} ${figure.unit}${over}`);
   }
+}
+
+/**
+ * The main thread's longest own block beside each heavy call, for run.ts: as a ratio to the 50 ms an ordinary
+ * screen may block the other windows (a budget rather than a measured floor; target 1).
+ */
+export async function blockingFigures(): Promise<Figures> {
+  const figures: Figures = {};
+  for (const figure of await blockingBench()) {
+    const match = /^(.*): longest own block$/.exec(figure.name);
+    if (match?.[1] && match[1] !== 'light calls alone') {
+      figures[`block ${match[1]}`] = {
+        subjectMs: figure.value,
+        floorMs: targetMs,
+        about: { budget: '50 ms' },
+      };
+    }
+  }
+  return figures;
 }
