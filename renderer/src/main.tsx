@@ -36,7 +36,9 @@ const theme = createTheme({
     PasswordInput: PasswordInput.extend({
       defaultProps: { visibilityToggleButtonProps: { 'aria-label': 'Wachtwoord tonen of verbergen' } },
     }),
-    Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Sluiten' } } }),
+    // The first field of a dialog takes focus, not the close button in its corner: that one leaves the tab order
+    // (Escape and each dialog's own Annuleren or Sluiten close it from the keyboard).
+    Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Sluiten', tabIndex: -1 } } }),
     Pagination: Pagination.extend({
       defaultProps: {
         getControlProps: (control: string) => ({ 'aria-label': paginationLabels[control] ?? control }),

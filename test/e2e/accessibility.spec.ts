@@ -81,4 +81,12 @@ test('the main screens have no serious or critical accessibility findings (axe)'
   await expect(page.getByLabel('Voornaam')).toBeVisible();
   await look(page, 'Persoon bewerken');
   expect(found).toEqual([]);
+
+  // A dialog puts the cursor in its first field, ready to type.
+  await openMenu(page, 'Intervisie');
+  await page.getByRole('button', { name: 'Nieuwe groep' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Nieuwe intervisiegroep' });
+  await expect(dialog.getByLabel('Naam')).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
 });
