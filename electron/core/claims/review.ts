@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { claimApproveInput, claimRejectInput } from '../../../shared/claims.ts';
-import { formatCents } from '../../../shared/format.ts';
+import { formatCents, formatDate } from '../../../shared/format.ts';
 import { fullName } from '../../../shared/persons.ts';
 import type { WriteCtx } from '../context.ts';
 import { Failure, invalidField } from '../failure.ts';
@@ -31,11 +31,16 @@ async function loadSubmitted(ctx: WriteCtx, items: readonly ReadRecord[]): Promi
     if (row.status !== 'ingediend') {
       throw invalidField(
         `items.${i}.id`,
-        `de declaratie van ${row.datum} is al ${row.status === 'afgewezen' ? 'afgewezen' : 'goedgekeurd'}`,
+        `de declaratie van ${formatDate(row.datum)} is al ${row.status === 'afgewezen' ? 'afgewezen' : 'goedgekeurd'}`,
       );
     }
     return row;
   });
+}
+
+/** What the audit log says a decision was about: '€ 7,95 (Gülşen Doğan)'. */
+function amountAndName(row: ClaimRow | undefined): string {
+  return row ? `${formatCents(row.bedrag_cents)} (${fullName(row)})` : '';
 }
 
 /** Who decided and when: the same on every claim of one decision. */
@@ -63,7 +68,7 @@ export async function approveClaims(ctx: WriteCtx, input: z.output<typeof claimA
     if (row && blocking.length > 0) {
       throw new Failure(
         'invalid_input',
-        `Niet goedgekeurd: ${fullName(row)}, ${row.datum}: ${blocking.map((b) => b.message).join(' ')} Corrigeer of wijs deze declaratie af; er is niets goedgekeurd.`,
+        `Niet goedgekeurd: ${fullName(row)}, ${formatDate(row.datum)}: ${blocking.map((b) => b.message).join(' ')} Corrigeer of wijs deze declaratie af; er is niets goedgekeurd.`,
       );
     }
   }
@@ -75,7 +80,7 @@ export async function approveClaims(ctx: WriteCtx, input: z.output<typeof claimA
     { status: 'goedgekeurd', reden_afwijzing: null, ...decidedBy(ctx) },
     (record) => ({
       recordType: 'claim',
-      summary: `Declaratie goedgekeurd: ${formatCents(byId.get(record.id)?.bedrag_cents ?? 0)}`,
+      summary: `Declaratie goedgekeurd: ${amountAndName(byId.get(record.id))}`,
       changes: [{ field: 'status', before: 'ingediend', after: 'goedgekeurd' }],
     }),
   );
@@ -85,15 +90,16 @@ export async function approveClaims(ctx: WriteCtx, input: z.output<typeof claimA
 /** Rejects the claims, each with the reason the person will read; one update per distinct reason. */
 export async function rejectClaims(ctx: WriteCtx, input: z.output<typeof claimRejectInput>) {
   const rows = await loadSubmitted(ctx, input.items);
+  const byId = new Map(rows.map((r) => [r.id, r]));
   for (const [reden, items] of Map.groupBy(input.items, (i) => i.reden)) {
     await updateVersionedMany(
       ctx,
       'claims',
       items,
       { status: 'afgewezen', reden_afwijzing: reden, ...decidedBy(ctx) },
-      () => ({
+      (record) => ({
         recordType: 'claim',
-        summary: `Declaratie afgewezen: ${reden}`,
+        summary: `Declaratie afgewezen: ${amountAndName(byId.get(record.id))}. Reden: ${reden}`,
         changes: [{ field: 'status', before: 'ingediend', after: 'afgewezen' }],
       }),
     );

@@ -1,5 +1,5 @@
 import { type ClaimKind, claimKindShort } from '../../../shared/claims.ts';
-import { formatCents, formatMonthSpan } from '../../../shared/format.ts';
+import { formatCents, formatDate, formatMonthSpan } from '../../../shared/format.ts';
 import type { BatchStatus, PayoutBatch } from '../../../shared/payouts.ts';
 import { fullName } from '../../../shared/persons.ts';
 import type { WriteCtx } from '../context.ts';
@@ -99,7 +99,7 @@ export const payoutsHandlers = {
     if (notApproved) {
       throw invalidField(
         'claimIds',
-        `de declaratie van ${fullName({ ...notApproved, roepnaam: null })} van ${notApproved.datum} is ${notApproved.status === 'in_batch' ? 'al in een batch' : 'niet goedgekeurd'}`,
+        `de declaratie van ${fullName({ ...notApproved, roepnaam: null })} van ${formatDate(notApproved.datum)} is ${notApproved.status === 'in_batch' ? 'al in een batch' : 'niet goedgekeurd'}`,
       );
     }
     const count = await ctx.db
