@@ -107,7 +107,7 @@ describe('the demo data set', () => {
 
   it('is the same on every run of the same day', { timeout: 180_000 }, async () => {
     const fingerprint = async () => {
-      const as = await demo(30);
+      const as = await demo(24);
       const annelies = await as('annelies');
       const claims = (await annelies('claims.list', { pageSize: 1000 })).rows.map((c) =>
         [c.personNaam, c.soort, c.datum, c.bedragCents, c.status, c.checks.map((k) => k.code).join()].join(
