@@ -126,7 +126,7 @@ export async function approvalRace(dispatcher: Dispatcher, sqlite: Database.Data
         'claims.approve',
         r.id,
         r.version + 1,
-        'Declaratie goedgekeurd: € 0,23',
+        'Declaratie goedgekeurd: € 0,23 (Persoon1 Achternaam1)',
         changes,
         // As writeAudit stores them: the call's input and context once, on its first row.
         i === 0 ? input : 'null',

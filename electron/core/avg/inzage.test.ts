@@ -200,7 +200,7 @@ describe('inzage export', () => {
         { veld: 'Vertrouwelijk', voor: null, na: expect.any(Boolean) },
       ]),
     );
-    expect(logged('Declaratie onkosten')?.wijzigingen).toEqual(
+    expect(logged('Declaratie ingediend: € 12,50')?.wijzigingen).toEqual(
       expect.arrayContaining([
         { veld: 'Soort', voor: null, na: 'Onkosten' },
         { veld: 'Bedrag', voor: null, na: { centen: 12_50, weergave: '€ 12,50' } },

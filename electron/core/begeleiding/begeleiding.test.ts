@@ -232,7 +232,7 @@ describe('begeleidingslog', () => {
     });
     const [closed] = await h.ok('begeleider', 'begeleiding.log', { personId });
     expect(closed).toMatchObject({ geslotenOp: '2026-01-31', eigenaar: 'begeleider Test' });
-    expect(closed?.opvolging).toBe('2026-01-31: Belafspraken gemaakt\n2026-01-31: Gaat beter');
+    expect(closed?.opvolging).toBe('31-01-2026: Belafspraken gemaakt\n31-01-2026: Gaat beter');
     expect((await h.ok('begeleider', 'begeleiding.caseload', {}))[0]?.openSignalen).toBe(0);
   });
 });

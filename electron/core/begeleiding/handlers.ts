@@ -1,4 +1,5 @@
 import { logKindLabels } from '../../../shared/begeleiding/inputs.ts';
+import { formatDate } from '../../../shared/format.ts';
 import { fullName } from '../../../shared/persons.ts';
 import { foldForSearch } from '../../../shared/search.ts';
 import { diff, type WriteCtx } from '../context.ts';
@@ -193,7 +194,9 @@ export const begeleidingHandlers = {
     await assertCurrent(ctx.db, 'log_entries', { id: row.id, version: input.version });
     if (input.datum < row.datum) throw invalidField('datum', 'ligt vóór het signaal');
     if (input.datum > ctx.today) throw invalidField('datum', 'ligt in de toekomst');
-    const opvolging = [row.opvolging, `${input.datum}: ${input.opvolging}`].filter(Boolean).join('\n');
+    const opvolging = [row.opvolging, `${formatDate(input.datum)}: ${input.opvolging}`]
+      .filter(Boolean)
+      .join('\n');
     return updateVersioned(
       ctx,
       'log_entries',

@@ -335,7 +335,9 @@ describe('claims', () => {
       items: claims.map((c) => ({ id: c.id, version: c.version })),
     });
     expect(all).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    if (!all.ok) expect(all.error.message).toContain('Bon ontbreekt');
+    // The blocking claim named by its person and its date as people write it.
+    if (!all.ok)
+      expect(all.error.message).toContain('Niet goedgekeurd: Şükrü Çelik, 13-03-2026: Bon ontbreekt.');
     expect((await list()).every((c) => c.status === 'ingediend')).toBe(true);
 
     expect(
@@ -364,6 +366,16 @@ describe('claims', () => {
       items: [{ id: good[0]?.id ?? '', version: 2 }],
     });
     expect(twice).toMatchObject({ ok: false });
+    if (!twice.ok) expect(twice.error.message).toContain('de declaratie van 12-03-2026 is al goedgekeurd');
+    // The log names the person with the amount, in euros.
+    const { rows } = await h.ok('projectleider', 'audit.list', { recordType: 'claim' });
+    expect(rows.map((r) => r.summary)).toEqual(
+      expect.arrayContaining([
+        'Declaratie ingediend: € 4,60 (Şükrü Çelik), reiskosten auto of fiets',
+        'Declaratie goedgekeurd: € 4,60 (Şükrü Çelik)',
+        'Declaratie afgewezen: € 12,50 (Şükrü Çelik). Reden: Geen bon bijgevoegd; lever de bon na',
+      ]),
+    );
   });
 
   it("shows each claim's room after the same person's earlier ones, marks the one that blocks, and approves the others", async () => {

@@ -38,6 +38,11 @@ async function loadSubmitted(ctx: WriteCtx, items: readonly ReadRecord[]): Promi
   });
 }
 
+/** What the audit log says a decision was about: '€ 7,95 (Gülşen Doğan)'. */
+function amountAndName(row: ClaimRow | undefined): string {
+  return row ? `${formatCents(row.bedrag_cents)} (${fullName(row)})` : '';
+}
+
 /** Who decided and when: the same on every claim of one decision. */
 const decidedBy = (ctx: WriteCtx) => ({
   beoordeeld_door: ctx.account?.id ?? null,
@@ -90,7 +95,7 @@ export async function approveClaims(ctx: WriteCtx, input: z.output<typeof claimA
     { status: 'goedgekeurd', reden_afwijzing: null, ...decidedBy(ctx) },
     (record) => ({
       recordType: 'claim',
-      summary: `Declaratie goedgekeurd: ${formatCents(byId.get(record.id)?.bedrag_cents ?? 0)}`,
+      summary: `Declaratie goedgekeurd: ${amountAndName(byId.get(record.id))}`,
       changes: [{ field: 'status', before: 'ingediend', after: 'goedgekeurd' }],
     }),
   );
@@ -100,15 +105,16 @@ export async function approveClaims(ctx: WriteCtx, input: z.output<typeof claimA
 /** Rejects the claims, each with the reason the person will read; one update per distinct reason. */
 export async function rejectClaims(ctx: WriteCtx, input: z.output<typeof claimRejectInput>) {
   const rows = await loadSubmitted(ctx, input.items);
+  const byId = new Map(rows.map((r) => [r.id, r]));
   for (const [reden, items] of Map.groupBy(input.items, (i) => i.reden)) {
     await updateVersionedMany(
       ctx,
       'claims',
       items,
       { status: 'afgewezen', reden_afwijzing: reden, ...decidedBy(ctx) },
-      () => ({
+      (record) => ({
         recordType: 'claim',
-        summary: `Declaratie afgewezen: ${reden}`,
+        summary: `Declaratie afgewezen: ${amountAndName(byId.get(record.id))}. Reden: ${reden}`,
         changes: [{ field: 'status', before: 'ingediend', after: 'afgewezen' }],
       }),
     );

@@ -96,7 +96,7 @@ export async function insertClaim(
     recordType: 'claim',
     recordId: id,
     recordVersion: 1,
-    summary: `Declaratie ${claimKindLabels[fields.soort].toLowerCase()} ${formatCents(amount)}: ${person.naam}`,
+    summary: `Declaratie ingediend: ${formatCents(amount)} (${person.naam}), ${claimKindLabels[fields.soort].toLowerCase()}`,
     changes: diff(null, { ...snapshot(row), bonnen: receipts.length }),
   });
   return { id, version: 1 };
@@ -127,7 +127,7 @@ export async function correctClaim(ctx: WriteCtx, input: z.output<typeof claimCo
   await assertCurrent(ctx.db, 'claims', { id, version });
   if (fields.personId !== row.person_id)
     throw invalidField('personId', 'een declaratie hoort bij één persoon');
-  const { contract, amount } = await validateAndPriceClaim(ctx, fields);
+  const { person, contract, amount } = await validateAndPriceClaim(ctx, fields);
   const next = claimColumns(fields, contract, amount);
   return updateVersioned(
     ctx,
@@ -136,7 +136,7 @@ export async function correctClaim(ctx: WriteCtx, input: z.output<typeof claimCo
     { ...next, origineel: row.origineel ?? JSON.stringify(snapshot(row)), updated_at: ctx.now },
     {
       recordType: 'claim',
-      summary: 'Declaratie gecorrigeerd vóór beoordeling',
+      summary: `Declaratie gecorrigeerd vóór beoordeling: ${formatCents(amount)} (${person.naam})`,
       changes: diff(snapshot(row), snapshot({ ...row, ...next })),
     },
   );

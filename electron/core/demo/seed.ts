@@ -1,9 +1,11 @@
-import type { CallInput, CallName } from '../../../shared/contract.ts';
+import type { CallInput, CallName, CallOutput } from '../../../shared/contract.ts';
 import { dutchDate } from '../../../shared/dates.ts';
 import { ageOn } from '../../../shared/format.ts';
 import type { PersonStatus } from '../../../shared/persons.ts';
 import type { Role } from '../../../shared/roles.ts';
 import type { Dispatcher } from '../dispatcher.ts';
+import { type DemoPerson, seedClaims, seedGuidance } from './activity.ts';
+import { type Random, random } from './random.ts';
 
 /** Groups the pool is drawn from: names, country, languages, as an organisation in the Netherlands might have. */
 const origins = [
@@ -99,20 +101,6 @@ const statuses: PersonStatus[] = [
 const levels = ['moedertaal', 'vloeiend', 'goed', 'redelijk'] as const;
 const cefr = ['A2', 'B1', 'B1', 'B2', 'B2', 'C1'] as const;
 
-/** Small deterministic generator, so the demo set is the same on every machine. */
-function random(seed: number) {
-  let s = seed >>> 0;
-  const next = () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
-  return { next, pick, int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)) };
-}
-
 /** A valid Dutch test IBAN from a bank code and a number: MOD-97 computed, never a real person's account. */
 function dutchIban(bank: string, account: number): string {
   const bban = `${bank}${String(account).padStart(10, '0')}`;
@@ -134,46 +122,85 @@ export const demoAccounts: { username: string; displayName: string; role: Role; 
   { username: 'johan', displayName: 'Johan Smit', role: 'administrateur', isBeheerder: false },
 ];
 
+/** The demo organisation: its own bank account (the IBAN of the Dutch IBAN example) and address on its letters. */
+export const demoOrganisation = {
+  naam: 'Stichting Welzijn Utrecht-Oost (demo)',
+  straat: 'Vlierweg',
+  huisnummer: '12',
+  postcode: '3572 BK',
+  plaats: 'Utrecht',
+  iban: 'NL91ABNA0417164300',
+  bic: 'ABNANL2A',
+} as const;
+
+/** A dispatcher call as one logged-in client makes it; a refusal stops the seed with the call's Dutch message. */
+export type DemoCall = <N extends CallName>(name: N, input: CallInput<N>) => Promise<CallOutput<N>>;
+
+/** The calls of `username` on a client key of its own, so each account acts as itself through the dispatcher. */
+function callsAs(dispatcher: Dispatcher, username: string): DemoCall {
+  const client = `demo-seed-${username}`;
+  return async (name, input) => {
+    const r = await dispatcher.dispatch(name, input, client);
+    if (!r.ok) throw new Error(`Demo-gegevens: ${name} (${username}) mislukt: ${r.error.message}`);
+    return r.value as CallOutput<typeof name>;
+  };
+}
+
+async function demoSession(dispatcher: Dispatcher, username: string): Promise<DemoCall> {
+  const call = callsAs(dispatcher, username);
+  await call('auth.login', { username, password: demoPassword });
+  return call;
+}
+
 /**
- * Fills an empty database with a demo organisation through the dispatcher, exactly as users would: accounts, and
- * `count` sleutelpersonen with varied names, languages and statuses. Refuses a database that already has accounts.
+ * Fills an empty database with a demo organisation through the dispatcher, exactly as users would, each account
+ * logged in as itself: accounts and the organisation's details, `count` sleutelpersonen with varied names,
+ * languages and statuses, contracts for the active ones, then what each role works with (POPs, begeleidingslog,
+ * signals, intervisie, claims in every state and payout batches; see activity.ts). Deterministic: the same
+ * `count` and `today` give the same set on every machine. Refuses a database that already has accounts.
  */
 export async function seedDemo(dispatcher: Dispatcher, count = 180, today = dutchDate()): Promise<void> {
-  const client = 'demo-seed';
-  const call = async <N extends CallName>(name: N, input: CallInput<N>) => {
-    const r = await dispatcher.dispatch(name, input, client);
-    if (!r.ok) throw new Error(`Demo-gegevens: ${name} mislukt: ${r.error.message}`);
-    return r.value as { id: string; version: number };
-  };
   const [first, ...others] = demoAccounts;
   if (!first) return;
-  await call('auth.setup', {
-    organisatieNaam: 'Stichting Welzijn Utrecht-Oost (demo)',
+  // The first account is beheerder and stays logged in: it sets up the organisation and, as administrateur,
+  // later handles the claims.
+  const beheerder = callsAs(dispatcher, first.username);
+  await beheerder('auth.setup', {
+    organisatieNaam: demoOrganisation.naam,
     displayName: first.displayName,
     username: first.username,
     password: demoPassword,
     role: first.role,
   });
-  const begeleiders: string[] = [];
+  // Before any contract is printed: the letterhead carries the address, and payouts need the IBAN.
+  const { version, vergrendelenNaMinuten } = await beheerder('settings.get', {});
+  await beheerder('settings.update', {
+    version,
+    vergrendelenNaMinuten,
+    ...demoOrganisation,
+    kvkNummer: null,
+    logo: null,
+  });
+  const accountIds = new Map<string, string>();
   for (const a of others) {
-    const saved = await call('accounts.create', { ...a, password: demoPassword });
-    if (a.role === 'begeleider') begeleiders.push(saved.id);
+    const saved = await beheerder('accounts.create', { ...a, password: demoPassword });
+    accountIds.set(a.username, saved.id);
   }
-  await call('auth.logout', {});
-  await dispatcher.dispatch('auth.login', { username: 'marco', password: demoPassword }, client);
+  const begeleiders = others
+    .filter((a) => a.role === 'begeleider')
+    .map((a) => accountIds.get(a.username) ?? '');
+  const projectleider = await demoSession(dispatcher, 'marco');
 
-  const profiles = (await dispatcher.dispatch('profiles.list', {}, client)) as {
-    ok: true;
-    value: { id: string }[];
-  };
-  const starter = (await dispatcher.dispatch('profiles.get', { id: profiles.value[0]?.id }, client)) as {
-    ok: true;
-    value: { current: { versionId: string } };
-  };
-  const profileVersionId = starter.value.current.versionId;
+  const profiles = await projectleider('profiles.list', {});
+  const starter = await projectleider('profiles.get', { id: profiles[0]?.id ?? '' });
+  const profileVersionId = starter.current.versionId;
   const rnd = random(20261125);
   const year = Number(today.slice(0, 4));
   const used = new Set<string>();
+  const people: DemoPerson[] = [];
+  // Making a contract definitief renders its PDF in a worker thread: those run on while the next people are
+  // entered, and are all awaited before anything needs the contracts.
+  const finalizing: Promise<unknown>[] = [];
   for (let i = 0; i < count; i++) {
     let origin = rnd.pick(origins);
     let voornaam = rnd.pick(origin.voornamen);
@@ -201,7 +228,7 @@ export async function seedDemo(dispatcher: Dispatcher, count = 180, today = dutc
       ? String(rnd.int(1, Math.max(1, Number(today.slice(5, 7)) - 1))).padStart(2, '0')
       : month;
     const geboortedatum = `${rnd.int(1965, 2005)}-${month}-${day}`;
-    const person = await call('persons.create', {
+    const input: CallInput<'persons.create'> = {
       voornaam,
       tussenvoegsel: null,
       achternaam,
@@ -235,58 +262,102 @@ export async function seedDemo(dispatcher: Dispatcher, count = 180, today = dutc
       notities: null,
       status,
       statusDatum: `${statusYear}-${statusMonth}-${day}`,
+    };
+    const person = await projectleider('persons.create', input);
+    const contract =
+      status === 'actief' || status === 'gepauzeerd'
+        ? await demoContract(
+            projectleider,
+            rnd,
+            { id: person.id, geboortedatum },
+            profileVersionId,
+            `${statusYear}-${statusMonth}-${day}`,
+            today,
+          )
+        : null;
+    if (contract) finalizing.push(contract.finalized);
+    people.push({
+      id: person.id,
+      naam: `${voornaam} ${achternaam}`,
+      status,
+      begeleiderId: (input.begeleiderId as string | null | undefined) ?? null,
+      geboortedatum,
+      iban: input.iban !== null,
+      toestemmingOntbreekt: input.toestemmingNodig && !input.toestemmingDatum,
+      contract: contract && {
+        startdatum: contract.startdatum,
+        uurCents: contract.uurCents,
+        kmCents: contract.kmCents,
+      },
     });
-    if (status === 'actief' || status === 'gepauzeerd') {
-      await demoContract(
-        call,
-        rnd,
-        { id: person.id, geboortedatum },
-        profileVersionId,
-        `${statusYear}-${statusMonth}-${day}`,
-        today,
-      );
-    }
   }
-  await call('auth.logout', {});
+  const sessions = new Map<string, DemoCall>([
+    [first.username, beheerder],
+    ['marco', projectleider],
+  ]);
+  const guides: { id: string; call: DemoCall }[] = [];
+  for (const a of others.filter((o) => o.role === 'begeleider')) {
+    const call = await demoSession(dispatcher, a.username);
+    sessions.set(a.username, call);
+    guides.push({ id: accountIds.get(a.username) ?? '', call });
+  }
+  // The begeleiders' work needs no contracts: it is entered while their PDFs are still being rendered.
+  const guidance = seedGuidance(guides, people, today);
+  guidance.catch(() => {});
+  // Settled, not all: a refusal is thrown only once all has finished, nothing left running unawaited.
+  const outcomes = await Promise.allSettled([guidance, ...finalizing]);
+  const refused = outcomes.find((o) => o.status === 'rejected');
+  if (refused) throw refused.reason;
+  await seedClaims(beheerder, people, today);
+  for (const call of sessions.values()) await call('auth.logout', {});
 }
 
-type Call = <N extends CallName>(name: N, input: CallInput<N>) => Promise<{ id: string; version: number }>;
-
-/** A volunteer contract from the starter profile, made definitief and mostly signed, as most active people have. */
+/**
+ * A volunteer contract from the starter profile, made definitief and mostly signed, as most active people have.
+ * Every draw from `rnd` is made before it returns; making it definitief and signing it go on in `finalized`.
+ */
 async function demoContract(
-  call: Call,
-  rnd: ReturnType<typeof random>,
+  call: DemoCall,
+  rnd: Random,
   person: { id: string; geboortedatum: string },
   profileVersionId: string,
   since: string,
   today: string,
-): Promise<void> {
+): Promise<{ startdatum: string; uurCents: number; kmCents: number; finalized: Promise<void> }> {
   const startdatum = since > today ? today : since;
   // Within the fiscal limits: the under-21 hourly maximum is lower.
   const young = ageOn(person.geboortedatum, startdatum) < 21;
   const year = Number(today.slice(0, 4));
+  const velden = {
+    uren_per_week: rnd.int(4, 12),
+    gemeente: rnd.pick(places).gemeente,
+    doelgroep: rnd.pick([
+      'Statushouders en hun gezinnen',
+      'Nieuwkomers in de wijk',
+      'Ouders van jonge kinderen',
+    ]),
+    talen: ['Nederlands'],
+  };
+  const einddatum = rnd.next() < 0.3 ? `${year}-${String(rnd.int(12, 12)).padStart(2, '0')}-31` : null;
+  const vergoedingCents = young ? 3_00 : rnd.pick([4_00, 5_00, 5_50]);
+  const verwachtUrenPerMaand = rnd.int(12, 30);
+  const kmVergoedingCents = rnd.next() < 0.5 ? 23 : 0;
+  const verwachteKmPerMaand = rnd.int(0, 60);
+  const werktelefoon = rnd.next() < 0.4;
+  const signed = rnd.next() < 0.85;
   const saved = await call('contracts.create', {
     personId: person.id,
     profileVersionId,
     vorm: 'vrijwilligersovereenkomst',
-    velden: {
-      uren_per_week: rnd.int(4, 12),
-      gemeente: rnd.pick(places).gemeente,
-      doelgroep: rnd.pick([
-        'Statushouders en hun gezinnen',
-        'Nieuwkomers in de wijk',
-        'Ouders van jonge kinderen',
-      ]),
-      talen: ['Nederlands'],
-    },
+    velden,
     startdatum,
-    einddatum: rnd.next() < 0.3 ? `${year}-${String(rnd.int(12, 12)).padStart(2, '0')}-31` : null,
+    einddatum,
     vergoedingEenheid: 'uur',
-    vergoedingCents: young ? 3_00 : rnd.pick([4_00, 5_00, 5_50]),
-    verwachtUrenPerMaand: rnd.int(12, 30),
+    vergoedingCents,
+    verwachtUrenPerMaand,
     verwachteActiviteitenPerMaand: null,
-    kmVergoedingCents: rnd.next() < 0.5 ? 23 : 0,
-    verwachteKmPerMaand: rnd.int(0, 60),
+    kmVergoedingCents,
+    verwachteKmPerMaand,
     andereOrganisatiesPerMaandCents: 0,
     onkostenMetBon: true,
     waVerzekering: true,
@@ -295,15 +366,20 @@ async function demoContract(
     vasteBegeleiderId: null,
     werktijden: null,
     bereikbaarheid: null,
-    werktelefoon: rnd.next() < 0.4,
+    werktelefoon,
     scholing: null,
     opzegtermijnWeken: 2,
   });
-  const final = await call('contracts.finalize', {
-    id: saved.id,
-    version: saved.version,
-    fiscaleReden: null,
-    bevestigOverlap: false,
-  });
-  if (rnd.next() < 0.85) await call('contracts.sign', { id: saved.id, version: final.version, datum: today });
+  const finalized = (async () => {
+    const final = await call('contracts.finalize', {
+      id: saved.id,
+      version: saved.version,
+      fiscaleReden: null,
+      bevestigOverlap: false,
+    });
+    if (signed) await call('contracts.sign', { id: saved.id, version: final.version, datum: today });
+  })();
+  // Handled here so that a refusal is never unhandled while the seed goes on; seedDemo rethrows it.
+  finalized.catch(() => {});
+  return { startdatum, uurCents: vergoedingCents, kmCents: kmVergoedingCents, finalized };
 }

@@ -1,3 +1,4 @@
+import { formatDate } from '../../../shared/format.ts';
 import { fullName } from '../../../shared/persons.ts';
 import { requireActiveGuide } from '../begeleiding/active-guide.ts';
 import { diff } from '../context.ts';
@@ -190,7 +191,7 @@ export const intervisieHandlers = {
       recordType: 'intervisie',
       recordId: group.id,
       recordVersion: group.version,
-      summary: `Intervisie ${group.naam} op ${input.datum}: ${present.length} aanwezig`,
+      summary: `Intervisie ${group.naam} op ${formatDate(input.datum)}: ${present.length} aanwezig`,
       changes: diff(null, { thema: input.thema, aanwezig: present.length }),
     });
     return { id, version: 1 };

@@ -21,6 +21,7 @@ import {
 import { dutchDate } from '../../../../shared/dates.ts';
 import { invoke } from '../../lib/api.ts';
 import { DutchDateInput } from '../../lib/date-input.tsx';
+import { DurationInput } from '../../lib/duration-input.tsx';
 import { EuroInput } from '../../lib/euro-input.tsx';
 import { showSaved, showServerError } from '../../lib/forms.ts';
 import { ModalActions } from '../../lib/modal-actions.tsx';
@@ -35,7 +36,7 @@ interface Values {
   van: string;
   naar: string;
   km: number | '';
-  minuten: number | '';
+  minuten: number | null;
   bedragCents: number | null;
   bonnen: File[];
 }
@@ -63,7 +64,7 @@ export function ClaimForm({ claim, onClose, onSaved }: { claim?: Claim; onClose(
           van: claim.van ?? '',
           naar: claim.naar ?? '',
           km: claim.km ?? '',
-          minuten: claim.minuten ?? '',
+          minuten: claim.minuten,
           bedragCents: receiptKinds.has(claim.soort) ? claim.bedragCents : null,
           bonnen: [],
         }
@@ -75,7 +76,7 @@ export function ClaimForm({ claim, onClose, onSaved }: { claim?: Claim; onClose(
           van: '',
           naar: '',
           km: '',
-          minuten: '',
+          minuten: null,
           bedragCents: null,
           bonnen: [],
         },
@@ -92,7 +93,7 @@ export function ClaimForm({ claim, onClose, onSaved }: { claim?: Claim; onClose(
       van: values.van || null,
       naar: values.naar || null,
       km: values.soort === 'km' && values.km !== '' ? values.km : null,
-      minuten: values.soort === 'uren' && values.minuten !== '' ? values.minuten : null,
+      minuten: values.soort === 'uren' ? values.minuten : null,
       bedragCents: receiptKinds.has(values.soort) ? values.bedragCents : null,
     };
     // A correction keeps the first values beside the new ones; receipts stay as they were.
@@ -158,11 +159,12 @@ export function ClaimForm({ claim, onClose, onSaved }: { claim?: Claim; onClose(
             </Group>
           )}
           {v.soort === 'uren' && (
-            <NumberInput
-              label="Tijd (minuten)"
-              min={1}
-              allowDecimal={false}
-              {...form.getInputProps('minuten')}
+            <DurationInput
+              label="Tijd (uren:minuten)"
+              description="Bijvoorbeeld 1:30 of 1,5 uur"
+              value={v.minuten}
+              onChange={(minutes) => form.setFieldValue('minuten', minutes)}
+              error={form.errors.minuten}
               data-path="minuten"
             />
           )}

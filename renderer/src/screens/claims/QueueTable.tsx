@@ -1,4 +1,5 @@
 import { Group, Pagination, Paper, Select, Table, Text, UnstyledButton } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { type OnChangeFn, type RowSelectionState, useTable } from '@tanstack/react-table';
 import { useMemo } from 'react';
 import type { Claim } from '../../../../shared/claims.ts';
@@ -6,8 +7,9 @@ import { blocks, claimColumns, features, type RowActions } from './claim-columns
 import type { ClaimsQueue } from './use-claims-queue.ts';
 
 const noRows: Claim[] = [];
-/** Cells that are not kept on one line (the checks), and the one aligned right (amounts). */
-const wrapping = new Set(['meldingen']);
+/** Cells that are not kept on one line (the checks; in a narrow window the names too), and the one aligned right. */
+const wrapping = new Set(['meldingen', 'status']);
+const wrappingWhenNarrow = new Set([...wrapping, 'persoon']);
 const right = new Set(['bedrag']);
 
 /** One page of the queue: sortable headers, a choice box per submitted claim, and the pages below. */
@@ -23,7 +25,9 @@ export function QueueTable({
   onRowSelectionChange: OnChangeFn<RowSelectionState>;
 }) {
   const { data, loading, sorting, onSortingChange, pagination, setPagination } = queue;
-  const columns = useMemo(() => claimColumns(actions), [actions]);
+  const narrow = useMediaQuery('(max-width: 1279px)') ?? false;
+  const columns = useMemo(() => claimColumns(actions, narrow), [actions, narrow]);
+  const wraps = narrow ? wrappingWhenNarrow : wrapping;
   const table = useTable({
     features,
     columns,
@@ -46,7 +50,7 @@ export function QueueTable({
   return (
     <>
       <Paper withBorder>
-        <Table.ScrollContainer minWidth={860}>
+        <Table.ScrollContainer minWidth={narrow ? 640 : 860}>
           <Table
             verticalSpacing="xs"
             aria-label="Declaraties"
@@ -92,7 +96,7 @@ export function QueueTable({
                     <Table.Td
                       key={cell.id}
                       ta={right.has(cell.column.id) ? 'right' : undefined}
-                      style={wrapping.has(cell.column.id) ? { whiteSpace: 'normal' } : undefined}
+                      style={wraps.has(cell.column.id) ? { whiteSpace: 'normal' } : undefined}
                     >
                       <table.FlexRender cell={cell} />
                     </Table.Td>

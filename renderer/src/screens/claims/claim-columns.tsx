@@ -1,4 +1,4 @@
-import { Anchor, Badge, Checkbox, Group, Text, Tooltip } from '@mantine/core';
+import { Anchor, Badge, Box, Checkbox, Group, Text, Tooltip } from '@mantine/core';
 import {
   createColumnHelper,
   rowPaginationFeature,
@@ -61,14 +61,15 @@ const selectColumn = column.display({
     ),
 });
 
-function Description({ claim: c, actions }: { claim: Claim; actions: RowActions }) {
+function Description({ claim: c, actions, narrow }: { claim: Claim; actions: RowActions; narrow: boolean }) {
   const { correct, receipts, setReceipts } = actions;
   // Costs need a receipt, which may come later, until the claim is decided (replacing one is in the receipts view).
   const mayAddReceipt =
     c.status === 'ingediend' && setReceipts && receiptKinds.has(c.soort) && c.bonnen === 0;
   return (
     <>
-      <Text size="sm" truncate="end" maw={200} title={c.omschrijving}>
+      <Text size="sm" truncate="end" maw={narrow ? 140 : 200} title={c.omschrijving}>
+        {narrow && `${claimKindShort[c.soort]} · `}
         {c.omschrijving}
         {c.km ? ` · ${c.km} km` : ''}
       </Text>
@@ -138,20 +139,28 @@ function Checks({ claim: c }: { claim: Claim }) {
   );
 }
 
-/** The queue's columns; the ids of the sortable ones are the sort allow-list of shared/claims.ts. */
-export function claimColumns(actions: RowActions) {
+/**
+ * The queue's columns; the ids of the sortable ones are the sort allow-list of shared/claims.ts. A narrow window
+ * (under 1280 pixels) puts the kind before the description and the checks under the status, rather than scroll
+ * sideways.
+ */
+export function claimColumns(actions: RowActions, narrow: boolean) {
   return column.columns([
     ...(actions.select ? [selectColumn] : []),
     column.accessor('datum', { header: 'Datum', cell: (c) => formatDate(c.getValue()) }),
     column.accessor('personNaam', { id: 'persoon', header: 'Sleutelpersoon' }),
-    column.accessor('soort', {
-      header: 'Soort',
-      cell: (c) => <span title={claimKindLabels[c.getValue()]}>{claimKindShort[c.getValue()]}</span>,
-    }),
+    ...(narrow
+      ? []
+      : [
+          column.accessor('soort', {
+            header: 'Soort',
+            cell: (c) => <span title={claimKindLabels[c.getValue()]}>{claimKindShort[c.getValue()]}</span>,
+          }),
+        ]),
     column.display({
       id: 'omschrijving',
       header: 'Omschrijving',
-      cell: ({ row }) => <Description claim={row.original} actions={actions} />,
+      cell: ({ row }) => <Description claim={row.original} actions={actions} narrow={narrow} />,
     }),
     column.accessor('bedragCents', {
       id: 'bedrag',
@@ -161,17 +170,28 @@ export function claimColumns(actions: RowActions) {
     column.accessor('status', {
       header: 'Status',
       cell: ({ row: { original: c } }) => (
-        <Tooltip label={c.redenAfwijzing ?? ''} disabled={!c.redenAfwijzing}>
-          <Badge color={statusColors[c.status]} variant="light" style={{ minWidth: 'max-content' }}>
-            {claimStatusLabels[c.status]}
-          </Badge>
-        </Tooltip>
+        <>
+          <Tooltip label={c.redenAfwijzing ?? ''} disabled={!c.redenAfwijzing}>
+            <Badge color={statusColors[c.status]} variant="light" style={{ minWidth: 'max-content' }}>
+              {claimStatusLabels[c.status]}
+            </Badge>
+          </Tooltip>
+          {narrow && c.checks.length > 0 && (
+            <Box mt={4}>
+              <Checks claim={c} />
+            </Box>
+          )}
+        </>
       ),
     }),
-    column.display({
-      id: 'meldingen',
-      header: 'Meldingen',
-      cell: ({ row }) => <Checks claim={row.original} />,
-    }),
+    ...(narrow
+      ? []
+      : [
+          column.display({
+            id: 'meldingen',
+            header: 'Meldingen',
+            cell: ({ row }) => <Checks claim={row.original} />,
+          }),
+        ]),
   ]);
 }
