@@ -19,13 +19,13 @@ import {
   receiptKinds,
 } from '../../../../shared/claims.ts';
 import { dutchDate } from '../../../../shared/dates.ts';
+import { PersonPicker } from '../../components/PersonPicker.tsx';
 import { invoke } from '../../lib/api.ts';
 import { DutchDateInput } from '../../lib/date-input.tsx';
 import { DurationInput } from '../../lib/duration-input.tsx';
 import { EuroInput } from '../../lib/euro-input.tsx';
 import { showSaved, showServerError } from '../../lib/forms.ts';
 import { ModalActions } from '../../lib/modal-actions.tsx';
-import { useCall } from '../../lib/use-call.ts';
 import { receiptAccept, toBase64 } from './receipt-files.ts';
 
 interface Values {
@@ -50,10 +50,6 @@ const fixedAmountNote: Partial<Record<ClaimKind, string>> = {
 
 /** A claim as the administrateur enters it from the form or receipt the volunteer handed in. */
 export function ClaimForm({ claim, onClose, onSaved }: { claim?: Claim; onClose(): void; onSaved(): void }) {
-  const persons = useCall('persons.list', {
-    pageSize: 200,
-    status: ['intake', 'actief', 'gepauzeerd', 'gestopt'],
-  });
   const form = useForm<Values>({
     initialValues: claim
       ? {
@@ -112,11 +108,13 @@ export function ClaimForm({ claim, onClose, onSaved }: { claim?: Claim; onClose(
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <SimpleGrid cols={2} spacing="sm">
-            <Select
+            <PersonPicker
               label="Sleutelpersoon"
-              searchable
-              data={(persons.data?.rows ?? []).map((p) => ({ value: p.id, label: p.naam }))}
-              {...form.getInputProps('personId')}
+              status={['intake', 'actief', 'gepauzeerd', 'gestopt']}
+              knownName={claim?.personNaam ?? null}
+              value={form.values.personId}
+              onChange={(id) => form.setFieldValue('personId', id)}
+              error={form.errors.personId}
               data-path="personId"
             />
             <Select

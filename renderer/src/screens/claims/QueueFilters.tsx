@@ -8,25 +8,21 @@ import {
   claimStatuses,
   claimStatusLabels,
 } from '../../../../shared/claims.ts';
-import { useCall } from '../../lib/use-call.ts';
+import { PersonPicker } from '../../components/PersonPicker.tsx';
 import type { ClaimsQueue } from './use-claims-queue.ts';
 
 /** The queue's filters: person, month, status, kind and "only with a check"; the bulk actions stand beside them. */
 export function QueueFilters({ queue, children }: { queue: ClaimsQueue; children?: ReactNode }) {
-  const people = useCall('persons.list', { pageSize: 200 });
   const { filters, setFilter } = queue;
   return (
     <Paper withBorder p="sm">
       <Group align="flex-end">
-        <Select
+        <PersonPicker
           label="Sleutelpersoon"
           placeholder="Iedereen"
-          searchable
-          clearable
           w={200}
-          data={(people.data?.rows ?? []).map((p) => ({ value: p.id, label: p.naam }))}
           value={filters.personId}
-          onChange={(v) => setFilter('personId', v)}
+          onChange={(id) => setFilter('personId', id)}
         />
         <TextInput
           label="Maand"
