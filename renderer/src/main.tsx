@@ -50,13 +50,13 @@ const theme = createTheme({
 
 /**
  * Mantine's light-variant and coloured text (badges, the active menu item, dimmed and red text) fall below WCAG AA
- * contrast by default; shade 9 on shade 0, shade 8 text and a darker grey meet it (checked by axe in the e2e suite).
+ * contrast by default; shade 9 on shade 0 and a darker grey meet it, also on a row tinted with shade 0 (checked by axe in the e2e suite).
  */
 const paleColors = new Set(['yellow', 'orange', 'lime']);
 const contrastVariables: CSSVariablesResolver = () => ({
   variables: {},
   light: {
-    '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
+    '--mantine-color-dimmed': 'var(--mantine-color-gray-8)',
     '--mantine-primary-color-light': 'var(--mantine-color-teal-0)',
     '--mantine-primary-color-light-hover': 'var(--mantine-color-teal-0)',
     '--mantine-primary-color-light-color': 'var(--mantine-color-teal-9)',
@@ -69,7 +69,10 @@ const contrastVariables: CSSVariablesResolver = () => ({
           `--mantine-color-${color}-light-color`,
           paleColors.has(color) ? 'var(--mantine-color-dark-7)' : `var(--mantine-color-${color}-9)`,
         ],
-        [`--mantine-color-${color}-text`, `var(--mantine-color-${color}-8)`],
+        [
+          `--mantine-color-${color}-text`,
+          paleColors.has(color) ? 'var(--mantine-color-dark-7)' : `var(--mantine-color-${color}-9)`,
+        ],
       ]),
     ),
   },
