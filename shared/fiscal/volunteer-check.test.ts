@@ -325,6 +325,19 @@ describe('hourly maximum per year and per age', () => {
     );
   });
 
+  it('checks a volunteer under 21 in a year with figures and leaves a year without them unchecked', () => {
+    const result = check({
+      birthDate: '2010-01-01',
+      ...hourly(y2026.maxPerHourUnder21 + 1, 10),
+      start: '2026-10-01',
+      end: '2027-03-31',
+    });
+    const messages = hourFindings(result);
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toContain('jonger dan 21');
+    expect(messages[0]).toContain('van 1 oktober 2026 tot en met 31 december 2026');
+  });
+
   it('checks someone born on 29 February against the 21+ maximum from 1 March', () => {
     // Over both maxima: one finding before the birthday (under 21), one from 1 March (21 and older).
     const result = check({
@@ -446,8 +459,9 @@ describe('what counts toward the month and year limits', () => {
   });
 
   it('counts a contract without an allowance as nothing, and asks for no numbers', () => {
+    // An amount left in the form from before 'geen' was chosen is not paid, so it does not count.
     const result = check({
-      allowance: { unit: 'geen', amountCents: 0 },
+      allowance: { unit: 'geen', amountCents: 50_00 },
       otherOrganisationsMonthlyCents: 30_00,
     });
     expect(result.expectedMonthlyCents).toBe(30_00);

@@ -325,18 +325,48 @@ describe('what the checks read from the store', () => {
     expect(basis.granted.get(`${person}|2026`)).toBe(131_00);
   });
 
-  it('reads each claim’s own month and year when claims span two years', async () => {
+  it('reads each claim’s own month and year when claims span two years, listed in any order', async () => {
     const person = await store.person();
     await store.contract(person, { startdatum: '2025-01-01' });
+    const y2025 = fiscalYear(2025) as FiscalYear;
+    // 2025 is all but full; none of it counts toward 2026.
+    await store.claim(person, { datum: '2025-06-30', bedrag_cents: y2025.maxPerYear - 50_00 });
     await store.claim(person, { datum: '2025-12-31', bedrag_cents: 30_00 });
     await store.claim(person, { datum: '2026-01-01', bedrag_cents: 40_00 });
-    const december = claimOf({ person_id: person, datum: '2025-12-10' });
     const january = claimOf({ person_id: person, datum: '2026-01-20' });
-    const basis = await loadCheckBasis(store.db, [december, january]);
-    const results = checkClaims(basis, [december, january], { together: false });
-    const y2025 = fiscalYear(2025) as FiscalYear;
-    expect(results.get(december.id)?.ruimteCents).toBe(y2025.maxPerMonth - 30_00);
-    expect(results.get(january.id)?.ruimteCents).toBe(y2026.maxPerMonth - 40_00);
+    const december = claimOf({ person_id: person, datum: '2025-12-10' });
+    const basis = await loadCheckBasis(store.db, [january, december]);
+    const results = checkClaims(basis, [january, december], { together: false });
+    expect(results.get(december.id)?.ruimteCents).toBe(20_00);
+    expect(results.get(january.id)).toEqual({ checks: [], ruimteCents: y2026.maxPerMonth - 40_00 });
+  });
+
+  it('refuses an allowance claim under a contract that is no volunteer agreement, and counts it sanely', () => {
+    const employment: ActiveContract = {
+      ...activeContract(personA),
+      draft: {
+        personId: personA,
+        profileVersionId: null,
+        velden: {},
+        startdatum: '2026-01-01',
+        einddatum: null,
+        vorm: 'arbeidsovereenkomst',
+        urenPerWeek: 12,
+        cao: 'Sociaal Werk',
+        schaal: '6',
+        trede: null,
+        brutoMaandsalarisCents: 1_500_00,
+        proeftijdMaanden: 1,
+      },
+    };
+    const result = checksOf(
+      claimOf({ soort: 'km', km: 10, bedrag_cents: 2_30 }),
+      basisOf({ contracts: new Map([[personA, [employment]]]) }),
+    );
+    expect(result).toEqual({
+      checks: [expect.objectContaining({ code: 'soort_niet_toegestaan' })],
+      ruimteCents: y2026.maxPerMonth,
+    });
   });
 
   it('finds a likely duplicate among the claims that are not rejected', async () => {

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ClaimKind } from '../../../shared/claims.ts';
 import type { ContractDraftInput } from '../../../shared/contracts.ts';
 import { claimsStore, volunteerDraft } from '../../../test/support/claims-store.ts';
 import { type ActiveContract, activeContracts, claimAmount, contractOn } from './contract-terms.ts';
@@ -97,6 +98,7 @@ describe('the amount of a claim by the terms of its contract', () => {
     const noCosts = contract('2026-01-01', null, { onkostenMetBon: false });
     expect(claimAmount('onkosten', entered({ bedragCents: 12_50 }), noCosts)).toBeNull();
     expect(claimAmount('onkosten', entered({ bedragCents: 12_50 }), employment)).toBe(12_50);
+    expect(claimAmount('onkosten', entered({ bedragCents: 12_50 }), null)).toBe(12_50);
   });
 
   it('pays no volunteer allowance under another form of contract', () => {
@@ -104,6 +106,13 @@ describe('the amount of a claim by the terms of its contract', () => {
     expect(claimAmount('activiteit', entered(), employment)).toBeNull();
     expect(claimAmount('uren', entered({ minuten: 60 }), employment)).toBeNull();
     expect(claimAmount('activiteit', entered(), null)).toBeNull();
+  });
+
+  it('pays nothing for a kind of claim it does not know', () => {
+    const hourly = contract('2026-01-01', null, { vergoedingEenheid: 'uur', vergoedingCents: 5_75 });
+    expect(
+      claimAmount('fiets' as ClaimKind, entered({ minuten: 60, km: 5, bedragCents: 1_00 }), hourly),
+    ).toBeNull();
   });
 });
 
