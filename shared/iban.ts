@@ -8,6 +8,7 @@ import {
 
 /** ISO 13616 check (country length, BBAN format, MOD-97) via ibantools; returns a Dutch reason or null. */
 export function ibanProblem(raw: string): string | null {
+  // Stryker disable next-line StringLiteral: equivalent, electronicFormatIBAN gives null for no string only
   const iban = electronicFormatIBAN(raw) ?? '';
   if (iban === '') return 'vul een IBAN in';
   const { valid, errorCodes } = validateIBAN(iban);
@@ -24,10 +25,12 @@ export function ibanProblem(raw: string): string | null {
 
 /** 'nl91 abna 0417 1643 00' → 'NL91ABNA0417164300' */
 export function normalizeIban(raw: string): string {
+  // Stryker disable next-line StringLiteral: equivalent, electronicFormatIBAN gives null for no string only
   return electronicFormatIBAN(raw) ?? '';
 }
 
 export function bicProblem(raw: string): string | null {
+  // Stryker disable next-line MethodExpression: equivalent while ibantools' isValidBIC ignores case
   return isValidBIC(raw.toUpperCase()) ? null : 'ongeldige BIC (8 of 11 tekens, bijvoorbeeld ABNANL2A)';
 }
 

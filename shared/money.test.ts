@@ -15,6 +15,8 @@ describe('parseEuroToCents', () => {
   it('reads a decimal point with at most two decimals', () => {
     expect(parseEuroToCents('5.75')).toBe(575);
     expect(parseEuroToCents('0.1')).toBe(10);
+    expect(parseEuroToCents('12.50')).toBe(1250);
+    expect(parseEuroToCents('€ 1234.5')).toBe(123450);
   });
   it('reads whole euros written as 5,- or 5,--', () => {
     expect(parseEuroToCents('5,-')).toBe(500);
@@ -77,12 +79,14 @@ describe('parseEuroToCents', () => {
 });
 
 describe('sumCents', () => {
-  it('adds an empty list to 0 and refuses fractions', () => {
+  it('adds an empty list to 0 and refuses fractions, naming the amount', () => {
     expect(sumCents([])).toBe(0);
-    expect(() => sumCents([1, 0.5])).toThrow();
+    expect(() => sumCents([1, 0.5])).toThrow(new RangeError('cents must be a safe integer, got 0.5'));
   });
   it('refuses a sum beyond exact integer range', () => {
-    expect(() => sumCents([Number.MAX_SAFE_INTEGER, 1])).toThrow();
+    expect(() => sumCents([Number.MAX_SAFE_INTEGER, 1])).toThrow(
+      new RangeError(`sum of cents must be a safe integer, got ${Number.MAX_SAFE_INTEGER + 1}`),
+    );
   });
   it('is exact: the sum equals the BigInt sum in any order', () => {
     const cents = fc.integer({ min: -1_000_000_000_00, max: 1_000_000_000_00 });
@@ -97,12 +101,14 @@ describe('sumCents', () => {
 });
 
 describe('multiplyCents', () => {
-  it('refuses a fractional quantity or amount', () => {
-    expect(() => multiplyCents(575, 1.5)).toThrow();
-    expect(() => multiplyCents(5.75, 2)).toThrow();
+  it('refuses a fractional quantity or amount, naming which', () => {
+    expect(() => multiplyCents(575, 1.5)).toThrow(new RangeError('quantity must be a safe integer, got 1.5'));
+    expect(() => multiplyCents(5.75, 2)).toThrow(new RangeError('cents must be a safe integer, got 5.75'));
   });
   it('refuses a product beyond exact integer range', () => {
-    expect(() => multiplyCents(Number.MAX_SAFE_INTEGER, 2)).toThrow();
+    expect(() => multiplyCents(Number.MAX_SAFE_INTEGER, 2)).toThrow(
+      /^cents × quantity must be a safe integer/,
+    );
   });
   it('never returns -0', () => {
     expect(Object.is(multiplyCents(0, -3), 0)).toBe(true);

@@ -3,12 +3,8 @@ import { checkAllowanceCap, elsewhereInMonth, elsewhereInYear } from './allowanc
 import { type FiscalYear, fiscalYear } from './fiscal-table.ts';
 
 // Figures come from the table, never typed here a second time (FISCAL.md).
-function figures(year: number): FiscalYear {
-  const fy = fiscalYear(year);
-  if (!fy) throw new Error(`no figures for ${year}`);
-  return fy;
-}
-const y2026 = figures(2026);
+// Not figures(): a year missing from the table fails the tests that use it, not the loading of this file.
+const y2026 = fiscalYear(2026) as FiscalYear;
 
 const base = {
   date: '2026-04-10',
@@ -72,5 +68,28 @@ describe('allowance against the month and year caps', () => {
 
   it('never guesses a year it has no figures for', () => {
     expect(checkAllowanceCap({ ...base, date: '2031-01-05' })).toEqual({ known: false, year: 2031 });
+  });
+
+  it('counts a declaration for every month it touches, from its first to its last day', () => {
+    const from31 = [{ start: '2026-01-31', end: '2026-03-01', monthlyCents: 40_00 }];
+    expect(elsewhereInMonth(from31, '2026-01')).toBe(40_00);
+    expect(elsewhereInMonth(from31, '2026-03')).toBe(40_00);
+    expect(elsewhereInMonth(from31, '2026-04')).toBe(0);
+    expect(elsewhereInYear(from31, 2026)).toBe(3 * 40_00);
+  });
+
+  it('counts a declaration that ended early in the month for an allowance later that month', () => {
+    const elsewhere = [{ start: '2026-01-01', end: '2026-04-05', monthlyCents: 100_00 }];
+    const result = checkAllowanceCap({ ...base, date: '2026-04-20', elsewhere });
+    expect(result).toMatchObject({ elsewhereMonthCents: 100_00, roomCents: y2026.maxPerMonth - 100_00 });
+  });
+
+  it('gives as room the tighter of what is left in the month and in the year', () => {
+    const result = checkAllowanceCap({ ...base, yearBeforeCents: y2026.maxPerYear - 50_00 });
+    expect(result).toMatchObject({ roomCents: 50_00, over: null });
+    expect(checkAllowanceCap({ ...base, yearBeforeCents: y2026.maxPerYear - 9_99 })).toMatchObject({
+      roomCents: 9_99,
+      over: { period: 'jaar', totalCents: y2026.maxPerYear + 1, capCents: y2026.maxPerYear },
+    });
   });
 });
