@@ -4,7 +4,8 @@ import { ageOn } from '../../../shared/format.ts';
 import type { PersonStatus } from '../../../shared/persons.ts';
 import type { Role } from '../../../shared/roles.ts';
 import type { Dispatcher } from '../dispatcher.ts';
-import { type DemoPerson, seedClaims, seedGuidance } from './activity.ts';
+import { type DemoPerson, seedGuidance } from './activity.ts';
+import { seedClaims } from './claims-activity.ts';
 import { type Random, random } from './random.ts';
 
 /** Groups the pool is drawn from: names, country, languages, as an organisation in the Netherlands might have. */
