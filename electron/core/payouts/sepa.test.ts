@@ -14,6 +14,7 @@ import {
 } from './sepa.ts';
 
 const sepaSet = /^[A-Za-z0-9/\-?:().,'+ ]*$/;
+const validIban = 'NL91ABNA0417164300';
 
 /** A valid Dutch IBAN for bank code + 10 digits: ISO 13616 check digits by MOD-97. */
 function dutchIban(bank: string, digits: string): string {
@@ -204,6 +205,12 @@ describe('SEPA characters', () => {
     ['Øyvind Ærø', 'Oyvind AEro'],
     ['Zoë de Bruijn-Müller', 'Zoe de Bruijn-Muller'],
     ['Jürgen Groß', 'Jurgen Gross'],
+    // The Dutch habit for every diaeresis, capital or not: Ä, Ö and Ü lose their dots, never become Ae, Oe, Ue.
+    ['Ärzte Öztürk Ünal', 'Arzte Ozturk Unal'],
+    ['Bär Böhm Kühn', 'Bar Bohm Kuhn'],
+    ['ÄÖÜ', 'AOU'],
+    ['‘Jan’ ‚Piet‛ „Klaas“ «Kees» ‟Joop‟', "'Jan' 'Piet' 'Klaas' 'Kees' 'Joop'"],
+    ['Prijs 5 €', 'Prijs 5 EUR'],
     ['Ĳsbrand van ’t Hoff', "IJsbrand van 't Hoff"],
     ['Дмитрий Шостакович', 'Dmitriy Shostakovich'],
     ['  Anna \t\n  de   Vries  ', 'Anna de Vries'],
@@ -362,6 +369,102 @@ describe('problems before building', () => {
       expect((error as SepaError).problems).toHaveLength(1);
       expect((error as SepaError).message).toMatch(/^Bedrag van Şükrü Çelik moet tussen/);
     }
+  });
+});
+
+describe('what the file says, as the bank reads it', () => {
+  it('writes the moment of creation in UTC, whatever offset it was given in', () => {
+    const xml = buildPain001(batchOf([transfer()], { createdAt: '2026-11-25T14:41+01:00' }));
+    expect(at(parsed(xml), 'Document', 'CstmrCdtTrfInitn', 'GrpHdr', 'CreDtTm')).toBe('2026-11-25T13:41:00Z');
+  });
+
+  it('writes each description once made bank text, also when many payments share it', () => {
+    const xml = buildPain001(
+      batchOf([
+        transfer({ endToEndId: 'A', remittance: 'Vergoeding maart — Zoë & Jürgen' }),
+        transfer({ endToEndId: 'B', remittance: 'Vergoeding maart — Zoë & Jürgen' }),
+        transfer({ endToEndId: 'C', remittance: 'Onkosten' }),
+      ]),
+    );
+    const { transactions } = totals(xml);
+    expect(transactions.map((tx) => at(tx, 'RmtInf', 'Ustrd'))).toEqual([
+      'Vergoeding maart - Zoe + Jurgen',
+      'Vergoeding maart - Zoe + Jurgen',
+      'Onkosten',
+    ]);
+  });
+});
+
+describe('what the batch is refused for, in words', () => {
+  it('names the paying account by its name, or plainly without one', () => {
+    const unnamed = sepaProblems(
+      batchOf([transfer()], { debtor: { name: '  ', iban: 'NL91ABNA0417164301', bic: null } }),
+    );
+    expect(unnamed).toEqual([
+      {
+        field: 'debtor.name',
+        message: 'Naam van de betalende rekening wordt na omzetting naar bankletters leeg',
+      },
+      {
+        field: 'debtor.iban',
+        message: 'IBAN van de betalende rekening: controlecijfer klopt niet; controleer het nummer',
+      },
+    ]);
+    const chinese = sepaProblems(
+      batchOf([transfer()], { debtor: { name: '李雷', iban: 'NL91ABNA0417164300', bic: null } }),
+    );
+    expect(chinese).toEqual([
+      {
+        field: 'debtor.name',
+        message: 'Naam van de betalende rekening (李雷) wordt na omzetting naar bankletters leeg',
+      },
+    ]);
+  });
+
+  it('accepts a BIC typed with spaces and in small letters, and checks no BIC that is not given', () => {
+    expect(
+      sepaProblems(batchOf([transfer()], { debtor: { name: 'Org', iban: validIban, bic: ' abna nl2a ' } })),
+    ).toEqual([]);
+    expect(
+      sepaProblems(batchOf([transfer()], { debtor: { name: 'Org', iban: validIban, bic: null } })),
+    ).toEqual([]);
+  });
+
+  it('says what a SEPA reference may hold', () => {
+    const [problem] = sepaProblems(batchOf([transfer({ endToEndId: 'D 2', name: 'Cem' })]));
+    expect(problem?.message).toBe(
+      "Betalingskenmerk 'D 2' van Cem is geen geldig SEPA-kenmerk (max. 35 tekens: letters, cijfers en / - ? : ( ) . , ' +; geen spaties, niet beginnen of eindigen met '/', geen '//')",
+    );
+  });
+
+  it('accepts a moment of creation with or without seconds and with an offset, and refuses one without a zone', () => {
+    for (const createdAt of [
+      '2026-11-25T13:41Z',
+      '2026-11-25T13:41:07+01:00',
+      '2026-11-25T13:41:07.5-02:30',
+    ]) {
+      expect(sepaProblems(batchOf([transfer()], { createdAt })), createdAt).toEqual([]);
+    }
+    for (const createdAt of [
+      '2026-11-25T13:41:07',
+      '2026-11-25 13:41:07Z',
+      '1899-12-31T12:00:00Z',
+      '2026-13-01T00:00Z',
+    ]) {
+      expect(
+        sepaProblems(batchOf([transfer()], { createdAt })).map((p) => p.field),
+        createdAt,
+      ).toEqual(['createdAt']);
+    }
+  });
+
+  it('refuses an execution date that is not a plain date of this era', () => {
+    for (const executionDate of ['1899-12-31', '27-11-2026', '2026-11-27T00:00', '2026-2-7']) {
+      expect(sepaProblems(batchOf([transfer()], { executionDate })), executionDate).toEqual([
+        { field: 'executionDate', message: `Uitvoerdatum '${executionDate}' is geen geldige datum` },
+      ]);
+    }
+    expect(sepaProblems(batchOf([transfer()], { executionDate: '2028-02-29' }))).toEqual([]);
   });
 });
 
