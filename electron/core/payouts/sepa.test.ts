@@ -247,6 +247,8 @@ describe('SEPA characters', () => {
 
   it('makes ids without spaces, edge slashes or double slashes', () => {
     expect(sepaId('Declaratie 12 — oktober', 35)).toBe('Declaratie-12-oktober');
+    expect(sepaId('Declaratie- oktober', 35)).toBe('Declaratie-oktober');
+    expect(sepaId('Declaratie -oktober', 35)).toBe('Declaratie-oktober');
     expect(sepaId('//2026//11/', 35)).toBe('2026/11');
     expect(sepaId('abc/def', 4)).toBe('abc');
     expect(sepaId('Şükrü_Çelik', 35)).toBe('Sukru-Celik');
@@ -428,6 +430,43 @@ describe('what the batch is refused for, in words', () => {
     expect(
       sepaProblems(batchOf([transfer()], { debtor: { name: 'Org', iban: validIban, bic: null } })),
     ).toEqual([]);
+  });
+
+  it('names the paying account without the spaces around its name', () => {
+    const [problem] = sepaProblems(
+      batchOf([transfer()], { debtor: { name: '  Buurtwerk  ', iban: 'NL91ABNA041716430', bic: null } }),
+    );
+    expect(problem?.message).toBe(
+      'IBAN van de betalende rekening (Buurtwerk): een Nederlands IBAN heeft 18 tekens',
+    );
+  });
+
+  it('says what is wrong with the message id', () => {
+    const [problem] = sepaProblems(batchOf([transfer()], { messageId: 'batch 1' }));
+    expect(problem).toEqual({
+      field: 'messageId',
+      message:
+        "Berichtkenmerk 'batch 1' is geen geldig SEPA-kenmerk (max. 35 tekens: letters, cijfers en / - ? : ( ) . , ' +; geen spaties, niet beginnen of eindigen met '/', geen '//')",
+    });
+  });
+
+  it('refuses to build with every problem in its message, the first one’s field named', () => {
+    const batch = batchOf([transfer({ amountCents: 0 })], { executionDate: 'morgen' });
+    const error = (() => {
+      try {
+        buildPain001(batch);
+      } catch (thrown) {
+        return thrown;
+      }
+    })();
+    expect(error).toBeInstanceOf(SepaError);
+    expect(error).toMatchObject({
+      name: 'SepaError',
+      field: 'executionDate',
+      message:
+        "Uitvoerdatum 'morgen' is geen geldige datum; Bedrag van Jan Jansen moet tussen € 0,01 en € 999.999.999,99 liggen",
+    });
+    expect(new SepaError([]).field).toBe('');
   });
 
   it('says what a SEPA reference may hold', () => {
