@@ -19,11 +19,14 @@ export default {
     'electron/core/claims/contract-terms.ts',
   ],
   coverageAnalysis: 'perTest',
+  // One test runner: a developer's machine has two cores, shared. (CI gives it both: stryker.ci.config.mjs.)
   concurrency: 1,
   thresholds: { high: 95, low: 90, break: 90 },
   reporters: ['clear-text', 'progress', 'html', 'json'],
   htmlReporter: { fileName: 'reports/mutation/mutation.html' },
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  // A rerun tests only the mutants whose code or covering tests changed. The file stays on this machine (reports/
+  // is git-ignored); `npx stryker run --force` starts afresh, as after a change to what the modules import.
   incremental: true,
   incrementalFile: 'reports/stryker-incremental.json',
   tempDirName: '.stryker-tmp',

@@ -14,7 +14,7 @@ export default defineConfig({
     include: [
       'shared/fiscal/*.test.ts',
       'shared/{money,iban,search,validation}.test.ts',
-      'electron/core/payouts/sepa.test.ts',
+      'electron/core/payouts/{sepa,sepa-validator}.test.ts',
       'electron/core/claims/{checks,contract-terms}.test.ts',
     ],
   },

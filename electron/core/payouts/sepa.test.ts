@@ -14,6 +14,7 @@ import {
 } from './sepa.ts';
 
 const sepaSet = /^[A-Za-z0-9/\-?:().,'+ ]*$/;
+const validIban = 'NL91ABNA0417164300';
 
 /** A valid Dutch IBAN for bank code + 10 digits: ISO 13616 check digits by MOD-97. */
 function dutchIban(bank: string, digits: string): string {
@@ -204,6 +205,12 @@ describe('SEPA characters', () => {
     ['Øyvind Ærø', 'Oyvind AEro'],
     ['Zoë de Bruijn-Müller', 'Zoe de Bruijn-Muller'],
     ['Jürgen Groß', 'Jurgen Gross'],
+    // The Dutch habit for every diaeresis, capital or not: Ä, Ö and Ü lose their dots, never become Ae, Oe, Ue.
+    ['Ärzte Öztürk Ünal', 'Arzte Ozturk Unal'],
+    ['Bär Böhm Kühn', 'Bar Bohm Kuhn'],
+    ['ÄÖÜ', 'AOU'],
+    ['‘Jan’ ‚Piet‛ „Klaas“ «Kees» ‟Joop‟', "'Jan' 'Piet' 'Klaas' 'Kees' 'Joop'"],
+    ['Prijs 5 €', 'Prijs 5 EUR'],
     ['Ĳsbrand van ’t Hoff', "IJsbrand van 't Hoff"],
     ['Дмитрий Шостакович', 'Dmitriy Shostakovich'],
     ['  Anna \t\n  de   Vries  ', 'Anna de Vries'],
@@ -240,6 +247,8 @@ describe('SEPA characters', () => {
 
   it('makes ids without spaces, edge slashes or double slashes', () => {
     expect(sepaId('Declaratie 12 — oktober', 35)).toBe('Declaratie-12-oktober');
+    expect(sepaId('Declaratie- oktober', 35)).toBe('Declaratie-oktober');
+    expect(sepaId('Declaratie -oktober', 35)).toBe('Declaratie-oktober');
     expect(sepaId('//2026//11/', 35)).toBe('2026/11');
     expect(sepaId('abc/def', 4)).toBe('abc');
     expect(sepaId('Şükrü_Çelik', 35)).toBe('Sukru-Celik');
@@ -362,6 +371,139 @@ describe('problems before building', () => {
       expect((error as SepaError).problems).toHaveLength(1);
       expect((error as SepaError).message).toMatch(/^Bedrag van Şükrü Çelik moet tussen/);
     }
+  });
+});
+
+describe('what the file says, as the bank reads it', () => {
+  it('writes the moment of creation in UTC, whatever offset it was given in', () => {
+    const xml = buildPain001(batchOf([transfer()], { createdAt: '2026-11-25T14:41+01:00' }));
+    expect(at(parsed(xml), 'Document', 'CstmrCdtTrfInitn', 'GrpHdr', 'CreDtTm')).toBe('2026-11-25T13:41:00Z');
+  });
+
+  it('writes each description once made bank text, also when many payments share it', () => {
+    const xml = buildPain001(
+      batchOf([
+        transfer({ endToEndId: 'A', remittance: 'Vergoeding maart — Zoë & Jürgen' }),
+        transfer({ endToEndId: 'B', remittance: 'Vergoeding maart — Zoë & Jürgen' }),
+        transfer({ endToEndId: 'C', remittance: 'Onkosten' }),
+      ]),
+    );
+    const { transactions } = totals(xml);
+    expect(transactions.map((tx) => at(tx, 'RmtInf', 'Ustrd'))).toEqual([
+      'Vergoeding maart - Zoe + Jurgen',
+      'Vergoeding maart - Zoe + Jurgen',
+      'Onkosten',
+    ]);
+  });
+});
+
+describe('what the batch is refused for, in words', () => {
+  it('names the paying account by its name, or plainly without one', () => {
+    const unnamed = sepaProblems(
+      batchOf([transfer()], { debtor: { name: '  ', iban: 'NL91ABNA0417164301', bic: null } }),
+    );
+    expect(unnamed).toEqual([
+      {
+        field: 'debtor.name',
+        message: 'Naam van de betalende rekening wordt na omzetting naar bankletters leeg',
+      },
+      {
+        field: 'debtor.iban',
+        message: 'IBAN van de betalende rekening: controlecijfer klopt niet; controleer het nummer',
+      },
+    ]);
+    const chinese = sepaProblems(
+      batchOf([transfer()], { debtor: { name: '李雷', iban: 'NL91ABNA0417164300', bic: null } }),
+    );
+    expect(chinese).toEqual([
+      {
+        field: 'debtor.name',
+        message: 'Naam van de betalende rekening (李雷) wordt na omzetting naar bankletters leeg',
+      },
+    ]);
+  });
+
+  it('accepts a BIC typed with spaces and in small letters, and checks no BIC that is not given', () => {
+    expect(
+      sepaProblems(batchOf([transfer()], { debtor: { name: 'Org', iban: validIban, bic: ' abna nl2a ' } })),
+    ).toEqual([]);
+    expect(
+      sepaProblems(batchOf([transfer()], { debtor: { name: 'Org', iban: validIban, bic: null } })),
+    ).toEqual([]);
+  });
+
+  it('names the paying account without the spaces around its name', () => {
+    const [problem] = sepaProblems(
+      batchOf([transfer()], { debtor: { name: '  Buurtwerk  ', iban: 'NL91ABNA041716430', bic: null } }),
+    );
+    expect(problem?.message).toBe(
+      'IBAN van de betalende rekening (Buurtwerk): een Nederlands IBAN heeft 18 tekens',
+    );
+  });
+
+  it('says what is wrong with the message id', () => {
+    const [problem] = sepaProblems(batchOf([transfer()], { messageId: 'batch 1' }));
+    expect(problem).toEqual({
+      field: 'messageId',
+      message:
+        "Berichtkenmerk 'batch 1' is geen geldig SEPA-kenmerk (max. 35 tekens: letters, cijfers en / - ? : ( ) . , ' +; geen spaties, niet beginnen of eindigen met '/', geen '//')",
+    });
+  });
+
+  it('refuses to build with every problem in its message, the first one’s field named', () => {
+    const batch = batchOf([transfer({ amountCents: 0 })], { executionDate: 'morgen' });
+    const error = (() => {
+      try {
+        buildPain001(batch);
+      } catch (thrown) {
+        return thrown;
+      }
+    })();
+    expect(error).toBeInstanceOf(SepaError);
+    expect(error).toMatchObject({
+      name: 'SepaError',
+      field: 'executionDate',
+      message:
+        "Uitvoerdatum 'morgen' is geen geldige datum; Bedrag van Jan Jansen moet tussen € 0,01 en € 999.999.999,99 liggen",
+    });
+    expect(new SepaError([]).field).toBe('');
+  });
+
+  it('says what a SEPA reference may hold', () => {
+    const [problem] = sepaProblems(batchOf([transfer({ endToEndId: 'D 2', name: 'Cem' })]));
+    expect(problem?.message).toBe(
+      "Betalingskenmerk 'D 2' van Cem is geen geldig SEPA-kenmerk (max. 35 tekens: letters, cijfers en / - ? : ( ) . , ' +; geen spaties, niet beginnen of eindigen met '/', geen '//')",
+    );
+  });
+
+  it('accepts a moment of creation with or without seconds and with an offset, and refuses one without a zone', () => {
+    for (const createdAt of [
+      '2026-11-25T13:41Z',
+      '2026-11-25T13:41:07+01:00',
+      '2026-11-25T13:41:07.5-02:30',
+    ]) {
+      expect(sepaProblems(batchOf([transfer()], { createdAt })), createdAt).toEqual([]);
+    }
+    for (const createdAt of [
+      '2026-11-25T13:41:07',
+      '2026-11-25 13:41:07Z',
+      '1899-12-31T12:00:00Z',
+      '2026-13-01T00:00Z',
+    ]) {
+      expect(
+        sepaProblems(batchOf([transfer()], { createdAt })).map((p) => p.field),
+        createdAt,
+      ).toEqual(['createdAt']);
+    }
+  });
+
+  it('refuses an execution date that is not a plain date of this era', () => {
+    for (const executionDate of ['1899-12-31', '27-11-2026', '2026-11-27T00:00', '2026-2-7']) {
+      expect(sepaProblems(batchOf([transfer()], { executionDate })), executionDate).toEqual([
+        { field: 'executionDate', message: `Uitvoerdatum '${executionDate}' is geen geldige datum` },
+      ]);
+    }
+    expect(sepaProblems(batchOf([transfer()], { executionDate: '2028-02-29' }))).toEqual([]);
   });
 });
 
