@@ -1,40 +1,15 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { overviewHandlers } from '../electron/core/claims/overview.ts';
 import type { ReadCtx } from '../electron/core/context.ts';
-import { openStore } from '../electron/core/store/open-store.ts';
-import { testKey } from '../test/support/harness.ts';
-import { migrations } from './index.ts';
-
-let dir: string;
-beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'schakel-migration-'));
-});
-afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+import { databaseAtVersion, personRow } from '../test/support/migration-db.ts';
 
 const stamp = '2025-03-01T09:00:00.000Z';
 
 it('0007 adds the retention tables to a level-6 database with claims and batches, leaving its data as it was', async () => {
-  const file = path.join(dir, 'schakel.sqlite');
-  const level6 = migrations.filter((m) => m.version <= 6);
-  expect(level6.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6]);
-  const old = await openStore(file, { key: testKey, migrations: level6 });
+  const old = await databaseAtVersion(6);
   await old.db
     .insertInto('persons')
-    .values({
-      id: 'p1',
-      voornaam: 'Amina',
-      achternaam: 'Haddad',
-      status: 'gestopt',
-      status_datum: '2022-01-01',
-      search_text: 'amina haddad',
-      sort_name: 'haddad amina',
-      created_at: stamp,
-      updated_at: stamp,
-      version: 4,
-    } as never)
+    .values(personRow('p1', { status: 'gestopt', status_datum: '2022-01-01', version: 4 }, stamp))
     .execute();
   await old.db
     .insertInto('payout_batches')
@@ -73,11 +48,8 @@ it('0007 adds the retention tables to a level-6 database with claims and batches
       } as never)
       .execute();
   }
-  await old.close();
 
-  const store = await openStore(file, { key: testKey });
-  const applied = await store.db.selectFrom('schema_migrations').select('version').execute();
-  expect(applied.map((a) => a.version)).toEqual(migrations.map((m) => m.version));
+  const store = await old.upgrade();
   expect(await store.db.selectFrom('persons').select(['id', 'voornaam', 'version']).execute()).toEqual([
     { id: 'p1', voornaam: 'Amina', version: 4 },
   ]);

@@ -1,23 +1,10 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterEach, beforeEach, expect, it } from 'vitest';
-import { openStore } from '../electron/core/store/open-store.ts';
-import { testKey } from '../test/support/harness.ts';
-import { migrations } from './index.ts';
-
-let dir: string;
-beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'schakel-migration-'));
-});
-afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+import { expect, it } from 'vitest';
+import { databaseAtVersion } from '../test/support/migration-db.ts';
 
 const stamp = '2026-03-01T09:00:00.000Z';
 
 it('0010 keeps audit entries under the calls’ new names, so the log filter and a replay find them', async () => {
-  const file = path.join(dir, 'schakel.sqlite');
-  const before = migrations.filter((m) => m.version < 10);
-  const old = await openStore(file, { key: testKey, migrations: before });
+  const old = await databaseAtVersion(9);
   const entry = (id: string, call: string, summary: string) => ({
     id,
     at: stamp,
@@ -41,9 +28,8 @@ it('0010 keeps audit entries under the calls’ new names, so the log filter and
       entry('a4', 'persons.update', 'Gegevens gewijzigd: Amina Haddad'),
     ])
     .execute();
-  await old.close();
 
-  const store = await openStore(file, { key: testKey });
+  const store = await old.upgrade();
   const rows = await store.db
     .selectFrom('audit_log')
     .select(['id', 'call', 'summary'])

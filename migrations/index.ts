@@ -9,6 +9,7 @@ import { migration0008 } from './0008-session-lock.ts';
 import { migration0009 } from './0009-claim-minutes.ts';
 import { migration0010 } from './0010-renamed-calls.ts';
 import { migration0011 } from './0011-vog-renewal.ts';
+import { migration0012 } from './0012-catalan-search.ts';
 import type { Migration } from './types.ts';
 
 /** Every migration in order. Append only: a shipped step is never edited or removed. */
@@ -24,4 +25,5 @@ export const migrations: readonly Migration[] = [
   migration0009,
   migration0010,
   migration0011,
+  migration0012,
 ];

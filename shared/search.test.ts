@@ -14,6 +14,15 @@ describe('foldForSearch', () => {
     expect(foldForSearch('Yılmaz')).toBe('yilmaz');
   });
 
+  it('reads a Catalan l·l as one word, typed with the middle dot, with ŀ or without either', () => {
+    expect(foldForSearch('Paŀlarès')).toBe('pallares');
+    expect(foldForSearch('Pal·larès')).toBe('pallares');
+    expect(foldForSearch('PAĿLARÈS')).toBe('pallares');
+    expect(searchTerms('pallares')).toEqual([foldForSearch('Paŀlarès')]);
+    // A middle dot that does not join two letters still parts words.
+    expect(foldForSearch('Pal · Larès')).toBe('pal lares');
+  });
+
   it('folds capitals and small letters alike', () => {
     expect(foldForSearch('ØSTERGAARD')).toBe(foldForSearch('østergaard'));
     expect(foldForSearch('ÐURIĆ')).toBe('duric');

@@ -12,17 +12,20 @@ const extraFolds: Record<string, string> = {
   œ: 'oe',
   ß: 'ss',
   þ: 'th',
-  ŀ: 'l',
 };
 
 export function foldForSearch(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/[ıłđðøæœßþŀ]/g, (c) => extraFolds[c] ?? c)
-    .replace(/[^\p{L}\p{N}@.+]+/gu, ' ')
-    .trim();
+  return (
+    text
+      // Catalan l·l ("Pal·larès", or "Paŀlarès", which NFKD splits into l and ·) is one word: drop the dot.
+      .replace(/(?<=\p{L})[·ŀĿ](?=\p{L})/gu, (c) => (c === '·' ? '' : 'l'))
+      .normalize('NFKD')
+      .replace(/\p{M}+/gu, '')
+      .toLowerCase()
+      .replace(/[ıłđðøæœßþ]/g, (c) => extraFolds[c] ?? c)
+      .replace(/[^\p{L}\p{N}@.+]+/gu, ' ')
+      .trim()
+  );
 }
 
 /** Splits a query into folded terms; every term must match somewhere. */
