@@ -2,10 +2,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { test as base, expect, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { runBrowserHost } from '../../electron/browser-host.ts';
 import { demoPassphrase, demoPassword } from '../../electron/core/demo/seed.ts';
-import { openMenu } from './fixtures.ts';
+import { e2eClock } from './clock.ts';
+import { test as base, expect, openMenu } from './fixtures.ts';
 
 const test = base.extend<{ demo: { url: string } }>({
   // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this pattern.
@@ -14,6 +15,7 @@ const test = base.extend<{ demo: { url: string } }>({
     const { core, host } = await runBrowserHost(
       { dataDir: path.join(dir, 'demo'), demo: true, port: undefined, browser: true },
       demoPassphrase,
+      e2eClock,
     );
     await use({ url: host.url });
     await host.close();

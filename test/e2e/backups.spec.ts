@@ -1,5 +1,5 @@
 import { personInput } from '../support/harness.ts';
-import { api, expect, openMenu, screenshot, setUp, strongPassword, test } from './fixtures.ts';
+import { api, expect, openMenu, screenshot, secondWindow, setUp, strongPassword, test } from './fixtures.ts';
 
 test('the beheerder makes a backup, looks at it and brings it back; a second window blocks the restore', async ({
   page,
@@ -22,8 +22,7 @@ test('the beheerder makes a backup, looks at it and brings it back; a second win
   await api(page, 'persons.create', personInput({ achternaam: 'Nowak', email: 'n@example.org' }));
 
   // Another window is logged in: the restore waits for it.
-  const otherContext = await browser.newContext();
-  const other = await otherContext.newPage();
+  const other = await secondWindow(browser);
   await other.goto(host.url);
   await other.getByLabel('Gebruikersnaam').fill('annelies');
   await other.getByRole('textbox', { name: 'Wachtwoord', exact: true }).fill(strongPassword);
@@ -40,7 +39,7 @@ test('the beheerder makes a backup, looks at it and brings it back; a second win
   await expect(dialog).toContainText('nog 1 ander venster ingelogd');
 
   await other.getByRole('button', { name: 'Uitloggen' }).click();
-  await otherContext.close();
+  await other.context().close();
   await dialog.getByRole('button', { name: 'Ja, terugzetten' }).click();
   await expect(page.getByRole('button', { name: 'Inloggen' })).toBeVisible();
   await screenshot(page, '41-after-restore');

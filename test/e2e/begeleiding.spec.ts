@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, openMenu, screenshot, setUp, strongPassword, test } from './fixtures.ts';
+import { expect, openMenu, screenshot, secondWindow, setUp, strongPassword, test } from './fixtures.ts';
 
 async function addAccount(page: Page, name: string, username: string, role: string) {
   await openMenu(page, 'Accounts');
@@ -41,7 +41,7 @@ test('a begeleider sets up a POP, records a conversation that reaches a goal, se
   await expect(page.getByRole('heading', { name: 'Łukasz Dąbrowski' })).toBeVisible();
   const personUrl = page.url();
 
-  const samira = await (await browser.newContext()).newPage();
+  const samira = await secondWindow(browser);
   await logIn(samira, host.url, 'samira');
   await openMenu(samira, 'Caseload');
   await expect(samira.getByRole('row', { name: /Łukasz Dąbrowski/ })).toContainText('nog niet');
@@ -120,7 +120,7 @@ test('a begeleider sets up a POP, records a conversation that reaches a goal, se
   expect(text).toContain('Samira Bouali');
 
   // The administrateur does not see begeleiding, not in the menu and not by calling the host directly.
-  const johan = await (await browser.newContext()).newPage();
+  const johan = await secondWindow(browser);
   await logIn(johan, host.url, 'johan');
   // The administrateur's own start: claims and payments, nothing of begeleiding.
   await expect(johan.getByRole('heading', { name: 'Goedendag, Johan' })).toBeVisible();

@@ -2,11 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { validatePain001 } from '../../electron/core/payouts/sepa.ts';
-import { addDays, dutchDate } from '../../shared/dates.ts';
+import { addDays } from '../../shared/dates.ts';
 import { fiscalYear } from '../../shared/fiscal/fiscal-table.ts';
 import { formatCents, formatDate } from '../../shared/format.ts';
 import { volunteerContract } from '../support/harness.ts';
-import { api, expect, openMenu, screenshot, setUp, strongPassword, test } from './fixtures.ts';
+import { e2eToday } from './clock.ts';
+import { api, expect, openMenu, screenshot, secondWindow, setUp, strongPassword, test } from './fixtures.ts';
 
 /** An active sleutelpersoon with a volunteer contract for this year, set up through the API. */
 async function personWithContract(
@@ -61,7 +62,7 @@ async function administrateur(page: Page, browser: Browser, url: string): Promis
     isBeheerder: false,
     password: strongPassword,
   });
-  const admin = await (await browser.newContext()).newPage();
+  const admin = await secondWindow(browser);
   await admin.goto(url);
   await admin.getByLabel('Gebruikersnaam').fill('johan');
   await admin.getByRole('textbox', { name: 'Wachtwoord', exact: true }).fill(strongPassword);
@@ -77,7 +78,7 @@ test('the administrateur enters claims, sees the duplicate and the over-cap one,
 }) => {
   test.setTimeout(120_000);
   await setUp(page, host.url);
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
+  const today = e2eToday;
   await personWithContract(page, today);
   const { updatedAt: _u, ...settings } = await api<Record<string, unknown>>(page, 'settings.get', {});
   await api(page, 'settings.update', { ...settings, iban: 'NL91ABNA0417164300', bic: 'ABNANL2A' });
@@ -207,7 +208,7 @@ test('the administrateur reads a month of claims from a CSV file; a wrong row re
   host,
 }) => {
   await setUp(page, host.url);
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
+  const today = e2eToday;
   await personWithContract(page, today, 'gulsen@example.org');
   const admin = await administrateur(page, browser, host.url);
   const header = 'e-mail;soort;datum;omschrijving;van;naar;km;minuten;bedrag';
@@ -258,7 +259,7 @@ test('five claims that each fit but cross the month cap together: the room count
 }) => {
   test.setTimeout(120_000);
   await setUp(page, host.url);
-  const today = dutchDate();
+  const today = e2eToday;
   const person = await personWithContract(page, today);
   const admin = await administrateur(page, browser, host.url);
   // About a quarter of the month cap each (whole km, a km apart so none looks like another): four fit, the fifth
@@ -317,7 +318,7 @@ test("a receipt added later; a missing IBAN flagged at approval, kept out of the
 }) => {
   test.setTimeout(120_000);
   await setUp(page, host.url);
-  const today = dutchDate();
+  const today = e2eToday;
   const gulsen = await personWithContract(page, today);
   const farid = await personWithContract(page, today, null, {
     voornaam: 'Farid',

@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { test as base, expect, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { runBrowserHost } from '../../electron/browser-host.ts';
 import { demoPassphrase, demoPassword } from '../../electron/core/demo/seed.ts';
-import { openMenu, screenshot } from './fixtures.ts';
+import { e2eClock } from './clock.ts';
+import { test as base, expect, openMenu, screenshot } from './fixtures.ts';
 
 // One demo per worker, as `scripts/schakel start --demo` makes it: the tests only look, each in its own session.
 // biome-ignore lint/complexity/noBannedTypes: Playwright's type for "no test-scoped fixtures".
@@ -21,6 +22,7 @@ const test = base.extend<{}, { demo: { url: string } }>({
           browser: true,
         },
         demoPassphrase,
+        e2eClock,
       );
       await use({ url: host.url });
       await host.close();

@@ -1,17 +1,26 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { test as base, expect, type Page } from '@playwright/test';
+import { type Browser, test as base, expect, type Page } from '@playwright/test';
 import { runBrowserHost } from '../../electron/browser-host.ts';
+import { e2eClock } from './clock.ts';
 
-/** Each test gets its own browser host on a fresh, empty data folder. */
+/**
+ * Each test gets its own browser host on a fresh, empty data folder; the page and the host both run on the suite's
+ * fixed day (clock.ts). A test may move the page's clock on with `page.clock`.
+ */
 export const test = base.extend<{ host: { url: string; dataDir: string } }>({
+  page: async ({ page }, use) => {
+    await page.clock.install({ time: e2eClock() });
+    await use(page);
+  },
   // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this pattern.
   host: async ({}, use) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'schakel-e2e-'));
     const { core, host } = await runBrowserHost(
       { dataDir, demo: false, port: undefined, browser: true },
       e2eKey,
+      e2eClock,
     );
     await use({ url: host.url, dataDir });
     await host.close();
@@ -21,6 +30,13 @@ export const test = base.extend<{ host: { url: string; dataDir: string } }>({
 });
 
 export { expect };
+
+/** A second window with its own session, on the suite's fixed day like the first. */
+export async function secondWindow(browser: Browser): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await page.clock.install({ time: e2eClock() });
+  return page;
+}
 
 /** The database key of every e2e data folder (the browser host asks for it at start). */
 export const e2eKey = 'e2e-sleutel voor de versleutelde database';

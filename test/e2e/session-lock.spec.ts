@@ -4,8 +4,8 @@ test('an idle window locks, the main process refuses its calls, and the password
   page,
   host,
 }) => {
-  // The window's own clock, so fifteen idle minutes pass in a moment; the main process is told by the window.
-  await page.clock.install();
+  // The window's own clock (installed by the fixture), so fifteen idle minutes pass in a moment; the main process
+  // is told by the window.
   await setUp(page, host.url);
   await page.getByRole('link', { name: 'Nieuwe sleutelpersoon' }).click();
   await page.getByLabel('Voornaam').fill('Amina');

@@ -1,4 +1,4 @@
-import { expect, screenshot, setUp, strongPassword, test } from './fixtures.ts';
+import { expect, screenshot, secondWindow, setUp, strongPassword, test } from './fixtures.ts';
 
 test('the beheerder adds a begeleider, who sees only what the role allows; the main process refuses the rest', async ({
   page,
@@ -26,8 +26,7 @@ test('the beheerder adds a begeleider, who sees only what the role allows; the m
   await screenshot(page, '11-auditlog');
 
   // A second window: the begeleider.
-  const other = await browser.newContext();
-  const begeleider = await other.newPage();
+  const begeleider = await secondWindow(browser);
   await begeleider.goto(host.url);
   await begeleider.getByLabel('Gebruikersnaam').fill('samira');
   await begeleider.getByRole('textbox', { name: 'Wachtwoord', exact: true }).fill(strongPassword);
@@ -71,7 +70,7 @@ test('the beheerder adds a begeleider, who sees only what the role allows; the m
   await begeleider.goto(`${host.url.split('#')[0]}#/personen`);
   await begeleider.reload();
   await expect(begeleider.getByRole('button', { name: 'Inloggen' })).toBeVisible();
-  await other.close();
+  await begeleider.context().close();
 });
 
 test('settings: a wrong KvK number is named at its field and nothing is saved; a good one is', async ({
@@ -111,7 +110,7 @@ test('two windows editing the same person: the second save is refused and says w
   await expect(page.getByRole('heading', { name: 'Hương Nguyễn Thị' })).toBeVisible();
   const personUrl = page.url();
 
-  const second = await (await browser.newContext()).newPage();
+  const second = await secondWindow(browser);
   await second.goto(host.url);
   await second.getByLabel('Gebruikersnaam').fill('annelies');
   await second.getByRole('textbox', { name: 'Wachtwoord', exact: true }).fill(strongPassword);
