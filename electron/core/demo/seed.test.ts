@@ -3,11 +3,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CallInput, CallName, CallOutput } from '../../../shared/contract.ts';
+import { knownFiscalYears } from '../../../shared/fiscal/fiscal-table.ts';
 import { testKey } from '../../../test/support/harness.ts';
 import { type Core, startCore } from '../app-core.ts';
 import { demoOrganisation, demoPassword, seedDemo } from './seed.ts';
 
-const today = '2026-11-25';
+const defaultToday = '2026-11-25';
 const opened: { core: Core; dir: string }[] = [];
 
 afterEach(async () => {
@@ -18,7 +19,7 @@ afterEach(async () => {
 });
 
 /** A demo seeded on `today`, its clock a second further at every read (so later writes are later, as in use). */
-async function demo(count: number) {
+async function demo(count: number, today = defaultToday) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'schakel-demo-test-'));
   let tick = 0;
   const start = Date.parse(`${today}T08:00:00.000Z`);
@@ -103,6 +104,20 @@ describe('the demo data set', () => {
       all.filter((r) => r.heeftPop).map((r) => marco('begeleiding.log', { personId: r.personId })),
     );
     expect(logs.flat().some((e) => e.soort === 'signaal' && e.geslotenOp !== null)).toBe(true);
+  });
+
+  it('still fills every claim state in January of a year without figures, saying the limit went unchecked', {
+    timeout: 180_000,
+  }, async () => {
+    const as = await demo(60, `${Math.max(...knownFiscalYears) + 1}-01-20`);
+    const { rows } = await (await as('annelies'))('claims.list', { pageSize: 1000 });
+    expect(new Set(rows.map((c) => c.status))).toEqual(
+      new Set(['ingediend', 'goedgekeurd', 'afgewezen', 'in_batch', 'betaald']),
+    );
+    const submitted = rows.filter((c) => c.status === 'ingediend');
+    expect(submitted.some((c) => c.checks.some((k) => k.code === 'jaar_onbekend'))).toBe(true);
+    // Nothing that could not be checked was approved.
+    expect(rows.filter((c) => c.status !== 'ingediend').flatMap((c) => c.checks)).toEqual([]);
   });
 
   it('is the same on every run of the same day', { timeout: 180_000 }, async () => {
