@@ -5,6 +5,7 @@ import type { DB } from '../../electron/core/store/schema.ts';
 import { migrations } from '../../migrations/index.ts';
 import type { ContractDraft, ContractDraftInput } from '../../shared/contracts.ts';
 import { contractDraftInput } from '../../shared/contracts.ts';
+import { volunteerContract } from './harness.ts';
 
 /**
  * A migrated in-memory database with just the rows the claim checks read: people, contracts and claims, written
@@ -146,29 +147,11 @@ export async function claimsStore() {
 /** Volunteer terms (validated as the contract editor stores them): €5 per activity, 23 ct a km, receipts paid. */
 export function volunteerDraft(overrides: Partial<ContractDraftInput> = {}): ContractDraft {
   return contractDraftInput.parse({
-    personId: '00000000-0000-4000-8000-000000000000',
-    profileVersionId: null,
-    vorm: 'vrijwilligersovereenkomst',
-    velden: {},
-    startdatum: '2026-01-01',
-    einddatum: null,
-    vergoedingEenheid: 'activiteit',
-    vergoedingCents: 5_00,
-    verwachtUrenPerMaand: null,
-    verwachteActiviteitenPerMaand: 4,
-    kmVergoedingCents: 23,
-    verwachteKmPerMaand: 20,
-    andereOrganisatiesPerMaandCents: 0,
-    onkostenMetBon: true,
-    waVerzekering: true,
-    ongevallenVerzekering: true,
-    verzekeringVia: null,
-    vasteBegeleiderId: null,
-    werktijden: null,
-    bereikbaarheid: null,
-    werktelefoon: false,
-    scholing: null,
-    opzegtermijnWeken: 2,
+    ...volunteerContract('00000000-0000-4000-8000-000000000000', {
+      vergoedingEenheid: 'activiteit',
+      verwachtUrenPerMaand: null,
+      verwachteActiviteitenPerMaand: 4,
+    }),
     ...overrides,
   } as ContractDraftInput);
 }

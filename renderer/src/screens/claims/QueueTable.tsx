@@ -1,8 +1,9 @@
-import { Group, Pagination, Paper, Select, Table, Text, UnstyledButton } from '@mantine/core';
+import { Group, Pagination, Paper, Select, Table, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { type OnChangeFn, type RowSelectionState, useTable } from '@tanstack/react-table';
 import { useMemo } from 'react';
 import type { Claim } from '../../../../shared/claims.ts';
+import { SortableHeaderCell } from '../../components/SortableHeaderCell.tsx';
 import { blocks, claimColumns, features, type RowActions } from './claim-columns.tsx';
 import type { ClaimsQueue } from './use-claims-queue.ts';
 
@@ -60,28 +61,16 @@ export function QueueTable({
             <Table.Thead>
               {table.getHeaderGroups().map((group) => (
                 <Table.Tr key={group.id}>
-                  {group.headers.map((header) => {
-                    const sorted = header.column.getIsSorted();
-                    return (
-                      <Table.Th
-                        key={header.id}
-                        w={header.id === 'kies' ? 40 : undefined}
-                        ta={right.has(header.id) ? 'right' : undefined}
-                        aria-sort={
-                          sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined
-                        }
-                      >
-                        {header.column.getCanSort() ? (
-                          <UnstyledButton onClick={header.column.getToggleSortingHandler()} fw={700} fz="sm">
-                            <table.FlexRender header={header} />
-                            {sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ''}
-                          </UnstyledButton>
-                        ) : (
-                          <table.FlexRender header={header} />
-                        )}
-                      </Table.Th>
-                    );
-                  })}
+                  {group.headers.map((header) => (
+                    <SortableHeaderCell
+                      key={header.id}
+                      column={header.column}
+                      w={header.id === 'kies' ? 40 : undefined}
+                      ta={right.has(header.id) ? 'right' : undefined}
+                    >
+                      <table.FlexRender header={header} />
+                    </SortableHeaderCell>
+                  ))}
                 </Table.Tr>
               ))}
             </Table.Thead>

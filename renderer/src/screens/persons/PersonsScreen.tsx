@@ -1,4 +1,4 @@
-import { Button, Group, Paper, Stack, Table, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
+import { Button, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
 import {
   type ColumnFiltersState,
@@ -14,6 +14,7 @@ import {
   type PersonStatus,
   personSortColumns,
 } from '../../../../shared/persons.ts';
+import { SortableHeaderCell } from '../../components/SortableHeaderCell.tsx';
 import { useRememberedState } from '../../lib/remembered-state.ts';
 import { href, navigate } from '../../lib/route.ts';
 import { useCan } from '../../lib/session.tsx';
@@ -147,35 +148,11 @@ export function PersonsScreen() {
               <Table.Thead>
                 {table.getHeaderGroups().map((group) => (
                   <Table.Tr key={group.id}>
-                    {group.headers.map((header) => {
-                      const sorted = header.column.getIsSorted();
-                      return (
-                        <Table.Th
-                          key={header.id}
-                          p={header.column.getCanSort() ? 0 : undefined}
-                          aria-sort={
-                            sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined
-                          }
-                        >
-                          {header.column.getCanSort() ? (
-                            // The whole header cell sorts, not only its text.
-                            <UnstyledButton
-                              onClick={header.column.getToggleSortingHandler()}
-                              fw={700}
-                              fz="sm"
-                              w="100%"
-                              px="xs"
-                              py={8}
-                            >
-                              <table.FlexRender header={header} />
-                              {sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ''}
-                            </UnstyledButton>
-                          ) : (
-                            <table.FlexRender header={header} />
-                          )}
-                        </Table.Th>
-                      );
-                    })}
+                    {group.headers.map((header) => (
+                      <SortableHeaderCell key={header.id} column={header.column}>
+                        <table.FlexRender header={header} />
+                      </SortableHeaderCell>
+                    ))}
                   </Table.Tr>
                 ))}
               </Table.Thead>
