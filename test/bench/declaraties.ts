@@ -4,6 +4,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { startCore } from '../../electron/core/app-core.ts';
+import { rebuildGrantedAllowance } from '../../electron/core/claims/granted.ts';
 import type { Dispatcher } from '../../electron/core/dispatcher.ts';
 import { volunteerContract } from '../support/harness.ts';
 import { benchKey } from './bench-key.ts';
@@ -253,6 +254,8 @@ export async function queueStore() {
       );
     }
   })();
+  // Rows written around the services: derive what an approval keeps beside them.
+  await rebuildGrantedAllowance(store.db);
   store.sqlite.exec('analyze');
   await dispatcher.dispatch('auth.login', login, 'bench');
   return { dir, core };

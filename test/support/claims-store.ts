@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import { Kysely, SqliteDialect } from 'kysely';
+import { adjustGrantedAllowance, grantedStatuses } from '../../electron/core/claims/granted.ts';
 import { migrate } from '../../electron/core/store/migrate.ts';
 import type { DB } from '../../electron/core/store/schema.ts';
 import { migrations } from '../../migrations/index.ts';
@@ -112,13 +113,15 @@ export async function claimsStore() {
     values: { soort?: string; datum: string; bedrag_cents: number; status?: string; km?: number | null },
   ): Promise<string> {
     const id = newId();
+    const soort = values.soort ?? 'activiteit';
+    const status = values.status ?? 'goedgekeurd';
     await db
       .insertInto('claims')
       .values({
         id,
         person_id: personId,
         contract_id: null,
-        soort: values.soort ?? 'activiteit',
+        soort,
         datum: values.datum,
         omschrijving: 'Taalcafé',
         van: null,
@@ -127,7 +130,7 @@ export async function claimsStore() {
         minuten: null,
         bedrag_cents: values.bedrag_cents,
         origineel: null,
-        status: values.status ?? 'goedgekeurd',
+        status,
         reden_afwijzing: null,
         batch_id: null,
         account_id: null,
@@ -138,6 +141,9 @@ export async function claimsStore() {
         version: 1,
       })
       .execute();
+    // As an approval would: a granted allowance counts in its month and year.
+    if (grantedStatuses.has(status))
+      await adjustGrantedAllowance(db, [{ person_id: personId, soort, ...values }], 1);
     return id;
   }
 

@@ -8,6 +8,7 @@
  */
 import type { ExpressionBuilder } from 'kysely';
 import type { ClaimStatus } from '../../../shared/claims.ts';
+import { adjustGrantedAllowance, grantedStatuses } from '../claims/granted.ts';
 import type { Reader, WriteCtx } from '../context.ts';
 import type { DB } from '../store/schema.ts';
 import { updateVersioned, updateVersionedMany } from '../versioning.ts';
@@ -47,7 +48,14 @@ function chunks<T>(list: T[], size = 500): T[][] {
 export async function purgeFinancial(ctx: WriteCtx, grens: string) {
   const db = ctx.db;
   const claims = await removableClaims(db, grens)
-    .select(['claims.id', 'claims.soort', 'claims.datum', 'claims.status', 'claims.bedrag_cents'])
+    .select([
+      'claims.id',
+      'claims.person_id',
+      'claims.soort',
+      'claims.datum',
+      'claims.status',
+      'claims.bedrag_cents',
+    ])
     .execute();
   const totals = new Map<
     string,
@@ -89,6 +97,12 @@ export async function purgeFinancial(ctx: WriteCtx, grens: string) {
     }
   }
 
+  // What is removed no longer counts as granted: the table stays the sum of the claims that are there.
+  await adjustGrantedAllowance(
+    db,
+    claims.filter((c) => grantedStatuses.has(c.status)),
+    -1,
+  );
   const ids = claims.map((c) => c.id);
   let bonnen = 0;
   for (const part of chunks(ids)) {

@@ -9,6 +9,7 @@ import {
   other,
   personal,
 } from '../../../test/support/full-person.ts';
+import { expectGrantedToAgreeWithClaims } from '../../../test/support/granted.ts';
 import { type Harness, harness, personInput } from '../../../test/support/harness.ts';
 
 let h: Harness;
@@ -529,10 +530,16 @@ describe('removing financial records after seven years', () => {
     const partOfAYear = await h.call('beheer', 'avg.purge', { grens: '2024-03-06' });
     expect(partOfAYear).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'grens' } });
 
+    expectGrantedToAgreeWithClaims(h.core.store.sqlite);
     expect(await h.ok('beheer', 'avg.purge', { grens: '2025-01-01' })).toEqual({
       declaraties: 6,
       betaalbestanden: 2,
     });
+    // What was removed no longer counts toward the caps.
+    expectGrantedToAgreeWithClaims(h.core.store.sqlite);
+    expect(
+      h.core.store.sqlite.prepare('select count(*) from granted_allowance where cents <> 0').pluck().get(),
+    ).toBe(0);
 
     const after = await overview();
     expect(after.maanden).toEqual(before.maanden);

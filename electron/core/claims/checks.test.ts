@@ -61,32 +61,6 @@ function checksOf(claim: CheckedClaim, basis = basisOf()): ClaimCheckResult {
 const codes = (result: ClaimCheckResult) => result.checks.map((c) => c.code);
 
 // The schema of the shipped migrations, in memory: the plan is the store's, without a core to start.
-it('sums granted allowance from the partial index of migration 0009 (its condition and the query agree)', async () => {
-  const store = await claimsStore();
-  try {
-    const claim = claimOf({ person_id: await store.person(), soort: 'km', km: 1, bedrag_cents: 23 });
-    const sqlite = store.sqlite;
-    const plans: string[] = [];
-    const prepare = sqlite.prepare.bind(sqlite);
-    sqlite.prepare = ((source: string) => {
-      if (source.includes('sum(case')) {
-        const params = Array.from(source.matchAll(/\?/g), () => null);
-        const plan = prepare(`explain query plan ${source}`).all(...params) as { detail: string }[];
-        plans.push(...plan.map((p) => p.detail));
-      }
-      return prepare(source);
-    }) as typeof sqlite.prepare;
-    try {
-      await loadCheckBasis(store.db, [claim]);
-    } finally {
-      sqlite.prepare = prepare as typeof sqlite.prepare;
-    }
-    expect(plans.join(' | ')).toContain('COVERING INDEX claims_granted_allowance');
-  } finally {
-    await store.close();
-  }
-});
-
 describe('a claim and its contract', () => {
   it('passes on the first and the last day of the contract, and has none the day before or after', () => {
     expect(codes(checksOf(claimOf({ datum: '2026-01-01' })))).toEqual([]);

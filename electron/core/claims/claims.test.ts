@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CallInput } from '../../../shared/contract.ts';
 import { fiscalYear } from '../../../shared/fiscal/fiscal-table.ts';
+import { expectGrantedToAgreeWithClaims } from '../../../test/support/granted.ts';
 import { type Harness, harness, personInput, volunteerContract } from '../../../test/support/harness.ts';
 
 let h: Harness;
@@ -179,6 +180,7 @@ describe('claims', () => {
       ['over_grens', true],
     ]);
     expect(november?.ruimteCents).toBe(0);
+    expectGrantedToAgreeWithClaims(h.core.store.sqlite);
   });
 
   it('counts what the volunteer declared from other organisations toward the cap', async () => {
@@ -367,6 +369,8 @@ describe('claims', () => {
     });
     expect(twice).toMatchObject({ ok: false });
     if (!twice.ok) expect(twice.error.message).toContain('de declaratie van 12-03-2026 is al goedgekeurd');
+    // The refused approval granted nothing; the one before counted its claims once.
+    expectGrantedToAgreeWithClaims(h.core.store.sqlite);
     // The log names the person with the amount, in euros.
     const { rows } = await h.ok('projectleider', 'audit.list', { recordType: 'claim' });
     expect(rows.map((r) => r.summary)).toEqual(

@@ -61,6 +61,7 @@ export const claimsInzage: InzagePart<ClaimsInzage> = {
   tables: {
     claims: 'declaraties',
     receipts: 'declaraties.bonnen (naam, soort, grootte; niet de inhoud)',
+    granted_allowance: 'declaraties: de toegekende vergoeding per maand en jaar is hun som',
   },
 
   async collect(db, { person, who }) {

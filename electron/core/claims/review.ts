@@ -6,6 +6,7 @@ import type { WriteCtx } from '../context.ts';
 import { invalidField, invalidFields } from '../failure.ts';
 import { type ReadRecord, updateVersionedMany } from '../versioning.ts';
 import { checkClaims, loadCheckBasis } from './checks.ts';
+import { adjustGrantedAllowance } from './granted.ts';
 import { asChecked, type ClaimRow, claimRows } from './list.ts';
 
 /**
@@ -53,7 +54,8 @@ const decidedBy = (ctx: WriteCtx) => ({
 /**
  * Approves the claims as one action, all or nothing: the same checks as the queue shows, in date order, each claim
  * counted with the ones approved before it here (two claims that each fit can cross a limit together). A fixed
- * number of statements whatever the number of claims: load, three for the checks, the update, the audit rows.
+ * number of statements whatever the number of claims: load, three for the checks, the update, the audit rows and
+ * the granted allowance.
  */
 export async function approveClaims(ctx: WriteCtx, input: z.output<typeof claimApproveInput>) {
   const rows = await loadSubmitted(ctx, input.items);
@@ -99,6 +101,7 @@ export async function approveClaims(ctx: WriteCtx, input: z.output<typeof claimA
       changes: [{ field: 'status', before: 'ingediend', after: 'goedgekeurd' }],
     }),
   );
+  await adjustGrantedAllowance(ctx.db, rows, 1);
   return { count: rows.length };
 }
 

@@ -307,6 +307,16 @@ export interface ArchivedClaimTotalsTable {
   version: number;
 }
 
+/**
+ * Untaxed allowance granted to a person in a period, 'YYYY' or 'YYYY-MM' (claims/granted.ts keeps it): derived
+ * from the claims, written in the same transaction as they change.
+ */
+export interface GrantedAllowanceTable {
+  person_id: string;
+  period: string;
+  cents: number;
+}
+
 /** One removal after a retention period: what kind, up to which date, and how many records; never the data. */
 export interface RetentionRemovalsTable {
   id: string;
@@ -326,6 +336,7 @@ export interface RetentionRemovalsTable {
 
 export interface DB {
   archived_claim_totals: ArchivedClaimTotalsTable;
+  granted_allowance: GrantedAllowanceTable;
   retention_removals: RetentionRemovalsTable;
   payout_batches: PayoutBatchesTable;
   claims: ClaimsTable;
