@@ -36,8 +36,8 @@ export interface ClaimCheckResult {
 }
 
 /**
- * What the checks of a set of claims need from the store, read in (at most) three statements whatever their
- * number: the people's contracts, the keys (person, date, kind, amount) that more than one live claim shares, and
+ * What the checks of a set of claims need from the store, read in two statements whatever their number: the
+ * people's contracts; and the keys (person, date, kind, amount) that more than one live claim shares together with
  * the allowance already granted per person in the claims' months and years. The rest is map look-ups.
  */
 export interface CheckBasis {
