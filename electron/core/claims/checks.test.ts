@@ -385,6 +385,37 @@ describe('what the checks read from the store', () => {
     expect(results.get(eleventh.id)?.checks.map((c) => c.code)).not.toContain('dubbel');
   });
 
+  it('finds one fixed allowance per month: a second in that month, on any day or for any amount, looks like a duplicate; the next month has its own', async () => {
+    const person = await store.person();
+    await store.contract(person, {
+      draft: { vergoedingEenheid: 'maand', vergoedingCents: 50_00, verwachtUrenPerMaand: 30 },
+    });
+    const monthly = async (datum: string, bedrag_cents: number, status = 'ingediend') => {
+      await store.claim(person, { soort: 'maand', datum, bedrag_cents, status });
+      return claimOf({ person_id: person, soort: 'maand', datum, bedrag_cents });
+    };
+    // March: approved on the 1st, then one more on the 31st for another amount.
+    await monthly('2026-03-01', 50_00, 'goedgekeurd');
+    const march = await monthly('2026-03-31', 40_00);
+    // April: one, beside a rejected one, which does not count.
+    await monthly('2026-04-02', 50_00, 'afgewezen');
+    const april = await monthly('2026-04-15', 50_00);
+    // May: two submitted, on different days.
+    await monthly('2026-05-02', 50_00);
+    const may = await monthly('2026-05-20', 50_00);
+    const claims = [may, march, april];
+    const basis = await loadCheckBasis(store.db, claims);
+    const results = checkClaims(basis, claims, { together: false });
+    const duplicate = {
+      code: 'dubbel',
+      message: 'Lijkt dubbel: er is al een vaste vergoeding voor deze maand.',
+      blocking: true,
+    };
+    expect(results.get(march.id)?.checks).toEqual([duplicate]);
+    expect(results.get(april.id)?.checks).toEqual([]);
+    expect(results.get(may.id)?.checks).toEqual([duplicate]);
+  });
+
   it('reads the contracts of the claims’ people', async () => {
     const person = await store.person();
     await store.contract(person, { einddatum: '2026-06-30' });
