@@ -326,18 +326,23 @@ describe('what the checks read from the store', () => {
     expect(basis.granted.get(`${person}|2026`)).toBe(131_00);
   });
 
-  it('reads each claim’s own month and year when claims span two years, listed in any order', async () => {
+  it('reads each claim’s own month and year when claims span three years, listed in any order', async () => {
     const person = await store.person();
-    await store.contract(person, { startdatum: '2025-01-01' });
+    await store.contract(person, { startdatum: '2024-01-01' });
+    const y2024 = fiscalYear(2024) as FiscalYear;
     const y2025 = fiscalYear(2025) as FiscalYear;
+    await store.claim(person, { datum: '2024-12-31', bedrag_cents: 60_00 });
     // 2025 is all but full; none of it counts toward 2026.
     await store.claim(person, { datum: '2025-06-30', bedrag_cents: y2025.maxPerYear - 50_00 });
     await store.claim(person, { datum: '2025-12-31', bedrag_cents: 30_00 });
     await store.claim(person, { datum: '2026-01-01', bedrag_cents: 40_00 });
     const january = claimOf({ person_id: person, datum: '2026-01-20' });
     const december = claimOf({ person_id: person, datum: '2025-12-10' });
-    const basis = await loadCheckBasis(store.db, [january, december]);
-    const results = checkClaims(basis, [january, december], { together: false });
+    const december2024 = claimOf({ person_id: person, datum: '2024-12-01' });
+    const claims = [january, december2024, december];
+    const basis = await loadCheckBasis(store.db, claims);
+    const results = checkClaims(basis, claims, { together: false });
+    expect(results.get(december2024.id)?.ruimteCents).toBe(y2024.maxPerMonth - 60_00);
     expect(results.get(december.id)?.ruimteCents).toBe(20_00);
     expect(results.get(january.id)).toEqual({ checks: [], ruimteCents: y2026.maxPerMonth - 40_00 });
   });
