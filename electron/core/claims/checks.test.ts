@@ -298,8 +298,21 @@ describe('what the checks read from the store', () => {
   afterEach(() => store.close());
 
   it('reads nothing for no claims', async () => {
-    const basis = await loadCheckBasis(store.db, []);
+    const [basis, statements] = await store.withStatements(() => loadCheckBasis(store.db, []));
     expect([basis.contracts.size, basis.duplicateKeys.size, basis.granted.size]).toEqual([0, 0, 0]);
+    expect(statements).toEqual([]);
+  });
+
+  it('reads no granted allowance for costs with a receipt, which never count toward the caps', async () => {
+    const person = await store.person();
+    await store.contract(person);
+    await store.claim(person, { datum: '2026-03-01', bedrag_cents: 10_00 });
+    const costs = claimOf({ person_id: person, soort: 'onkosten', datum: '2026-03-20', bonnen: 1 });
+    const [basis, statements] = await store.withStatements(() => loadCheckBasis(store.db, [costs]));
+    expect(basis.granted.size).toBe(0);
+    // Two reads, not three: the contracts and the likely duplicates.
+    expect(statements).toHaveLength(2);
+    expect(basis.contracts.get(person)).toHaveLength(1);
   });
 
   it('counts only this person’s granted allowance of the claim’s month and year', async () => {
