@@ -172,4 +172,18 @@ describe('the contracts that count for claims', () => {
     expect(nobody.size).toBe(0);
     expect(statements).toEqual([]);
   });
+
+  it('share their terms between reads: each contract’s stored terms are parsed once', async () => {
+    const person = await store.person();
+    await store.contract(person, { startdatum: '2026-01-01', einddatum: '2026-06-30' });
+    await store.contract(person, { startdatum: '2026-07-01' });
+    const terms = async () =>
+      ((await activeContracts(store.db, [person])).get(person) ?? []).map((c) => c.draft);
+    const first = await terms();
+    const again = await terms();
+    expect(first).toHaveLength(2);
+    first.forEach((draft, i) => {
+      expect(again[i]).toBe(draft);
+    });
+  });
 });
