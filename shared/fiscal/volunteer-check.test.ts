@@ -90,6 +90,10 @@ describe('volunteer allowance check', () => {
     expect(message).toContain(formatCents(y2026.maxPerHour21Plus + 1));
     expect(message).toContain('van 21 jaar en ouder');
     expect(message).toContain('hele vergoeding');
+    // An hourly amount is over whatever the hours per month: without them it is still checked.
+    const noHours = check({ allowance: { unit: 'uur', amountCents: y2026.maxPerHour21Plus + 1 } });
+    expect(withCode(noHours, 'uur_boven_max')).toHaveLength(1);
+    expect(withCode(noHours, 'uurgrens_onbekend')).toEqual([]);
   });
 
   it('flags the period before the 21st birthday and not the period after it', () => {
@@ -381,6 +385,7 @@ describe('never passed when a limit could not be checked', () => {
 
   it('does not pass a check with a missing count or a missing km estimate', () => {
     expect(check({ allowance: { unit: 'uur', amountCents: 500 } }).outcome).toBe('onvolledig');
+    expect(check({ allowance: { unit: 'activiteit', amountCents: 500 } }).outcome).toBe('onvolledig');
     expect(check({ kmRateCents: y2026.kmRate }).outcome).toBe('onvolledig');
     expect(check({ start: '2026-05-01', end: '2026-04-30' }).outcome).toBe('onvolledig');
   });
@@ -392,6 +397,10 @@ describe('never passed when a limit could not be checked', () => {
     const high = check({ birthDate: null, ...hourly(y2026.maxPerHourUnder21 + 1, 10) });
     expect(withCode(high, 'leeftijd_onbekend')).toHaveLength(1);
     expect(high.outcome).toBe('onvolledig');
+    // A fixed amount per month, by what it comes to per expected hour.
+    const fixed = (cents: number) => check({ birthDate: null, ...monthly(cents), expectedHoursPerMonth: 10 });
+    expect(withCode(fixed(y2026.maxPerHourUnder21 * 10), 'leeftijd_onbekend')).toEqual([]);
+    expect(withCode(fixed(y2026.maxPerHourUnder21 * 10 + 1), 'leeftijd_onbekend')).toHaveLength(1);
   });
 
   it('calls a crossed limit over, even where another could not be checked', () => {
@@ -659,6 +668,7 @@ describe('input the check refuses', () => {
   const refused = (change: Partial<VolunteerCheckInput>) => {
     const result = check(change);
     expect(result).toMatchObject({ months: [], years: [], missingYears: [], overLimit: false });
+    expect(result.outcome).toBe('onvolledig');
     return errors(result).map((f) => [f.code, f.message]);
   };
 

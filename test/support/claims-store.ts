@@ -147,7 +147,22 @@ export async function claimsStore() {
     return id;
   }
 
-  return { db, sqlite, person, contract, claim, close: () => db.destroy() };
+  /** What `run` returns, and the SQL of each statement it prepared on the way: what a read costs. */
+  async function withStatements<T>(run: () => Promise<T>): Promise<[T, string[]]> {
+    const statements: string[] = [];
+    const prepare = sqlite.prepare.bind(sqlite);
+    sqlite.prepare = ((source: string) => {
+      statements.push(source);
+      return prepare(source);
+    }) as typeof sqlite.prepare;
+    try {
+      return [await run(), statements];
+    } finally {
+      sqlite.prepare = prepare as typeof sqlite.prepare;
+    }
+  }
+
+  return { db, sqlite, person, contract, claim, withStatements, close: () => db.destroy() };
 }
 
 /** Volunteer terms (validated as the contract editor stores them): €5 per activity, 23 ct a km, receipts paid. */

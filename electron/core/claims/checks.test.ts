@@ -272,8 +272,21 @@ describe('what the checks read from the store', () => {
   afterEach(() => store.close());
 
   it('reads nothing for no claims', async () => {
-    const basis = await loadCheckBasis(store.db, []);
+    const [basis, statements] = await store.withStatements(() => loadCheckBasis(store.db, []));
     expect([basis.contracts.size, basis.duplicateKeys.size, basis.granted.size]).toEqual([0, 0, 0]);
+    expect(statements).toEqual([]);
+  });
+
+  it('reads no granted allowance for costs with a receipt, which never count toward the caps', async () => {
+    const person = await store.person();
+    await store.contract(person);
+    await store.claim(person, { datum: '2026-03-01', bedrag_cents: 10_00 });
+    const costs = claimOf({ person_id: person, soort: 'onkosten', datum: '2026-03-20', bonnen: 1 });
+    const [basis, statements] = await store.withStatements(() => loadCheckBasis(store.db, [costs]));
+    expect(basis.granted.size).toBe(0);
+    // Two reads, not three: the contracts and the likely duplicates.
+    expect(statements).toHaveLength(2);
+    expect(basis.contracts.get(person)).toHaveLength(1);
   });
 
   it('counts only this person’s granted allowance of the claim’s month and year', async () => {
@@ -300,18 +313,23 @@ describe('what the checks read from the store', () => {
     expect(basis.granted.get(`${person}|2026`)).toBe(131_00);
   });
 
-  it('reads each claim’s own month and year when claims span two years, listed in any order', async () => {
+  it('reads each claim’s own month and year when claims span three years, listed in any order', async () => {
     const person = await store.person();
-    await store.contract(person, { startdatum: '2025-01-01' });
+    await store.contract(person, { startdatum: '2024-01-01' });
+    const y2024 = fiscalYear(2024) as FiscalYear;
     const y2025 = fiscalYear(2025) as FiscalYear;
+    await store.claim(person, { datum: '2024-12-31', bedrag_cents: 60_00 });
     // 2025 is all but full; none of it counts toward 2026.
     await store.claim(person, { datum: '2025-06-30', bedrag_cents: y2025.maxPerYear - 50_00 });
     await store.claim(person, { datum: '2025-12-31', bedrag_cents: 30_00 });
     await store.claim(person, { datum: '2026-01-01', bedrag_cents: 40_00 });
     const january = claimOf({ person_id: person, datum: '2026-01-20' });
     const december = claimOf({ person_id: person, datum: '2025-12-10' });
-    const basis = await loadCheckBasis(store.db, [january, december]);
-    const results = checkClaims(basis, [january, december], { together: false });
+    const december2024 = claimOf({ person_id: person, datum: '2024-12-01' });
+    const claims = [january, december2024, december];
+    const basis = await loadCheckBasis(store.db, claims);
+    const results = checkClaims(basis, claims, { together: false });
+    expect(results.get(december2024.id)?.ruimteCents).toBe(y2024.maxPerMonth - 60_00);
     expect(results.get(december.id)?.ruimteCents).toBe(20_00);
     expect(results.get(january.id)).toEqual({ checks: [], ruimteCents: y2026.maxPerMonth - 40_00 });
   });
@@ -357,6 +375,37 @@ describe('what the checks read from the store', () => {
     const results = checkClaims(basis, [tenth, eleventh], { together: false });
     expect(results.get(tenth.id)?.checks.map((c) => c.code)).toContain('dubbel');
     expect(results.get(eleventh.id)?.checks.map((c) => c.code)).not.toContain('dubbel');
+  });
+
+  it('finds one fixed allowance per month: a second in that month, on any day or for any amount, looks like a duplicate; the next month has its own', async () => {
+    const person = await store.person();
+    await store.contract(person, {
+      draft: { vergoedingEenheid: 'maand', vergoedingCents: 50_00, verwachtUrenPerMaand: 30 },
+    });
+    const monthly = async (datum: string, bedrag_cents: number, status = 'ingediend') => {
+      await store.claim(person, { soort: 'maand', datum, bedrag_cents, status });
+      return claimOf({ person_id: person, soort: 'maand', datum, bedrag_cents });
+    };
+    // March: approved on the 1st, then one more on the 31st for another amount.
+    await monthly('2026-03-01', 50_00, 'goedgekeurd');
+    const march = await monthly('2026-03-31', 40_00);
+    // April: one, beside a rejected one, which does not count.
+    await monthly('2026-04-02', 50_00, 'afgewezen');
+    const april = await monthly('2026-04-15', 50_00);
+    // May: two submitted, on different days.
+    await monthly('2026-05-02', 50_00);
+    const may = await monthly('2026-05-20', 50_00);
+    const claims = [may, march, april];
+    const basis = await loadCheckBasis(store.db, claims);
+    const results = checkClaims(basis, claims, { together: false });
+    const duplicate = {
+      code: 'dubbel',
+      message: 'Lijkt dubbel: er is al een vaste vergoeding voor deze maand.',
+      blocking: true,
+    };
+    expect(results.get(march.id)?.checks).toEqual([duplicate]);
+    expect(results.get(april.id)?.checks).toEqual([]);
+    expect(results.get(may.id)?.checks).toEqual([duplicate]);
   });
 
   it('reads the contracts of the claims’ people', async () => {

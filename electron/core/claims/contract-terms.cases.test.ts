@@ -168,6 +168,22 @@ describe('the contracts that count for claims', () => {
     expect(byPerson.get(a)).toHaveLength(1);
     expect(byPerson.get(b)).toHaveLength(2);
     expect(byPerson.has(c)).toBe(false);
-    expect((await activeContracts(store.db, [])).size).toBe(0);
+    const [nobody, statements] = await store.withStatements(() => activeContracts(store.db, []));
+    expect(nobody.size).toBe(0);
+    expect(statements).toEqual([]);
+  });
+
+  it('share their terms between reads: each contract’s stored terms are parsed once', async () => {
+    const person = await store.person();
+    await store.contract(person, { startdatum: '2026-01-01', einddatum: '2026-06-30' });
+    await store.contract(person, { startdatum: '2026-07-01' });
+    const terms = async () =>
+      ((await activeContracts(store.db, [person])).get(person) ?? []).map((c) => c.draft);
+    const first = await terms();
+    const again = await terms();
+    expect(first).toHaveLength(2);
+    first.forEach((draft, i) => {
+      expect(again[i]).toBe(draft);
+    });
   });
 });
