@@ -17,7 +17,7 @@ export default {
   mutate: [
     'shared/fiscal/*.ts',
     '!shared/fiscal/*.test.ts',
-    'electron/core/claims/{checks,contract-terms}.ts',
+    'electron/core/claims/{checks,contract-terms,granted}.ts',
   ],
   concurrency: 2,
   incremental: false,

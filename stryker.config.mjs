@@ -17,6 +17,7 @@ export default {
     'electron/core/payouts/sepa.ts',
     'electron/core/claims/checks.ts',
     'electron/core/claims/contract-terms.ts',
+    'electron/core/claims/granted.ts',
   ],
   coverageAnalysis: 'perTest',
   // One test runner: a developer's machine has two cores, shared. (CI gives it both: stryker.ci.config.mjs.)

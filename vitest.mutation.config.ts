@@ -15,7 +15,7 @@ export default defineConfig({
       'shared/fiscal/*.test.ts',
       'shared/{money,iban,search,validation}.test.ts',
       'electron/core/payouts/{sepa,sepa-validator}.test.ts',
-      'electron/core/claims/{checks,check-claims,contract-terms,contract-terms.cases}.test.ts',
+      'electron/core/claims/{checks,check-claims,contract-terms,contract-terms.cases,granted}.test.ts',
     ],
   },
 });

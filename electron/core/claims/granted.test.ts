@@ -39,6 +39,8 @@ it('rebuilds the table from the claims after rows were written around the servic
     await store.claim(a, { datum: '2025-12-31', bedrag_cents: 7_00, status: 'betaald' });
     await store.claim(b, { datum: '2026-03-02', bedrag_cents: 5_00, status: 'in_batch' });
     await store.claim(b, { datum: '2026-03-02', bedrag_cents: 9_00, status: 'ingediend' });
+    // A paid train ticket is a cost shown with a receipt: outside the caps, so not granted allowance.
+    await store.claim(b, { datum: '2026-03-03', bedrag_cents: 12_40, status: 'betaald', soort: 'ov' });
     // A bulk load that bypassed the table: it is now out of step with the claims.
     await store.db.deleteFrom('granted_allowance').where('person_id', '=', a).execute();
     await store.db.updateTable('granted_allowance').set({ cents: 1 }).execute();
