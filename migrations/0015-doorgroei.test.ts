@@ -23,12 +23,21 @@ it('0015 adds doorgroei beside the register as it was: people unchanged, one lev
     examen_datum: null,
     version: 1,
   });
-  await store.db.insertInto('doorgroei_dutch_levels').values(level('l1', 'p1', 'B1')).execute();
+  await store.db
+    .insertInto('doorgroei_dutch_levels')
+    .values(level('l1', 'p1', 'B1'))
+    .execute();
   await expect(
-    store.db.insertInto('doorgroei_dutch_levels').values(level('l2', 'p1', 'B2')).execute(),
+    store.db
+      .insertInto('doorgroei_dutch_levels')
+      .values(level('l2', 'p1', 'B2'))
+      .execute(),
   ).rejects.toThrow(/UNIQUE/);
   await expect(
-    store.db.insertInto('doorgroei_dutch_levels').values(level('l3', 'nobody', 'B2')).execute(),
+    store.db
+      .insertInto('doorgroei_dutch_levels')
+      .values(level('l3', 'nobody', 'B2'))
+      .execute(),
   ).rejects.toThrow(/FOREIGN KEY/);
   await store.db
     .insertInto('doorgroei_outflows')

@@ -13,6 +13,8 @@ import { dash, none, yes } from '../avg/inzage-values.ts';
 
 export interface DoorgroeiInzage {
   doorgroei: {
+    /** The record the changes in the log are about; null while nothing was saved. */
+    kenmerk: string | null;
     opleidingen: {
       kenmerk: string;
       land: string;
@@ -91,6 +93,7 @@ export const doorgroeiInzage: InzagePart<DoorgroeiInzage> = {
     return {
       sections: {
         doorgroei: {
+          kenmerk: head?.id ?? null,
           opleidingen: education.map((e) => ({
             kenmerk: e.id,
             land: label(educationCountryLabels, e.land),
