@@ -58,15 +58,15 @@ export const dutchExamLabels: Record<(typeof dutchExams)[number], string> = {
 /** The levels the register's filter counts as "B1 of hoger". */
 export const atLeastB1: readonly (typeof cefrLevels)[number][] = ['B1', 'B2', 'C1', 'C2'];
 
-/** The register's filter: B1 or higher in one named skill, or in all four. */
+/** The register's filter "Nederlands B1 of hoger": in one named skill, or in each of the four. */
 export const dutchFilters = [...dutchSkills, 'alle'] as const;
 export type DutchFilter = (typeof dutchFilters)[number];
 export const dutchFilterLabels: Record<DutchFilter, string> = {
-  lezen: 'Lezen B1 of hoger',
-  luisteren: 'Luisteren B1 of hoger',
-  schrijven: 'Schrijven B1 of hoger',
-  spreken: 'Spreken B1 of hoger',
-  alle: 'Alle vier vaardigheden B1 of hoger',
+  lezen: 'Lezen',
+  luisteren: 'Luisteren',
+  schrijven: 'Schrijven',
+  spreken: 'Spreken',
+  alle: 'Alle vier vaardigheden',
 };
 
 export const outflowKinds = [
