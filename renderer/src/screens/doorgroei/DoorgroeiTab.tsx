@@ -97,7 +97,12 @@ export function DoorgroeiTab({ person }: { person: Person }) {
                     {o.toelichting && <Text size="sm">{o.toelichting}</Text>}
                   </div>
                   {writable && (
-                    <Button size="compact-xs" variant="subtle" onClick={() => setOutflow(o)}>
+                    <Button
+                      size="compact-xs"
+                      variant="subtle"
+                      aria-label={`Uitstroom per ${formatDate(o.datum)} wijzigen`}
+                      onClick={() => setOutflow(o)}
+                    >
                       Wijzigen
                     </Button>
                   )}

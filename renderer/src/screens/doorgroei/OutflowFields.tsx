@@ -25,6 +25,8 @@ export function OutflowFields<V>({
         allowDeselect={optional}
         {...form.getInputProps(`${prefix}vervolg`)}
         data-path={`${prefix}vervolg`}
+        // A dialog focuses this rather than a date field, whose calendar would open over the form.
+        data-autofocus
       />
       <Textarea
         label="Reden en toelichting uitstroom"
