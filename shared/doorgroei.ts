@@ -28,9 +28,9 @@ export const educationLevelLabels: Record<(typeof educationLevels)[number], stri
 /** Whether the IDW (Internationale Diplomawaardering) valued a diploma from abroad. */
 export const idwAnswers = ['ja', 'nee', 'aangevraagd'] as const;
 export const idwLabels: Record<(typeof idwAnswers)[number], string> = {
-  ja: 'Gewaardeerd door IDW',
+  ja: 'Gewaardeerd',
   nee: 'Niet gewaardeerd',
-  aangevraagd: 'Waardering aangevraagd',
+  aangevraagd: 'Aangevraagd',
 };
 
 export const dutchSkills = ['lezen', 'luisteren', 'schrijven', 'spreken'] as const;

@@ -147,7 +147,7 @@ export const doorgroeiInzage: InzagePart<DoorgroeiInzage> = {
                 kind: 'bullets',
                 items: d.opleidingen.map(
                   (e) =>
-                    `${e.niveau}, ${e.richting} (${e.land}); diploma: ${yes(e.diploma)}${e.waarderingIdw ? `; ${e.waarderingIdw.toLowerCase()}` : ''}`,
+                    `${e.niveau}, ${e.richting} (${e.land}); diploma: ${yes(e.diploma)}${e.waarderingIdw ? `; IDW: ${e.waarderingIdw.toLowerCase()}` : ''}`,
                 ),
               },
           { kind: 'heading', text: 'Nederlands' },

@@ -74,11 +74,13 @@ export function DoorgroeiTab({ person }: { person: Person }) {
             <Title order={2} size="h5">
               Uitstroom
             </Title>
-            {writable && person.status === 'gestopt' && (
-              <Button size="xs" variant="light" onClick={() => setOutflow('nieuw')}>
-                Uitstroom vastleggen
-              </Button>
-            )}
+            {writable &&
+              person.status === 'gestopt' &&
+              !data.uitstroom.some((o) => o.datum >= person.statusDatum) && (
+                <Button size="xs" variant="light" onClick={() => setOutflow('nieuw')}>
+                  Uitstroom vastleggen
+                </Button>
+              )}
           </Group>
           {data.uitstroom.length === 0 ? (
             <Text c="dimmed" size="sm">
@@ -156,7 +158,7 @@ function Education({ view }: { view: DoorgroeiView }) {
                 </Badge>
                 {e.idw && (
                   <Badge size="sm" variant="outline" color={e.idw === 'ja' ? 'teal' : 'gray'}>
-                    {idwLabels[e.idw]}
+                    IDW: {idwLabels[e.idw].toLowerCase()}
                   </Badge>
                 )}
               </Group>
