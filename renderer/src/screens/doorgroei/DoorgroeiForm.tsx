@@ -13,7 +13,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import type { CallInput } from '../../../../shared/contract.ts';
 import {
   cefrLevels,
@@ -116,80 +116,62 @@ export function DoorgroeiForm({
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
-        <Paper withBorder p="md">
-          <Group justify="space-between" mb="sm">
-            <Title order={3} size="h5">
-              Opleidingen
-            </Title>
-            <Button
-              size="xs"
-              variant="light"
-              onClick={() =>
-                form.insertListItem(
-                  'opleidingen',
-                  keyed({ land: 'herkomstland', niveau: 'mbo', richting: '', diploma: false, idw: null }),
-                )
-              }
-            >
-              Opleiding toevoegen
-            </Button>
-          </Group>
-          {form.values.opleidingen.length === 0 && <Text c="dimmed">Nog geen opleiding.</Text>}
-          <Stack gap="sm">
-            {form.values.opleidingen.map((e, i) => (
-              <Group key={e.key} align="flex-start" wrap="nowrap">
-                <SimpleGrid cols={3} spacing="sm" style={{ flex: 1 }}>
-                  <Select
-                    label="Land"
-                    allowDeselect={false}
-                    data={options(educationCountries, educationCountryLabels)}
-                    {...form.getInputProps(`opleidingen.${i}.land`)}
-                    onChange={(value) => {
-                      form.setFieldValue(`opleidingen.${i}.land`, value as typeof e.land);
-                      // The IDW values diplomas from abroad only.
-                      if (value === 'nederland') form.setFieldValue(`opleidingen.${i}.idw`, null);
-                    }}
-                  />
-                  <Select
-                    label="Niveau"
-                    allowDeselect={false}
-                    data={options(educationLevels, educationLevelLabels)}
-                    {...form.getInputProps(`opleidingen.${i}.niveau`)}
-                  />
-                  <TextInput
-                    label="Richting"
-                    placeholder="bijv. verpleegkunde"
-                    {...form.getInputProps(`opleidingen.${i}.richting`)}
-                    data-path={`opleidingen.${i}.richting`}
-                  />
-                  <Checkbox
-                    label="Diploma behaald"
-                    mt={30}
-                    {...form.getInputProps(`opleidingen.${i}.diploma`, { type: 'checkbox' })}
-                  />
-                  <Select
-                    label="Waardering IDW"
-                    placeholder={e.land === 'nederland' ? 'Niet van toepassing' : 'Onbekend'}
-                    disabled={e.land === 'nederland'}
-                    clearable
-                    data={options(idwAnswers, idwLabels)}
-                    {...form.getInputProps(`opleidingen.${i}.idw`)}
-                    data-path={`opleidingen.${i}.idw`}
-                  />
-                </SimpleGrid>
-                <ActionIcon
-                  variant="subtle"
-                  color="red"
-                  mt={28}
-                  aria-label={`Opleiding ${i + 1} verwijderen`}
-                  onClick={() => form.removeListItem('opleidingen', i)}
-                >
-                  ×
-                </ActionIcon>
-              </Group>
-            ))}
-          </Stack>
-        </Paper>
+        <ListCard
+          title="Opleidingen"
+          add="Opleiding toevoegen"
+          empty="Nog geen opleiding."
+          rows={form.values.opleidingen}
+          removeLabel={(i) => `Opleiding ${i + 1} verwijderen`}
+          onAdd={() =>
+            form.insertListItem(
+              'opleidingen',
+              keyed({ land: 'herkomstland', niveau: 'mbo', richting: '', diploma: false, idw: null }),
+            )
+          }
+          onRemove={(i) => form.removeListItem('opleidingen', i)}
+        >
+          {(e, i) => (
+            <SimpleGrid cols={3} spacing="sm">
+              <Select
+                label="Land"
+                allowDeselect={false}
+                data={options(educationCountries, educationCountryLabels)}
+                {...form.getInputProps(`opleidingen.${i}.land`)}
+                onChange={(value) => {
+                  form.setFieldValue(`opleidingen.${i}.land`, value as typeof e.land);
+                  // The IDW values diplomas from abroad only.
+                  if (value === 'nederland') form.setFieldValue(`opleidingen.${i}.idw`, null);
+                }}
+              />
+              <Select
+                label="Niveau"
+                allowDeselect={false}
+                data={options(educationLevels, educationLevelLabels)}
+                {...form.getInputProps(`opleidingen.${i}.niveau`)}
+              />
+              <TextInput
+                label="Richting"
+                placeholder="bijv. verpleegkunde"
+                {...form.getInputProps(`opleidingen.${i}.richting`)}
+                data-path={`opleidingen.${i}.richting`}
+              />
+              <Checkbox
+                label="Diploma behaald"
+                mt={30}
+                {...form.getInputProps(`opleidingen.${i}.diploma`, { type: 'checkbox' })}
+              />
+              <Select
+                label="Waardering IDW"
+                placeholder={e.land === 'nederland' ? 'Niet van toepassing' : 'Onbekend'}
+                disabled={e.land === 'nederland'}
+                clearable
+                data={options(idwAnswers, idwLabels)}
+                {...form.getInputProps(`opleidingen.${i}.idw`)}
+                data-path={`opleidingen.${i}.idw`}
+              />
+            </SimpleGrid>
+          )}
+        </ListCard>
 
         <Paper withBorder p="md">
           <Title order={3} size="h5" mb="sm">
@@ -242,66 +224,48 @@ export function DoorgroeiForm({
           </Table>
         </Paper>
 
-        <Paper withBorder p="md">
-          <Group justify="space-between" mb="sm">
-            <Title order={3} size="h5">
-              Werkervaring
-            </Title>
-            <Button
-              size="xs"
-              variant="light"
-              onClick={() =>
-                form.insertListItem(
-                  'werkervaring',
-                  keyed({ functie: '', sector: null, land: '', van: '', tot: null }),
-                )
-              }
-            >
-              Werkervaring toevoegen
-            </Button>
-          </Group>
-          {form.values.werkervaring.length === 0 && <Text c="dimmed">Nog geen werkervaring.</Text>}
-          <Stack gap="sm">
-            {form.values.werkervaring.map((w, i) => (
-              <Group key={w.key} align="flex-start" wrap="nowrap">
-                <SimpleGrid cols={3} spacing="sm" style={{ flex: 1 }}>
-                  <TextInput
-                    label="Functie"
-                    {...form.getInputProps(`werkervaring.${i}.functie`)}
-                    data-path={`werkervaring.${i}.functie`}
-                  />
-                  <TextInput label="Sector" {...form.getInputProps(`werkervaring.${i}.sector`)} />
-                  <TextInput
-                    label="Land"
-                    placeholder="Nederland of het land van herkomst"
-                    {...form.getInputProps(`werkervaring.${i}.land`)}
-                    data-path={`werkervaring.${i}.land`}
-                  />
-                  <DutchDateInput
-                    label="Van"
-                    {...form.getInputProps(`werkervaring.${i}.van`)}
-                    data-path={`werkervaring.${i}.van`}
-                  />
-                  <DutchDateInput
-                    label="Tot"
-                    placeholder="heden"
-                    {...form.getInputProps(`werkervaring.${i}.tot`)}
-                    data-path={`werkervaring.${i}.tot`}
-                  />
-                </SimpleGrid>
-                <ActionIcon
-                  variant="subtle"
-                  color="red"
-                  mt={28}
-                  aria-label={`Werkervaring ${i + 1} verwijderen`}
-                  onClick={() => form.removeListItem('werkervaring', i)}
-                >
-                  ×
-                </ActionIcon>
-              </Group>
-            ))}
-          </Stack>
-        </Paper>
+        <ListCard
+          title="Werkervaring"
+          add="Werkervaring toevoegen"
+          empty="Nog geen werkervaring."
+          rows={form.values.werkervaring}
+          removeLabel={(i) => `Werkervaring ${i + 1} verwijderen`}
+          onAdd={() =>
+            form.insertListItem(
+              'werkervaring',
+              keyed({ functie: '', sector: null, land: '', van: '', tot: null }),
+            )
+          }
+          onRemove={(i) => form.removeListItem('werkervaring', i)}
+        >
+          {(_row, i) => (
+            <SimpleGrid cols={3} spacing="sm">
+              <TextInput
+                label="Functie"
+                {...form.getInputProps(`werkervaring.${i}.functie`)}
+                data-path={`werkervaring.${i}.functie`}
+              />
+              <TextInput label="Sector" {...form.getInputProps(`werkervaring.${i}.sector`)} />
+              <TextInput
+                label="Land"
+                placeholder="Nederland of het land van herkomst"
+                {...form.getInputProps(`werkervaring.${i}.land`)}
+                data-path={`werkervaring.${i}.land`}
+              />
+              <DutchDateInput
+                label="Van"
+                {...form.getInputProps(`werkervaring.${i}.van`)}
+                data-path={`werkervaring.${i}.van`}
+              />
+              <DutchDateInput
+                label="Tot"
+                placeholder="heden"
+                {...form.getInputProps(`werkervaring.${i}.tot`)}
+                data-path={`werkervaring.${i}.tot`}
+              />
+            </SimpleGrid>
+          )}
+        </ListCard>
 
         <Group>
           <Button type="submit" loading={busy}>
@@ -313,5 +277,56 @@ export function DoorgroeiForm({
         </Group>
       </Stack>
     </form>
+  );
+}
+
+/** A list of the form (education, work experience): a row of fields per entry, each removable, and one to add. */
+function ListCard<T extends { key: string }>({
+  title,
+  add,
+  empty,
+  rows,
+  removeLabel,
+  onAdd,
+  onRemove,
+  children,
+}: {
+  title: string;
+  add: string;
+  empty: string;
+  rows: T[];
+  removeLabel(index: number): string;
+  onAdd(): void;
+  onRemove(index: number): void;
+  children(row: T, index: number): ReactNode;
+}) {
+  return (
+    <Paper withBorder p="md">
+      <Group justify="space-between" mb="sm">
+        <Title order={3} size="h5">
+          {title}
+        </Title>
+        <Button size="xs" variant="light" onClick={onAdd}>
+          {add}
+        </Button>
+      </Group>
+      {rows.length === 0 && <Text c="dimmed">{empty}</Text>}
+      <Stack gap="sm">
+        {rows.map((row, i) => (
+          <Group key={row.key} align="flex-start" wrap="nowrap">
+            <div style={{ flex: 1 }}>{children(row, i)}</div>
+            <ActionIcon
+              variant="subtle"
+              color="red"
+              mt={28}
+              aria-label={removeLabel(i)}
+              onClick={() => onRemove(i)}
+            >
+              ×
+            </ActionIcon>
+          </Group>
+        ))}
+      </Stack>
+    </Paper>
   );
 }

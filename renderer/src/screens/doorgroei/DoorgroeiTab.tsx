@@ -130,102 +130,110 @@ export function DoorgroeiTab({ person }: { person: Person }) {
   );
 }
 
-function Education({ view }: { view: DoorgroeiView }) {
+/** One card of the tab: its title, and its content or the line saying nothing is there yet. */
+function Section({
+  title,
+  empty,
+  children,
+}: {
+  title: string;
+  empty: string | null;
+  children: React.ReactNode;
+}) {
   return (
     <Paper withBorder p="md">
       <Title order={2} size="h5" mb="sm">
-        Opleidingen
+        {title}
       </Title>
-      {view.opleidingen.length === 0 ? (
-        <Text c="dimmed" size="sm">
-          Nog geen opleiding vastgelegd.
-        </Text>
+      {empty === null ? (
+        children
       ) : (
-        <List spacing="xs" size="sm">
-          {view.opleidingen.map((e, i) => (
-            // Entries have no id of their own: a save replaces the list as a whole.
-            // biome-ignore lint/suspicious/noArrayIndexKey: the list is read-only here.
-            <List.Item key={i}>
-              <Text size="sm" fw={500} span>
-                {educationLevelLabels[e.niveau]}, {e.richting}
-              </Text>{' '}
-              <Text size="sm" c="dimmed" span>
-                ({educationCountryLabels[e.land]})
-              </Text>
-              <Group gap={4} mt={2}>
-                <Badge size="sm" variant="light" color={e.diploma ? 'teal' : 'gray'}>
-                  {e.diploma ? 'Diploma' : 'Geen diploma'}
-                </Badge>
-                {e.idw && (
-                  <Badge size="sm" variant="outline" color={e.idw === 'ja' ? 'teal' : 'gray'}>
-                    IDW: {idwLabels[e.idw].toLowerCase()}
-                  </Badge>
-                )}
-              </Group>
-            </List.Item>
-          ))}
-        </List>
+        <Text c="dimmed" size="sm">
+          {empty}
+        </Text>
       )}
     </Paper>
+  );
+}
+
+function Education({ view }: { view: DoorgroeiView }) {
+  return (
+    <Section
+      title="Opleidingen"
+      empty={view.opleidingen.length === 0 ? 'Nog geen opleiding vastgelegd.' : null}
+    >
+      <List spacing="xs" size="sm">
+        {view.opleidingen.map((e, i) => (
+          // Entries have no id of their own: a save replaces the list as a whole.
+          // biome-ignore lint/suspicious/noArrayIndexKey: the list is read-only here.
+          <List.Item key={i}>
+            <Text size="sm" fw={500} span>
+              {educationLevelLabels[e.niveau]}, {e.richting}
+            </Text>{' '}
+            <Text size="sm" c="dimmed" span>
+              ({educationCountryLabels[e.land]})
+            </Text>
+            <Group gap={4} mt={2}>
+              <Badge size="sm" variant="light" color={e.diploma ? 'teal' : 'gray'}>
+                {e.diploma ? 'Diploma' : 'Geen diploma'}
+              </Badge>
+              {e.idw && (
+                <Badge size="sm" variant="outline" color={e.idw === 'ja' ? 'teal' : 'gray'}>
+                  IDW: {idwLabels[e.idw].toLowerCase()}
+                </Badge>
+              )}
+            </Group>
+          </List.Item>
+        ))}
+      </List>
+    </Section>
   );
 }
 
 function Dutch({ view }: { view: DoorgroeiView }) {
   return (
-    <Paper withBorder p="md">
-      <Title order={2} size="h5" mb="sm">
-        Nederlands
-      </Title>
-      {view.nederlands.length === 0 ? (
-        <Text c="dimmed" size="sm">
-          Nog geen niveau per vaardigheid vastgelegd.
-        </Text>
-      ) : (
-        <Table verticalSpacing={4} aria-label="Niveau Nederlands">
-          <Table.Tbody>
-            {view.nederlands.map((l) => (
-              <Table.Tr key={l.vaardigheid}>
-                <Table.Td>{dutchSkillLabels[l.vaardigheid]}</Table.Td>
-                <Table.Td fw={600}>{l.niveau}</Table.Td>
-                <Table.Td c="dimmed">
-                  {l.examen ? dutchExamLabels[l.examen] : ''}
-                  {l.examenDatum ? ` (${formatDate(l.examenDatum)})` : ''}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
-    </Paper>
+    <Section
+      title="Nederlands"
+      empty={view.nederlands.length === 0 ? 'Nog geen niveau per vaardigheid vastgelegd.' : null}
+    >
+      <Table verticalSpacing={4} aria-label="Niveau Nederlands">
+        <Table.Tbody>
+          {view.nederlands.map((l) => (
+            <Table.Tr key={l.vaardigheid}>
+              <Table.Td>{dutchSkillLabels[l.vaardigheid]}</Table.Td>
+              <Table.Td fw={600}>{l.niveau}</Table.Td>
+              <Table.Td c="dimmed">
+                {l.examen ? dutchExamLabels[l.examen] : ''}
+                {l.examenDatum ? ` (${formatDate(l.examenDatum)})` : ''}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Section>
   );
 }
 
 function Work({ view }: { view: DoorgroeiView }) {
   return (
-    <Paper withBorder p="md">
-      <Title order={2} size="h5" mb="sm">
-        Werkervaring
-      </Title>
-      {view.werkervaring.length === 0 ? (
-        <Text c="dimmed" size="sm">
-          Nog geen werkervaring vastgelegd.
-        </Text>
-      ) : (
-        <List spacing="xs" size="sm">
-          {view.werkervaring.map((w, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: the list is read-only here.
-            <List.Item key={i}>
-              <Text size="sm" fw={500} span>
-                {w.functie}
-              </Text>
-              {w.sector ? `, ${w.sector}` : ''} in {w.land}
-              <Text size="xs" c="dimmed">
-                {formatDate(w.van)} – {w.tot ? formatDate(w.tot) : 'heden'}
-              </Text>
-            </List.Item>
-          ))}
-        </List>
-      )}
-    </Paper>
+    <Section
+      title="Werkervaring"
+      empty={view.werkervaring.length === 0 ? 'Nog geen werkervaring vastgelegd.' : null}
+    >
+      <List spacing="xs" size="sm">
+        {view.werkervaring.map((w, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the list is read-only here.
+          <List.Item key={i}>
+            <Text size="sm" fw={500} span>
+              {w.functie}
+            </Text>
+            {w.sector ? `, ${w.sector}` : ''} in {w.land}
+            <Text size="xs" c="dimmed">
+              {formatDate(w.van)} – {w.tot ? formatDate(w.tot) : 'heden'}
+            </Text>
+          </List.Item>
+        ))}
+      </List>
+    </Section>
   );
 }
