@@ -66,6 +66,7 @@ import {
   contractUpdateInput,
   type PdfFile,
 } from './contracts.ts';
+import { type DoorgroeiView, doorgroeiSaveInput, outflowAddInput, outflowUpdateInput } from './doorgroei.ts';
 import { groupSaveInput, type IntervisieGroup, sessionCreateInput } from './intervisie.ts';
 import { batchCreateInput, batchRefInput, type PayoutBatch } from './payouts.ts';
 import {
@@ -161,6 +162,11 @@ export const contract = {
   'contracts.end': write<Saved>()(contractEndInput),
   'contracts.amend': write<Saved>()(z.strictObject({ id, version })),
   'attention.list': read<AttentionItem[]>()(none),
+
+  'doorgroei.get': read<DoorgroeiView>()(z.strictObject({ personId: id })),
+  'doorgroei.save': write<Saved>()(doorgroeiSaveInput),
+  'doorgroei.addOutflow': write<Saved>()(outflowAddInput),
+  'doorgroei.updateOutflow': write<Saved>()(outflowUpdateInput),
 
   'begeleiding.pop': read<PopView | null>()(popGetInput),
   'begeleiding.savePop': write<Saved>()(popSaveInput),

@@ -133,6 +133,22 @@ export const fieldLabels = {
   sort: 'Sortering',
   from: 'Vanaf',
   to: 'Tot en met',
+  // Doorgroei: education, Dutch per skill, work experience, uitstroom.
+  opleidingen: 'Opleidingen',
+  land: 'Land',
+  richting: 'Richting',
+  diploma: 'Diploma',
+  idw: 'Waardering IDW',
+  nederlands: 'Nederlands',
+  vaardigheid: 'Vaardigheid',
+  examen: 'Examen',
+  examenDatum: 'Examendatum',
+  werkervaring: 'Werkervaring',
+  functie: 'Functie',
+  sector: 'Sector',
+  tot: 'Tot',
+  uitstroom: 'Uitstroom',
+  vervolg: 'Vervolg',
 } as const satisfies Record<string, string>;
 
 /**

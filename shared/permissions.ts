@@ -73,6 +73,13 @@ export const permissions = {
   'intervisie.session': guides,
   'begeleiding.caseload': guides,
 
+  // Doorgroei (education, Dutch level, work experience, uitstroom) is part of guiding someone towards work or
+  // study; the administrateur, who handles claims, has no need of it.
+  'doorgroei.get': guides,
+  'doorgroei.save': guides,
+  'doorgroei.addOutflow': guides,
+  'doorgroei.updateOutflow': guides,
+
   // The administrateur handles claims; projectleiders read them; a begeleider sees their own caseload's.
   'claims.list': staff,
   'claims.create': ['administrateur'],

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cefrLevels, dutchFilters, outflowWithStatus } from './doorgroei.ts';
 import {
   email,
   iban,
@@ -31,7 +32,7 @@ export const genderLabels: Record<(typeof genders)[number], string> = {
   onbekend: 'Zegt liever niet',
 };
 
-export const cefrLevels = ['A1', 'A2', 'B1', 'B2', 'C1', 'C2'] as const;
+export { cefrLevels };
 export const languageLevels = ['moedertaal', 'vloeiend', 'goed', 'redelijk', 'basis'] as const;
 export const languageLevelLabels: Record<(typeof languageLevels)[number], string> = {
   moedertaal: 'Moedertaal',
@@ -148,13 +149,20 @@ export const personUpdateInput = z
   .strictObject({ id, version, ...personFieldsShape })
   .superRefine(checkPerson);
 
-export const personStatusInput = z.strictObject({
-  id,
-  version,
-  status: z.enum(personStatuses, { error: 'kies een status' }),
-  datum: isoDate,
-  toelichting: optionalText(500),
-});
+export const personStatusInput = z
+  .strictObject({
+    id,
+    version,
+    status: z.enum(personStatuses, { error: 'kies een status' }),
+    datum: isoDate,
+    toelichting: optionalText(500),
+    /** What the person went on to (doorgroei), given when they stop; it can also be recorded later. */
+    uitstroom: outflowWithStatus.nullish().transform((v) => v ?? null),
+  })
+  .superRefine((v, ctx) => {
+    if (v.uitstroom && v.status !== 'gestopt')
+      ctx.addIssue({ code: 'custom', path: ['uitstroom'], message: 'alleen bij de status gestopt' });
+  });
 
 export const personSortColumns = [
   'achternaam',
@@ -176,6 +184,8 @@ export const personListInput = z.strictObject({
   /** An account id, or 'geen' for people without a vaste begeleider. */
   begeleider: z.union([id, z.literal('geen')]).nullish(),
   bijstand: z.boolean().nullish(),
+  /** Dutch at B1 or higher in one skill, or in all four (doorgroei; not for the administrateur). */
+  nederlands: z.enum(dutchFilters, { error: 'kies een vaardigheid' }).nullish(),
   sort: z.enum(personSortColumns).default('achternaam'),
   desc: z.boolean().default(false),
   page: z.int().min(0).max(100_000).default(0),

@@ -14,6 +14,8 @@ import { claimsInzage } from './claims/inzage.ts';
 import { overviewHandlers } from './claims/overview.ts';
 import { contractsHandlers } from './contracts/handlers.ts';
 import { contractsInzage } from './contracts/inzage.ts';
+import { doorgroeiHandlers } from './doorgroei/handlers.ts';
+import { doorgroeiInzage } from './doorgroei/inzage.ts';
 import type { Handlers } from './handler-types.ts';
 import { intervisieHandlers } from './intervisie/handlers.ts';
 import { intervisieInzage } from './intervisie/inzage.ts';
@@ -47,6 +49,8 @@ export const handlers: Handlers = registry
   .inzage(begeleidingInzage)
   .area('intervisie', intervisieHandlers)
   .inzage(intervisieInzage)
+  .area('doorgroei', doorgroeiHandlers)
+  .inzage(doorgroeiInzage)
   .area('claims', claimsHandlers, overviewHandlers)
   .inzage(claimsInzage)
   .area('payouts', payoutsHandlers, specificationHandlers, spreadsheetHandlers)

@@ -22,7 +22,9 @@ export type VersionedTable =
   | 'intervisie_sessions'
   | 'archived_claim_totals'
   | 'retention_removals'
-  | 'audit_log';
+  | 'audit_log'
+  | 'doorgroei_profiles'
+  | 'doorgroei_outflows';
 
 /** A record as the caller read it: its id and the version it saw. */
 export interface ReadRecord {

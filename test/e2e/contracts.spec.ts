@@ -18,7 +18,7 @@ test('a projectleider drafts a volunteer contract from the template, confirms th
   await page.getByRole('button', { name: 'Sleutelpersoon toevoegen' }).click();
   await expect(page.getByRole('heading', { name: 'Nguyễn Thị Hương' })).toBeVisible();
 
-  await page.getByRole('tab', { name: 'Contracten' }).click();
+  await page.getByRole('tab', { name: 'Tijdlijn' }).click();
   await page.getByRole('link', { name: 'Nieuw contract' }).click();
   await expect(page.getByRole('heading', { name: 'Nieuw contract voor Nguyễn Thị Hương' })).toBeVisible();
   await page.getByLabel('Begindatum').fill('01-02-2027');
@@ -138,7 +138,7 @@ test('the fiscal check never reads as passed when a limit could not be checked: 
   await page.getByLabel('Geboortedatum').press('Tab');
   await page.getByRole('button', { name: 'Sleutelpersoon toevoegen' }).click();
   await expect(page.getByRole('heading', { name: 'Amina Haddad' })).toBeVisible();
-  await page.getByRole('tab', { name: 'Contracten' }).click();
+  await page.getByRole('tab', { name: 'Tijdlijn' }).click();
   await page.getByRole('link', { name: 'Nieuw contract' }).click();
   await page.getByLabel('Begindatum').fill(`01-01-${unknownYear}`);
   await page.getByLabel('Begindatum').press('Tab');

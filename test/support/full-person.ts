@@ -2,7 +2,7 @@
  * Two people with data in every table that can hold data about a person: register, languages, status history,
  * contracts, POP versions with progress, begeleidingslog (a vertrouwelijk entry and a followed-up signal too),
  * intervisie, claims with a receipt, a correction and a rejection, an import, a cancelled payout batch and a paid
- * one. Zerihun is on bijstand; the intervisie summary names him by full name and by first name, and one of
+ * one, doorgroei (education, Dutch levels, work experience, the uitstroom given when Zerihun stopped). Zerihun is on bijstand; the intervisie summary names him by full name and by first name, and one of
  * Rahaf's verslagen mentions him by first name. Zerihun's data carries recognisable strings (`personal`), so a
  * test can look for them anywhere in the database. On request a namesake joins: another, living Zerihun
  * Tesfamariam, paid in the same batches.
@@ -41,6 +41,9 @@ export const personal = {
   import: 'Import-Z-taalcafe',
   toelichting: 'Toelichting-Z-verhuisd',
   bon: 'Bon-Z-inhoud',
+  richting: 'Richting-Z-verpleegkunde',
+  functie: 'Functie-Z-vroedvrouw',
+  uitstroom: 'Uitstroom-Z-ziekenhuis',
 } as const;
 
 /** Rahaf's strings: they must stay where they are and never appear in Zerihun's export. */
@@ -52,6 +55,7 @@ export const other = {
   notities: 'Notitie-R-eigen',
   gesprek: 'Gesprek-R-eigen',
   rit: 'Rit-R-naar-Zeist',
+  richting: 'Richting-R-rechten',
 } as const;
 
 /** The intervisie session's summary: about Zerihun (full name, then first name alone) and about Rahaf. */
@@ -361,12 +365,27 @@ export async function fullPeople(h: Harness, options: { namesake?: boolean } = {
     items: open.rows.map((c) => ({ id: c.id, version: c.version, reden: 'Buiten het contract' })),
   });
 
+  const doorgroei = (personId: string, richting: string, functie: string, land: string) =>
+    h.ok('begeleider', 'doorgroei.save', {
+      personId,
+      version: null,
+      opleidingen: [{ land: 'herkomstland', niveau: 'hbo', richting, diploma: true, idw: 'ja' }],
+      nederlands: [
+        { vaardigheid: 'lezen', niveau: 'B1', examen: 'staatsexamen_nt2_i', examenDatum: '2023-11-20' },
+        { vaardigheid: 'spreken', niveau: 'A2', examen: null, examenDatum: null },
+      ],
+      werkervaring: [{ functie, sector: 'Zorg', land, van: '2005-01-01', tot: '2012-06-30' }],
+    });
+  await doorgroei(zerihun, personal.richting, personal.functie, 'Eritrea');
+  await doorgroei(rahaf, other.richting, 'Advocaat', 'Syrië');
+
   await h.ok('projectleider', 'persons.setStatus', {
     id: zerihun,
     version: 2,
     status: 'gestopt',
     datum: '2024-03-01',
     toelichting: personal.toelichting,
+    uitstroom: { vervolg: 'betaald_werk', toelichting: personal.uitstroom },
   });
   return { zerihun, rahaf, naamgenoot, batchId: batch.id, cancelledBatchId: cancelled.id, ids };
 }

@@ -16,6 +16,7 @@ import { anonymousFirstName } from '../../../shared/avg.ts';
 import { formatIban } from '../../../shared/format.ts';
 import { foldForSearch } from '../../../shared/search.ts';
 import type { WriteCtx } from '../context.ts';
+import { anonymiseDoorgroei } from '../doorgroei/retention.ts';
 import { personSearchText } from '../persons/search-text.ts';
 import type { DB, PersonsTable } from '../store/schema.ts';
 import { updateVersioned, updateVersionedMany } from '../versioning.ts';
@@ -135,6 +136,8 @@ export async function anonymisePerson(ctx: WriteCtx, person: PersonsTable): Prom
   counts.intervisiegroepen = count(
     await db.deleteFrom('intervisie_members').where('person_id', '=', id).execute(),
   );
+  const doorgroei = await anonymiseDoorgroei(ctx, id);
+  Object.assign(counts, doorgroei.counts);
   counts.bonnen =
     claimIds.length === 0
       ? 0
@@ -270,6 +273,7 @@ export async function anonymisePerson(ctx: WriteCtx, person: PersonsTable): Prom
         ...(pop ? [pop.id] : []),
         ...entryIds,
         ...claimIds,
+        ...doorgroei.recordIds,
       ]),
       phrases: [...names, ...identifiers],
       firstNames: { personId: id, phrases: firstNames },
@@ -289,6 +293,7 @@ const freeText = [
   ['pop_versions', ['content']],
   ['claims', ['omschrijving', 'reden_afwijzing']],
   ['contracts', ['draft', 'fiscale_reden', 'beeindigd_reden']],
+  ['doorgroei_outflows', ['toelichting']],
 ] as const;
 
 /**

@@ -66,6 +66,8 @@ const keptFields = new Set([
   'bonnen',
   'aanwezig',
   'leden',
+  // An uitstroom keeps what the person went on to, as its record does (the verantwoording counts it).
+  'vervolg',
 ]);
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const uuids = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
@@ -168,7 +170,15 @@ class AuditScrubber {
 /** The ids of every record that belongs to one person: the entries about them are that person's. */
 async function personRecords(db: Transaction<DB>): Promise<Set<string>> {
   const ids = new Set<string>();
-  for (const table of ['persons', 'contracts', 'pops', 'log_entries', 'claims'] as const) {
+  for (const table of [
+    'persons',
+    'contracts',
+    'pops',
+    'log_entries',
+    'claims',
+    'doorgroei_profiles',
+    'doorgroei_outflows',
+  ] as const) {
     for (const r of await db.selectFrom(table).select('id').execute()) ids.add(r.id);
   }
   return ids;

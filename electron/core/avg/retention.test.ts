@@ -248,6 +248,14 @@ describe('anonymising a person', () => {
     expect((await h.call('projectleider', 'contracts.pdf', { id: contract?.id ?? '' })).ok).toBe(true);
     expect(await h.ok('projectleider', 'begeleiding.pop', { personId: people.zerihun })).toBeNull();
     expect(await h.ok('projectleider', 'begeleiding.log', { personId: people.zerihun })).toEqual([]);
+    // Doorgroei goes; what he went on to stays, without its toelichting, so earlier years' counts still add up.
+    expect(await h.ok('projectleider', 'doorgroei.get', { personId: people.zerihun })).toMatchObject({
+      version: null,
+      opleidingen: [],
+      nederlands: [],
+      werkervaring: [],
+      uitstroom: [{ datum: '2024-03-01', vervolg: 'betaald_werk', toelichting: null }],
+    });
 
     // The removal itself is audited, with counts only; the list of removals says so too.
     const entry = await h.core.store.db
@@ -271,6 +279,8 @@ describe('anonymising a person', () => {
       contracten: 1,
       declaraties: 4,
       talen: 2,
+      opleidingen: 1,
+      werkervaring: 1,
       betaalbestanden: 2,
       vermeldingen: 1,
     });
@@ -484,6 +494,19 @@ describe('anonymising a person', () => {
         vertrouwelijk: false,
         ownerId: null,
         doelUpdates: [],
+      }),
+      await h.call('begeleider', 'doorgroei.save', {
+        personId: people.zerihun,
+        version: null,
+        opleidingen: [],
+        nederlands: [{ vaardigheid: 'lezen', niveau: 'B2', examen: null, examenDatum: null }],
+        werkervaring: [],
+      }),
+      await h.call('begeleider', 'doorgroei.addOutflow', {
+        personId: people.zerihun,
+        datum: '2026-03-01',
+        vervolg: 'studie',
+        toelichting: 'Zerihun belde',
       }),
     ];
     for (const r of refusals) {

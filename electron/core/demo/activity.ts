@@ -18,6 +18,7 @@ export interface DemoPerson {
   id: string;
   naam: string;
   status: PersonStatus;
+  statusDatum: string;
   begeleiderId: string | null;
   geboortedatum: string;
   iban: boolean;

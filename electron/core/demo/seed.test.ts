@@ -104,6 +104,19 @@ describe('the demo data set', () => {
       all.filter((r) => r.heeftPop).map((r) => marco('begeleiding.log', { personId: r.personId })),
     );
     expect(logs.flat().some((e) => e.soort === 'signaal' && e.geslotenOp !== null)).toBe(true);
+    // Doorgroei: someone at B1 or higher in all four skills for the register's filter, and uitstroom of those who
+    // stopped.
+    const strong = await marco('persons.list', { nederlands: 'alle' });
+    expect(strong.total).toBeGreaterThan(0);
+    const [first] = strong.rows;
+    const doorgroei = await marco('doorgroei.get', { personId: first?.id ?? '' });
+    expect(doorgroei.nederlands.every((l) => ['B1', 'B2', 'C1', 'C2'].includes(l.niveau))).toBe(true);
+    expect(doorgroei.opleidingen.length).toBeGreaterThan(0);
+    const stopped = await marco('persons.list', { status: ['gestopt'], pageSize: 200 });
+    const outflows = await Promise.all(
+      stopped.rows.map(async (p) => (await marco('doorgroei.get', { personId: p.id })).uitstroom),
+    );
+    expect(outflows.flat().length).toBeGreaterThan(2);
   });
 
   it('still fills every claim state in January of a year without figures, saying the limit went unchecked', {

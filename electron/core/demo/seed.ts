@@ -6,6 +6,7 @@ import type { Role } from '../../../shared/roles.ts';
 import type { Dispatcher } from '../dispatcher.ts';
 import { type DemoPerson, seedGuidance } from './activity.ts';
 import { seedClaims } from './claims-activity.ts';
+import { seedDoorgroei } from './doorgroei-activity.ts';
 import { type Random, random } from './random.ts';
 
 /** Groups the pool is drawn from: names, country, languages, as an organisation in the Netherlands might have. */
@@ -281,6 +282,7 @@ export async function seedDemo(dispatcher: Dispatcher, count = 180, today = dutc
       id: person.id,
       naam: `${voornaam} ${achternaam}`,
       status,
+      statusDatum: input.statusDatum,
       begeleiderId: (input.begeleiderId as string | null | undefined) ?? null,
       geboortedatum,
       iban: input.iban !== null,
@@ -309,6 +311,7 @@ export async function seedDemo(dispatcher: Dispatcher, count = 180, today = dutc
   const outcomes = await Promise.allSettled([guidance, ...finalizing]);
   const refused = outcomes.find((o) => o.status === 'rejected');
   if (refused) throw refused.reason;
+  await seedDoorgroei(projectleider, people, today);
   await seedClaims(beheerder, people, today);
   for (const call of sessions.values()) await call('auth.logout', {});
 }

@@ -1,10 +1,11 @@
 import type { z } from 'zod';
-import { seesWellbeingNotes } from '../../../shared/permissions.ts';
+import { mayCall, seesWellbeingNotes } from '../../../shared/permissions.ts';
 import type { PersonLanguage, PersonStatus, personCreateInput } from '../../../shared/persons.ts';
 import { fullName, statusLabels } from '../../../shared/persons.ts';
 import { listAudit } from '../audit/read.ts';
 import { diff, type WriteCtx } from '../context.ts';
-import { invalidField } from '../failure.ts';
+import { recordOutflow } from '../doorgroei/outflow.ts';
+import { Failure, invalidField } from '../failure.ts';
 import type { AreaHandlers } from '../registry.ts';
 import type { PersonsTable } from '../store/schema.ts';
 import { assertCurrent, updateVersioned } from '../versioning.ts';
@@ -100,7 +101,12 @@ async function addStatus(
 }
 
 export const personsHandlers = {
-  'persons.list': (ctx, input) => listPersons(ctx.db, input),
+  'persons.list': (ctx, input) => {
+    // The Dutch level per skill is doorgroei, which the administrateur does not see: nor through the register.
+    if (input.nederlands && !mayCall(ctx.account, 'doorgroei.get'))
+      throw new Failure('forbidden', 'Geen toegang: je rol mag niet filteren op het niveau Nederlands.');
+    return listPersons(ctx.db, input);
+  },
 
   'persons.filterOptions': async (ctx) => {
     const gemeenten = await ctx.db
@@ -219,6 +225,8 @@ export const personsHandlers = {
       },
     );
     await addStatus(ctx, input.id, input.status, input.datum, input.toelichting);
+    // What the person went on to, in the same transaction: a stop is never saved with half its uitstroom.
+    if (input.uitstroom) await recordOutflow(ctx, before, { ...input.uitstroom, datum: input.datum });
     return saved;
   },
 } satisfies AreaHandlers<'persons'>;

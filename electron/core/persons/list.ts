@@ -9,6 +9,7 @@ import type {
 import { fullName, type PersonStatus } from '../../../shared/persons.ts';
 import { searchTerms } from '../../../shared/search.ts';
 import type { Reader } from '../context.ts';
+import { dutchLevelCondition } from '../doorgroei/read.ts';
 import { perStore } from '../store/per-store.ts';
 import type { DB } from '../store/schema.ts';
 import { languagesOf } from './person-rows.ts';
@@ -37,6 +38,7 @@ export async function listPersons(db: Reader, input: ListInput): Promise<PersonP
     if (input.begeleider === 'geen') conditions.push(eb('persons.begeleider_id', 'is', null));
     else if (input.begeleider) conditions.push(eb('persons.begeleider_id', '=', input.begeleider));
     if (input.bijstand != null) conditions.push(eb('persons.bijstand', '=', input.bijstand ? 1 : 0));
+    if (input.nederlands) conditions.push(dutchLevelCondition(eb, input.nederlands));
     if (input.taal) {
       const taal = input.taal;
       conditions.push(

@@ -2,11 +2,14 @@ import { Button, Group, Modal, Select, Stack, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { dutchDate } from '../../../shared/dates.ts';
+import type { OutflowKind } from '../../../shared/doorgroei.ts';
 import { fieldLabels } from '../../../shared/field-labels.ts';
 import { type Person, type PersonStatus, personStatuses, statusLabels } from '../../../shared/persons.ts';
 import { invoke } from '../lib/api.ts';
 import { DutchDateInput } from '../lib/date-input.tsx';
 import { showSaved, showServerError } from '../lib/forms.ts';
+import { useCan } from '../lib/session.tsx';
+import { OutflowFields } from '../screens/doorgroei/OutflowFields.tsx';
 
 export function StatusModal({
   person,
@@ -19,17 +22,26 @@ export function StatusModal({
   onClose(): void;
   onSaved(): void;
 }) {
+  const can = useCan();
   const [busy, setBusy] = useState(false);
   const form = useForm({
     initialValues: {
       status: person.status as PersonStatus,
       datum: dutchDate(),
       toelichting: '',
+      uitstroom: { vervolg: null as OutflowKind | null, toelichting: '' },
     },
   });
-  const submit = form.onSubmit(async (values) => {
+  // Stopping asks what the person goes on to (doorgroei); it may stay open and be recorded later.
+  const asksOutflow = form.values.status === 'gestopt' && can('doorgroei.addOutflow');
+  const submit = form.onSubmit(async ({ uitstroom, ...values }) => {
     setBusy(true);
-    const r = await invoke('persons.setStatus', { ...values, id: person.id, version: person.version });
+    const r = await invoke('persons.setStatus', {
+      ...values,
+      id: person.id,
+      version: person.version,
+      uitstroom: asksOutflow && uitstroom.vervolg ? { ...uitstroom, vervolg: uitstroom.vervolg } : null,
+    });
     setBusy(false);
     if (r.ok) {
       showSaved('Status gewijzigd');
@@ -59,6 +71,7 @@ export function StatusModal({
             minRows={2}
             {...form.getInputProps('toelichting')}
           />
+          {asksOutflow && <OutflowFields form={form} prefix="uitstroom." optional />}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               Annuleren

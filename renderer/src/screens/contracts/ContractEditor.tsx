@@ -107,7 +107,7 @@ function EditorForm({
               <Button
                 variant="default"
                 onClick={() =>
-                  navigate(existing ? `/contracten/${existing.id}` : `/personen/${person.id}/contracten`)
+                  navigate(existing ? `/contracten/${existing.id}` : `/personen/${person.id}/tijdlijn`)
                 }
               >
                 Annuleren

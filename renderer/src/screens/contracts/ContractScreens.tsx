@@ -48,7 +48,7 @@ export function NewContractScreen({ personId, fromId }: { personId: string; from
   if (!person.data || (fromId && !from.data)) return <Loader aria-label="Laden" />;
   return (
     <Stack>
-      <Anchor href={href(`/personen/${personId}/contracten`)} size="sm">
+      <Anchor href={href(`/personen/${personId}/tijdlijn`)} size="sm">
         ← {person.data.naam}
       </Anchor>
       <Title order={1} size="h2">
@@ -98,7 +98,7 @@ export function ContractScreen({ contractId }: { contractId: string }) {
 
   return (
     <Stack>
-      <Anchor href={href(`/personen/${c.personId}/contracten`)} size="sm">
+      <Anchor href={href(`/personen/${c.personId}/tijdlijn`)} size="sm">
         ← {c.personNaam}
       </Anchor>
       <Group justify="space-between" align="flex-start">

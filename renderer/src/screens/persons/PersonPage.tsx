@@ -12,21 +12,30 @@ import { useCan } from '../../lib/session.tsx';
 import { useCall } from '../../lib/use-call.ts';
 import { LogTab } from '../begeleiding/LogTab.tsx';
 import { PopTab } from '../begeleiding/PopTab.tsx';
-import { ContractsTab } from '../contracts/ContractsTab.tsx';
+import { DoorgroeiTab } from '../doorgroei/DoorgroeiTab.tsx';
 import { PersonDetails } from './PersonDetails.tsx';
 import { PersonHistory } from './PersonHistory.tsx';
+import { PersonTimeline } from './PersonTimeline.tsx';
 
 /**
- * The tabs of a person's page. Each area (contracten, POP, begeleiding, declaraties) adds its tab here, shown only to
+ * The tabs of a person's page. Each area (tijdlijn, doorgroei, POP, begeleiding, declaraties) adds its tab here, shown only to
  * the roles that may read it.
  */
 const tabs: { value: string; label: string; needs: CallName; render(person: Person): React.ReactNode }[] = [
   { value: 'gegevens', label: 'Gegevens', needs: 'persons.get', render: (p) => <PersonDetails person={p} /> },
+  // Contracts and uitstroom together (each for the roles that may read it); trainings join as another source.
   {
-    value: 'contracten',
-    label: 'Contracten',
+    value: 'tijdlijn',
+    label: 'Tijdlijn',
     needs: 'contracts.listForPerson',
-    render: (p) => <ContractsTab person={p} />,
+    // Built anew when the person changed (a status change may have added an uitstroom).
+    render: (p) => <PersonTimeline key={p.version} person={p} />,
+  },
+  {
+    value: 'doorgroei',
+    label: 'Doorgroei',
+    needs: 'doorgroei.get',
+    render: (p) => <DoorgroeiTab person={p} />,
   },
   { value: 'pop', label: 'POP', needs: 'begeleiding.pop', render: (p) => <PopTab person={p} /> },
   {

@@ -8,6 +8,7 @@ import {
   useTable,
 } from '@tanstack/react-table';
 import type { CallInput } from '../../../../shared/contract.ts';
+import type { DutchFilter } from '../../../../shared/doorgroei.ts';
 import {
   type PersonListRow,
   type PersonSortColumn,
@@ -36,6 +37,7 @@ export function PersonsScreen() {
   ]);
   const [columnFilters, setColumnFilters] = useRememberedState<ColumnFiltersState>('register.filters', []);
   const [bijstand, setBijstand] = useRememberedState<string | null>('register.bijstand', null);
+  const [nederlands, setNederlands] = useRememberedState<DutchFilter | null>('register.nederlands', null);
   const [pagination, setPagination] = useRememberedState<PaginationState>('register.page', {
     pageIndex: 0,
     pageSize: 25,
@@ -49,6 +51,8 @@ export function PersonsScreen() {
     taal: filterValue<string>(columnFilters, 'taal') ?? null,
     begeleider: filterValue<string>(columnFilters, 'begeleider') ?? null,
     bijstand: bijstand === null ? null : bijstand === 'ja',
+    // Doorgroei: not for the administrateur, who does not see the filter either.
+    nederlands: can('doorgroei.get') ? nederlands : null,
     sort: sort && sortable.has(sort.id) ? (sort.id as PersonSortColumn) : 'achternaam',
     desc: sort?.desc ?? false,
     page: pagination.pageIndex,
@@ -87,7 +91,7 @@ export function PersonsScreen() {
   });
   const setFilter = (id: string, value: unknown) => table.getColumn(id)?.setFilterValue(value);
 
-  const filtered = search !== '' || columnFilters.length > 0 || bijstand !== null;
+  const filtered = search !== '' || columnFilters.length > 0 || bijstand !== null || input.nederlands != null;
   const total = data?.total ?? 0;
 
   return (
@@ -124,10 +128,16 @@ export function PersonsScreen() {
           setBijstand(value);
           toFirstPage();
         }}
+        nederlands={can('doorgroei.get') ? nederlands : undefined}
+        onNederlandsChange={(value) => {
+          setNederlands(value);
+          toFirstPage();
+        }}
         filtered={filtered}
         onClear={() => {
           setSearch('');
           setBijstand(null);
+          setNederlands(null);
           onColumnFiltersChange([]);
         }}
       />

@@ -1,19 +1,23 @@
 import { Button, Group, MultiSelect, Paper, Select } from '@mantine/core';
 import type { ColumnFiltersState } from '@tanstack/react-table';
 import { useMemo } from 'react';
+import { type DutchFilter, dutchFilterLabels, dutchFilters } from '../../../../shared/doorgroei.ts';
 import { personStatuses, statusLabels } from '../../../../shared/persons.ts';
 import { useCall } from '../../lib/use-call.ts';
 import { filterValue } from './register-columns.tsx';
 
 /**
  * The register's filters: status, gemeente, taal and begeleider filter their columns; bijstand is no column and is
- * held by the screen. "Filters wissen" shows while anything narrows the list, the search included.
+ * held by the screen, as is Nederlands (doorgroei: left out, `undefined`, for a role that does not see it). "Filters
+ * wissen" shows while anything narrows the list, the search included.
  */
 export function RegisterFilters({
   columnFilters,
   setFilter,
   bijstand,
   onBijstandChange,
+  nederlands,
+  onNederlandsChange,
   filtered,
   onClear,
 }: {
@@ -21,6 +25,8 @@ export function RegisterFilters({
   setFilter(id: string, value: unknown): void;
   bijstand: string | null;
   onBijstandChange(value: string | null): void;
+  nederlands: DutchFilter | null | undefined;
+  onNederlandsChange(value: DutchFilter | null): void;
   filtered: boolean;
   onClear(): void;
 }) {
@@ -90,6 +96,18 @@ export function RegisterFilters({
           clearable
           w={100}
         />
+        {nederlands !== undefined && (
+          <Select
+            label="Nederlands B1 of hoger"
+            placeholder="Alle"
+            data={dutchFilters.map((f) => ({ value: f, label: dutchFilterLabels[f] }))}
+            value={nederlands}
+            onChange={(value) => onNederlandsChange(value as DutchFilter | null)}
+            comboboxProps={{ width: 280, position: 'bottom-start' }}
+            clearable
+            w={190}
+          />
+        )}
         {filtered && (
           <Button variant="subtle" onClick={onClear}>
             Filters wissen
