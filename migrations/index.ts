@@ -11,6 +11,7 @@ import { migration0010 } from './0010-renamed-calls.ts';
 import { migration0011 } from './0011-vog-renewal.ts';
 import { migration0012 } from './0012-catalan-search.ts';
 import { migration0013 } from './0013-granted-allowance.ts';
+import { migration0014 } from './0014-scholing.ts';
 import type { Migration } from './types.ts';
 
 /** Every migration in order. Append only: a shipped step is never edited or removed. */
@@ -28,4 +29,5 @@ export const migrations: readonly Migration[] = [
   migration0011,
   migration0012,
   migration0013,
+  migration0014,
 ];

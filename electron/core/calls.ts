@@ -25,6 +25,10 @@ import { personsHandlers } from './persons/handlers.ts';
 import { personsInzage } from './persons/inzage.ts';
 import { profilesHandlers } from './profiles/handlers.ts';
 import { CallRegistry } from './registry.ts';
+import { scholingHandlers } from './scholing/handlers.ts';
+import { scholingInzage } from './scholing/inzage.ts';
+import { personTrainingHandlers } from './scholing/person-trainings.ts';
+import { sessionHandlers } from './scholing/sessions.ts';
 import { settingsHandlers } from './settings/handlers.ts';
 
 const registry = new CallRegistry();
@@ -47,6 +51,8 @@ export const handlers: Handlers = registry
   .inzage(begeleidingInzage)
   .area('intervisie', intervisieHandlers)
   .inzage(intervisieInzage)
+  .area('scholing', scholingHandlers, personTrainingHandlers, sessionHandlers)
+  .inzage(scholingInzage)
   .area('claims', claimsHandlers, overviewHandlers)
   .inzage(claimsInzage)
   .area('payouts', payoutsHandlers, specificationHandlers, spreadsheetHandlers)

@@ -22,7 +22,11 @@ export type VersionedTable =
   | 'intervisie_sessions'
   | 'archived_claim_totals'
   | 'retention_removals'
-  | 'audit_log';
+  | 'audit_log'
+  | 'trainings'
+  | 'person_trainings'
+  | 'training_sessions'
+  | 'training_session_attendees';
 
 /** A record as the caller read it: its id and the version it saw. */
 export interface ReadRecord {
