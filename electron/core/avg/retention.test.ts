@@ -273,6 +273,8 @@ describe('anonymising a person', () => {
       talen: 2,
       betaalbestanden: 2,
       vermeldingen: 1,
+      trainingen: 1,
+      certificaten: 1,
     });
     expect(counts.logboekregels).toBeGreaterThan(15);
     const list = await h.ok('beheer', 'avg.retention', {});
