@@ -13,11 +13,12 @@ import { useCall } from '../../lib/use-call.ts';
 import { LogTab } from '../begeleiding/LogTab.tsx';
 import { PopTab } from '../begeleiding/PopTab.tsx';
 import { ContractsTab } from '../contracts/ContractsTab.tsx';
+import { PersonTrainingsTab } from '../scholing/PersonTrainingsTab.tsx';
 import { PersonDetails } from './PersonDetails.tsx';
 import { PersonHistory } from './PersonHistory.tsx';
 
 /**
- * The tabs of a person's page. Each area (contracten, POP, begeleiding, declaraties) adds its tab here, shown only to
+ * The tabs of a person's page. Each area (contracten, POP, begeleiding, scholing, declaraties) adds its tab here, shown only to
  * the roles that may read it.
  */
 const tabs: { value: string; label: string; needs: CallName; render(person: Person): React.ReactNode }[] = [
@@ -34,6 +35,12 @@ const tabs: { value: string; label: string; needs: CallName; render(person: Pers
     label: 'Begeleiding',
     needs: 'begeleiding.log',
     render: (p) => <LogTab person={p} />,
+  },
+  {
+    value: 'scholing',
+    label: 'Scholing',
+    needs: 'scholing.listForPerson',
+    render: (p) => <PersonTrainingsTab person={p} />,
   },
   {
     value: 'geschiedenis',
