@@ -46,7 +46,7 @@ export function CatalogueView() {
         <Table verticalSpacing="xs" aria-label="Trainingsaanbod">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>Training</Table.Th>
+              <Table.Th w="26%">Training</Table.Th>
               <Table.Th>Soort</Table.Th>
               <Table.Th>Aanbieder</Table.Th>
               <Table.Th>Duur</Table.Th>
@@ -70,7 +70,7 @@ export function CatalogueView() {
                 </Table.Td>
                 <Table.Td>{trainingKindLabels[t.soort]}</Table.Td>
                 <Table.Td>{providerName(t)}</Table.Td>
-                <Table.Td>{formatTrainingDuration(t)}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatTrainingDuration(t)}</Table.Td>
                 <Table.Td>
                   {t.certificaat
                     ? t.geldigheidMaanden
@@ -78,7 +78,9 @@ export function CatalogueView() {
                       : 'blijft geldig'
                     : 'nee'}
                 </Table.Td>
-                <Table.Td ta="right">{formatCents(t.kostenCents)}</Table.Td>
+                <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+                  {formatCents(t.kostenCents)}
+                </Table.Td>
                 <Table.Td ta="right">
                   <Group gap="xs" justify="flex-end" wrap="nowrap">
                     <Button

@@ -8,6 +8,8 @@ import { CertificateCell } from './CertificateCell.tsx';
 import { PersonTrainingModal } from './PersonTrainingModal.tsx';
 
 const statusColors = { gepland: 'blue', bezig: 'yellow', afgerond: 'teal', gestopt: 'gray' } as const;
+/** Dates, badges and buttons stay on one line; the training's name takes what room is left. */
+const nowrap = { whiteSpace: 'nowrap' } as const;
 
 /** The person's trainings in date order, each with its certificate and expiry. */
 export function PersonTrainingsTab({ person }: { person: Person }) {
@@ -35,11 +37,11 @@ export function PersonTrainingsTab({ person }: { person: Person }) {
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>Training</Table.Th>
-                <Table.Th>Status</Table.Th>
-                <Table.Th>Periode</Table.Th>
-                <Table.Th>Tijd</Table.Th>
-                <Table.Th>Certificaat</Table.Th>
-                <Table.Th>Geldig tot</Table.Th>
+                <Table.Th style={nowrap}>Status</Table.Th>
+                <Table.Th style={nowrap}>Periode</Table.Th>
+                <Table.Th style={nowrap}>Tijd</Table.Th>
+                <Table.Th style={nowrap}>Certificaat</Table.Th>
+                <Table.Th style={nowrap}>Geldig tot</Table.Th>
                 <Table.Th />
               </Table.Tr>
             </Table.Thead>
@@ -55,18 +57,18 @@ export function PersonTrainingsTab({ person }: { person: Person }) {
                       {t.notitie ? ` · ${t.notitie}` : ''}
                     </Text>
                   </Table.Td>
-                  <Table.Td>
+                  <Table.Td style={nowrap}>
                     <Badge color={statusColors[t.status]} variant="light">
                       {trainingStatusLabels[t.status]}
                     </Badge>
                   </Table.Td>
-                  <Table.Td>
+                  <Table.Td style={nowrap}>
                     {[t.startdatum, t.einddatum]
                       .filter(Boolean)
                       .map((d) => formatDate(d))
                       .join(' – ') || '—'}
                   </Table.Td>
-                  <Table.Td>{t.minuten ? formatMinutes(t.minuten) : '—'}</Table.Td>
+                  <Table.Td style={nowrap}>{t.minuten ? formatMinutes(t.minuten) : '—'}</Table.Td>
                   <Table.Td>
                     <CertificateCell
                       training={t}
@@ -74,7 +76,7 @@ export function PersonTrainingsTab({ person }: { person: Person }) {
                       readOnly={person.geanonimiseerd}
                     />
                   </Table.Td>
-                  <Table.Td>{t.verloopdatum ? formatDate(t.verloopdatum) : '—'}</Table.Td>
+                  <Table.Td style={nowrap}>{t.verloopdatum ? formatDate(t.verloopdatum) : '—'}</Table.Td>
                   <Table.Td ta="right">
                     {!person.geanonimiseerd && (
                       <Button
