@@ -77,6 +77,7 @@ test('the main screens have no serious or critical accessibility findings (axe)'
     await page.waitForLoadState('networkidle');
     await look(page, item);
   }
+  await openMenu(page, 'Scholing');
   await page.getByRole('tab', { name: 'Groepstrainingen' }).click();
   await expect(page.getByRole('button', { name: 'Groepstraining plannen' })).toBeVisible();
   await page.waitForLoadState('networkidle');

@@ -10,10 +10,11 @@ import {
   type TrainingStatus,
   trainingStatusLabels,
 } from '../../../shared/scholing.ts';
-import { diff, type Reader } from '../context.ts';
+import { diff, type Reader, type WriteCtx } from '../context.ts';
 import { invalidField, notFound } from '../failure.ts';
 import { loadPerson, refuseIfAnonymised } from '../persons/read.ts';
 import type { AreaHandlers } from '../registry.ts';
+import type { PersonTrainingsTable } from '../store/schema.ts';
 import { extensionOf, readTypedFile } from '../uploads.ts';
 import { updateVersioned } from '../versioning.ts';
 import { inDateOrder, personTrainingRows, toTrainingOfPerson } from './read.ts';
@@ -29,6 +30,36 @@ export function expiryFor(
   if (entered) return entered;
   if (training.certificaat !== 1 || training.geldigheid_maanden === null) return null;
   return certificateExpiry(einddatum, training.geldigheid_maanden);
+}
+
+/** A new training record of a person; what is not given starts empty. */
+export async function insertPersonTraining(
+  ctx: WriteCtx,
+  fields: { person_id: string; training_id: string; status: TrainingStatus } & Partial<
+    Pick<
+      PersonTrainingsTable,
+      'startdatum' | 'einddatum' | 'minuten' | 'verloopdatum' | 'notitie' | 'session_id'
+    >
+  >,
+): Promise<string> {
+  const id = ctx.newId();
+  await ctx.db
+    .insertInto('person_trainings')
+    .values({
+      id,
+      startdatum: null,
+      einddatum: null,
+      minuten: null,
+      verloopdatum: null,
+      notitie: null,
+      session_id: null,
+      ...fields,
+      created_at: ctx.now,
+      updated_at: ctx.now,
+      version: 1,
+    })
+    .execute();
+  return id;
 }
 
 async function loadRecord(db: Reader, id: string) {
@@ -120,11 +151,8 @@ export const personTrainingHandlers = {
         },
       );
     }
-    const id = ctx.newId();
-    await ctx.db
-      .insertInto('person_trainings')
-      .values({ id, person_id: person.id, ...values, session_id: null, created_at: ctx.now, version: 1 })
-      .execute();
+    const { updated_at: _stamp, ...fields } = values;
+    const id = await insertPersonTraining(ctx, { person_id: person.id, ...fields, status: input.status });
     ctx.audit({
       recordType: 'person_training',
       recordId: id,

@@ -11,7 +11,7 @@ import { diff, type Reader, type WriteCtx } from '../context.ts';
 import { Failure, invalidField, notFound } from '../failure.ts';
 import type { AreaHandlers } from '../registry.ts';
 import { updateVersioned, updateVersionedMany } from '../versioning.ts';
-import { expiryFor } from './person-trainings.ts';
+import { expiryFor, insertPersonTraining } from './person-trainings.ts';
 
 async function loadSession(db: Reader, id: string) {
   const row = await db.selectFrom('training_sessions').selectAll().where('id', '=', id).executeTakeFirst();
@@ -69,24 +69,13 @@ async function invite(
       );
       continue;
     }
-    await ctx.db
-      .insertInto('person_trainings')
-      .values({
-        id: ctx.newId(),
-        person_id: personId,
-        training_id: session.training_id,
-        status: 'gepland',
-        startdatum: session.datum,
-        einddatum: null,
-        minuten: null,
-        verloopdatum: null,
-        notitie: null,
-        session_id: session.id,
-        created_at: ctx.now,
-        updated_at: ctx.now,
-        version: 1,
-      })
-      .execute();
+    await insertPersonTraining(ctx, {
+      person_id: personId,
+      training_id: session.training_id,
+      status: 'gepland',
+      startdatum: session.datum,
+      session_id: session.id,
+    });
   }
 }
 
@@ -338,24 +327,16 @@ export const sessionHandlers = {
     // Someone present without a linked record (it was removed meanwhile) gets one, completed.
     const covered = new Set(completed.map((r) => r.person_id));
     for (const personId of [...present].filter((p) => !covered.has(p))) {
-      await ctx.db
-        .insertInto('person_trainings')
-        .values({
-          id: ctx.newId(),
-          person_id: personId,
-          training_id: training.id,
-          status: 'afgerond',
-          startdatum: session.datum,
-          einddatum: session.datum,
-          minuten,
-          verloopdatum,
-          notitie: null,
-          session_id: session.id,
-          created_at: ctx.now,
-          updated_at: ctx.now,
-          version: 1,
-        })
-        .execute();
+      await insertPersonTraining(ctx, {
+        person_id: personId,
+        training_id: training.id,
+        status: 'afgerond',
+        startdatum: session.datum,
+        einddatum: session.datum,
+        minuten,
+        verloopdatum,
+        session_id: session.id,
+      });
     }
     await release(ctx, session.id, new Set(attendees.map((a) => a.person_id).filter((p) => !present.has(p))));
     return saved;

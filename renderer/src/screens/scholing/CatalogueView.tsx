@@ -46,9 +46,7 @@ export function CatalogueView() {
         <Table verticalSpacing="xs" aria-label="Trainingsaanbod">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th w="26%">Training</Table.Th>
-              <Table.Th>Soort</Table.Th>
-              <Table.Th>Aanbieder</Table.Th>
+              <Table.Th>Training</Table.Th>
               <Table.Th>Duur</Table.Th>
               <Table.Th>Certificaat</Table.Th>
               <Table.Th ta="right">Kosten</Table.Th>
@@ -67,9 +65,10 @@ export function CatalogueView() {
                       gearchiveerd
                     </Badge>
                   )}
+                  <Text size="xs" c="dimmed">
+                    {trainingKindLabels[t.soort]} · {providerName(t)}
+                  </Text>
                 </Table.Td>
-                <Table.Td>{trainingKindLabels[t.soort]}</Table.Td>
-                <Table.Td>{providerName(t)}</Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatTrainingDuration(t)}</Table.Td>
                 <Table.Td>
                   {t.certificaat

@@ -15,6 +15,7 @@ import { DurationInput } from '../../lib/duration-input.tsx';
 import { showSaved, showServerError } from '../../lib/forms.ts';
 import { ModalActions } from '../../lib/modal-actions.tsx';
 import { useCall } from '../../lib/use-call.ts';
+import { trainingOptions } from './training-options.ts';
 
 interface Values {
   trainingId: string | null;
@@ -79,9 +80,7 @@ export function PersonTrainingModal({
     showSaved(training ? 'Training bijgewerkt' : 'Training vastgelegd');
     onSaved();
   });
-  const options = (catalogue ?? []).map((t) => ({ value: t.id, label: t.naam }));
-  if (training && !options.some((o) => o.value === training.trainingId))
-    options.unshift({ value: training.trainingId, label: training.naam });
+  const options = trainingOptions(catalogue, training && { id: training.trainingId, naam: training.naam });
   return (
     <Modal opened onClose={onClose} title={training ? training.naam : 'Training toevoegen'} size="lg">
       <form onSubmit={submit} noValidate>

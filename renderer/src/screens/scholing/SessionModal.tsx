@@ -8,6 +8,7 @@ import { DutchDateInput } from '../../lib/date-input.tsx';
 import { showSaved, showServerError } from '../../lib/forms.ts';
 import { ModalActions } from '../../lib/modal-actions.tsx';
 import { useCall } from '../../lib/use-call.ts';
+import { trainingOptions } from './training-options.ts';
 
 /** Plans a group training (or changes a planned one): training, date, place, trainer and who is invited. */
 export function SessionModal({
@@ -45,9 +46,10 @@ export function SessionModal({
     showSaved(session ? 'Groepstraining bijgewerkt' : 'Groepstraining gepland bij elke deelnemer');
     onDone();
   });
-  const options = (catalogue ?? []).map((t) => ({ value: t.id, label: t.naam }));
-  if (session && !options.some((o) => o.value === session.trainingId))
-    options.unshift({ value: session.trainingId, label: session.trainingNaam });
+  const options = trainingOptions(
+    catalogue,
+    session && { id: session.trainingId, naam: session.trainingNaam },
+  );
   return (
     <Modal
       opened

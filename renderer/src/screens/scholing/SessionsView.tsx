@@ -95,7 +95,7 @@ export function SessionsView({ highlight }: { highlight: string | null }) {
                 </Group>
               )}
             </Group>
-            <Text size="sm" mt={6} c={few ? 'orange.8' : undefined}>
+            <Text size="sm" mt={6} c={few ? 'red.9' : undefined}>
               {s.deelnemers.length} {s.deelnemers.length === 1 ? 'deelnemer' : 'deelnemers'}
               {few ? ` (minimaal ${s.minimumDeelnemers} nodig)` : ''}:{' '}
               {s.deelnemers.map((d) => (d.aanwezig === false ? `${d.naam} (afwezig)` : d.naam)).join(', ') ||
