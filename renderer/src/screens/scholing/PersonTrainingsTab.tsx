@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Loader, Paper, Stack, Table, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Loader, Paper, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { formatDate, formatMinutes } from '../../../../shared/format.ts';
 import type { Person } from '../../../../shared/persons.ts';
@@ -7,8 +7,7 @@ import { useCall } from '../../lib/use-call.ts';
 import { CertificateCell } from './CertificateCell.tsx';
 import { PersonTrainingModal } from './PersonTrainingModal.tsx';
 
-const statusColors = { gepland: 'blue', bezig: 'yellow', afgerond: 'teal', gestopt: 'gray' } as const;
-/** Dates, badges and buttons stay on one line; the training's name takes what room is left. */
+/** Dates and buttons stay on one line; the training's name takes what room is left. */
 const nowrap = { whiteSpace: 'nowrap' } as const;
 
 /** The person's trainings in date order, each with its certificate and expiry. */
@@ -42,26 +41,35 @@ export function PersonTrainingsTab({ person }: { person: Person }) {
                 <Table.Th style={nowrap}>Tijd</Table.Th>
                 <Table.Th style={nowrap}>Certificaat</Table.Th>
                 <Table.Th style={nowrap}>Geldig tot</Table.Th>
-                <Table.Th />
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
               {data.trainingen.map((t) => (
                 <Table.Tr key={t.id}>
                   <Table.Td>
-                    <Text size="sm" fw={500}>
-                      {t.naam}
-                    </Text>
+                    {person.geanonimiseerd ? (
+                      <Text size="sm" fw={500}>
+                        {t.naam}
+                      </Text>
+                    ) : (
+                      <Anchor
+                        component="button"
+                        type="button"
+                        size="sm"
+                        fw={500}
+                        ta="left"
+                        onClick={() => setEditing(t)}
+                        aria-label={`${t.naam} wijzigen`}
+                      >
+                        {t.naam}
+                      </Anchor>
+                    )}
                     <Text size="xs" c="dimmed">
                       {t.aanbieder}
                       {t.notitie ? ` · ${t.notitie}` : ''}
                     </Text>
                   </Table.Td>
-                  <Table.Td style={nowrap}>
-                    <Badge color={statusColors[t.status]} variant="light">
-                      {trainingStatusLabels[t.status]}
-                    </Badge>
-                  </Table.Td>
+                  <Table.Td style={nowrap}>{trainingStatusLabels[t.status]}</Table.Td>
                   <Table.Td style={nowrap}>
                     {[t.startdatum, t.einddatum]
                       .filter(Boolean)
@@ -77,18 +85,6 @@ export function PersonTrainingsTab({ person }: { person: Person }) {
                     />
                   </Table.Td>
                   <Table.Td style={nowrap}>{t.verloopdatum ? formatDate(t.verloopdatum) : '—'}</Table.Td>
-                  <Table.Td ta="right">
-                    {!person.geanonimiseerd && (
-                      <Button
-                        size="compact-sm"
-                        variant="light"
-                        onClick={() => setEditing(t)}
-                        aria-label={`${t.naam} wijzigen`}
-                      >
-                        Wijzigen
-                      </Button>
-                    )}
-                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
