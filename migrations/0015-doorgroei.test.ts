@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import { databaseAtVersion, personRow } from '../test/support/migration-db.ts';
 
 it('0015 adds doorgroei beside the register as it was: people unchanged, one level per skill, only for people', async () => {
-  const old = await databaseAtVersion(13);
+  const old = await databaseAtVersion(14);
   await old.db
     .insertInto('persons')
     .values([personRow('p1'), personRow('p2', { status: 'gestopt', status_datum: '2025-06-30' })])

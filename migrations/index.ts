@@ -11,6 +11,7 @@ import { migration0010 } from './0010-renamed-calls.ts';
 import { migration0011 } from './0011-vog-renewal.ts';
 import { migration0012 } from './0012-catalan-search.ts';
 import { migration0013 } from './0013-granted-allowance.ts';
+import { migration0014 } from './0014-scholing.ts';
 import { migration0015 } from './0015-doorgroei.ts';
 import type { Migration } from './types.ts';
 
@@ -29,6 +30,6 @@ export const migrations: readonly Migration[] = [
   migration0011,
   migration0012,
   migration0013,
-  // 0014 (scholing) is built beside this on another branch; the merge puts it before 0015.
+  migration0014,
   migration0015,
 ];

@@ -6,6 +6,9 @@ export const attentionKinds = [
   'toestemming_ontbreekt',
   'vog_verloopt',
   'vog_ontbreekt',
+  'basistraining_ontbreekt',
+  'certificaat_verloopt',
+  'training_te_weinig_deelnemers',
 ] as const;
 export type AttentionKind = (typeof attentionKinds)[number];
 
@@ -20,13 +23,33 @@ export const attentionKindLabels: Record<AttentionKind, { heading: string; actio
   },
   vog_verloopt: { heading: 'VOG verloopt of is verlopen', action: 'VOG-datum bijwerken' },
   vog_ontbreekt: { heading: 'Actief zonder VOG', action: 'VOG-datum vastleggen' },
+  basistraining_ontbreekt: {
+    heading: 'Basistraining nog niet afgerond',
+    action: 'Training plannen',
+  },
+  certificaat_verloopt: { heading: 'Certificaat verloopt of is verlopen', action: 'Scholing bekijken' },
+  training_te_weinig_deelnemers: {
+    heading: 'Groepstraining met te weinig deelnemers',
+    action: 'Deelnemers toevoegen',
+  },
 };
+
+/** The kinds that come from scholing, also on the begeleider's start (they maintain the trainings too). */
+export const scholingAttentionKinds: readonly AttentionKind[] = [
+  'basistraining_ontbreekt',
+  'certificaat_verloopt',
+  'training_te_weinig_deelnemers',
+];
 
 export interface AttentionItem {
   kind: AttentionKind;
-  personId: string;
+  /** The person it is about; null for a group training, which is about the session. */
+  personId: string | null;
+  /** The person's name, or for a group training the training's name. */
   personNaam: string;
   contractId: string | null;
+  /** The planned group training it is about. */
+  sessionId: string | null;
   /** Dutch, e.g. 'Vrijwilligersovereenkomst 2026-0003 eindigt op 1 februari 2027'. */
   text: string;
   /** The date that makes it urgent (end date, VOG renewal date, definitief since). */

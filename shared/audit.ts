@@ -47,6 +47,9 @@ export const recordTypeLabels: Record<string, string> = {
   claim: 'Declaratie',
   payout: 'Betaalbatch',
   bewaartermijn: 'Bewaartermijn',
+  training: 'Trainingsaanbod',
+  person_training: 'Scholing',
+  training_session: 'Groepstraining',
 };
 
 /** Fields whose value is an account's id: shown as that person's name. */

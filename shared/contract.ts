@@ -89,6 +89,23 @@ import {
   profileSaveInput,
 } from './profiles.ts';
 import type { SessionAccount } from './roles.ts';
+import {
+  attendanceInput,
+  type CertificateFile,
+  catalogueInput,
+  certificateSetInput,
+  type PersonTrainings,
+  personRefInput,
+  personTrainingSaveInput,
+  sessionRefInput,
+  sessionSaveInput,
+  sessionsInput,
+  type Training,
+  type TrainingForClaim,
+  type TrainingSession,
+  trainingArchiveInput,
+  trainingSaveInput,
+} from './scholing.ts';
 import { type AppStatus, type Settings, settingsUpdateInput } from './settings.ts';
 import { id, version } from './validation.ts';
 
@@ -178,6 +195,20 @@ export const contract = {
   'intervisie.save': write<Saved>()(groupSaveInput),
   'intervisie.session': write<Saved>()(sessionCreateInput),
   'begeleiding.caseload': read<CaseloadRow[]>()(caseloadInput),
+
+  'scholing.catalogue': read<Training[]>()(catalogueInput),
+  'scholing.saveTraining': write<Saved>()(trainingSaveInput),
+  'scholing.archiveTraining': write<Saved>()(trainingArchiveInput),
+  'scholing.listForPerson': read<PersonTrainings>()(personRefInput),
+  'scholing.saveForPerson': write<Saved>()(personTrainingSaveInput),
+  'scholing.setCertificate': write<Saved>()(certificateSetInput),
+  'scholing.certificate': read<CertificateFile>()(byId),
+  'scholing.sessions': read<TrainingSession[]>()(sessionsInput),
+  'scholing.saveSession': write<Saved>()(sessionSaveInput),
+  'scholing.recordAttendance': write<Saved>()(attendanceInput),
+  'scholing.cancelSession': write<Saved>()(sessionRefInput),
+  /** A person's trainings with their costs, for a claim of training costs (onkosten). */
+  'scholing.forClaim': read<TrainingForClaim[]>()(personRefInput),
 
   'claims.list': read<ClaimPage>()(claimListInput),
   'claims.create': write<Saved>()(claimCreateInput),

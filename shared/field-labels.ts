@@ -149,6 +149,24 @@ export const fieldLabels = {
   tot: 'Tot',
   uitstroom: 'Uitstroom',
   vervolg: 'Vervolg',
+  // Scholing: the aanbod, a person's training, a group training.
+  trainingId: 'Training',
+  aanbieder: 'Aanbieder',
+  aanbiederAnders: 'Naam aanbieder',
+  duurEenheid: 'Duur in',
+  duur: 'Duur',
+  certificaat: 'Certificaat',
+  geldigheidMaanden: 'Geldigheid (maanden)',
+  kostenCents: 'Kosten',
+  gearchiveerd: 'Gearchiveerd',
+  metGearchiveerd: 'Ook gearchiveerd',
+  verloopdatum: 'Geldig tot',
+  notitie: 'Notitie',
+  bestand: 'Certificaat',
+  trainer: 'Trainer',
+  minimumDeelnemers: 'Minimum aantal deelnemers',
+  deelnemers: 'Deelnemers',
+  metAfgelopen: 'Ook afgelopen',
 } as const satisfies Record<string, string>;
 
 /**
@@ -165,6 +183,8 @@ const countNouns: Record<string, readonly [one: string, more: string]> = {
   intervisiegroepen: ['intervisiegroep', 'intervisiegroepen'],
   bonnen: ['bon', 'bonnen'],
   declaraties: ['declaratie', 'declaraties'],
+  trainingen: ['training', 'trainingen'],
+  certificaten: ['certificaat', 'certificaten'],
   betaald: ['betaalde declaratie', 'betaalde declaraties'],
   afgewezen: ['afgewezen declaratie', 'afgewezen declaraties'],
   betaalbestanden: ['betaalbestand', 'betaalbestanden'],

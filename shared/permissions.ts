@@ -79,6 +79,19 @@ export const permissions = {
   'doorgroei.save': guides,
   'doorgroei.addOutflow': guides,
   'doorgroei.updateOutflow': guides,
+  // Scholing is kept by those who guide; the administrateur reads only the names and costs a training claim needs.
+  'scholing.catalogue': guides,
+  'scholing.saveTraining': guides,
+  'scholing.archiveTraining': guides,
+  'scholing.listForPerson': guides,
+  'scholing.saveForPerson': guides,
+  'scholing.setCertificate': guides,
+  'scholing.certificate': guides,
+  'scholing.sessions': guides,
+  'scholing.saveSession': guides,
+  'scholing.recordAttendance': guides,
+  'scholing.cancelSession': guides,
+  'scholing.forClaim': staff,
 
   // The administrateur handles claims; projectleiders read them; a begeleider sees their own caseload's.
   'claims.list': staff,

@@ -27,6 +27,10 @@ import { personsHandlers } from './persons/handlers.ts';
 import { personsInzage } from './persons/inzage.ts';
 import { profilesHandlers } from './profiles/handlers.ts';
 import { CallRegistry } from './registry.ts';
+import { scholingHandlers } from './scholing/handlers.ts';
+import { scholingInzage } from './scholing/inzage.ts';
+import { personTrainingHandlers } from './scholing/person-trainings.ts';
+import { sessionHandlers } from './scholing/sessions.ts';
 import { settingsHandlers } from './settings/handlers.ts';
 
 const registry = new CallRegistry();
@@ -51,6 +55,8 @@ export const handlers: Handlers = registry
   .inzage(intervisieInzage)
   .area('doorgroei', doorgroeiHandlers)
   .inzage(doorgroeiInzage)
+  .area('scholing', scholingHandlers, personTrainingHandlers, sessionHandlers)
+  .inzage(scholingInzage)
   .area('claims', claimsHandlers, overviewHandlers)
   .inzage(claimsInzage)
   .area('payouts', payoutsHandlers, specificationHandlers, spreadsheetHandlers)

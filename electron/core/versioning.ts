@@ -24,7 +24,11 @@ export type VersionedTable =
   | 'retention_removals'
   | 'audit_log'
   | 'doorgroei_profiles'
-  | 'doorgroei_outflows';
+  | 'doorgroei_outflows'
+  | 'trainings'
+  | 'person_trainings'
+  | 'training_sessions'
+  | 'training_session_attendees';
 
 /** A record as the caller read it: its id and the version it saw. */
 export interface ReadRecord {

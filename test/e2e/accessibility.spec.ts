@@ -60,13 +60,14 @@ async function logIn(page: Page, url: string, username: string, greeting: string
 }
 
 test('the main screens have no serious or critical accessibility findings (axe)', async ({ page, demo }) => {
-  // Nine full axe runs over pages of demo data: minutes on a busy two-core machine.
+  // Twelve full axe runs over pages of demo data: minutes on a busy two-core machine.
   test.setTimeout(240_000);
   await logIn(page, demo.url, 'marco', 'Goedendag, Marco');
   for (const item of [
     'Sleutelpersonen',
     'Caseload',
     'Intervisie',
+    'Scholing',
     'Declaraties',
     'Functieprofielen',
     'Auditlog',
@@ -76,10 +77,18 @@ test('the main screens have no serious or critical accessibility findings (axe)'
     await page.waitForLoadState('networkidle');
     await look(page, item);
   }
+  await openMenu(page, 'Scholing');
+  await page.getByRole('tab', { name: 'Groepstrainingen' }).click();
+  await expect(page.getByRole('button', { name: 'Groepstraining plannen' })).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  await look(page, 'Groepstrainingen');
   await openMenu(page, 'Sleutelpersonen');
   await page.getByRole('link', { name: /Ş/ }).first().click();
   await expect(page.getByRole('tab', { name: 'Gegevens' })).toBeVisible();
   await look(page, 'Persoon');
+  await page.getByRole('tab', { name: 'Scholing' }).click();
+  await page.waitForLoadState('networkidle');
+  await look(page, 'Persoon: scholing');
   await page.getByRole('link', { name: 'Bewerken' }).click();
   await expect(page.getByLabel('Voornaam')).toBeVisible();
   await look(page, 'Persoon bewerken');

@@ -104,7 +104,14 @@ for (const [width, height] of [
     await page.getByRole('button', { name: 'Inloggen' }).click();
     await expect(page.getByRole('heading', { name: 'Goedendag, Marco' })).toBeVisible();
     expect(await scrollsSideways(page), 'Start').toBe(false);
-    for (const item of ['Sleutelpersonen', 'Caseload', 'Declaraties', 'Functieprofielen', 'Auditlog']) {
+    for (const item of [
+      'Sleutelpersonen',
+      'Caseload',
+      'Scholing',
+      'Declaraties',
+      'Functieprofielen',
+      'Auditlog',
+    ]) {
       await openMenu(page, item);
       await expect(page.getByRole('table').first()).toBeVisible();
       expect(await scrollsSideways(page), item).toBe(false);

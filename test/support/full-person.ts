@@ -1,8 +1,9 @@
 /**
  * Two people with data in every table that can hold data about a person: register, languages, status history,
  * contracts, POP versions with progress, begeleidingslog (a vertrouwelijk entry and a followed-up signal too),
- * intervisie, claims with a receipt, a correction and a rejection, an import, a cancelled payout batch and a paid
- * one, doorgroei (education, Dutch levels, work experience, the uitstroom given when Zerihun stopped). Zerihun is on bijstand; the intervisie summary names him by full name and by first name, and one of
+ * intervisie, a group training with a certificate, claims with a receipt, a correction and a rejection, an import,
+ * a cancelled payout batch and a paid one, doorgroei (education, Dutch levels, work experience, the uitstroom given
+ * when Zerihun stopped). Zerihun is on bijstand; the intervisie summary names him by full name and by first name, and one of
  * Rahaf's verslagen mentions him by first name. Zerihun's data carries recognisable strings (`personal`), so a
  * test can look for them anywhere in the database. On request a namesake joins: another, living Zerihun
  * Tesfamariam, paid in the same batches.
@@ -44,6 +45,8 @@ export const personal = {
   richting: 'Richting-Z-verpleegkunde',
   functie: 'Functie-Z-vroedvrouw',
   uitstroom: 'Uitstroom-Z-ziekenhuis',
+  scholing: 'Scholing-Z-notitie',
+  certificaat: 'Certificaat-Z-inhoud',
 } as const;
 
 /** Rahaf's strings: they must stay where they are and never appear in Zerihun's export. */
@@ -304,6 +307,48 @@ export async function fullPeople(h: Harness, options: { namesake?: boolean } = {
     duurMinuten: 90,
     samenvatting: intervisie.samenvatting,
     aanwezig: [zerihun, rahaf],
+  });
+
+  // Both followed the basistraining in a group; his training carries a note and a certificate.
+  const training = await h.ok('begeleider', 'scholing.saveTraining', {
+    naam: 'Basistraining Sleutelpersonen',
+    aanbieder: 'pharos',
+    aanbiederAnders: null,
+    soort: 'basistraining',
+    duurEenheid: 'dagdelen',
+    duur: 6,
+    certificaat: true,
+    geldigheidMaanden: 24,
+    kostenCents: 350_00,
+  });
+  const session = await h.ok('begeleider', 'scholing.saveSession', {
+    trainingId: training.id,
+    datum: '2024-02-15',
+    plaats: 'Wijkcentrum Oost',
+    trainer: null,
+    minimumDeelnemers: 2,
+    deelnemers: [zerihun, rahaf],
+  });
+  await h.ok('begeleider', 'scholing.recordAttendance', { ...session, aanwezig: [zerihun, rahaf] });
+  const [completed] = (await h.ok('begeleider', 'scholing.listForPerson', { personId: zerihun })).trainingen;
+  if (!completed) throw new Error('the group training wrote no record');
+  const noted = await h.ok('begeleider', 'scholing.saveForPerson', {
+    id: completed.id,
+    version: completed.version,
+    personId: zerihun,
+    trainingId: training.id,
+    status: 'afgerond',
+    startdatum: completed.startdatum,
+    einddatum: completed.einddatum,
+    minuten: null,
+    verloopdatum: null,
+    notitie: personal.scholing,
+  });
+  await h.ok('begeleider', 'scholing.setCertificate', {
+    ...noted,
+    bestand: {
+      base64: Buffer.from(`%PDF-1.4\n${personal.certificaat} ${personal.voornaam}\n`).toString('base64'),
+    },
   });
 
   const ritZ = await h.ok(

@@ -4,10 +4,41 @@ import { formatDateLong } from '../../../shared/format.ts';
 import { fullName } from '../../../shared/persons.ts';
 import { type ContractForm, contractFormLabels } from '../../../shared/profiles.ts';
 import type { AreaHandlers } from '../registry.ts';
+import { type ScholingAttention, scholingAttention } from '../scholing/read.ts';
+
+/** A scholing rule's line in words, with the date that makes it urgent. */
+function toItem(a: ScholingAttention, today: string): AttentionItem {
+  const base = {
+    kind: a.kind,
+    personId: a.personId,
+    personNaam: typeof a.subject === 'string' ? a.subject : fullName(a.subject),
+    contractId: null,
+    sessionId: a.sessionId,
+    date: a.date,
+  };
+  const date = formatDateLong(a.date);
+  switch (a.kind) {
+    case 'basistraining_ontbreekt':
+      return {
+        ...base,
+        text: `Actief sinds ${formatDateLong(a.detail.sinds)}, nog geen basistraining afgerond`,
+      };
+    case 'certificaat_verloopt':
+      return {
+        ...base,
+        text: `Certificaat ${a.detail.naam} ${(a.date ?? '') < today ? 'verlopen sinds' : 'verloopt op'} ${date}`,
+      };
+    case 'training_te_weinig_deelnemers':
+      return {
+        ...base,
+        text: `Gepland op ${date}: ${a.detail.aanwezig} ${a.detail.aanwezig === 1 ? 'deelnemer' : 'deelnemers'}, minimaal ${a.detail.minimum} nodig`,
+      };
+  }
+}
 
 /**
  * The start screen's list: contracts ending soon, definitief but unsigned, VOG due or missing, bijstand without the
- * gemeente's toestemming, active people without contract.
+ * gemeente's toestemming, active people without contract, and what scholing's rules find (scholing/read.ts).
  */
 export const attentionHandlers = {
   'attention.list': async (ctx) => {
@@ -54,6 +85,7 @@ export const attentionHandlers = {
           personId: c.person_id,
           personNaam: naam,
           contractId: c.id,
+          sessionId: null,
           text: `${label} eindigt op ${formatDateLong(c.einddatum)}`,
           date: c.einddatum,
         });
@@ -64,6 +96,7 @@ export const attentionHandlers = {
           personId: c.person_id,
           personNaam: naam,
           contractId: c.id,
+          sessionId: null,
           text: `${label} is sinds ${formatDateLong(c.definitief_at.slice(0, 10))} definitief maar nog niet getekend`,
           date: c.definitief_at.slice(0, 10),
         });
@@ -108,6 +141,7 @@ export const attentionHandlers = {
             personId: p.id,
             personNaam: naam,
             contractId: null,
+            sessionId: null,
             text,
             date: renewal,
           });
@@ -119,6 +153,7 @@ export const attentionHandlers = {
           personId: p.id,
           personNaam: naam,
           contractId: null,
+          sessionId: null,
           text: 'Geen VOG vastgelegd (afgifte- of vernieuwdatum)',
           date: null,
         });
@@ -129,6 +164,7 @@ export const attentionHandlers = {
           personId: p.id,
           personNaam: naam,
           contractId: null,
+          sessionId: null,
           text: 'Op bijstand; toestemming nodig, nog geen datum vastgelegd',
           date: null,
         });
@@ -139,11 +175,13 @@ export const attentionHandlers = {
           personId: p.id,
           personNaam: naam,
           contractId: null,
+          sessionId: null,
           text: 'Actief zonder lopend contract',
           date: null,
         });
       }
     }
+    items.push(...(await scholingAttention(ctx.db, today)).map((a) => toItem(a, today)));
     return items.sort(
       (a, b) =>
         (a.date ?? '9999').localeCompare(b.date ?? '9999') || a.personNaam.localeCompare(b.personNaam, 'nl'),

@@ -1,7 +1,7 @@
 /**
  * Anonymising a person after the retention period. What goes: the facts in their own records (name, contact
  * details, birth date, origin, languages, notes, IBAN), their POP, begeleidingslog and intervisie membership, the
- * receipts, the free text of their contracts and claims, the printed contract PDFs, and their transfers in every
+ * receipts, training certificates and notes, the free text of their contracts and claims, the printed contract PDFs, and their transfers in every
  * stored payment file (found by IBAN). What stays, under a neutral name ('Verwijderd persoon 2026-0012'): the
  * person row with its status dates, the contracts' numbers, forms, periods and amounts, and every claim's date,
  * kind, amount and status, so the register's counts and the declaraties overviews add up as before.
@@ -18,6 +18,7 @@ import { foldForSearch } from '../../../shared/search.ts';
 import type { WriteCtx } from '../context.ts';
 import { anonymiseDoorgroei } from '../doorgroei/retention.ts';
 import { personSearchText } from '../persons/search-text.ts';
+import { anonymiseTrainings } from '../scholing/retention.ts';
 import type { DB, PersonsTable } from '../store/schema.ts';
 import { updateVersioned, updateVersionedMany } from '../versioning.ts';
 import { removed, type ScrubTarget } from './audit-scrub.ts';
@@ -138,6 +139,8 @@ export async function anonymisePerson(ctx: WriteCtx, person: PersonsTable): Prom
   );
   const doorgroei = await anonymiseDoorgroei(ctx, id);
   Object.assign(counts, doorgroei.counts);
+  const trainings = await anonymiseTrainings(ctx, id);
+  Object.assign(counts, trainings.counts);
   counts.bonnen =
     claimIds.length === 0
       ? 0
@@ -274,6 +277,7 @@ export async function anonymisePerson(ctx: WriteCtx, person: PersonsTable): Prom
         ...entryIds,
         ...claimIds,
         ...doorgroei.recordIds,
+        ...trainings.recordIds,
       ]),
       phrases: [...names, ...identifiers],
       firstNames: { personId: id, phrases: firstNames },
@@ -292,6 +296,7 @@ const freeText = [
   ['goal_progress', ['notitie']],
   ['pop_versions', ['content']],
   ['claims', ['omschrijving', 'reden_afwijzing']],
+  ['person_trainings', ['notitie']],
   ['contracts', ['draft', 'fiscale_reden', 'beeindigd_reden']],
   ['doorgroei_outflows', ['toelichting']],
 ] as const;

@@ -18,6 +18,7 @@ import type { PayoutsInzage } from '../payouts/inzage.ts';
 import { renderPdf } from '../pdf/render-document.ts';
 import type { PersonsInzage } from '../persons/inzage.ts';
 import type { AreaHandlers } from '../registry.ts';
+import type { ScholingInzage } from '../scholing/inzage.ts';
 import { loadSettings } from '../settings/read.ts';
 import type { PersonsTable } from '../store/schema.ts';
 import { counted } from './handlers.ts';
@@ -39,6 +40,7 @@ export type InzageData = AvgInzage &
   BegeleidingInzage &
   IntervisieInzage &
   ClaimsInzage &
+  ScholingInzage &
   PayoutsInzage &
   AuditInzage;
 
@@ -50,6 +52,8 @@ export const tablesWithoutPersonalData: Readonly<Partial<Record<InzageTable, str
   function_profile_versions: 'profielteksten; de titel staat bij het contract',
   archived_claim_totals: 'totalen per maand en soort, niet herleidbaar tot een persoon',
   schema_migrations: 'versie van de database',
+  trainings: 'het trainingsaanbod; de naam staat bij de training van de persoon',
+  training_sessions: 'groepstrainingen; training, datum en plaats staan bij de deelname',
 };
 
 /** Every table the parts and the list above name, and how the export covers it. */

@@ -283,6 +283,8 @@ describe('anonymising a person', () => {
       werkervaring: 1,
       betaalbestanden: 2,
       vermeldingen: 1,
+      trainingen: 1,
+      certificaten: 1,
     });
     expect(counts.logboekregels).toBeGreaterThan(15);
     const list = await h.ok('beheer', 'avg.retention', {});

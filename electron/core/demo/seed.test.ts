@@ -96,8 +96,19 @@ describe('the demo data set', () => {
 
     const marco = await as('marco');
     const kinds = new Set((await marco('attention.list', {})).map((a) => a.kind));
-    for (const kind of ['vog_verloopt', 'vog_ontbreekt', 'toestemming_ontbreekt'] as const)
+    for (const kind of [
+      'vog_verloopt',
+      'vog_ontbreekt',
+      'toestemming_ontbreekt',
+      'basistraining_ontbreekt',
+      'certificaat_verloopt',
+      'training_te_weinig_deelnemers',
+    ] as const)
       expect(kinds.has(kind), kind).toBe(true);
+    // Scholing: an aanbod, a group training given and two planned; an expiring certificate with its scan.
+    expect((await samira('scholing.catalogue', {})).length).toBeGreaterThanOrEqual(5);
+    const sessions = await samira('scholing.sessions', { metAfgelopen: true });
+    expect(sessions.map((s) => s.status).sort()).toEqual(['gegeven', 'gepland', 'gepland']);
     // A closed signal and a second POP version are in the projectleider's view of everyone.
     const all = await marco('begeleiding.caseload', {});
     const logs = await Promise.all(

@@ -8,6 +8,7 @@ import { type DemoPerson, seedGuidance } from './activity.ts';
 import { seedClaims } from './claims-activity.ts';
 import { seedDoorgroei } from './doorgroei-activity.ts';
 import { type Random, random } from './random.ts';
+import { seedScholing } from './scholing-activity.ts';
 
 /** Groups the pool is drawn from: names, country, languages, as an organisation in the Netherlands might have. */
 const origins = [
@@ -158,7 +159,7 @@ async function demoSession(dispatcher: Dispatcher, username: string): Promise<De
  * Fills an empty database with a demo organisation through the dispatcher, exactly as users would, each account
  * logged in as itself: accounts and the organisation's details, `count` sleutelpersonen with varied names,
  * languages and statuses, contracts for the active ones, then what each role works with (POPs, begeleidingslog,
- * signals, intervisie, claims in every state and payout batches; see activity.ts). Deterministic: the same
+ * signals, intervisie, scholing, claims in every state and payout batches; see activity.ts). Deterministic: the same
  * `count` and `today` give the same set on every machine. Refuses a database that already has accounts.
  */
 export async function seedDemo(dispatcher: Dispatcher, count = 180, today = dutchDate()): Promise<void> {
@@ -312,6 +313,8 @@ export async function seedDemo(dispatcher: Dispatcher, count = 180, today = dutc
   const refused = outcomes.find((o) => o.status === 'rejected');
   if (refused) throw refused.reason;
   await seedDoorgroei(projectleider, people, today);
+  const [firstGuide] = guides;
+  if (firstGuide) await seedScholing(firstGuide.call, people, today);
   await seedClaims(beheerder, people, today);
   for (const call of sessions.values()) await call('auth.logout', {});
 }

@@ -20,6 +20,7 @@ import { PersonPage } from '../screens/persons/PersonPage.tsx';
 import { PersonsScreen } from '../screens/persons/PersonsScreen.tsx';
 import { ProfileEditor } from '../screens/profiles/ProfileEditor.tsx';
 import { ProfilesScreen } from '../screens/profiles/ProfilesScreen.tsx';
+import { ScholingScreen } from '../screens/scholing/ScholingScreen.tsx';
 import { SettingsScreen } from '../screens/settings/SettingsScreen.tsx';
 import { ErrorBoundary } from './ErrorReport.tsx';
 import { NotFound } from './NotFound.tsx';
@@ -31,6 +32,7 @@ const menu: { path: string; label: string; needs: CallName }[] = [
   { path: '/personen', label: 'Sleutelpersonen', needs: 'persons.list' },
   { path: '/caseload', label: 'Caseload', needs: 'begeleiding.caseload' },
   { path: '/intervisie', label: 'Intervisie', needs: 'intervisie.list' },
+  { path: '/scholing', label: 'Scholing', needs: 'scholing.catalogue' },
   { path: '/declaraties', label: 'Declaraties', needs: 'claims.list' },
   { path: '/profielen', label: 'Functieprofielen', needs: 'profiles.list' },
   { path: '/audit', label: 'Auditlog', needs: 'audit.list' },
@@ -53,6 +55,8 @@ function screenFor(route: string[]): ReactNode {
       return <ClaimsScreen />;
     case 'intervisie':
       return <IntervisieScreen />;
+    case 'scholing':
+      return <ScholingScreen tab={id ?? 'aanbod'} sessionId={action ?? null} />;
     case 'profielen':
       if (id === 'nieuw') return <ProfileEditor profileId={null} versie={null} />;
       if (id)

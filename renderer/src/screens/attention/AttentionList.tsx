@@ -17,6 +17,11 @@ function actionPath(item: AttentionItem): string {
       return `/contracten/${item.contractId}`;
     case 'geen_contract':
       return `/personen/${item.personId}/contract-nieuw`;
+    case 'basistraining_ontbreekt':
+    case 'certificaat_verloopt':
+      return `/personen/${item.personId}/scholing`;
+    case 'training_te_weinig_deelnemers':
+      return `/scholing/groepen/${item.sessionId}`;
     default:
       return `/personen/${item.personId}/bewerken`;
   }
@@ -25,11 +30,20 @@ function actionPath(item: AttentionItem): string {
 /** Lines shown per kind before 'show all': every kind stays in view at once. */
 const firstLines = 5;
 
-/** The projectleider's start: the attention list grouped by kind, each line with its action. */
-export function AttentionList() {
-  const { data, error } = useCall('attention.list', {});
+/** The line's subject: the person, or the group training it is about. */
+const subjectPath = (item: AttentionItem) =>
+  item.personId ? `/personen/${item.personId}` : `/scholing/groepen/${item.sessionId}`;
+
+/**
+ * The projectleider's start: the attention list grouped by kind, each line with its action. Given `kinds`, only
+ * those (the begeleider's start shows the scholing kinds), and nothing at all when there are none.
+ */
+export function AttentionList({ kinds = attentionKinds }: { kinds?: readonly AttentionKind[] }) {
+  const { data: all, error } = useCall('attention.list', {});
   if (error) return <Text c="red">{error.message}</Text>;
-  if (!data) return null;
+  if (!all) return null;
+  const data = all.filter((i) => kinds.includes(i.kind));
+  if (kinds !== attentionKinds && data.length === 0) return null;
   if (data.length === 0) {
     return (
       <Paper withBorder p="md">
@@ -39,7 +53,7 @@ export function AttentionList() {
   }
   return (
     <Stack gap="md">
-      {attentionKinds.map((kind) => {
+      {kinds.map((kind) => {
         const items = data.filter((i) => i.kind === kind);
         return items.length > 0 && <AttentionGroup key={kind} kind={kind} items={items} />;
       })}
@@ -63,9 +77,9 @@ function AttentionGroup({ kind, items }: { kind: AttentionKind; items: Attention
       <Table verticalSpacing="xs" mt="xs" aria-label={heading}>
         <Table.Tbody>
           {shown.map((item) => (
-            <Table.Tr key={`${item.personId}:${item.contractId ?? ''}`}>
+            <Table.Tr key={`${item.personId ?? item.sessionId}:${item.contractId ?? ''}:${item.text}`}>
               <Table.Td w="26%">
-                <Anchor href={href(`/personen/${item.personId}`)}>{item.personNaam}</Anchor>
+                <Anchor href={href(subjectPath(item))}>{item.personNaam}</Anchor>
               </Table.Td>
               <Table.Td>{item.text}</Table.Td>
               <Table.Td w={220} ta="right">

@@ -1,4 +1,5 @@
 import { Stack, Title } from '@mantine/core';
+import { scholingAttentionKinds } from '../../../../shared/attention.ts';
 import { useSession } from '../../lib/session.tsx';
 import { AdminStart } from './AdminStart.tsx';
 import { AttentionList } from './AttentionList.tsx';
@@ -13,7 +14,11 @@ export function StartScreen() {
         Goedendag, {account.displayName.split(' ')[0]}
       </Title>
       {account.role === 'begeleider' ? (
-        <GuideStart />
+        <>
+          <GuideStart />
+          {/* Begeleiders keep the trainings too: who is due one, whose certificate runs out. */}
+          <AttentionList kinds={scholingAttentionKinds} />
+        </>
       ) : account.role === 'administrateur' ? (
         <AdminStart />
       ) : (

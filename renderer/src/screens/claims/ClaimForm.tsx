@@ -26,6 +26,7 @@ import { DurationInput } from '../../lib/duration-input.tsx';
 import { EuroInput } from '../../lib/euro-input.tsx';
 import { showSaved, showServerError } from '../../lib/forms.ts';
 import { ModalActions } from '../../lib/modal-actions.tsx';
+import { TrainingClaimPicker } from '../scholing/TrainingClaimPicker.tsx';
 import { receiptAccept, toBase64 } from './receipt-files.ts';
 
 interface Values {
@@ -137,6 +138,15 @@ export function ClaimForm({ claim, onClose, onSaved }: { claim?: Claim; onClose(
               data-path="omschrijving"
             />
           </SimpleGrid>
+          {v.soort === 'onkosten' && v.personId && !claim && (
+            <TrainingClaimPicker
+              personId={v.personId}
+              onPick={(t) => {
+                form.setFieldValue('omschrijving', `Training ${t.naam} (${t.aanbieder})`);
+                if (t.kostenCents > 0) form.setFieldValue('bedragCents', t.kostenCents);
+              }}
+            />
+          )}
           {fixedAmountNote[v.soort] && (
             <Text size="sm" c="dimmed">
               {fixedAmountNote[v.soort]}

@@ -13,13 +13,14 @@ import { useCall } from '../../lib/use-call.ts';
 import { LogTab } from '../begeleiding/LogTab.tsx';
 import { PopTab } from '../begeleiding/PopTab.tsx';
 import { DoorgroeiTab } from '../doorgroei/DoorgroeiTab.tsx';
+import { PersonTrainingsTab } from '../scholing/PersonTrainingsTab.tsx';
 import { PersonDetails } from './PersonDetails.tsx';
 import { PersonHistory } from './PersonHistory.tsx';
 import { PersonTimeline } from './PersonTimeline.tsx';
 
 /**
- * The tabs of a person's page. Each area (tijdlijn, doorgroei, POP, begeleiding, declaraties) adds its tab here, shown only to
- * the roles that may read it.
+ * The tabs of a person's page. Each area (tijdlijn, doorgroei, scholing, POP, begeleiding) adds its tab here, shown
+ * only to the roles that may read it.
  */
 const tabs: { value: string; label: string; needs: CallName; render(person: Person): React.ReactNode }[] = [
   { value: 'gegevens', label: 'Gegevens', needs: 'persons.get', render: (p) => <PersonDetails person={p} /> },
@@ -36,6 +37,12 @@ const tabs: { value: string; label: string; needs: CallName; render(person: Pers
     label: 'Doorgroei',
     needs: 'doorgroei.get',
     render: (p) => <DoorgroeiTab person={p} />,
+  },
+  {
+    value: 'scholing',
+    label: 'Scholing',
+    needs: 'scholing.listForPerson',
+    render: (p) => <PersonTrainingsTab person={p} />,
   },
   { value: 'pop', label: 'POP', needs: 'begeleiding.pop', render: (p) => <PopTab person={p} /> },
   {
