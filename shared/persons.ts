@@ -186,6 +186,8 @@ export const personListInput = z.strictObject({
   bijstand: z.boolean().nullish(),
   /** Dutch at B1 or higher in one skill, or in all four (doorgroei; not for the administrateur). */
   nederlands: z.enum(dutchFilters, { error: 'kies een vaardigheid' }).nullish(),
+  /** Only people who completed a basistraining (scholing; not for the administrateur). */
+  basistraining: z.boolean().default(false),
   sort: z.enum(personSortColumns).default('achternaam'),
   desc: z.boolean().default(false),
   page: z.int().min(0).max(100_000).default(0),

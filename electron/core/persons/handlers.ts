@@ -105,6 +105,8 @@ export const personsHandlers = {
     // The Dutch level per skill is doorgroei, which the administrateur does not see: nor through the register.
     if (input.nederlands && !mayCall(ctx.account, 'doorgroei.get'))
       throw new Failure('forbidden', 'Geen toegang: je rol mag niet filteren op het niveau Nederlands.');
+    if (input.basistraining && !mayCall(ctx.account, 'scholing.listForPerson'))
+      throw new Failure('forbidden', 'Geen toegang: je rol mag niet filteren op gevolgde trainingen.');
     return listPersons(ctx.db, input);
   },
 

@@ -10,6 +10,7 @@ import { fullName, type PersonStatus } from '../../../shared/persons.ts';
 import { searchTerms } from '../../../shared/search.ts';
 import type { Reader } from '../context.ts';
 import { dutchLevelCondition } from '../doorgroei/read.ts';
+import { basistrainingCondition } from '../scholing/read.ts';
 import { perStore } from '../store/per-store.ts';
 import type { DB } from '../store/schema.ts';
 import { languagesOf } from './person-rows.ts';
@@ -39,6 +40,7 @@ export async function listPersons(db: Reader, input: ListInput): Promise<PersonP
     else if (input.begeleider) conditions.push(eb('persons.begeleider_id', '=', input.begeleider));
     if (input.bijstand != null) conditions.push(eb('persons.bijstand', '=', input.bijstand ? 1 : 0));
     if (input.nederlands) conditions.push(dutchLevelCondition(eb, input.nederlands));
+    if (input.basistraining) conditions.push(basistrainingCondition(eb));
     if (input.taal) {
       const taal = input.taal;
       conditions.push(

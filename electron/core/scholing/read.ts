@@ -2,6 +2,8 @@
  * What other areas read of scholing: a person's trainings (the portfolio, the person's tab), what a training claim
  * needs, and the rows the start screen's attention rules look at.
  */
+
+import type { ExpressionBuilder, ExpressionWrapper, SqlBool } from 'kysely';
 import {
   basistrainingDueOn,
   certificateNeedsAttention,
@@ -13,6 +15,7 @@ import {
   type TrainingStatus,
 } from '../../../shared/scholing.ts';
 import type { Reader } from '../context.ts';
+import type { DB } from '../store/schema.ts';
 
 /** The date a training is ordered by: completed or stopped on, else started, else not yet dated (last). */
 const orderDate = (t: { einddatum: string | null; startdatum: string | null }) =>
@@ -223,4 +226,19 @@ export async function scholingAttention(db: Reader, today: string): Promise<Scho
     });
   }
   return items;
+}
+
+/** The register's filter: people who completed a basistraining (any one from the aanbod). */
+export function basistrainingCondition(
+  eb: ExpressionBuilder<DB, 'persons'>,
+): ExpressionWrapper<DB, 'persons', SqlBool> {
+  return eb.exists(
+    eb
+      .selectFrom('person_trainings as done')
+      .innerJoin('trainings as training', 'training.id', 'done.training_id')
+      .select('done.id')
+      .whereRef('done.person_id', '=', 'persons.id')
+      .where('done.status', '=', 'afgerond')
+      .where('training.soort', '=', 'basistraining'),
+  );
 }

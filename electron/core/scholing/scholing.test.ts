@@ -247,6 +247,27 @@ describe('group trainings', () => {
   });
 });
 
+describe('the register', () => {
+  it('finds who completed a basistraining (not a planned one, nor another kind); the administrateur may not ask', async () => {
+    const basis = await h.ok('begeleider', 'scholing.saveTraining', training());
+    const ehbo = await h.ok('begeleider', 'scholing.saveTraining', training({ naam: 'EHBO', soort: 'ehbo' }));
+    await h.ok('begeleider', 'scholing.saveForPerson', record(basis.id));
+    await h.ok('begeleider', 'scholing.saveForPerson', record(ehbo.id, { personId: farid }));
+    await h.ok(
+      'begeleider',
+      'scholing.saveForPerson',
+      record(basis.id, { personId: farid, status: 'gepland', startdatum: '2026-03-01', einddatum: null }),
+    );
+    const found = await h.ok('projectleider', 'persons.list', { basistraining: true });
+    expect(found.rows.map((p) => p.id)).toEqual([amina]);
+    expect((await h.ok('projectleider', 'persons.list', {})).total).toBe(2);
+    expect(await h.call('administrateur', 'persons.list', { basistraining: true })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+  });
+});
+
 describe('attention on the start screen', () => {
   const kinds = async () =>
     (await h.ok('projectleider', 'attention.list', {}))

@@ -38,6 +38,7 @@ export function PersonsScreen() {
   const [columnFilters, setColumnFilters] = useRememberedState<ColumnFiltersState>('register.filters', []);
   const [bijstand, setBijstand] = useRememberedState<string | null>('register.bijstand', null);
   const [nederlands, setNederlands] = useRememberedState<DutchFilter | null>('register.nederlands', null);
+  const [basistraining, setBasistraining] = useRememberedState('register.basistraining', false);
   const [pagination, setPagination] = useRememberedState<PaginationState>('register.page', {
     pageIndex: 0,
     pageSize: 25,
@@ -53,6 +54,7 @@ export function PersonsScreen() {
     bijstand: bijstand === null ? null : bijstand === 'ja',
     // Doorgroei: not for the administrateur, who does not see the filter either.
     nederlands: can('doorgroei.get') ? nederlands : null,
+    basistraining: can('scholing.listForPerson') && basistraining,
     sort: sort && sortable.has(sort.id) ? (sort.id as PersonSortColumn) : 'achternaam',
     desc: sort?.desc ?? false,
     page: pagination.pageIndex,
@@ -91,7 +93,12 @@ export function PersonsScreen() {
   });
   const setFilter = (id: string, value: unknown) => table.getColumn(id)?.setFilterValue(value);
 
-  const filtered = search !== '' || columnFilters.length > 0 || bijstand !== null || input.nederlands != null;
+  const filtered =
+    search !== '' ||
+    columnFilters.length > 0 ||
+    bijstand !== null ||
+    input.nederlands != null ||
+    input.basistraining === true;
   const total = data?.total ?? 0;
 
   return (
@@ -133,11 +140,17 @@ export function PersonsScreen() {
           setNederlands(value);
           toFirstPage();
         }}
+        basistraining={can('scholing.listForPerson') ? basistraining : undefined}
+        onBasistrainingChange={(value) => {
+          setBasistraining(value);
+          toFirstPage();
+        }}
         filtered={filtered}
         onClear={() => {
           setSearch('');
           setBijstand(null);
           setNederlands(null);
+          setBasistraining(false);
           onColumnFiltersChange([]);
         }}
       />

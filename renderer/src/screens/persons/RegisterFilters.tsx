@@ -1,4 +1,4 @@
-import { Button, Group, MultiSelect, Paper, Select } from '@mantine/core';
+import { Button, Checkbox, Group, MultiSelect, Paper, Select } from '@mantine/core';
 import type { ColumnFiltersState } from '@tanstack/react-table';
 import { useMemo } from 'react';
 import { type DutchFilter, dutchFilterLabels, dutchFilters } from '../../../../shared/doorgroei.ts';
@@ -18,6 +18,8 @@ export function RegisterFilters({
   onBijstandChange,
   nederlands,
   onNederlandsChange,
+  basistraining,
+  onBasistrainingChange,
   filtered,
   onClear,
 }: {
@@ -27,6 +29,9 @@ export function RegisterFilters({
   onBijstandChange(value: string | null): void;
   nederlands: DutchFilter | null | undefined;
   onNederlandsChange(value: DutchFilter | null): void;
+  /** Undefined for a role that does not see scholing. */
+  basistraining: boolean | undefined;
+  onBasistrainingChange(value: boolean): void;
   filtered: boolean;
   onClear(): void;
 }) {
@@ -106,6 +111,14 @@ export function RegisterFilters({
             comboboxProps={{ width: 280, position: 'bottom-start' }}
             clearable
             w={190}
+          />
+        )}
+        {basistraining !== undefined && (
+          <Checkbox
+            label="Basistraining afgerond"
+            checked={basistraining}
+            onChange={(event) => onBasistrainingChange(event.currentTarget.checked)}
+            mb={8}
           />
         )}
         {filtered && (
