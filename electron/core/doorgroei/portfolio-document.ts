@@ -47,7 +47,10 @@ function certificate(t: TrainingOfPerson, today: string): string | null {
   return t.heeftCertificaat ? 'certificaat' : null;
 }
 
-/** Completed trainings newest first, dated by their completion; then those in progress. Planned and stopped ones are no achievement yet. */
+/**
+ * Completed trainings newest first, dated by their completion; then those in progress. Planned and stopped ones
+ * are no achievement yet, so an employer does not see them.
+ */
 function trainings(list: TrainingOfPerson[], today: string): Block[] {
   const done = list.filter((t) => t.status === 'afgerond').reverse();
   const busy = list.filter((t) => t.status === 'bezig');
