@@ -3,7 +3,8 @@ import type { Migration } from './types.ts';
 
 /**
  * Doorgroei: a person's education, Dutch level per skill and work experience, kept under one versioned head per
- * person (doorgroei_profiles: a save replaces the lists as a whole), and the uitstroom: what someone went on to
+ * person (doorgroei_profiles: a save replaces the lists as a whole; it also holds the begeleider's text for the
+ * portfolio), and the uitstroom: what someone went on to
  * when they stopped, one row per stop, counted per period for the verantwoording. Nothing existing is moved: a
  * person who stopped before this step simply has no uitstroom recorded.
  */
@@ -15,6 +16,8 @@ export const migration0015: Migration = {
       .createTable('doorgroei_profiles')
       .addColumn('id', 'text', (c) => c.primaryKey())
       .addColumn('person_id', 'text', (c) => c.notNull().unique().references('persons.id'))
+      // The begeleider's short text for the portfolio PDF.
+      .addColumn('portfolio_tekst', 'text')
       .addColumn('created_at', 'text', (c) => c.notNull())
       .addColumn('updated_at', 'text', (c) => c.notNull())
       .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))

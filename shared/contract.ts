@@ -184,6 +184,7 @@ export const contract = {
   'doorgroei.save': write<Saved>()(doorgroeiSaveInput),
   'doorgroei.addOutflow': write<Saved>()(outflowAddInput),
   'doorgroei.updateOutflow': write<Saved>()(outflowUpdateInput),
+  'doorgroei.portfolioPdf': read<PdfFile>()(z.strictObject({ personId: id })),
 
   'begeleiding.pop': read<PopView | null>()(popGetInput),
   'begeleiding.savePop': write<Saved>()(popSaveInput),

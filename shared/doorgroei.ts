@@ -87,6 +87,9 @@ export const outflowKindLabels: Record<OutflowKind, string> = {
   anders: 'Anders',
 };
 
+/** The portfolio's text stays short: a few paragraphs on the first page, not a letter. */
+export const portfolioTextMax = 1200;
+
 export const educationEntry = z
   .strictObject({
     land: z.enum(educationCountries, { error: 'kies Nederland of het land van herkomst' }),
@@ -142,6 +145,8 @@ export const doorgroeiSaveInput = z.strictObject({
       'elke vaardigheid maar één keer',
     ),
   werkervaring: z.array(workEntry).max(30, 'maximaal 30 functies'),
+  /** The begeleider's short text for the portfolio; saved with the rest, so an absent one clears it. */
+  portfolioTekst: optionalText(portfolioTextMax),
 });
 
 /** What a person went on to; the date is the day they stopped. */
@@ -185,6 +190,7 @@ export interface DoorgroeiView {
   opleidingen: EducationEntry[];
   nederlands: DutchLevel[];
   werkervaring: WorkEntry[];
+  portfolioTekst: string | null;
   /** Newest first. */
   uitstroom: Outflow[];
 }

@@ -149,6 +149,7 @@ export const fieldLabels = {
   tot: 'Tot',
   uitstroom: 'Uitstroom',
   vervolg: 'Vervolg',
+  portfolioTekst: 'Tekst voor het portfolio',
   // Scholing: the aanbod, a person's training, a group training.
   trainingId: 'Training',
   aanbieder: 'Aanbieder',

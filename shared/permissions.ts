@@ -79,6 +79,7 @@ export const permissions = {
   'doorgroei.save': guides,
   'doorgroei.addOutflow': guides,
   'doorgroei.updateOutflow': guides,
+  'doorgroei.portfolioPdf': guides,
   // Scholing is kept by those who guide; the administrateur reads only the names and costs a training claim needs.
   'scholing.catalogue': guides,
   'scholing.saveTraining': guides,

@@ -62,6 +62,7 @@ const expected: Record<string, string> = {
   'doorgroei.save': 'PG',
   'doorgroei.addOutflow': 'PG',
   'doorgroei.updateOutflow': 'PG',
+  'doorgroei.portfolioPdf': 'PG',
   'scholing.catalogue': 'PG',
   'scholing.saveTraining': 'PG',
   'scholing.archiveTraining': 'PG',

@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { personInput, volunteerContract } from '../support/harness.ts';
 import { api, enterNewPerson, expect, openMenu, screenshot, setUp, test } from './fixtures.ts';
@@ -131,4 +133,74 @@ test('education and a B1 level, the register filtered on it, a stop with its uit
   await expect(page.getByRole('button', { name: 'Uitstroom vastleggen' })).toHaveCount(0);
   await atBothSizes(page, '95-doorgroei-uitstroom');
   await openMenu(page, 'Sleutelpersonen');
+});
+
+test('the begeleider writes the portfolio text and prints the portfolio', async ({ page, host }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await setUp(page, host.url);
+  const { id: personId } = await api<{ id: string }>(
+    page,
+    'persons.create',
+    personInput({
+      voornaam: 'Senait',
+      achternaam: 'Tesfay',
+      email: null,
+      status: 'actief',
+      statusDatum: '2026-01-05',
+    }),
+  );
+  const { id: trainingId } = await api<{ id: string }>(page, 'scholing.saveTraining', {
+    naam: 'Basistraining Sleutelpersonen',
+    aanbieder: 'pharos',
+    aanbiederAnders: null,
+    soort: 'basistraining',
+    duurEenheid: 'uren',
+    duur: 12,
+    certificaat: true,
+    geldigheidMaanden: 24,
+    kostenCents: 0,
+  });
+  await api(page, 'scholing.saveForPerson', {
+    personId,
+    trainingId,
+    status: 'afgerond',
+    startdatum: '2026-03-05',
+    einddatum: '2026-03-12',
+    minuten: 720,
+    verloopdatum: null,
+    notitie: null,
+  });
+
+  // The register was shown before Senait was added through the API.
+  await page.reload();
+  await page.getByRole('link', { name: /Tesfay/ }).click();
+  await page.getByRole('tab', { name: 'Doorgroei' }).click();
+  await expect(page.getByText('Nog geen tekst geschreven.')).toBeVisible();
+  await page.getByRole('button', { name: 'Opleiding en werkervaring bewerken' }).click();
+  const text = page.getByLabel('Tekst voor het portfolio');
+  // Too long a text is refused by the main process, with its message at the field.
+  await text.fill('Betrouwbaar. '.repeat(100));
+  await page.getByRole('button', { name: 'Opslaan' }).click();
+  await expect(page.getByText('Maximaal 1200 tekens')).toBeVisible();
+  await screenshot(page, '96-portfoliotekst-te-lang');
+  await text.fill('Senait brengt ouders en school bij elkaar en houdt zich aan afspraken.');
+  await page.getByRole('button', { name: 'Opslaan' }).click();
+  await expect(page.getByText('Senait brengt ouders en school bij elkaar')).toBeVisible();
+  await atBothSizes(page, '96-doorgroei-portfoliotekst');
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Portfolio (PDF)' }).click();
+  const file = path.join(host.dataDir, 'portfolio.pdf');
+  await (await download).saveAs(file);
+  const printed = execFileSync('pdftotext', [file, '-']).toString().replace(/\s+/g, ' ');
+  for (const expected of [
+    'Stichting Welzijn Oost',
+    'Portfolio',
+    'Senait Tesfay',
+    'Senait brengt ouders en school bij elkaar en houdt zich aan afspraken.',
+    'Basistraining Sleutelpersonen',
+    '12 maart 2026',
+    'geldig tot 12 maart 2028',
+  ])
+    expect(printed, expected).toContain(expected);
 });

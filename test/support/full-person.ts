@@ -2,7 +2,7 @@
  * Two people with data in every table that can hold data about a person: register, languages, status history,
  * contracts, POP versions with progress, begeleidingslog (a vertrouwelijk entry and a followed-up signal too),
  * intervisie, a group training with a certificate, claims with a receipt, a correction and a rejection, an import,
- * a cancelled payout batch and a paid one, doorgroei (education, Dutch levels, work experience, the uitstroom given
+ * a cancelled payout batch and a paid one, doorgroei (education, Dutch levels, work experience, portfolio text, the uitstroom given
  * when Zerihun stopped). Zerihun is on bijstand; the intervisie summary names him by full name and by first name, and one of
  * Rahaf's verslagen mentions him by first name. Zerihun's data carries recognisable strings (`personal`), so a
  * test can look for them anywhere in the database. On request a namesake joins: another, living Zerihun
@@ -47,6 +47,7 @@ export const personal = {
   uitstroom: 'Uitstroom-Z-ziekenhuis',
   scholing: 'Scholing-Z-notitie',
   certificaat: 'Certificaat-Z-inhoud',
+  portfolio: 'Portfolio-Z-betrouwbaar',
 } as const;
 
 /** Rahaf's strings: they must stay where they are and never appear in Zerihun's export. */
@@ -59,6 +60,7 @@ export const other = {
   gesprek: 'Gesprek-R-eigen',
   rit: 'Rit-R-naar-Zeist',
   richting: 'Richting-R-rechten',
+  portfolio: 'Portfolio-R-eigen',
 } as const;
 
 /** The intervisie session's summary: about Zerihun (full name, then first name alone) and about Rahaf. */
@@ -410,7 +412,7 @@ export async function fullPeople(h: Harness, options: { namesake?: boolean } = {
     items: open.rows.map((c) => ({ id: c.id, version: c.version, reden: 'Buiten het contract' })),
   });
 
-  const doorgroei = (personId: string, richting: string, functie: string, land: string) =>
+  const doorgroei = (personId: string, richting: string, functie: string, land: string, portfolio: string) =>
     h.ok('begeleider', 'doorgroei.save', {
       personId,
       version: null,
@@ -420,9 +422,10 @@ export async function fullPeople(h: Harness, options: { namesake?: boolean } = {
         { vaardigheid: 'spreken', niveau: 'A2', examen: null, examenDatum: null },
       ],
       werkervaring: [{ functie, sector: 'Zorg', land, van: '2005-01-01', tot: '2012-06-30' }],
+      portfolioTekst: portfolio,
     });
-  await doorgroei(zerihun, personal.richting, personal.functie, 'Eritrea');
-  await doorgroei(rahaf, other.richting, 'Advocaat', 'Syrië');
+  await doorgroei(zerihun, personal.richting, personal.functie, 'Eritrea', personal.portfolio);
+  await doorgroei(rahaf, other.richting, 'Advocaat', 'Syrië', other.portfolio);
 
   await h.ok('projectleider', 'persons.setStatus', {
     id: zerihun,

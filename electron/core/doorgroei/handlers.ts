@@ -3,6 +3,7 @@ import { Failure, invalidField } from '../failure.ts';
 import { loadPerson, refuseIfAnonymised } from '../persons/read.ts';
 import type { AreaHandlers } from '../registry.ts';
 import { outflowPersonId, recordOutflow, updateOutflow } from './outflow.ts';
+import { portfolioPdf } from './portfolio.ts';
 import { loadDoorgroei, saveDoorgroei } from './profile.ts';
 
 /** The person a write is about: there, and not anonymised (nothing is written about them again). */
@@ -40,4 +41,6 @@ export const doorgroeiHandlers = {
     const person = await requirePerson(ctx, await outflowPersonId(ctx.db, input.id));
     return updateOutflow(ctx, input, person);
   },
+
+  'doorgroei.portfolioPdf': (ctx, input) => portfolioPdf(ctx, input.personId),
 } satisfies AreaHandlers<'doorgroei'>;

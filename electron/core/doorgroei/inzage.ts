@@ -1,4 +1,7 @@
-/** Doorgroei's part of the inzage export: education, Dutch level per skill, work experience and uitstroom. */
+/**
+ * Doorgroei's part of the inzage export: education, Dutch level per skill, work experience, the begeleider's text
+ * for the portfolio and uitstroom.
+ */
 import {
   dutchExamLabels,
   dutchSkillLabels,
@@ -15,6 +18,8 @@ export interface DoorgroeiInzage {
   doorgroei: {
     /** The record the changes in the log are about; null while nothing was saved. */
     kenmerk: string | null;
+    /** What the begeleider wrote about the person for the portfolio. */
+    portfolioTekst: string | null;
     opleidingen: {
       kenmerk: string;
       land: string;
@@ -63,7 +68,7 @@ export const doorgroeiInzage: InzagePart<DoorgroeiInzage> = {
   async collect(db, { person, who }) {
     const head = await db
       .selectFrom('doorgroei_profiles')
-      .select('id')
+      .select(['id', 'portfolio_tekst'])
       .where('person_id', '=', person.id)
       .executeTakeFirst();
     const education = await db
@@ -94,6 +99,7 @@ export const doorgroeiInzage: InzagePart<DoorgroeiInzage> = {
       sections: {
         doorgroei: {
           kenmerk: head?.id ?? null,
+          portfolioTekst: head?.portfolio_tekst ?? null,
           opleidingen: education.map((e) => ({
             kenmerk: e.id,
             land: label(educationCountryLabels, e.land),
@@ -132,7 +138,8 @@ export const doorgroeiInzage: InzagePart<DoorgroeiInzage> = {
   },
 
   chapters({ doorgroei: d }) {
-    if (d.opleidingen.length + d.nederlands.length + d.werkervaring.length + d.uitstroom.length === 0)
+    const lists = d.opleidingen.length + d.nederlands.length + d.werkervaring.length + d.uitstroom.length;
+    if (lists === 0 && !d.portfolioTekst)
       return [{ title: 'Opleiding, werkervaring en uitstroom', blocks: none('Niets vastgelegd.') }];
     const period = (van: string, tot: string | null) =>
       `${formatDate(van)} – ${tot ? formatDate(tot) : 'heden'}`;
@@ -170,6 +177,8 @@ export const doorgroeiInzage: InzagePart<DoorgroeiInzage> = {
                     `${w.functie}${w.sector ? `, ${w.sector}` : ''} in ${w.land}, ${period(w.van, w.tot)}`,
                 ),
               },
+          { kind: 'heading', text: 'Tekst voor het portfolio' },
+          { kind: 'paragraph', text: d.portfolioTekst ?? 'Geen tekst geschreven.' },
           { kind: 'heading', text: 'Uitstroom' },
           d.uitstroom.length === 0
             ? { kind: 'paragraph', text: 'Geen uitstroom vastgelegd.' }

@@ -1,7 +1,8 @@
 /**
- * A person's education, Dutch level per skill and work experience. The three lists hang under one versioned head
- * per person (doorgroei_profiles): a save checks and bumps the head's version and replaces the lists as a whole,
- * so two desks editing the same person cannot interleave their lists.
+ * A person's education, Dutch level per skill and work experience, and the begeleider's text for the portfolio.
+ * The three lists hang under one versioned head per person (doorgroei_profiles, which holds the text): a save
+ * checks and bumps the head's version and replaces the lists as a whole, so two desks editing the same person
+ * cannot interleave their lists.
  */
 
 import type { z } from 'zod';
@@ -26,7 +27,7 @@ type SaveInput = z.output<typeof doorgroeiSaveInput>;
 export async function loadDoorgroei(db: Reader, personId: string): Promise<DoorgroeiView> {
   const head = await db
     .selectFrom('doorgroei_profiles')
-    .select('version')
+    .select(['version', 'portfolio_tekst'])
     .where('person_id', '=', personId)
     .executeTakeFirst();
   const education = await db
@@ -72,19 +73,24 @@ export async function loadDoorgroei(db: Reader, personId: string): Promise<Doorg
     werkervaring: work.map(
       (w): WorkEntry => ({ functie: w.functie, sector: w.sector, land: w.land, van: w.van, tot: w.tot }),
     ),
+    portfolioTekst: head?.portfolio_tekst ?? null,
     uitstroom: await listOutflows(db, personId),
   };
 }
 
 /**
- * What the audit log keeps of a save: how many entries each list holds and the Dutch levels, never the text of
- * an entry (the log is also read by a beheerder who is administrateur and does not see doorgroei).
+ * What the audit log keeps of a save: how many entries each list holds, the Dutch levels and whether there is a
+ * portfolio text, never the text of an entry (the log is also read by a beheerder who is administrateur and does
+ * not see doorgroei).
  */
-function snapshot(view: Pick<DoorgroeiView, 'opleidingen' | 'nederlands' | 'werkervaring'>) {
+function snapshot(
+  view: Pick<DoorgroeiView, 'opleidingen' | 'nederlands' | 'werkervaring' | 'portfolioTekst'>,
+) {
   return {
     opleidingen: view.opleidingen.length,
     nederlands: view.nederlands.map((l) => `${l.vaardigheid} ${l.niveau}`).join(', ') || null,
     werkervaring: view.werkervaring.length,
+    portfolioTekst: view.portfolioTekst ? 'ingevuld' : null,
   };
 }
 
@@ -124,7 +130,14 @@ export async function saveDoorgroei(ctx: WriteCtx, input: SaveInput, personName:
     const id = ctx.newId();
     await ctx.db
       .insertInto('doorgroei_profiles')
-      .values({ id, person_id: input.personId, created_at: ctx.now, updated_at: ctx.now, version: 1 })
+      .values({
+        id,
+        person_id: input.personId,
+        portfolio_tekst: input.portfolioTekst,
+        created_at: ctx.now,
+        updated_at: ctx.now,
+        version: 1,
+      })
       .execute();
     ctx.audit({ ...audit, recordId: id, recordVersion: 1 });
     saved = { id, version: 1 };
@@ -139,7 +152,7 @@ export async function saveDoorgroei(ctx: WriteCtx, input: SaveInput, personName:
       ctx,
       'doorgroei_profiles',
       { id: head.id, version: input.version },
-      { updated_at: ctx.now },
+      { portfolio_tekst: input.portfolioTekst, updated_at: ctx.now },
       audit,
     );
   }

@@ -1,6 +1,6 @@
 /**
  * Doorgroei after the retention period (called by avg's anonymisation, in its transaction): education, Dutch
- * levels and work experience go with their head; an uitstroom keeps its date and kind, so the verantwoording's
+ * levels and work experience go with their head, and the portfolio text that the head holds; an uitstroom keeps its date and kind, so the verantwoording's
  * counts of earlier years stay as they were, and loses its toelichting.
  */
 import type { WriteCtx } from '../context.ts';

@@ -337,6 +337,8 @@ export interface RetentionRemovalsTable {
 export interface DoorgroeiProfilesTable {
   id: string;
   person_id: string;
+  /** The begeleider's short text for the portfolio PDF. */
+  portfolio_tekst: string | null;
   created_at: string;
   updated_at: string;
   version: number;

@@ -9,6 +9,7 @@ import {
   Stack,
   Table,
   Text,
+  Textarea,
   TextInput,
   Title,
 } from '@mantine/core';
@@ -29,6 +30,7 @@ import {
   educationLevels,
   idwAnswers,
   idwLabels,
+  portfolioTextMax,
 } from '../../../../shared/doorgroei.ts';
 import { invoke } from '../../lib/api.ts';
 import { DutchDateInput } from '../../lib/date-input.tsx';
@@ -48,6 +50,7 @@ interface FormValues {
     examenDatum: string | null;
   }[];
   werkervaring: Keyed<Input['werkervaring'][number]>[];
+  portfolioTekst: string;
 }
 
 const options = <T extends string>(values: readonly T[], labels: Record<T, string>) =>
@@ -68,10 +71,11 @@ function startValues(view: DoorgroeiView): FormValues {
       };
     }),
     werkervaring: view.werkervaring.map(keyed),
+    portfolioTekst: view.portfolioTekst ?? '',
   };
 }
 
-/** Education, Dutch per skill and work experience, saved together against the version read. */
+/** Education, Dutch per skill, work experience and the portfolio text, saved together against the version read. */
 export function DoorgroeiForm({
   view,
   onDone,
@@ -94,6 +98,7 @@ export function DoorgroeiForm({
       opleidingen: values.opleidingen.map((e) => emptyToNull(unkeyed(e))),
       nederlands: levels.map((l) => ({ ...l, niveau: l.niveau ?? '' }) as Input['nederlands'][number]),
       werkervaring: values.werkervaring.map((w) => emptyToNull(unkeyed(w))),
+      portfolioTekst: values.portfolioTekst,
     };
     setBusy(true);
     const r = await invoke('doorgroei.save', input);
@@ -266,6 +271,18 @@ export function DoorgroeiForm({
             </SimpleGrid>
           )}
         </ListCard>
+
+        <Paper withBorder p="md">
+          <Textarea
+            label="Tekst voor het portfolio"
+            description={`Een korte tekst over de persoon, voor een werkgever: staat bovenaan het portfolio (${form.values.portfolioTekst.length} van ${portfolioTextMax} tekens).`}
+            autosize
+            minRows={3}
+            maxRows={10}
+            {...form.getInputProps('portfolioTekst')}
+            data-path="portfolioTekst"
+          />
+        </Paper>
 
         <Group>
           <Button type="submit" loading={busy}>

@@ -25,6 +25,9 @@ import {
 } from '../../../../shared/doorgroei.ts';
 import { formatDate } from '../../../../shared/format.ts';
 import type { Person } from '../../../../shared/persons.ts';
+import { invoke } from '../../lib/api.ts';
+import { downloadFile } from '../../lib/download.ts';
+import { showServerError } from '../../lib/forms.ts';
 import { useCan } from '../../lib/session.tsx';
 import { useCall } from '../../lib/use-call.ts';
 import { DoorgroeiForm } from './DoorgroeiForm.tsx';
@@ -36,6 +39,7 @@ export function DoorgroeiTab({ person }: { person: Person }) {
   const { data, error, reload } = useCall('doorgroei.get', { personId: person.id });
   const [editing, setEditing] = useState(false);
   const [outflow, setOutflow] = useState<Outflow | 'nieuw' | null>(null);
+  const [printing, setPrinting] = useState(false);
   // A status change to gestopt on this page (person.version moves) may have recorded an uitstroom.
   const seenVersion = useRef(person.version);
   useEffect(() => {
@@ -46,6 +50,13 @@ export function DoorgroeiTab({ person }: { person: Person }) {
   if (error) return <Alert color="red">{error.message}</Alert>;
   if (!data) return <Loader size="sm" />;
   const writable = can('doorgroei.save') && !person.geanonimiseerd;
+  const portfolio = async () => {
+    setPrinting(true);
+    const r = await invoke('doorgroei.portfolioPdf', { personId: person.id });
+    setPrinting(false);
+    if (r.ok) downloadFile(r.value);
+    else showServerError(null, r.error);
+  };
   if (editing) {
     return (
       <DoorgroeiForm
@@ -60,11 +71,14 @@ export function DoorgroeiTab({ person }: { person: Person }) {
   }
   return (
     <Stack>
-      {writable && (
-        <Group>
-          <Button onClick={() => setEditing(true)}>Opleiding en werkervaring bewerken</Button>
-        </Group>
-      )}
+      <Group>
+        {writable && <Button onClick={() => setEditing(true)}>Opleiding en werkervaring bewerken</Button>}
+        {can('doorgroei.portfolioPdf') && !person.geanonimiseerd && (
+          <Button variant="default" loading={printing} onClick={() => void portfolio()}>
+            Portfolio (PDF)
+          </Button>
+        )}
+      </Group>
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
         <Education view={data} />
         <Dutch view={data} />
@@ -114,6 +128,14 @@ export function DoorgroeiTab({ person }: { person: Person }) {
           )}
         </Paper>
       </SimpleGrid>
+      <Section
+        title="Tekst voor het portfolio"
+        empty={data.portfolioTekst ? null : 'Nog geen tekst geschreven.'}
+      >
+        <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+          {data.portfolioTekst}
+        </Text>
+      </Section>
       {outflow && (
         <OutflowModal
           personId={person.id}
