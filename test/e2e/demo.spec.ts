@@ -5,7 +5,7 @@ import type { Page } from '@playwright/test';
 import { runBrowserHost } from '../../electron/browser-host.ts';
 import { demoPassphrase, demoPassword } from '../../electron/core/demo/seed.ts';
 import { e2eClock } from './clock.ts';
-import { test as base, expect, openMenu, screenshot } from './fixtures.ts';
+import { test as base, expect, openMenu, screenshot, sidewaysScrollers } from './fixtures.ts';
 
 // One demo per worker, as `scripts/schakel start --demo` makes it: the tests only look, each in its own session.
 // biome-ignore lint/complexity/noBannedTypes: Playwright's type for "no test-scoped fixtures".
@@ -80,18 +80,6 @@ test('the demo data set: a full register to page, filter and search', async ({ p
   await expect(page.getByRole('link', { name: /Şükrü/ }).first()).toBeVisible();
 });
 
-/** Whether the page or a table's scroll container has to scroll sideways. */
-async function scrollsSideways(page: Page): Promise<boolean> {
-  return page.evaluate(
-    () =>
-      document.documentElement.scrollWidth > window.innerWidth ||
-      [...document.querySelectorAll('table')].some((t) => {
-        const box = t.parentElement;
-        return box !== null && box.scrollWidth > box.clientWidth + 1;
-      }),
-  );
-}
-
 for (const [width, height] of [
   [1366, 768],
   [1024, 700],
@@ -103,7 +91,7 @@ for (const [width, height] of [
     await page.getByRole('textbox', { name: 'Wachtwoord', exact: true }).fill(demoPassword);
     await page.getByRole('button', { name: 'Inloggen' }).click();
     await expect(page.getByRole('heading', { name: 'Goedendag, Marco' })).toBeVisible();
-    expect(await scrollsSideways(page), 'Start').toBe(false);
+    expect(await sidewaysScrollers(page), 'Start').toEqual([]);
     for (const item of [
       'Sleutelpersonen',
       'Caseload',
@@ -114,7 +102,7 @@ for (const [width, height] of [
     ]) {
       await openMenu(page, item);
       await expect(page.getByRole('table').first()).toBeVisible();
-      expect(await scrollsSideways(page), item).toBe(false);
+      expect(await sidewaysScrollers(page), item).toEqual([]);
       await screenshot(page, `22-${item.toLowerCase()}-${width}`);
     }
   });

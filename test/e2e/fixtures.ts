@@ -43,6 +43,40 @@ export const e2eKey = 'e2e-sleutel voor de versleutelde database';
 
 export const screenshotDir = path.resolve('test-results/screens');
 
+/** What has to scroll sideways: 'pagina' for the page itself, else each table whose box does (by its label). */
+export function sidewaysScrollers(page: Page): Promise<string[]> {
+  return page.evaluate(() => [
+    ...(document.documentElement.scrollWidth > window.innerWidth
+      ? [
+          `pagina (${document.documentElement.scrollWidth} > ${window.innerWidth}): ${[
+            ...document.querySelectorAll('body *'),
+          ]
+            .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1)
+            .slice(0, 5)
+            .map((e) => `${e.tagName}.${e.className}`)
+            .join(' | ')}`,
+        ]
+      : []),
+    ...[...document.querySelectorAll('table')]
+      .filter(
+        (t) => t.parentElement !== null && t.parentElement.scrollWidth > t.parentElement.clientWidth + 1,
+      )
+      .map((t) => `tabel ${t.getAttribute('aria-label') ?? t.querySelector('th')?.textContent ?? ''}`),
+  ]);
+}
+
+/** Screenshots at the two window sizes the desks use, neither scrolling sideways. */
+export async function atBothSizes(page: Page, name: string): Promise<void> {
+  for (const [width, height] of [
+    [1366, 768],
+    [1024, 700],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    expect(await sidewaysScrollers(page), `${name} at ${width}×${height}`).toEqual([]);
+    await screenshot(page, `${name}-${width}x${height}`);
+  }
+}
+
 export async function screenshot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(screenshotDir, { recursive: true });
   await page.screenshot({ path: path.join(screenshotDir, `${name}.png`) });

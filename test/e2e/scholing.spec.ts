@@ -1,30 +1,6 @@
 import type { Page } from '@playwright/test';
 import { personInput } from '../support/harness.ts';
-import { api, expect, openMenu, screenshot, setUp, test } from './fixtures.ts';
-
-/** Whether the page or a table's scroll container has to scroll sideways. */
-function scrollsSideways(page: Page): Promise<boolean> {
-  return page.evaluate(
-    () =>
-      document.documentElement.scrollWidth > window.innerWidth ||
-      [...document.querySelectorAll('table')].some((t) => {
-        const box = t.parentElement;
-        return box !== null && box.scrollWidth > box.clientWidth + 1;
-      }),
-  );
-}
-
-/** A screenshot at both sizes the desks use, none scrolling sideways. */
-async function atBothSizes(page: Page, name: string) {
-  for (const [width, height] of [
-    [1366, 768],
-    [1024, 700],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    expect(await scrollsSideways(page), `${name} at ${width}`).toBe(false);
-    await screenshot(page, `${name}-${width}`);
-  }
-}
+import { api, atBothSizes, expect, openMenu, setUp, test } from './fixtures.ts';
 
 async function openStart(page: Page) {
   await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Start' }).click();
