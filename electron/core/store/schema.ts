@@ -1,4 +1,21 @@
 import type { Generated } from 'kysely';
+import type {
+  DoorgroeiDutchLevelsTable,
+  DoorgroeiEducationTable,
+  DoorgroeiOutflowsTable,
+  DoorgroeiProfilesTable,
+  DoorgroeiWorkTable,
+} from './tables-doorgroei.ts';
+import type {
+  PersonTrainingsTable,
+  TrainingCertificatesTable,
+  TrainingSessionAttendeesTable,
+  TrainingSessionsTable,
+  TrainingsTable,
+} from './tables-scholing.ts';
+
+export type * from './tables-doorgroei.ts';
+export type * from './tables-scholing.ts';
 
 /** Typed tables for kysely. Booleans are 0/1 integers, dates ISO text, money integer cents: portable to PostgreSQL. */
 export interface AccountsTable {
@@ -331,132 +348,6 @@ export interface RetentionRemovalsTable {
   aantallen: string;
   account_id: string | null;
   at: string;
-  version: number;
-}
-
-export interface DoorgroeiProfilesTable {
-  id: string;
-  person_id: string;
-  /** The begeleider's short text for the portfolio PDF. */
-  portfolio_tekst: string | null;
-  created_at: string;
-  updated_at: string;
-  version: number;
-}
-
-export interface DoorgroeiEducationTable {
-  id: string;
-  person_id: string;
-  position: number;
-  land: string;
-  niveau: string;
-  richting: string;
-  diploma: number;
-  idw: string | null;
-  version: number;
-}
-
-export interface DoorgroeiDutchLevelsTable {
-  id: string;
-  person_id: string;
-  vaardigheid: string;
-  niveau: string;
-  examen: string | null;
-  examen_datum: string | null;
-  version: number;
-}
-
-export interface DoorgroeiWorkTable {
-  id: string;
-  person_id: string;
-  position: number;
-  functie: string;
-  sector: string | null;
-  land: string;
-  van: string;
-  tot: string | null;
-  version: number;
-}
-
-export interface DoorgroeiOutflowsTable {
-  id: string;
-  person_id: string;
-  datum: string;
-  vervolg: string;
-  toelichting: string | null;
-  account_id: string | null;
-  created_at: string;
-  updated_at: string;
-  version: number;
-}
-
-/** The trainingsaanbod: archived, never deleted. */
-export interface TrainingsTable {
-  id: string;
-  naam: string;
-  aanbieder: string;
-  aanbieder_anders: string | null;
-  soort: string;
-  duur_eenheid: string;
-  duur: number;
-  certificaat: number;
-  geldigheid_maanden: number | null;
-  kosten_cents: number;
-  archived: number;
-  created_at: string;
-  updated_at: string;
-  version: number;
-}
-
-/** One training of one person; a group session's attendance writes these. */
-export interface PersonTrainingsTable {
-  id: string;
-  person_id: string;
-  training_id: string;
-  status: string;
-  startdatum: string | null;
-  /** Completed or stopped on. */
-  einddatum: string | null;
-  minuten: number | null;
-  verloopdatum: string | null;
-  notitie: string | null;
-  session_id: string | null;
-  created_at: string;
-  updated_at: string;
-  version: number;
-}
-
-export interface TrainingCertificatesTable {
-  id: string;
-  person_training_id: string;
-  mime: string;
-  bytes: Buffer;
-  size: number;
-  sha256: string;
-  created_at: string;
-  version: number;
-}
-
-export interface TrainingSessionsTable {
-  id: string;
-  training_id: string;
-  datum: string;
-  plaats: string;
-  trainer: string | null;
-  minimum_deelnemers: number;
-  status: string;
-  account_id: string | null;
-  created_at: string;
-  updated_at: string;
-  version: number;
-}
-
-export interface TrainingSessionAttendeesTable {
-  id: string;
-  session_id: string;
-  person_id: string;
-  /** null until the attendance is recorded. */
-  aanwezig: number | null;
   version: number;
 }
 
