@@ -311,6 +311,14 @@ describe('claims', () => {
       desc: false,
     });
     expect(third.rows.map((c) => c.bedragCents)).toEqual([2_53, 2_76, 3_10, 3_10]);
+    expect(third.total).toBe(14);
+    // A page past the end (the list shrank while someone looked) still says how many there are; a filter that
+    // matches nothing says none.
+    expect(await h.ok('administrateur', 'claims.list', { pageSize: 5, page: 3 })).toEqual({
+      rows: [],
+      total: 14,
+    });
+    expect(await h.ok('administrateur', 'claims.list', { maand: '2026-04' })).toEqual({ rows: [], total: 0 });
     const flagged = await h.ok('administrateur', 'claims.list', { alleenMetMelding: true, pageSize: 5 });
     expect(flagged.total).toBe(2);
     expect(flagged.rows.map((c) => [c.datum, c.checks.map((x) => x.code)])).toEqual([
