@@ -176,3 +176,21 @@ export function volunteerDraft(overrides: Partial<ContractDraftInput> = {}): Con
     ...overrides,
   } as ContractDraftInput);
 }
+
+/** Terms of an arbeidsovereenkomst: paid through payroll, so no allowance or cost can be claimed under it. */
+export function employmentDraft(personId = '00000000-0000-4000-8000-000000000000'): ContractDraft {
+  return {
+    personId,
+    profileVersionId: null,
+    velden: {},
+    startdatum: '2026-01-01',
+    einddatum: null,
+    vorm: 'arbeidsovereenkomst',
+    urenPerWeek: 12,
+    cao: 'Sociaal Werk',
+    schaal: '6',
+    trede: null,
+    brutoMaandsalarisCents: 1_500_00,
+    proeftijdMaanden: 1,
+  };
+}

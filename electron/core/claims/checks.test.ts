@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ContractDraftInput } from '../../../shared/contracts.ts';
 import { type FiscalYear, fiscalYear } from '../../../shared/fiscal/fiscal-table.ts';
 import { formatCents } from '../../../shared/format.ts';
-import { claimsStore, volunteerDraft } from '../../../test/support/claims-store.ts';
+import { claimsStore, employmentDraft, volunteerDraft } from '../../../test/support/claims-store.ts';
 import {
   type CheckBasis,
   type CheckedClaim,
@@ -335,23 +335,7 @@ describe('what the checks read from the store', () => {
   });
 
   it('refuses an allowance claim under a contract that is no volunteer agreement, and counts it sanely', () => {
-    const employment: ActiveContract = {
-      ...activeContract(personA),
-      draft: {
-        personId: personA,
-        profileVersionId: null,
-        velden: {},
-        startdatum: '2026-01-01',
-        einddatum: null,
-        vorm: 'arbeidsovereenkomst',
-        urenPerWeek: 12,
-        cao: 'Sociaal Werk',
-        schaal: '6',
-        trede: null,
-        brutoMaandsalarisCents: 1_500_00,
-        proeftijdMaanden: 1,
-      },
-    };
+    const employment: ActiveContract = { ...activeContract(personA), draft: employmentDraft(personA) };
     const result = checksOf(
       claimOf({ soort: 'km', km: 10, bedrag_cents: 2_30 }),
       basisOf({ contracts: new Map([[personA, [employment]]]) }),

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ClaimKind } from '../../../shared/claims.ts';
 import type { ContractDraftInput } from '../../../shared/contracts.ts';
-import { claimsStore, volunteerDraft } from '../../../test/support/claims-store.ts';
+import { claimsStore, employmentDraft, volunteerDraft } from '../../../test/support/claims-store.ts';
 import { type ActiveContract, activeContracts, claimAmount, contractOn } from './contract-terms.ts';
 
 const contract = (
@@ -21,23 +21,7 @@ const entered = (values: Partial<{ km: number; minuten: number; bedragCents: num
   bedragCents: null,
   ...values,
 });
-const employment: ActiveContract = {
-  ...contract('2026-01-01', null),
-  draft: {
-    personId: '00000000-0000-4000-8000-000000000000',
-    profileVersionId: null,
-    velden: {},
-    startdatum: '2026-01-01',
-    einddatum: null,
-    vorm: 'arbeidsovereenkomst',
-    urenPerWeek: 12,
-    cao: 'Sociaal Werk',
-    schaal: '6',
-    trede: null,
-    brutoMaandsalarisCents: 1_500_00,
-    proeftijdMaanden: 1,
-  },
-};
+const employment: ActiveContract = { ...contract('2026-01-01', null), draft: employmentDraft() };
 
 describe('the contract a claim falls under', () => {
   const first = contract('2026-01-01', '2026-06-30');

@@ -2,6 +2,7 @@ import type { ClaimKind } from '../../../shared/claims.ts';
 import type { ContractDraft } from '../../../shared/contracts.ts';
 import { storedContractDraft } from '../../../shared/contracts.ts';
 import type { Reader } from '../context.ts';
+import { contractEndDate } from '../contracts/read.ts';
 
 export interface ActiveContract {
   id: string;
@@ -60,13 +61,12 @@ export async function activeContracts(
   for (const r of rows) {
     if (replaced.has(r.id)) continue;
     const list = byPerson.get(r.person_id) ?? [];
-    // An ended contract ran until its end date; claims after it have no contract.
-    const einddatum = r.status === 'beeindigd' ? r.beeindigd_datum : r.einddatum;
     list.push({
       id: r.id,
       nummer: r.nummer,
       startdatum: r.startdatum,
-      einddatum,
+      // An ended contract ran until the day it was ended; claims after it have no contract.
+      einddatum: contractEndDate(r),
       draft: parseDraft(r.draft),
     });
     byPerson.set(r.person_id, list);

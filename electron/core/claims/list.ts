@@ -158,8 +158,9 @@ export async function listClaims(
   }
   // The total rides along with the page as a scalar subquery (run once, not per row): one statement, not two.
   // Only a page past the end, which has no row to carry it, asks again.
+  const counted = count.where(where);
   const rows = await ordered
-    .select(count.where(where).as('total'))
+    .select(counted.as('total'))
     .limit(input.pageSize)
     .offset(input.page * input.pageSize)
     .execute();
@@ -167,7 +168,7 @@ export async function listClaims(
     ? Number(rows[0].total)
     : input.page === 0
       ? 0
-      : Number((await count.where(where).executeTakeFirstOrThrow()).n);
+      : Number((await counted.executeTakeFirstOrThrow()).n);
   const checked = await checksOf(db, rows);
   return { rows: rows.map((r) => toClaim(r, checked.get(r.id))), total };
 }

@@ -1,4 +1,4 @@
-/** What other areas read of contracts: the contracts a person held (the portfolio). */
+/** What other areas read of contracts: when a contract ends (the claim checks), the contracts a person held (the portfolio). */
 import type { ContractStatus } from '../../../shared/contracts.ts';
 import type { ContractForm, ProfileContent } from '../../../shared/profiles.ts';
 import type { Reader } from '../context.ts';
@@ -12,6 +12,15 @@ export interface ContractHeld {
   startdatum: string;
   /** The day it ended or ends: the end date it was ended on, else its own end date; null while open-ended. */
   einddatum: string | null;
+}
+
+/** The day a contract ends: once ended, the date it was ended on; else its own end date (null: open-ended). */
+export function contractEndDate(c: {
+  status: string;
+  einddatum: string | null;
+  beeindigd_datum: string | null;
+}): string | null {
+  return c.status === 'beeindigd' ? c.beeindigd_datum : c.einddatum;
 }
 
 /**
@@ -48,6 +57,6 @@ export async function contractsHeld(db: Reader, personId: string): Promise<Contr
       functie: row.content ? (JSON.parse(row.content) as ProfileContent).titel : null,
       status: row.status as ContractHeld['status'],
       startdatum: row.startdatum,
-      einddatum: row.beeindigd_datum ?? row.einddatum,
+      einddatum: contractEndDate(row),
     }));
 }
