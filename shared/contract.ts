@@ -68,6 +68,14 @@ import {
 } from './contracts.ts';
 import { type DoorgroeiView, doorgroeiSaveInput, outflowAddInput, outflowUpdateInput } from './doorgroei.ts';
 import { groupSaveInput, type IntervisieGroup, sessionCreateInput } from './intervisie.ts';
+import {
+  archiveInput,
+  listInput,
+  type Partner,
+  type Project,
+  partnerSaveInput,
+  projectSaveInput,
+} from './ketenpartners.ts';
 import { batchCreateInput, batchRefInput, type PayoutBatch } from './payouts.ts';
 import {
   type Person,
@@ -210,6 +218,13 @@ export const contract = {
   'scholing.cancelSession': write<Saved>()(sessionRefInput),
   /** A person's trainings with their costs, for a claim of training costs (onkosten). */
   'scholing.forClaim': read<TrainingForClaim[]>()(personRefInput),
+
+  'ketenpartners.list': read<Partner[]>()(listInput),
+  'ketenpartners.save': write<Saved>()(partnerSaveInput),
+  'ketenpartners.archive': write<Saved>()(archiveInput),
+  'ketenpartners.projects': read<Project[]>()(listInput),
+  'ketenpartners.saveProject': write<Saved>()(projectSaveInput),
+  'ketenpartners.archiveProject': write<Saved>()(archiveInput),
 
   'claims.list': read<ClaimPage>()(claimListInput),
   'claims.create': write<Saved>()(claimCreateInput),

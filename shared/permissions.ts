@@ -94,6 +94,15 @@ export const permissions = {
   'scholing.cancelSession': guides,
   'scholing.forClaim': staff,
 
+  // The partner and project registers are kept by the projectleider; everyone reads them (a begeleider records
+  // inzet for a partner, the administrateur sets a claim against a project).
+  'ketenpartners.list': staff,
+  'ketenpartners.save': ['projectleider'],
+  'ketenpartners.archive': ['projectleider'],
+  'ketenpartners.projects': staff,
+  'ketenpartners.saveProject': ['projectleider'],
+  'ketenpartners.archiveProject': ['projectleider'],
+
   // The administrateur handles claims; projectleiders read them; a begeleider sees their own caseload's.
   'claims.list': staff,
   'claims.create': ['administrateur'],

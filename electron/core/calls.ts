@@ -19,6 +19,7 @@ import { doorgroeiInzage } from './doorgroei/inzage.ts';
 import type { Handlers } from './handler-types.ts';
 import { intervisieHandlers } from './intervisie/handlers.ts';
 import { intervisieInzage } from './intervisie/inzage.ts';
+import { ketenpartnersHandlers } from './ketenpartners/handlers.ts';
 import { payoutsHandlers } from './payouts/handlers.ts';
 import { payoutsInzage } from './payouts/inzage.ts';
 import { specificationHandlers } from './payouts/specification.ts';
@@ -57,6 +58,7 @@ export const handlers: Handlers = registry
   .inzage(doorgroeiInzage)
   .area('scholing', scholingHandlers, personTrainingHandlers, sessionHandlers)
   .inzage(scholingInzage)
+  .area('ketenpartners', ketenpartnersHandlers)
   .area('claims', claimsHandlers, overviewHandlers)
   .inzage(claimsInzage)
   .area('payouts', payoutsHandlers, specificationHandlers, spreadsheetHandlers)

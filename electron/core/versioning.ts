@@ -28,7 +28,13 @@ export type VersionedTable =
   | 'trainings'
   | 'person_trainings'
   | 'training_sessions'
-  | 'training_session_attendees';
+  | 'training_session_attendees'
+  | 'partners'
+  | 'projects'
+  | 'requests'
+  | 'person_availability'
+  | 'person_absences'
+  | 'inzet';
 
 /** A record as the caller read it: its id and the version it saw. */
 export interface ReadRecord {

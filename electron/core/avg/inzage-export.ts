@@ -54,6 +54,8 @@ export const tablesWithoutPersonalData: Readonly<Partial<Record<InzageTable, str
   schema_migrations: 'versie van de database',
   trainings: 'het trainingsaanbod; de naam staat bij de training van de persoon',
   training_sessions: 'groepstrainingen; training, datum en plaats staan bij de deelname',
+  partners: 'ketenpartners (organisaties); de naam staat bij de aanvraag of inzet',
+  projects: 'projecten en subsidies; de naam staat bij de inzet of declaratie',
 };
 
 /** Every table the parts and the list above name, and how the export covers it. */

@@ -86,6 +86,7 @@ export async function insertClaim(
     account_id: ctx.account?.id ?? null,
     beoordeeld_door: null,
     beoordeeld_op: null,
+    project_id: null,
     created_at: ctx.now,
     updated_at: ctx.now,
     version: 1,

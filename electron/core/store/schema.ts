@@ -7,6 +7,20 @@ import type {
   DoorgroeiWorkTable,
 } from './tables-doorgroei.ts';
 import type {
+  InzetPersonsTable,
+  InzetReachTable,
+  InzetTable,
+  InzetTagsTable,
+  PartnersTable,
+  PersonAbsencesTable,
+  PersonAvailabilityTable,
+  ProjectsTable,
+  RequestLanguagesTable,
+  RequestLeefgebiedenTable,
+  RequestPersonsTable,
+  RequestsTable,
+} from './tables-inzet.ts';
+import type {
   PersonTrainingsTable,
   TrainingCertificatesTable,
   TrainingSessionAttendeesTable,
@@ -15,6 +29,7 @@ import type {
 } from './tables-scholing.ts';
 
 export type * from './tables-doorgroei.ts';
+export type * from './tables-inzet.ts';
 export type * from './tables-scholing.ts';
 
 /** Typed tables for kysely. Booleans are 0/1 integers, dates ISO text, money integer cents: portable to PostgreSQL. */
@@ -280,6 +295,8 @@ export interface ClaimsTable {
   account_id: string | null;
   beoordeeld_door: string | null;
   beoordeeld_op: string | null;
+  /** The project or subsidie the cost is set against (verantwoording). */
+  project_id: string | null;
   created_at: string;
   updated_at: string;
   version: number;
@@ -352,6 +369,18 @@ export interface RetentionRemovalsTable {
 }
 
 export interface DB {
+  partners: PartnersTable;
+  projects: ProjectsTable;
+  requests: RequestsTable;
+  request_languages: RequestLanguagesTable;
+  request_leefgebieden: RequestLeefgebiedenTable;
+  request_persons: RequestPersonsTable;
+  person_availability: PersonAvailabilityTable;
+  person_absences: PersonAbsencesTable;
+  inzet: InzetTable;
+  inzet_persons: InzetPersonsTable;
+  inzet_tags: InzetTagsTable;
+  inzet_reach: InzetReachTable;
   trainings: TrainingsTable;
   person_trainings: PersonTrainingsTable;
   training_certificates: TrainingCertificatesTable;
