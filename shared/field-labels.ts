@@ -170,6 +170,7 @@ export const fieldLabels = {
   metAfgelopen: 'Ook afgelopen',
   // Aanvragen: a request, its matching, a person's availability.
   partnerId: 'Ketenpartner',
+  budgetCents: 'Budget',
   projectId: 'Project',
   ontvangenOp: 'Ontvangen op',
   gewenstVan: 'Gewenst vanaf',
