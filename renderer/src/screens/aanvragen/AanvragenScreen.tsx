@@ -102,11 +102,9 @@ export function AanvragenScreen() {
                   Ontvangen {oldestFirst ? '▲' : '▼'}
                 </UnstyledButton>
               </Table.Th>
-              <Table.Th>Soort hulp</Table.Th>
+              <Table.Th>Aanvraag</Table.Th>
               <Table.Th>Ketenpartner</Table.Th>
-              <Table.Th>Gemeente</Table.Th>
               <Table.Th>Talen</Table.Th>
-              <Table.Th style={nowrap}>Gewenst</Table.Th>
               <Table.Th>Status</Table.Th>
               <Table.Th>Sleutelpersonen</Table.Th>
             </Table.Tr>
@@ -119,6 +117,11 @@ export function AanvragenScreen() {
                   <Anchor href={href(`/aanvragen/${r.id}`)} size="sm" fw={500}>
                     {activityKindLabels[r.soortHulp]}
                   </Anchor>
+                  <Text size="xs" c="dimmed">
+                    {[r.gemeente, r.gewenstVan ? `gewenst ${wantedPeriod(r.gewenstVan, r.gewenstTot)}` : null]
+                      .filter(Boolean)
+                      .join(' · ') || '—'}
+                  </Text>
                 </Table.Td>
                 <Table.Td>
                   {r.partnerNaam ?? (
@@ -127,9 +130,7 @@ export function AanvragenScreen() {
                     </Text>
                   )}
                 </Table.Td>
-                <Table.Td>{r.gemeente ?? '—'}</Table.Td>
                 <Table.Td>{r.talen.join(', ') || '—'}</Table.Td>
-                <Table.Td style={nowrap}>{wantedPeriod(r.gewenstVan, r.gewenstTot)}</Table.Td>
                 <Table.Td>
                   <RequestStatusBadge status={r.status} />
                 </Table.Td>

@@ -107,8 +107,10 @@ function PatternForm({
             <Table.Tr>
               <Table.Th />
               {weekdays.map((d) => (
-                <Table.Th key={d} ta="center" w={92}>
-                  {dayNames[d]}
+                <Table.Th key={d} ta="center" w={72}>
+                  <abbr title={dayNames[d]} style={{ textDecoration: 'none' }}>
+                    {dayNames[d].slice(0, 2)}
+                  </abbr>
                 </Table.Th>
               ))}
             </Table.Tr>

@@ -197,7 +197,6 @@ function ProjectsView() {
             <Table.Tr>
               <Table.Th>Project</Table.Th>
               <Table.Th>Financier</Table.Th>
-              <Table.Th>Gemeente</Table.Th>
               <Table.Th style={nowrap}>Periode</Table.Th>
               <Table.Th ta="right">Budget</Table.Th>
               {edits && <Table.Th />}
@@ -211,9 +210,13 @@ function ProjectsView() {
                     {p.naam}
                   </Text>
                   {p.gearchiveerd && <ArchivedBadge />}
+                  {p.gemeente && (
+                    <Text size="xs" c="dimmed">
+                      Gemeente {p.gemeente}
+                    </Text>
+                  )}
                 </Table.Td>
                 <Table.Td>{funder(p.partnerId)}</Table.Td>
-                <Table.Td>{p.gemeente ?? '—'}</Table.Td>
                 <Table.Td style={nowrap}>
                   {formatDate(p.startdatum)} – {p.einddatum ? formatDate(p.einddatum) : 'doorlopend'}
                 </Table.Td>
