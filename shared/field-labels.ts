@@ -180,6 +180,7 @@ export const fieldLabels = {
   soortHulp: 'Soort hulp',
   verwachteMinuten: 'Verwachte duur (minuten)',
   redenNietUitvoerbaar: 'Reden niet uitvoerbaar',
+  uitgevoerdOp: 'Uitgevoerd op',
   dagdelen: 'Dagdelen',
   eigenVervoer: 'Eigen vervoer',
   ookGemeenten: 'Ook naar gemeenten',

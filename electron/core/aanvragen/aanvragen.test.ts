@@ -375,3 +375,38 @@ describe('availability', () => {
     expect(summaries).toContain('Afwezigheid verwijderd: Farid Çelik, 20-12-2026 t/m 04-01-2027');
   });
 });
+
+describe('inzet for a request', () => {
+  it('marks a matched request uitgevoerd on the day of the inzet, and leaves other statuses alone', async () => {
+    const { markRequestDone } = await import('./done.ts');
+    const saved = await h.ok('begeleider', 'aanvragen.save', request({ ontvangenOp: '2026-11-20' }));
+    const other = await h.ok('begeleider', 'aanvragen.save', request());
+    await h.ok('projectleider', 'aanvragen.match', { ...saved, personIds: [amina] });
+    const run = (id: string, datum: string) =>
+      h.core.store.db.transaction().execute((db) =>
+        markRequestDone(
+          {
+            db,
+            now: '2026-11-25T10:00:00.000Z',
+            today: '2026-11-25',
+            account: null,
+            newId: () => '',
+            audit: () => {},
+            afterCommit: () => {},
+            session: null as never,
+          },
+          id,
+          datum,
+        ),
+      );
+    expect(await run(other.id, '2026-11-24')).toBe(false);
+    expect(await run(saved.id, '2026-11-24')).toBe(true);
+    expect(await h.ok('projectleider', 'aanvragen.get', { id: saved.id })).toMatchObject({
+      status: 'uitgevoerd',
+      uitgevoerdOp: '2026-11-25',
+      reactietijd: { ontvangenTotGematcht: 5, gematchtTotUitgevoerd: 0 },
+    });
+    expect(await run(saved.id, '2026-11-26')).toBe(false);
+    expect((await h.ok('projectleider', 'aanvragen.get', { id: other.id })).status).toBe('nieuw');
+  });
+});

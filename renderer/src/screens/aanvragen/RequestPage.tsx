@@ -148,13 +148,17 @@ function RequestView({ request: r, reload }: { request: RequestDetail; reload():
       <Paper withBorder p="md">
         <SimpleGrid cols={{ base: 2, md: 4 }} spacing="md" verticalSpacing="sm">
           <Fact label="Gewenst">{wantedPeriod(r.gewenstVan, r.gewenstTot)}</Fact>
-          <Fact label="Plaats en gemeente">{[r.plaats, r.gemeente].filter(Boolean).join(', ') || '—'}</Fact>
+          <Fact label="Plaats en gemeente">
+            {[...new Set([r.plaats, r.gemeente].filter(Boolean))].join(', ') || '—'}
+          </Fact>
           <Fact label="Verwachte duur">{r.verwachteMinuten ? formatMinutes(r.verwachteMinuten) : '—'}</Fact>
           <Fact label="Project">{r.projectNaam ?? '—'}</Fact>
           <Fact label="Talen nodig">{talen(true) || '—'}</Fact>
           <Fact label="Talen die helpen">{talen(false) || '—'}</Fact>
           <Fact label="Voorkeur">{voorkeur || 'Geen'}</Fact>
-          <Fact label="Leefgebieden">{r.leefgebieden.join(', ') || '—'}</Fact>
+          <Fact label="Leefgebieden">
+            {r.leefgebieden.map((l) => l.charAt(0).toUpperCase() + l.slice(1)).join(', ') || '—'}
+          </Fact>
         </SimpleGrid>
         <Divider my="sm" />
         <Fact label="Omschrijving">
