@@ -67,7 +67,7 @@ export function AanvragenScreen() {
           value={status}
           onChange={(v) => setStatus(v as RequestStatus[])}
           clearable
-          w={220}
+          w={200}
         />
         <Select
           label="Ketenpartner"
@@ -80,10 +80,10 @@ export function AanvragenScreen() {
           ]}
           value={partnerId}
           onChange={setPartnerId}
-          w={220}
+          w={200}
         />
-        <DutchDateInput label="Ontvangen vanaf" value={van} onChange={setVan} w={140} />
-        <DutchDateInput label="tot en met" value={tot} onChange={setTot} w={140} />
+        <DutchDateInput label="Ontvangen van" value={van} onChange={setVan} w={140} />
+        <DutchDateInput label="tot en met" value={tot} onChange={setTot} w={130} />
       </Group>
       {error && <Text c="red">{error.message}</Text>}
       <Paper withBorder>
