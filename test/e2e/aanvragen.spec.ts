@@ -1,5 +1,25 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
 import { personInput } from '../support/harness.ts';
 import { api, atBothSizes, expect, openMenu, setUp, test } from './fixtures.ts';
+
+/** Serious and critical WCAG 2.1 A/AA findings on the screen as it is now (as accessibility.spec.ts). */
+const found: string[] = [];
+async function look(page: Page, screen: string) {
+  await page.waitForLoadState('networkidle');
+  const result = await new AxeBuilder({ page })
+    // The notices' close buttons belong to the shell, not to these screens.
+    .exclude('.mantine-Notifications-root')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  for (const v of result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical'))
+    found.push(
+      `${screen}: ${v.id}: ${v.help} (${v.nodes
+        .map((n) => n.target.join(' '))
+        .slice(0, 3)
+        .join('; ')})`,
+    );
+}
 
 test('a projectleider adds a ketenpartner, a request comes in, is matched and done, another is not feasible; availability is set on a person', async ({
   page,
@@ -38,6 +58,7 @@ test('a projectleider adds a ketenpartner, a request comes in, is matched and do
     /GGD.*Doetinchem.*Jeugdverpleegkundige/,
   );
   await atBothSizes(page, '80-ketenpartners');
+  await look(page, 'Ketenpartners');
 
   await page.getByRole('tab', { name: 'Projecten en subsidies' }).click();
   await page.getByRole('button', { name: 'Nieuw project' }).click();
@@ -88,6 +109,7 @@ test('a projectleider adds a ketenpartner, a request comes in, is matched and do
   await expect(page.getByRole('link', { name: 'Senait Tesfay' })).toBeVisible();
   await expect(page.getByText('Gematcht na 5 dagen')).toBeVisible();
   await atBothSizes(page, '83-aanvraag-gematcht');
+  await look(page, 'Aanvraag');
   await page.getByRole('button', { name: 'Uitgevoerd' }).click();
   await expect(page.getByText('Uitgevoerd', { exact: true })).toBeVisible();
   await expect(page.getByText(/Gematcht na 5 dagen · uitgevoerd 0 dagen later/)).toBeVisible();
@@ -120,6 +142,7 @@ test('a projectleider adds a ketenpartner, a request comes in, is matched and do
     /20-11-2026.*Huisbezoek.*GGD.*Uitgevoerd.*Senait Tesfay/,
   );
   await atBothSizes(page, '84-aanvragen');
+  await look(page, 'Aanvragen');
   await list.getByRole('link', { name: /Bemiddeling/ }).click();
   await page.getByRole('button', { name: 'Niet uitvoerbaar' }).click();
   const reason = page.getByRole('dialog', { name: 'Niet uitvoerbaar' });
@@ -132,6 +155,7 @@ test('a projectleider adds a ketenpartner, a request comes in, is matched and do
   ).toBeVisible();
   await expect(page.getByRole('button', { name: 'Heropenen' })).toBeVisible();
   await atBothSizes(page, '85-aanvraag-niet-uitvoerbaar');
+  await look(page, 'Niet uitvoerbaar');
 
   // The filter on status finds it.
   await openMenu(page, 'Aanvragen');
@@ -168,4 +192,6 @@ test('a projectleider adds a ketenpartner, a request comes in, is matched and do
   );
   await expect(page.getByRole('switch', { name: /Eigen vervoer/ })).toBeChecked();
   await atBothSizes(page, '86-beschikbaarheid');
+  await look(page, 'Beschikbaarheid');
+  expect(found).toEqual([]);
 });

@@ -3,10 +3,10 @@ import { type RequestStatus, requestStatusLabels } from '../../../../shared/work
 
 const colors: Record<RequestStatus, string> = {
   nieuw: 'blue',
-  gematcht: 'teal',
-  uitgevoerd: 'green',
+  gematcht: 'cyan',
+  uitgevoerd: 'teal',
   afgesloten: 'gray',
-  niet_uitvoerbaar: 'orange',
+  niet_uitvoerbaar: 'red',
 };
 
 export function RequestStatusBadge({ status }: { status: RequestStatus }) {
