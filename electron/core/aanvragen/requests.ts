@@ -211,7 +211,7 @@ export const requestHandlers = {
       if (status !== 'nieuw' && ctx.account?.role !== 'projectleider')
         throw new Failure(
           'forbidden',
-          'Deze aanvraag is al gematcht; alleen een projectleider wijzigt haar nog.',
+          `Deze aanvraag is al ${requestStatusLabels[status].toLowerCase()}; alleen een projectleider wijzigt haar nog.`,
         );
       if (row.gematcht_op && input.ontvangenOp > row.gematcht_op)
         throw invalidField('ontvangenOp', `ligt na de dag van matchen (${formatDate(row.gematcht_op)})`);
