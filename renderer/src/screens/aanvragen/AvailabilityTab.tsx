@@ -21,6 +21,7 @@ import { type Dagdeel, dayparts, weekdays } from '../../../../shared/work-vocabu
 import { invoke } from '../../lib/api.ts';
 import { DutchDateInput } from '../../lib/date-input.tsx';
 import { showSaved, showServerError } from '../../lib/forms.ts';
+import { useUnsavedGuard } from '../../lib/unsaved-guard.tsx';
 import { useCall } from '../../lib/use-call.ts';
 
 const dayNames: Record<(typeof weekdays)[number], string> = {
@@ -70,6 +71,16 @@ function PatternForm({
   const [toelichting, setToelichting] = useState(a.toelichting ?? '');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const readOnly = person.geanonimiseerd;
+  // Leaving with ticked dagdelen not saved asks first, as every editor does.
+  useUnsavedGuard(
+    () =>
+      !readOnly &&
+      (picked.size !== a.dagdelen.length ||
+        a.dagdelen.some((d) => !picked.has(d)) ||
+        eigenVervoer !== a.eigenVervoer ||
+        ookGemeenten.join('|') !== a.ookGemeenten.join('|') ||
+        toelichting !== (a.toelichting ?? '')),
+  );
   const toggle = (d: Dagdeel) =>
     setPicked((now) => {
       const next = new Set(now);
