@@ -153,6 +153,8 @@ export const requestListInput = z.strictObject({
   partnerId: nullable(z.union([id, z.literal('inloop')])),
   van: optionalIsoDate,
   tot: optionalIsoDate,
+  /** Only the requests this sleutelpersoon was matched to. */
+  personId: id.nullish().transform((v) => v ?? null),
 });
 
 export const requestStatusInput = z

@@ -168,6 +168,7 @@ test('a projectleider adds a ketenpartner, a request comes in, is matched and do
   await openMenu(page, 'Sleutelpersonen');
   await page.getByRole('link', { name: 'Farid Ahmadi' }).click();
   await page.getByRole('tab', { name: 'Beschikbaarheid' }).click();
+  await expect(page.getByText('Nog niet gekoppeld aan een aanvraag.')).toBeVisible();
   await page.getByRole('button', { name: 'Maandag ochtend' }).click();
   await page.getByRole('button', { name: 'Woensdag avond' }).click();
   await page.getByRole('switch', { name: /Eigen vervoer/ }).check();

@@ -244,6 +244,10 @@ describe('matching', () => {
       'Amina Çelik',
       'Farid Çelik',
     ]);
+    await h.ok('begeleider', 'aanvragen.save', request({ omschrijving: 'Nog niemand' }));
+    expect(
+      (await h.ok('begeleider', 'aanvragen.list', { partnerId: null, personId: farid })).map((r) => r.id),
+    ).toEqual([saved.id]);
     const audit = await h.ok('projectleider', 'audit.list', {});
     expect(audit.rows.map((a) => a.summary)).toContain(
       'Aanvraag gematcht met Farid Çelik: Huisbezoek van 02-11-2026',

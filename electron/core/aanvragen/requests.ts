@@ -132,6 +132,18 @@ export const requestHandlers = {
     else if (input.partnerId) query = query.where('requests.partner_id', '=', input.partnerId);
     if (input.van) query = query.where('requests.ontvangen_op', '>=', input.van);
     if (input.tot) query = query.where('requests.ontvangen_op', '<=', input.tot);
+    if (input.personId) {
+      const personId = input.personId;
+      query = query.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('request_persons')
+            .select('request_persons.id')
+            .whereRef('request_persons.request_id', '=', 'requests.id')
+            .where('request_persons.person_id', '=', personId),
+        ),
+      );
+    }
     // A desk works through a few hundred requests a year; the newest thousand is the working list.
     const rows = await query
       .orderBy('requests.ontvangen_op', 'desc')

@@ -1,4 +1,5 @@
 import {
+  Anchor,
   Button,
   Group,
   Loader,
@@ -17,12 +18,15 @@ import { useState } from 'react';
 import type { Availability } from '../../../../shared/aanvragen.ts';
 import { formatDate } from '../../../../shared/format.ts';
 import type { Person } from '../../../../shared/persons.ts';
-import { type Dagdeel, dayparts, weekdays } from '../../../../shared/work-vocabulary.ts';
+import { activityKindLabels, type Dagdeel, dayparts, weekdays } from '../../../../shared/work-vocabulary.ts';
 import { invoke } from '../../lib/api.ts';
 import { DutchDateInput } from '../../lib/date-input.tsx';
 import { showSaved, showServerError } from '../../lib/forms.ts';
+import { href } from '../../lib/route.ts';
+import { useCan } from '../../lib/session.tsx';
 import { useUnsavedGuard } from '../../lib/unsaved-guard.tsx';
 import { useCall } from '../../lib/use-call.ts';
+import { RequestStatusBadge } from './RequestStatusBadge.tsx';
 
 const dayNames: Record<(typeof weekdays)[number], string> = {
   ma: 'Maandag',
@@ -52,6 +56,7 @@ export function AvailabilityTab({ person }: { person: Person }) {
         onSaved={() => void reload()}
       />
       <Absences person={person} availability={data} onChanged={() => void reload()} />
+      <MatchedRequests person={person} />
     </Stack>
   );
 }
@@ -302,6 +307,49 @@ function Absences({
               Afwezigheid toevoegen
             </Button>
           </Group>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
+
+/** The requests the person was matched to, newest first: what they were asked for lately. */
+function MatchedRequests({ person }: { person: Person }) {
+  const can = useCan();
+  const { data } = useCall(
+    'aanvragen.list',
+    can('aanvragen.list') ? { partnerId: null, personId: person.id } : null,
+  );
+  if (!data) return null;
+  return (
+    <Paper withBorder p="md">
+      <Stack gap="sm">
+        <Title order={2} size="h4">
+          Aanvragen
+        </Title>
+        {data.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            Nog niet gekoppeld aan een aanvraag.
+          </Text>
+        ) : (
+          <Table verticalSpacing={4} aria-label="Aanvragen van deze sleutelpersoon">
+            <Table.Tbody>
+              {data.slice(0, 10).map((r) => (
+                <Table.Tr key={r.id}>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(r.ontvangenOp)}</Table.Td>
+                  <Table.Td>
+                    <Anchor href={href(`/aanvragen/${r.id}`)} size="sm">
+                      {activityKindLabels[r.soortHulp]}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td>{r.partnerNaam ?? 'Inloop'}</Table.Td>
+                  <Table.Td>
+                    <RequestStatusBadge status={r.status} />
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
         )}
       </Stack>
     </Paper>
