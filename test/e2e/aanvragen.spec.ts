@@ -1,7 +1,8 @@
+import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { personInput } from '../support/harness.ts';
-import { api, atBothSizes, expect, openMenu, setUp, test } from './fixtures.ts';
+import { api, atBothSizes, expect, openMenu, screenshotDir, setUp, test } from './fixtures.ts';
 
 /** Serious and critical WCAG 2.1 A/AA findings on the screen as it is now (as accessibility.spec.ts). */
 const found: string[] = [];
@@ -194,5 +195,9 @@ test('a projectleider adds a ketenpartner, a request comes in, is matched and do
   await expect(page.getByRole('switch', { name: /Eigen vervoer/ })).toBeChecked();
   await atBothSizes(page, '86-beschikbaarheid');
   await look(page, 'Beschikbaarheid');
+  await page.screenshot({
+    path: path.join(screenshotDir, '87-beschikbaarheid-hele-pagina.png'),
+    fullPage: true,
+  });
   expect(found).toEqual([]);
 });

@@ -279,13 +279,13 @@ function Absences({
           </Table>
         )}
         {!person.geanonimiseerd && (
-          <Group align="flex-start" gap="sm">
+          <Group align="flex-end" gap="sm">
             <DutchDateInput
               label="Afwezig van"
               value={van}
               onChange={setVan}
               error={cap(errors.van)}
-              w={160}
+              w={140}
             />
             <DutchDateInput
               label="tot en met"
@@ -293,7 +293,7 @@ function Absences({
               value={tot}
               onChange={setTot}
               error={cap(errors.tot)}
-              w={160}
+              w={140}
             />
             <TextInput
               label="Reden"
@@ -301,9 +301,9 @@ function Absences({
               value={reden}
               onChange={(e) => setReden(e.currentTarget.value)}
               error={cap(errors.reden)}
-              w={280}
+              w={160}
             />
-            <Button mt={25} variant="light" onClick={() => void add()}>
+            <Button variant="light" onClick={() => void add()}>
               Afwezigheid toevoegen
             </Button>
           </Group>
