@@ -5,6 +5,20 @@
  */
 import { z } from 'zod';
 import {
+  type Availability,
+  absenceAddInput,
+  absenceRemoveInput,
+  availabilityInput,
+  availabilitySaveInput,
+  type RequestDetail,
+  type RequestRow,
+  requestListInput,
+  requestMatchInput,
+  requestSaveInput,
+  requestStatusInput,
+  requestUnmatchInput,
+} from './aanvragen.ts';
+import {
   type Account,
   accountCreateInput,
   accountRefInput,
@@ -225,6 +239,17 @@ export const contract = {
   'ketenpartners.projects': read<Project[]>()(listInput),
   'ketenpartners.saveProject': write<Saved>()(projectSaveInput),
   'ketenpartners.archiveProject': write<Saved>()(archiveInput),
+
+  'aanvragen.list': read<RequestRow[]>()(requestListInput),
+  'aanvragen.get': read<RequestDetail>()(byId),
+  'aanvragen.save': write<Saved>()(requestSaveInput),
+  'aanvragen.setStatus': write<Saved>()(requestStatusInput),
+  'aanvragen.match': write<Saved>()(requestMatchInput),
+  'aanvragen.unmatch': write<Saved>()(requestUnmatchInput),
+  'aanvragen.availability': read<Availability>()(availabilityInput),
+  'aanvragen.saveAvailability': write<Saved>()(availabilitySaveInput),
+  'aanvragen.addAbsence': write<Saved>()(absenceAddInput),
+  'aanvragen.removeAbsence': write<Saved>()(absenceRemoveInput),
 
   'claims.list': read<ClaimPage>()(claimListInput),
   'claims.create': write<Saved>()(claimCreateInput),

@@ -168,6 +168,22 @@ export const fieldLabels = {
   minimumDeelnemers: 'Minimum aantal deelnemers',
   deelnemers: 'Deelnemers',
   metAfgelopen: 'Ook afgelopen',
+  // Aanvragen: a request, its matching, a person's availability.
+  partnerId: 'Ketenpartner',
+  budgetCents: 'Budget',
+  projectId: 'Project',
+  ontvangenOp: 'Ontvangen op',
+  gewenstVan: 'Gewenst vanaf',
+  gewenstTot: 'Gewenst tot en met',
+  voorkeurGender: 'Voorkeur geslacht',
+  voorkeurHerkomst: 'Voorkeur herkomst',
+  soortHulp: 'Soort hulp',
+  verwachteMinuten: 'Verwachte duur (minuten)',
+  redenNietUitvoerbaar: 'Reden niet uitvoerbaar',
+  uitgevoerdOp: 'Uitgevoerd op',
+  dagdelen: 'Dagdelen',
+  eigenVervoer: 'Eigen vervoer',
+  ookGemeenten: 'Ook naar gemeenten',
 } as const satisfies Record<string, string>;
 
 /**
@@ -190,6 +206,9 @@ const countNouns: Record<string, readonly [one: string, more: string]> = {
   afgewezen: ['afgewezen declaratie', 'afgewezen declaraties'],
   betaalbestanden: ['betaalbestand', 'betaalbestanden'],
   logboekregels: ['logboekregel', 'logboekregels'],
+  aanvragen: ['aanvraag', 'aanvragen'],
+  afwezigheden: ['afwezigheid', 'afwezigheden'],
+  beschikbaarheid: ['beschikbaarheid', 'beschikbaarheden'],
   vermeldingen: [
     'vermelding van de voornaam in vrije tekst van anderen (nakijken)',
     'vermeldingen van de voornaam in vrije tekst van anderen (nakijken)',

@@ -103,6 +103,20 @@ export const permissions = {
   'ketenpartners.saveProject': ['projectleider'],
   'ketenpartners.archiveProject': ['projectleider'],
 
+  // Aanvragen: begeleiders take requests in and read them; the projectleider coordinates (matches, changes the
+  // status, edits a matched request). The administrateur has no use for them. Availability: begeleiders keep it for
+  // anyone, not only their own people: whoever takes the phone call that someone is away records it.
+  'aanvragen.list': guides,
+  'aanvragen.get': guides,
+  'aanvragen.save': guides,
+  'aanvragen.setStatus': ['projectleider'],
+  'aanvragen.match': ['projectleider'],
+  'aanvragen.unmatch': ['projectleider'],
+  'aanvragen.availability': guides,
+  'aanvragen.saveAvailability': guides,
+  'aanvragen.addAbsence': guides,
+  'aanvragen.removeAbsence': guides,
+
   // The administrateur handles claims; projectleiders read them; a begeleider sees their own caseload's.
   'claims.list': staff,
   'claims.create': ['administrateur'],

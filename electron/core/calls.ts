@@ -1,3 +1,7 @@
+import { availabilityHandlers } from './aanvragen/availability.ts';
+import { aanvragenInzage } from './aanvragen/inzage.ts';
+import { matchHandlers } from './aanvragen/match.ts';
+import { requestHandlers } from './aanvragen/requests.ts';
 import { accountsHandlers } from './accounts/handlers.ts';
 import { attentionHandlers } from './attention/handlers.ts';
 import { auditHandlers } from './audit/handlers.ts';
@@ -59,6 +63,8 @@ export const handlers: Handlers = registry
   .area('scholing', scholingHandlers, personTrainingHandlers, sessionHandlers)
   .inzage(scholingInzage)
   .area('ketenpartners', ketenpartnersHandlers)
+  .area('aanvragen', requestHandlers, matchHandlers, availabilityHandlers)
+  .inzage(aanvragenInzage)
   .area('claims', claimsHandlers, overviewHandlers)
   .inzage(claimsInzage)
   .area('payouts', payoutsHandlers, specificationHandlers, spreadsheetHandlers)

@@ -3,7 +3,7 @@
  * contracts, POP versions with progress, begeleidingslog (a vertrouwelijk entry and a followed-up signal too),
  * intervisie, a group training with a certificate, claims with a receipt, a correction and a rejection, an import,
  * a cancelled payout batch and a paid one, doorgroei (education, Dutch levels, work experience, portfolio text, the uitstroom given
- * when Zerihun stopped). Zerihun is on bijstand; the intervisie summary names him by full name and by first name, and one of
+ * when Zerihun stopped), a request each was matched to, availability and an absence. Zerihun is on bijstand; the intervisie summary names him by full name and by first name, and one of
  * Rahaf's verslagen mentions him by first name. Zerihun's data carries recognisable strings (`personal`), so a
  * test can look for them anywhere in the database. On request a namesake joins: another, living Zerihun
  * Tesfamariam, paid in the same batches.
@@ -48,6 +48,8 @@ export const personal = {
   scholing: 'Scholing-Z-notitie',
   certificaat: 'Certificaat-Z-inhoud',
   portfolio: 'Portfolio-Z-betrouwbaar',
+  beschikbaarheid: 'Beschikbaarheid-Z-na-school',
+  afwezig: 'Afwezig-Z-familiebezoek',
 } as const;
 
 /** Rahaf's strings: they must stay where they are and never appear in Zerihun's export. */
@@ -61,6 +63,7 @@ export const other = {
   rit: 'Rit-R-naar-Zeist',
   richting: 'Richting-R-rechten',
   portfolio: 'Portfolio-R-eigen',
+  beschikbaarheid: 'Beschikbaarheid-R-eigen',
 } as const;
 
 /** The intervisie session's summary: about Zerihun (full name, then first name alone) and about Rahaf. */
@@ -426,6 +429,58 @@ export async function fullPeople(h: Harness, options: { namesake?: boolean } = {
     });
   await doorgroei(zerihun, personal.richting, personal.functie, 'Eritrea', personal.portfolio);
   await doorgroei(rahaf, other.richting, 'Advocaat', 'Syrië', other.portfolio);
+
+  // Aanvragen: a request Zerihun was matched to, another that Rahaf was; availability and an absence each.
+  const partner = await h.ok('projectleider', 'ketenpartners.save', {
+    naam: 'GGD Utrecht',
+    soort: 'ggd',
+    telefoon: null,
+    email: null,
+  });
+  const request = (omschrijving: string) =>
+    h.ok('begeleider', 'aanvragen.save', {
+      partnerId: partner.id,
+      projectId: null,
+      ontvangenOp: '2024-02-12',
+      gewenstVan: null,
+      gewenstTot: null,
+      plaats: 'Utrecht',
+      gemeente: 'Utrecht',
+      talen: [{ taal: 'Amhaars', verplicht: true }],
+      voorkeurGender: null,
+      voorkeurHerkomst: null,
+      leefgebieden: ['gezondheid'],
+      soortHulp: 'huisbezoek',
+      verwachteMinuten: 90,
+      omschrijving,
+    });
+  const forZerihun = await request('Moeder met baby, uitleg consultatiebureau');
+  await h.ok('projectleider', 'aanvragen.match', { ...forZerihun, personIds: [zerihun] });
+  const forRahaf = await request('Gezin met vragen over school');
+  await h.ok('projectleider', 'aanvragen.match', { ...forRahaf, personIds: [rahaf] });
+  const availability = (personId: string, toelichting: string) =>
+    h.ok('begeleider', 'aanvragen.saveAvailability', {
+      personId,
+      version: null,
+      dagdelen: ['ma-avond', 'wo-middag'],
+      eigenVervoer: true,
+      ookGemeenten: ['Zeist'],
+      toelichting,
+    });
+  await availability(zerihun, personal.beschikbaarheid);
+  await availability(rahaf, other.beschikbaarheid);
+  await h.ok('begeleider', 'aanvragen.addAbsence', {
+    personId: zerihun,
+    van: '2024-04-01',
+    tot: '2024-04-14',
+    reden: personal.afwezig,
+  });
+  await h.ok('begeleider', 'aanvragen.addAbsence', {
+    personId: rahaf,
+    van: '2024-05-01',
+    tot: '2024-05-02',
+    reden: null,
+  });
 
   await h.ok('projectleider', 'persons.setStatus', {
     id: zerihun,

@@ -15,6 +15,7 @@ import { sql, type Transaction } from 'kysely';
 import { anonymousFirstName } from '../../../shared/avg.ts';
 import { formatIban } from '../../../shared/format.ts';
 import { foldForSearch } from '../../../shared/search.ts';
+import { anonymiseAvailability } from '../aanvragen/retention.ts';
 import type { WriteCtx } from '../context.ts';
 import { anonymiseDoorgroei } from '../doorgroei/retention.ts';
 import { personSearchText } from '../persons/search-text.ts';
@@ -141,6 +142,8 @@ export async function anonymisePerson(ctx: WriteCtx, person: PersonsTable): Prom
   Object.assign(counts, doorgroei.counts);
   const trainings = await anonymiseTrainings(ctx, id);
   Object.assign(counts, trainings.counts);
+  const availability = await anonymiseAvailability(ctx, id);
+  Object.assign(counts, availability.counts);
   counts.bonnen =
     claimIds.length === 0
       ? 0
@@ -278,6 +281,7 @@ export async function anonymisePerson(ctx: WriteCtx, person: PersonsTable): Prom
         ...claimIds,
         ...doorgroei.recordIds,
         ...trainings.recordIds,
+        ...availability.recordIds,
       ]),
       phrases: [...names, ...identifiers],
       firstNames: { personId: id, phrases: firstNames },

@@ -5,6 +5,7 @@
  */
 import type { DocumentModel } from '../../../shared/document-model.ts';
 import { foldForSearch } from '../../../shared/search.ts';
+import type { AanvragenInzage } from '../aanvragen/inzage.ts';
 import type { AuditInzage } from '../audit/inzage.ts';
 import type { BegeleidingInzage } from '../begeleiding/inzage.ts';
 import type { ClaimsInzage } from '../claims/inzage.ts';
@@ -41,6 +42,7 @@ export type InzageData = AvgInzage &
   IntervisieInzage &
   ClaimsInzage &
   ScholingInzage &
+  AanvragenInzage &
   PayoutsInzage &
   AuditInzage;
 
@@ -56,6 +58,10 @@ export const tablesWithoutPersonalData: Readonly<Partial<Record<InzageTable, str
   training_sessions: 'groepstrainingen; training, datum en plaats staan bij de deelname',
   partners: 'ketenpartners (organisaties); de naam staat bij de aanvraag of inzet',
   projects: 'projecten en subsidies; de naam staat bij de inzet of declaratie',
+  requests:
+    'aanvragen van ketenpartners: geen namen van cliënten en niets over een sleutelpersoon; datum, partner en soort staan bij aanvragen.gematcht',
+  request_languages: 'talen die een aanvraag vraagt; niets over een persoon',
+  request_leefgebieden: 'leefgebieden van een aanvraag; niets over een persoon',
 };
 
 /** Every table the parts and the list above name, and how the export covers it. */

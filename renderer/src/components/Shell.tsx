@@ -5,6 +5,8 @@ import { roleLabels } from '../../../shared/roles.ts';
 import { href, useRoute } from '../lib/route.ts';
 import { useCan, useSession } from '../lib/session.tsx';
 import { confirmLeave, UnsavedChangesDialog } from '../lib/unsaved-guard.tsx';
+import { AanvragenScreen } from '../screens/aanvragen/AanvragenScreen.tsx';
+import { RequestPage } from '../screens/aanvragen/RequestPage.tsx';
 import { AccountsScreen } from '../screens/accounts/AccountsScreen.tsx';
 import { StartScreen } from '../screens/attention/StartScreen.tsx';
 import { AuditScreen } from '../screens/audit/AuditScreen.tsx';
@@ -15,6 +17,7 @@ import { CaseloadScreen } from '../screens/begeleiding/CaseloadScreen.tsx';
 import { ClaimsScreen } from '../screens/claims/ClaimsScreen.tsx';
 import { ContractScreen, NewContractScreen } from '../screens/contracts/ContractScreens.tsx';
 import { IntervisieScreen } from '../screens/intervisie/IntervisieScreen.tsx';
+import { KetenpartnersScreen } from '../screens/ketenpartners/KetenpartnersScreen.tsx';
 import { PersonFormScreen } from '../screens/persons/PersonFormScreen.tsx';
 import { PersonPage } from '../screens/persons/PersonPage.tsx';
 import { PersonsScreen } from '../screens/persons/PersonsScreen.tsx';
@@ -33,6 +36,8 @@ const menu: { path: string; label: string; needs: CallName }[] = [
   { path: '/caseload', label: 'Caseload', needs: 'begeleiding.caseload' },
   { path: '/intervisie', label: 'Intervisie', needs: 'intervisie.list' },
   { path: '/scholing', label: 'Scholing', needs: 'scholing.catalogue' },
+  { path: '/aanvragen', label: 'Aanvragen', needs: 'aanvragen.list' },
+  { path: '/ketenpartners', label: 'Ketenpartners', needs: 'ketenpartners.list' },
   { path: '/declaraties', label: 'Declaraties', needs: 'claims.list' },
   { path: '/profielen', label: 'Functieprofielen', needs: 'profiles.list' },
   { path: '/audit', label: 'Auditlog', needs: 'audit.list' },
@@ -51,6 +56,10 @@ function screenFor(route: string[]): ReactNode {
       return <StartScreen />;
     case 'caseload':
       return <CaseloadScreen />;
+    case 'aanvragen':
+      return id ? <RequestPage requestId={id} /> : <AanvragenScreen />;
+    case 'ketenpartners':
+      return <KetenpartnersScreen tab={id ?? 'partners'} />;
     case 'declaraties':
       return <ClaimsScreen />;
     case 'intervisie':

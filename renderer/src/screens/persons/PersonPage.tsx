@@ -10,6 +10,7 @@ import { showSaved, showServerError } from '../../lib/forms.ts';
 import { href, navigate } from '../../lib/route.ts';
 import { useCan } from '../../lib/session.tsx';
 import { useCall } from '../../lib/use-call.ts';
+import { AvailabilityTab } from '../aanvragen/AvailabilityTab.tsx';
 import { LogTab } from '../begeleiding/LogTab.tsx';
 import { PopTab } from '../begeleiding/PopTab.tsx';
 import { DoorgroeiTab } from '../doorgroei/DoorgroeiTab.tsx';
@@ -43,6 +44,12 @@ const tabs: { value: string; label: string; needs: CallName; render(person: Pers
     label: 'Scholing',
     needs: 'scholing.listForPerson',
     render: (p) => <PersonTrainingsTab person={p} />,
+  },
+  {
+    value: 'beschikbaarheid',
+    label: 'Beschikbaarheid',
+    needs: 'aanvragen.availability',
+    render: (p) => <AvailabilityTab person={p} />,
   },
   { value: 'pop', label: 'POP', needs: 'begeleiding.pop', render: (p) => <PopTab person={p} /> },
   {
