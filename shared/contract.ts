@@ -116,6 +116,12 @@ import {
 } from './scholing.ts';
 import { type AppStatus, type Settings, settingsUpdateInput } from './settings.ts';
 import { id, version } from './validation.ts';
+import {
+  type LoadOverview,
+  overviewInput as loadOverviewInput,
+  type Proposals,
+  proposalsInput,
+} from './verdeling.ts';
 
 export interface CallSpec<I extends z.ZodType, O, W extends boolean = boolean> {
   input: I;
@@ -225,6 +231,9 @@ export const contract = {
   'ketenpartners.projects': read<Project[]>()(listInput),
   'ketenpartners.saveProject': write<Saved>()(projectSaveInput),
   'ketenpartners.archiveProject': write<Saved>()(archiveInput),
+
+  'verdeling.proposals': read<Proposals>()(proposalsInput),
+  'verdeling.overview': read<LoadOverview>()(loadOverviewInput),
 
   'claims.list': read<ClaimPage>()(claimListInput),
   'claims.create': write<Saved>()(claimCreateInput),

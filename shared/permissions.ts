@@ -103,6 +103,11 @@ export const permissions = {
   'ketenpartners.saveProject': ['projectleider'],
   'ketenpartners.archiveProject': ['projectleider'],
 
+  // Who to ask and how the work is spread: the coordinator's view. The administrateur has no need of the pool's
+  // languages, gender, origin or availability.
+  'verdeling.proposals': guides,
+  'verdeling.overview': guides,
+
   // The administrateur handles claims; projectleiders read them; a begeleider sees their own caseload's.
   'claims.list': staff,
   'claims.create': ['administrateur'],

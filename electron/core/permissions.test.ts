@@ -81,6 +81,8 @@ const expected: Record<string, string> = {
   'ketenpartners.projects': 'PGA',
   'ketenpartners.saveProject': 'P',
   'ketenpartners.archiveProject': 'P',
+  'verdeling.proposals': 'PG',
+  'verdeling.overview': 'PG',
   'claims.list': 'PGA',
   'claims.create': 'A',
   'claims.correct': 'A',
