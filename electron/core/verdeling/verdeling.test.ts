@@ -2,12 +2,19 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fiscalYear } from '../../../shared/fiscal/fiscal-table.ts';
 import { type Harness, harness, personInput, volunteerContract } from '../../../test/support/harness.ts';
+import {
+  insertAbsence,
+  insertAvailability,
+  insertInzet,
+  insertMatch,
+  insertRequest,
+  type RequestValues,
+} from '../../../test/support/verdeling-store.ts';
 import { activeContracts } from '../claims/contract-terms.ts';
 import { expectedMinutes, fiscalRoom, grantedFor, loadInPeriod } from './read.ts';
 
 let h: Harness;
 const y2026 = fiscalYear(2026);
-const stamp = '2026-11-01T10:00:00.000Z';
 
 beforeEach(async () => {
   h = await harness('2026-11-25T10:00:00.000Z');
@@ -72,77 +79,12 @@ async function employee(personId: string, urenPerWeek: number, startdatum = '202
   await h.ok('projectleider', 'contracts.finalize', { id: saved.id, version: 1 });
 }
 
-/** One activity on a day for these people (inzet is H3's call; its rows are written here directly). */
-async function inzet(datum: string, minuten: number, personIds: string[]) {
-  const id = randomUUID();
-  await db()
-    .insertInto('inzet')
-    .values({
-      id,
-      datum,
-      minuten,
-      soort: 'individuele_ondersteuning',
-      created_at: stamp,
-      updated_at: stamp,
-    })
-    .execute();
-  for (const personId of personIds)
-    await db()
-      .insertInto('inzet_persons')
-      .values({ id: randomUUID(), inzet_id: id, person_id: personId })
-      .execute();
-}
-
-async function request(
-  values: {
-    gemeente?: string | null;
-    gewenst_van?: string | null;
-    voorkeur_gender?: string | null;
-    verwachte_minuten?: number | null;
-  } = {},
-  talen: { taal: string; verplicht: boolean }[] = [{ taal: 'Tigrinya', verplicht: true }],
-) {
-  const id = randomUUID();
-  await db()
-    .insertInto('requests')
-    .values({
-      id,
-      ontvangen_op: '2026-11-20',
-      soort_hulp: 'individuele_ondersteuning',
-      omschrijving: 'Ouder wil uitleg over het consultatiebureau',
-      status: 'nieuw',
-      gemeente: 'Doetinchem',
-      created_at: stamp,
-      updated_at: stamp,
-      ...values,
-    })
-    .execute();
-  for (const t of talen)
-    await db()
-      .insertInto('request_languages')
-      .values({ id: randomUUID(), request_id: id, taal: t.taal, verplicht: t.verplicht ? 1 : 0 })
-      .execute();
-  return id;
-}
-
-async function availability(
-  personId: string,
-  dagdelen: string,
-  eigenVervoer = false,
-  ookGemeenten: string | null = null,
-) {
-  await db()
-    .insertInto('person_availability')
-    .values({
-      id: randomUUID(),
-      person_id: personId,
-      dagdelen,
-      eigen_vervoer: eigenVervoer ? 1 : 0,
-      ook_gemeenten: ookGemeenten,
-      updated_at: stamp,
-    })
-    .execute();
-}
+const inzet = (datum: string, minuten: number, personIds: string[]) =>
+  insertInzet(db(), datum, minuten, personIds);
+const request = (values: RequestValues = {}, talen?: { taal: string; verplicht: boolean }[]) =>
+  insertRequest(db(), values, talen);
+const availability = (personId: string, dagdelen: string, eigenVervoer = false, ook: string | null = null) =>
+  insertAvailability(db(), personId, dagdelen, eigenVervoer, ook);
 
 describe('load and expected hours (read.ts)', () => {
   it('sums minutes and activities per person in the period, an activity with two people counting for both', async () => {
@@ -223,26 +165,13 @@ describe('verdeling.proposals through the dispatcher', () => {
     await inzet('2026-11-10', 360, [selam]);
     await availability(selam, 'di-middag');
     await availability(yonas, 'di-avond', true, 'Doetinchem|Zutphen');
-    await db()
-      .insertInto('person_absences')
-      .values({
-        id: randomUUID(),
-        person_id: weg,
-        van: '2026-11-20',
-        tot: '2026-12-31',
-        reden: 'verlof',
-        created_at: stamp,
-      })
-      .execute();
+    await insertAbsence(db(), weg, '2026-11-20', '2026-12-31', 'verlof');
     await db()
       .insertInto('granted_allowance')
       .values({ person_id: selam, period: '2026-11', cents: 100_00 })
       .execute();
     const id = await request({ gewenst_van: '2026-12-08', verwachte_minuten: 120 });
-    await db()
-      .insertInto('request_persons')
-      .values({ id: randomUUID(), request_id: id, person_id: yonas, created_at: stamp })
-      .execute();
+    await insertMatch(db(), id, yonas);
 
     const result = await h.ok('projectleider', 'verdeling.proposals', { requestId: id });
     expect(result.maand).toBe('2026-11');
