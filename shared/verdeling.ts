@@ -195,7 +195,16 @@ export interface Proposal {
 }
 
 export interface Proposals {
-  requestId: string;
+  /** The request as the proposals saw it: its version is the one to match against. */
+  aanvraag: {
+    id: string;
+    version: number;
+    status: string;
+    omschrijving: string;
+    gemeente: string | null;
+    gewenstVan: string | null;
+    talen: { taal: string; verplicht: boolean }[];
+  };
   /** The month whose load is shown ('YYYY-MM'). */
   maand: string;
   /** Everyone who speaks every required language, best fit first. */

@@ -39,6 +39,9 @@ export async function matchProposals(ctx: ReadCtx, requestId: string): Promise<P
     .selectFrom('requests')
     .select([
       'id',
+      'version',
+      'status',
+      'omschrijving',
       'gewenst_van',
       'gewenst_tot',
       'gemeente',
@@ -152,5 +155,17 @@ export async function matchProposals(ctx: ReadCtx, requestId: string): Promise<P
     kostenCents: (personId) =>
       expectedAllowance(contractOn(contracts.get(personId), wantedFrom), request.verwachte_minuten),
   };
-  return { requestId, maand: month.van.slice(0, 7), ...rankCandidates(ranked, candidates) };
+  return {
+    aanvraag: {
+      id: request.id,
+      version: request.version,
+      status: request.status,
+      omschrijving: request.omschrijving,
+      gemeente: request.gemeente,
+      gewenstVan: request.gewenst_van,
+      talen: ranked.talen,
+    },
+    maand: month.van.slice(0, 7),
+    ...rankCandidates(ranked, candidates),
+  };
 }

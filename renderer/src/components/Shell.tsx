@@ -22,6 +22,8 @@ import { ProfileEditor } from '../screens/profiles/ProfileEditor.tsx';
 import { ProfilesScreen } from '../screens/profiles/ProfilesScreen.tsx';
 import { ScholingScreen } from '../screens/scholing/ScholingScreen.tsx';
 import { SettingsScreen } from '../screens/settings/SettingsScreen.tsx';
+import { MatchRequestScreen } from '../screens/verdeling/MatchRequestScreen.tsx';
+import { VerdelingScreen } from '../screens/verdeling/VerdelingScreen.tsx';
 import { ErrorBoundary } from './ErrorReport.tsx';
 import { NotFound } from './NotFound.tsx';
 
@@ -33,6 +35,7 @@ const menu: { path: string; label: string; needs: CallName }[] = [
   { path: '/caseload', label: 'Caseload', needs: 'begeleiding.caseload' },
   { path: '/intervisie', label: 'Intervisie', needs: 'intervisie.list' },
   { path: '/scholing', label: 'Scholing', needs: 'scholing.catalogue' },
+  { path: '/verdeling', label: 'Verdeling', needs: 'verdeling.overview' },
   { path: '/declaraties', label: 'Declaraties', needs: 'claims.list' },
   { path: '/profielen', label: 'Functieprofielen', needs: 'profiles.list' },
   { path: '/audit', label: 'Auditlog', needs: 'audit.list' },
@@ -53,6 +56,9 @@ function screenFor(route: string[]): ReactNode {
       return <CaseloadScreen />;
     case 'declaraties':
       return <ClaimsScreen />;
+    case 'verdeling':
+      if (id === 'aanvraag' && action) return <MatchRequestScreen requestId={action} />;
+      return id ? <NotFound /> : <VerdelingScreen />;
     case 'intervisie':
       return <IntervisieScreen />;
     case 'scholing':
