@@ -178,7 +178,7 @@ export function VerdelingScreen() {
         )}
       </Paper>
       {data && rows.length > 0 && (
-        <SimpleGrid cols={{ base: 1, md: 2 }}>
+        <SimpleGrid cols={{ base: 1, xl: 2 }}>
           <GroupTable title="Per gemeente" empty="Gemeente onbekend" groups={data.perGemeente} />
           <GroupTable title="Per taal" empty="Geen taal vastgelegd" groups={data.perTaal} />
         </SimpleGrid>
@@ -189,13 +189,10 @@ export function VerdelingScreen() {
 
 function LoadTable({ rows }: { rows: LoadRow[] }) {
   return (
-    // Narrow columns: the table fits a 1024-pixel-wide window without sideways scrolling.
     <Table verticalSpacing="xs" horizontalSpacing="xs" aria-label="Belasting per sleutelpersoon">
       <Table.Thead>
         <Table.Tr>
           <Table.Th>Sleutelpersoon</Table.Th>
-          <Table.Th>Gemeente</Table.Th>
-          <Table.Th>Talen</Table.Th>
           <Table.Th ta="right">Activiteiten</Table.Th>
           <Table.Th ta="right">Uren</Table.Th>
           <Table.Th ta="right">Verwacht</Table.Th>
@@ -210,16 +207,11 @@ function LoadTable({ rows }: { rows: LoadRow[] }) {
               <Anchor href={href(`/personen/${r.personId}`)} size="sm">
                 {r.naam}
               </Anchor>
-              {!r.actief && (
-                <Text size="xs" c="dimmed">
-                  niet meer actief
-                </Text>
-              )}
-            </Table.Td>
-            <Table.Td>{r.gemeente ?? '—'}</Table.Td>
-            <Table.Td>
-              <Text size="sm" lineClamp={2}>
-                {r.talen.join(', ') || '—'}
+              {/* Place and languages under the name: the table fits a 1024-pixel-wide window. */}
+              <Text size="xs" c="dimmed">
+                {[r.gemeente ?? 'gemeente onbekend', r.talen.join(', '), r.actief ? null : 'niet meer actief']
+                  .filter(Boolean)
+                  .join(' · ')}
               </Text>
             </Table.Td>
             <Table.Td ta="right">{r.activiteiten}</Table.Td>
