@@ -90,5 +90,12 @@ describe('load flags', () => {
     expect(formatHours(360)).toBe('6');
     expect(formatHours(390)).toBe('6,5');
     expect(formatHours(20)).toBe('0,3');
+    expect(formatHours(0)).toBe('0');
+    expect(formatHours(59_940)).toBe('999');
+    expect(formatHours(60_000)).toBe('1.000');
+    // Written out by hand below a thousand hours: the same as Intl's Dutch format.
+    const intl = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 1 });
+    for (let minutes = 0; minutes < 60_000; minutes += 7)
+      expect(formatHours(minutes)).toBe(intl.format(Math.round(minutes / 6) / 10));
   });
 });

@@ -4,7 +4,7 @@
  * the period arithmetic both sides use (a month, a quarter, and expected hours prorated over any range).
  */
 import { z } from 'zod';
-import { addDays, daysBetween } from './dates.ts';
+import { daysBetween } from './dates.ts';
 import { id, isoDate, optionalText } from './validation.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -17,11 +17,15 @@ export interface Period {
   tot: string;
 }
 
+/** Days in a calendar month (1-12) of a year, by the Gregorian leap rule. */
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
 /** The last day of a calendar month 'YYYY-MM'. */
 export function lastDayOfMonth(month: string): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  const day = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  return `${month}-${String(day).padStart(2, '0')}`;
+  return `${month}-${daysInMonth(Number(month.slice(0, 4)), Number(month.slice(5, 7)))}`;
 }
 
 /** The calendar month an ISO date falls in, as a period. */
@@ -39,8 +43,15 @@ export function quarterPeriod(date: string): Period {
   return { van: `${first}-01`, tot: lastDayOfMonth(last) };
 }
 
-const earlier = (a: string, b: string) => (a.localeCompare(b) <= 0 ? a : b);
-const later = (a: string, b: string) => (a.localeCompare(b) >= 0 ? a : b);
+// ISO dates compare as strings. (Written with `if`: the linter reads a ternary on strings as Math.min.)
+function earlier(a: string, b: string): string {
+  if (b < a) return b;
+  return a;
+}
+function later(a: string, b: string): string {
+  if (b > a) return b;
+  return a;
+}
 
 /** Days in a period, both ends counted. */
 export function periodDays(p: Period): number {
@@ -61,14 +72,23 @@ export function intersect(a: Period, b: { van: string; tot: string | null }): Pe
  */
 export function prorateMonthly(perMonth: number, range: Period): number {
   if (range.tot < range.van) return 0;
+  // Counted on numbers, not Date objects: it runs for every person of every overview.
+  let year = Number(range.van.slice(0, 4));
+  let month = Number(range.van.slice(5, 7));
+  let day = Number(range.van.slice(8, 10));
+  const endYear = Number(range.tot.slice(0, 4));
+  const endMonth = Number(range.tot.slice(5, 7));
   let total = 0;
-  let start = range.van;
-  while (start <= range.tot) {
-    const monthEnd = lastDayOfMonth(start.slice(0, 7));
-    const end = earlier(monthEnd, range.tot);
-    const share = (daysBetween(start, end) + 1) / Number(monthEnd.slice(8, 10));
-    total += perMonth * share;
-    start = addDays(monthEnd, 1);
+  while (year < endYear || (year === endYear && month <= endMonth)) {
+    const days = daysInMonth(year, month);
+    const last = year === endYear && month === endMonth ? Number(range.tot.slice(8, 10)) : days;
+    total += (perMonth * (last - day + 1)) / days;
+    day = 1;
+    month++;
+    if (month > 12) {
+      month = 1;
+      year++;
+    }
   }
   return total;
 }
@@ -105,10 +125,18 @@ export function loadFlags(load: {
   return flags;
 }
 
-/** Hours as people say them: whole when whole, else one decimal ('6', '6,5'). */
+const hoursFormat = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 1 });
+
+/**
+ * Hours as people say them: whole when whole, else one decimal ('6', '6,5'). Below a thousand hours written out
+ * by hand: a proposal list formats a few hundred of them, and Intl's formatter costs more than ranking a person.
+ */
 export function formatHours(minutes: number): string {
-  const hours = Math.round((minutes / 60) * 10) / 10;
-  return hours.toLocaleString('nl-NL', { maximumFractionDigits: 1 });
+  const tenths = Math.round(minutes / 6);
+  if (tenths < 0 || tenths >= 10_000) return hoursFormat.format(tenths / 10);
+  const whole = Math.floor(tenths / 10);
+  const rest = tenths % 10;
+  return rest === 0 ? String(whole) : `${whole},${rest}`;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -177,7 +177,7 @@ test('the pool is seen spread over a month, and the best fits for a request are 
     /Yonas Haile.*spreekt Tigrinya en Arabisch, woont in Zutphen, wil naar Doetinchem, eigen vervoer, beschikbaar op dinsdagavond/,
   );
   await expect(proposals.getByRole('row').nth(2)).toContainText(
-    /Senait Tesfay.*spreekt Tigrinya, woont in Doetinchem, beschikbaar op dinsdagavond, 6 van 16 uur ingezet, ruimte € 220,00/,
+    /Senait Tesfay.*spreekt Tigrinya, woont in Doetinchem, beschikbaar op dinsdagavond, 6 van 16 uur ingezet, ruimte € 220/,
   );
   await expect(proposals.getByRole('row', { name: /Luwam Kidane/ })).toContainText(
     'afwezig 01-12-2026 t/m 20-12-2026 (verlof)',

@@ -11,6 +11,8 @@ import type { Reader } from '../context.ts';
 import type { DB } from '../store/schema.ts';
 import { expectedMinutes, loadInPeriod } from './read.ts';
 
+const collator = new Intl.Collator('nl');
+
 export interface OverviewFilter {
   van: string;
   tot: string;
@@ -99,10 +101,10 @@ export async function loadOverview(db: Reader, f: OverviewFilter): Promise<LoadO
 /** Heaviest first: by share of the expected hours, those without an expectation by hours, after them. */
 function byLoad(a: LoadRow, b: LoadRow): number {
   if (a.belasting !== null && b.belasting !== null)
-    return b.belasting - a.belasting || b.minuten - a.minuten || a.naam.localeCompare(b.naam, 'nl');
+    return b.belasting - a.belasting || b.minuten - a.minuten || collator.compare(a.naam, b.naam);
   if (a.belasting !== null) return -1;
   if (b.belasting !== null) return 1;
-  return b.minuten - a.minuten || a.naam.localeCompare(b.naam, 'nl');
+  return b.minuten - a.minuten || collator.compare(a.naam, b.naam);
 }
 
 function sum(naam: string, rows: readonly LoadRow[]): LoadGroup {
@@ -139,6 +141,6 @@ function groups(rows: readonly LoadRow[], keys: (r: LoadRow) => string[]): LoadG
     }
   }
   return [...byName.values()].sort(
-    (a, b) => b.personen - a.personen || b.minuten - a.minuten || a.naam.localeCompare(b.naam, 'nl'),
+    (a, b) => b.personen - a.personen || b.minuten - a.minuten || collator.compare(a.naam, b.naam),
   );
 }

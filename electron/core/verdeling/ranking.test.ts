@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Candidate, type RankedRequest, rankCandidates } from './ranking.ts';
+import { type Candidate, type RankedRequest, rankCandidates, wholeEuros } from './ranking.ts';
 
 const request = (overrides: Partial<RankedRequest> = {}): RankedRequest => ({
   talen: [{ taal: 'Tigrinya', verplicht: true }],
@@ -31,13 +31,21 @@ const person = (overrides: Partial<Candidate> = {}): Candidate => ({
 const names = (list: { naam: string }[]) => list.map((p) => p.naam);
 
 describe('ranking proposals', () => {
+  it('says the room in whole euros, rounded down', () => {
+    expect(wholeEuros(120_00)).toBe('€ 120');
+    expect(wholeEuros(119_99)).toBe('€ 119');
+    expect(wholeEuros(2200_00)).toBe('€ 2.200');
+    expect(wholeEuros(1_234_567_89)).toBe('€ 1.234.567');
+    expect(wholeEuros(50)).toBe('€ 0');
+  });
+
   it('says why in the words of the issue: language, place, load, room', () => {
     const { voorstellen } = rankCandidates(request(), [person({ naam: 'Selam' })]);
     expect(voorstellen[0]?.redenen).toEqual([
       'spreekt Tigrinya',
       'woont in Doetinchem',
       '6 van 16 uur ingezet',
-      'ruimte € 120,00',
+      'ruimte € 120',
     ]);
     expect(voorstellen[0]?.waarschuwingen).toEqual([]);
   });

@@ -43,7 +43,27 @@ export interface Candidate {
   gekoppeld: boolean;
 }
 
-const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').trim().toLocaleLowerCase('nl');
+/** Languages and places compared without case or accents; the same few words recur, so each is folded once. */
+const folded = new Map<string, string>();
+function fold(s: string): string {
+  let f = folded.get(s);
+  if (f === undefined) {
+    f = s.normalize('NFD').replace(/\p{M}/gu, '').trim().toLocaleLowerCase('nl');
+    if (folded.size > 5000) folded.clear();
+    folded.set(s, f);
+  }
+  return f;
+}
+const collator = new Intl.Collator('nl');
+
+/**
+ * Room in whole euros, rounded down, as a coordinator says it ('ruimte € 1.120'): never more than there is. Written
+ * out by hand: a list formats hundreds, and Intl's currency format costs more than ranking the person.
+ */
+export function wholeEuros(cents: number): string {
+  const euros = String(Math.floor(cents / 100));
+  return `€ ${euros.replace(/\B(?=(\d{3})+$)/g, '.')}`;
+}
 const same = (a: string | null, b: string | null) => a !== null && b !== null && fold(a) === fold(b);
 
 const dayNames: Record<string, string> = {
@@ -93,7 +113,7 @@ export function rankCandidates(
     else spreektDeTaalNiet.push(proposal);
   }
   const order = (a: Proposal, b: Proposal) =>
-    b.score - a.score || loadShare(a) - loadShare(b) || a.naam.localeCompare(b.naam, 'nl');
+    b.score - a.score || loadShare(a) - loadShare(b) || collator.compare(a.naam, b.naam);
   return {
     voorstellen: voorstellen.sort(order),
     spreektDeTaalNiet: spreektDeTaalNiet.sort(order),
@@ -176,7 +196,7 @@ function propose(request: RankedRequest, c: Candidate, speaks: Set<string>): Pro
             ? 'geen fiscale ruimte meer'
             : `te weinig fiscale ruimte: ${formatCents(room)} over, dit kost ${formatCents(cost ?? 0)}`,
         );
-      } else redenen.push(`ruimte ${formatCents(room)}`);
+      } else redenen.push(`ruimte ${wholeEuros(room)}`);
     }
   }
 

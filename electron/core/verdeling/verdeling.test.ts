@@ -183,7 +183,7 @@ describe('verdeling.proposals through the dispatcher', () => {
       'woont in Doetinchem',
       'beschikbaar op dinsdag',
       '6 van 16 uur ingezet',
-      `ruimte € ${(y2026?.maxPerMonth ?? 0) / 100},00`,
+      `ruimte € ${(y2026?.maxPerMonth ?? 0) / 100}`,
     ]);
     expect(second?.gekoppeld).toBe(true);
     expect(second?.redenen).toContain('woont in Zutphen, wil naar Doetinchem, eigen vervoer');
