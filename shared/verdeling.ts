@@ -237,8 +237,10 @@ export interface Proposals {
   maand: string;
   /** Everyone who speaks every required language, best fit first. */
   voorstellen: Proposal[];
-  /** Active people without a required language: shown apart, for when nobody else can go. */
+  /** Active people without a required language, the closest 25: shown apart, for when nobody else can go. */
   spreektDeTaalNiet: Proposal[];
+  /** How many active people lack a required language (of whom spreektDeTaalNiet shows the closest). */
+  spreektDeTaalNietTotaal: number;
   /** The required languages nobody in the pool speaks. */
   ontbrekendeTalen: string[];
 }

@@ -156,14 +156,12 @@ export async function verdelingBench(): Promise<Figures> {
   const input = { requestId: id(8, 0) };
   const result = await dispatcher.dispatch('verdeling.proposals', input, 'bench');
   if (!result.ok) throw new Error(`verdeling bench: ${JSON.stringify(result).slice(0, 300)}`);
-  const { voorstellen, spreektDeTaalNiet } = result.value as {
+  const { voorstellen, spreektDeTaalNietTotaal } = result.value as {
     voorstellen: unknown[];
-    spreektDeTaalNiet: unknown[];
+    spreektDeTaalNietTotaal: number;
   };
-  if (voorstellen.length + spreektDeTaalNiet.length !== 300)
-    throw new Error(
-      `verdeling bench: ${voorstellen.length} + ${spreektDeTaalNiet.length} proposals, not 300`,
-    );
+  if (voorstellen.length + spreektDeTaalNietTotaal !== 300)
+    throw new Error(`verdeling bench: ${voorstellen.length} + ${spreektDeTaalNietTotaal} people, not 300`);
   const raw = await rawReplay(dir, store, login, 'verdeling.proposals', input);
   const medians = await race(
     { dispatcher: () => dispatcher.dispatch('verdeling.proposals', input, 'bench'), raw },

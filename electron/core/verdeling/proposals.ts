@@ -9,8 +9,11 @@ import { type Dagdeel, weekdays } from '../../../shared/work-vocabulary.ts';
 import { activeContracts, contractOn } from '../claims/contract-terms.ts';
 import type { ReadCtx } from '../context.ts';
 import { notFound } from '../failure.ts';
-import { type Candidate, type RankedRequest, rankCandidates } from './ranking.ts';
+import { type Candidate, fold, type RankedRequest, rankCandidates } from './ranking.ts';
 import { expectedAllowance, expectedMinutes, fiscalRoom, grantedFor, loadInPeriod } from './read.ts';
+
+/** How many of those who lack a required language are shown apart, closest first. */
+const othersShown = 25;
 
 /** Weekday keys from Sunday, as Date.getUTCDay() counts. */
 const bySundayFirst = ['zo', 'ma', 'di', 'wo', 'do', 'vr', 'za'] as const;
@@ -111,9 +114,6 @@ export async function matchProposals(ctx: ReadCtx, requestId: string): Promise<P
       .execute(),
     loadInPeriod(db, month),
   ]);
-  const ids = people.map((p) => p.id);
-  const [contracts, granted] = await Promise.all([activeContracts(db, ids), grantedFor(db, ids, wantedFrom)]);
-
   const talenOf = new Map<string, string[]>();
   for (const l of personLanguages) {
     const list = talenOf.get(l.person_id) ?? [];
@@ -124,7 +124,32 @@ export async function matchProposals(ctx: ReadCtx, requestId: string): Promise<P
   for (const a of absences) if (!absenceOf.has(a.person_id)) absenceOf.set(a.person_id, a);
   const matchedIds = new Set(matched.map((m) => m.person_id));
 
-  const candidates: Candidate[] = people.map((p) => ({
+  // Who speaks every required language is proposed; of the others only those who come closest are shown apart
+  // (more of the required languages, living in the request's gemeente, least inzet this month), and whoever is
+  // matched already. Contracts and allowance are read for these alone.
+  const required = [...new Set(languages.filter((l) => l.verplicht === 1).map((l) => fold(l.taal)))];
+  const spokenBy = new Set<string>();
+  const speakers: typeof people = [];
+  const others: { p: (typeof people)[number]; spoken: number; here: number; minutes: number }[] = [];
+  for (const p of people) {
+    const speaks = new Set((talenOf.get(p.id) ?? []).map(fold));
+    const spoken = required.filter((t) => speaks.has(t));
+    for (const t of spoken) spokenBy.add(t);
+    if (spoken.length === required.length || matchedIds.has(p.id)) speakers.push(p);
+    else
+      others.push({
+        p,
+        spoken: spoken.length,
+        here: request.gemeente && p.gemeente && fold(p.gemeente) === fold(request.gemeente) ? 1 : 0,
+        minutes: loads.get(p.id)?.minuten ?? 0,
+      });
+  }
+  others.sort((a, b) => b.spoken - a.spoken || b.here - a.here || a.minutes - b.minutes);
+  const shown = [...speakers, ...others.slice(0, othersShown).map((o) => o.p)];
+  const ids = shown.map((p) => p.id);
+  const [contracts, granted] = await Promise.all([activeContracts(db, ids), grantedFor(db, ids, wantedFrom)]);
+
+  const candidates: Candidate[] = shown.map((p) => ({
     personId: p.id,
     naam: fullName(p),
     gender: p.gender,
@@ -167,5 +192,9 @@ export async function matchProposals(ctx: ReadCtx, requestId: string): Promise<P
     },
     maand: month.van.slice(0, 7),
     ...rankCandidates(ranked, candidates),
+    spreektDeTaalNietTotaal: people.length - speakers.length,
+    ontbrekendeTalen: ranked.talen
+      .filter((t) => t.verplicht && !spokenBy.has(fold(t.taal)))
+      .map((t) => t.taal),
   };
 }

@@ -45,7 +45,7 @@ export interface Candidate {
 
 /** Languages and places compared without case or accents; the same few words recur, so each is folded once. */
 const folded = new Map<string, string>();
-function fold(s: string): string {
+export function fold(s: string): string {
   let f = folded.get(s);
   if (f === undefined) {
     f = s.normalize('NFD').replace(/\p{M}/gu, '').trim().toLocaleLowerCase('nl');

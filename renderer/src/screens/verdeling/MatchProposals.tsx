@@ -85,7 +85,11 @@ export function MatchProposals({
       <Group justify="space-between">
         {data.spreektDeTaalNiet.length > 0 ? (
           <Button variant="subtle" size="compact-sm" onClick={() => setShowOthers((v) => !v)}>
-            {showOthers ? 'Verberg' : 'Toon'} wie de taal niet spreekt ({data.spreektDeTaalNiet.length})
+            {showOthers ? 'Verberg' : 'Toon'} wie de taal niet spreekt (
+            {data.spreektDeTaalNiet.length < data.spreektDeTaalNietTotaal
+              ? `de ${data.spreektDeTaalNiet.length} dichtstbij van ${data.spreektDeTaalNietTotaal}`
+              : data.spreektDeTaalNiet.length}
+            )
           </Button>
         ) : (
           <span />

@@ -1,0 +1,12 @@
+import { storedContractDraft } from '../../shared/contracts.ts';
+import { expectedMinutes, fiscalRoom } from '../../electron/core/verdeling/read.ts';
+import { declaredElsewhere } from '../../electron/core/claims/checks.ts';
+import { contractOn } from '../../electron/core/claims/contract-terms.ts';
+import { volunteerContract } from '../support/harness.ts';
+const contracts = Array.from({ length: 300 }, (_, p) => [{ id: 'c', nummer: 'C', startdatum: '2026-01-01', einddatum: null, draft: storedContractDraft.parse(volunteerContract('00000000-0000-7000-8001-000000000001', { andereOrganisatiesPerMaandCents: p % 7 === 0 ? 5000 : 0 })) }]);
+const f = (name: string, fn: () => void) => { for (let i = 0; i < 100; i++) fn(); const t = performance.now(); for (let i = 0; i < 500; i++) fn(); console.log(name, ((performance.now() - t) / 500).toFixed(3), 'ms per 300'); };
+const month = { van: '2026-11-01', tot: '2026-11-30' };
+f('expectedMinutes', () => { for (const c of contracts) expectedMinutes(c as never, month); });
+f('fiscalRoom', () => { for (const c of contracts) fiscalRoom(c as never, { maandCents: 100, jaarCents: 1000 }, '2026-12-08'); });
+f('declaredElsewhere', () => { for (const c of contracts) declaredElsewhere(c as never); });
+f('contractOn', () => { for (const c of contracts) contractOn(c as never, '2026-12-08'); });
