@@ -131,16 +131,23 @@ export async function matchProposals(ctx: ReadCtx, requestId: string): Promise<P
   const spokenBy = new Set<string>();
   const speakers: typeof people = [];
   const others: { p: (typeof people)[number]; spoken: number; here: number; minutes: number }[] = [];
+  const requestPlace = request.gemeente ? fold(request.gemeente) : null;
   for (const p of people) {
-    const speaks = new Set((talenOf.get(p.id) ?? []).map(fold));
-    const spoken = required.filter((t) => speaks.has(t));
-    for (const t of spoken) spokenBy.add(t);
-    if (spoken.length === required.length || matchedIds.has(p.id)) speakers.push(p);
+    // Plain loops: this runs for the whole pool, the ranking only for those shown.
+    const talen = talenOf.get(p.id);
+    let spoken = 0;
+    for (const t of required) {
+      if (talen?.some((taal) => fold(taal) === t)) {
+        spoken++;
+        spokenBy.add(t);
+      }
+    }
+    if (spoken === required.length || matchedIds.has(p.id)) speakers.push(p);
     else
       others.push({
         p,
-        spoken: spoken.length,
-        here: request.gemeente && p.gemeente && fold(p.gemeente) === fold(request.gemeente) ? 1 : 0,
+        spoken,
+        here: requestPlace !== null && p.gemeente !== null && fold(p.gemeente) === requestPlace ? 1 : 0,
         minutes: loads.get(p.id)?.minuten ?? 0,
       });
   }
