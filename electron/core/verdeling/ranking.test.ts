@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { wantedWhen } from './proposals.ts';
 import { type Candidate, type RankedRequest, rankCandidates, wholeEuros } from './ranking.ts';
 
 const request = (overrides: Partial<RankedRequest> = {}): RankedRequest => ({
@@ -193,5 +194,17 @@ describe('ranking proposals', () => {
   it('keeps who is already matched in the list, marked', () => {
     const result = rankCandidates(request(), [person({ naam: 'Al gekoppeld', gekoppeld: true }), person()]);
     expect(result.voorstellen.find((p) => p.naam === 'Al gekoppeld')?.gekoppeld).toBe(true);
+  });
+});
+
+describe('the wanted day and dagdeel of a request', () => {
+  it('reads the weekday from the wanted date and the dagdeel from its time, if any', () => {
+    expect(wantedWhen('2026-12-08T19:00', null)).toEqual({ dag: 'di', dagdeel: 'di-avond' });
+    expect(wantedWhen('2026-12-08T09:30', '2026-12-08')).toEqual({ dag: 'di', dagdeel: 'di-ochtend' });
+    expect(wantedWhen('2026-12-13T12:00', null)).toEqual({ dag: 'zo', dagdeel: 'zo-middag' });
+    expect(wantedWhen('2026-12-07', null)).toEqual({ dag: 'ma', dagdeel: null });
+    // A period of several days, or no date at all: no day to check availability against.
+    expect(wantedWhen('2026-12-07', '2026-12-11')).toBeNull();
+    expect(wantedWhen(null, null)).toBeNull();
   });
 });

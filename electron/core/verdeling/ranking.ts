@@ -80,6 +80,8 @@ const whenText = (w: { dag: string; dagdeel: Dagdeel | null }) =>
 
 /** Points per fit: preferences before place, place before availability, load and room as the finer order. */
 const points = {
+  /** The same for everyone proposed; among those shown apart, who speaks more of the languages comes first. */
+  requiredLanguage: 20,
   optionalLanguage: 12,
   gender: 10,
   origin: 10,
@@ -136,6 +138,7 @@ function propose(request: RankedRequest, c: Candidate, speaks: Set<string>): Pro
   const matched = request.talen.filter((t) => speaks.has(fold(t.taal)));
   if (matched.length > 0) redenen.push(`spreekt ${matched.map((t) => t.taal).join(' en ')}`);
   score += matched.filter((t) => !t.verplicht).length * points.optionalLanguage;
+  score += matched.filter((t) => t.verplicht).length * points.requiredLanguage;
   const missing = request.talen.filter((t) => t.verplicht && !speaks.has(fold(t.taal)));
   if (missing.length > 0) redenen.unshift(`spreekt geen ${missing.map((t) => t.taal).join(' of ')}`);
 

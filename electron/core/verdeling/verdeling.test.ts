@@ -211,6 +211,25 @@ describe('verdeling.proposals through the dispatcher', () => {
     expect(q?.redenen).toContain('grens 2031 onbekend');
   });
 
+  it('shows apart only the 25 closest of those without the language, with how many there are', async () => {
+    const speaker = await person('Selam');
+    for (let i = 0; i < 27; i++)
+      await person(`Farid${i}`, { talen: ['Dari'], gemeente: i < 2 ? 'Zutphen' : 'Doetinchem' });
+    const id = await request({}, [
+      { taal: 'Tigrinya', verplicht: true },
+      { taal: 'Somalisch', verplicht: true },
+    ]);
+    const both = await h.ok('projectleider', 'verdeling.proposals', { requestId: id });
+    expect(both.voorstellen).toEqual([]);
+    expect(both.spreektDeTaalNietTotaal).toBe(28);
+    expect(both.spreektDeTaalNiet).toHaveLength(25);
+    // Selam speaks one of the two: closest, first; the two from Zutphen are left out.
+    expect(both.spreektDeTaalNiet[0]?.personId).toBe(speaker);
+    expect(both.spreektDeTaalNiet.filter((p) => p.gemeente === 'Zutphen')).toEqual([]);
+    // Nobody speaks Somali, anyone of the whole pool counted.
+    expect(both.ontbrekendeTalen).toEqual(['Somalisch']);
+  });
+
   it('refuses the administrateur, an unknown request and a malformed id, in Dutch', async () => {
     const id = await request();
     expect(await h.call('administrateur', 'verdeling.proposals', { requestId: id })).toMatchObject({
