@@ -1,10 +1,27 @@
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { databaseFileName } from '../../electron/core/paths.ts';
 import { openStore } from '../../electron/core/store/open-store.ts';
 import { personInput, volunteerContract } from '../support/harness.ts';
 import { insertAbsence, insertAvailability, insertInzet, insertRequest } from '../support/verdeling-store.ts';
 import { api, atBothSizes, e2eKey, expect, openMenu, setUp, test } from './fixtures.ts';
+
+/** Serious and critical WCAG 2.1 A/AA findings on the page as it is now (as accessibility.spec.ts asks). */
+async function seriousFindings(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.id}: ${v.help} (${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join('; ')})`,
+    );
+}
 
 interface Seeded {
   name: string;
@@ -159,6 +176,7 @@ test('the pool is seen spread over a month, and the best fits for a request are 
   await expect(table.getByRole('row', { name: /Yonas Haile/ })).toContainText('Nauwelijks gevraagd');
   await expect(page.getByText(/overbelast$/)).toContainText('1');
   await atBothSizes(page, '90-verdeling-maand');
+  expect(await seriousFindings(page)).toEqual([]);
 
   // Only those who speak Arabic, over the quarter.
   await page.getByText('Kwartaal', { exact: true }).click();
@@ -201,6 +219,7 @@ test('the pool is seen spread over a month, and the best fits for a request are 
   await proposals.getByRole('checkbox', { name: 'Senait Tesfay kiezen' }).check();
   await proposals.getByRole('checkbox', { name: 'Yonas Haile kiezen' }).check();
   await atBothSizes(page, '92-verdeling-voorstellen');
+  expect(await seriousFindings(page)).toEqual([]);
   await page.getByRole('button', { name: 'Koppelen (2)' }).click();
   await expect(page.getByText('2 sleutelpersonen gekoppeld')).toBeVisible();
   expect(sent).toEqual({
