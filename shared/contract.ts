@@ -130,6 +130,12 @@ import {
 } from './scholing.ts';
 import { type AppStatus, type Settings, settingsUpdateInput } from './settings.ts';
 import { id, version } from './validation.ts';
+import {
+  type LoadOverview,
+  overviewInput as loadOverviewInput,
+  type Proposals,
+  proposalsInput,
+} from './verdeling.ts';
 
 export interface CallSpec<I extends z.ZodType, O, W extends boolean = boolean> {
   input: I;
@@ -250,6 +256,8 @@ export const contract = {
   'aanvragen.saveAvailability': write<Saved>()(availabilitySaveInput),
   'aanvragen.addAbsence': write<Saved>()(absenceAddInput),
   'aanvragen.removeAbsence': write<Saved>()(absenceRemoveInput),
+  'verdeling.proposals': read<Proposals>()(proposalsInput),
+  'verdeling.overview': read<LoadOverview>()(loadOverviewInput),
 
   'claims.list': read<ClaimPage>()(claimListInput),
   'claims.create': write<Saved>()(claimCreateInput),

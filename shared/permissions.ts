@@ -116,6 +116,10 @@ export const permissions = {
   'aanvragen.saveAvailability': guides,
   'aanvragen.addAbsence': guides,
   'aanvragen.removeAbsence': guides,
+  // Who to ask and how the work is spread: the coordinator's view. The administrateur has no need of the pool's
+  // languages, gender, origin or availability.
+  'verdeling.proposals': guides,
+  'verdeling.overview': guides,
 
   // The administrateur handles claims; projectleiders read them; a begeleider sees their own caseload's.
   'claims.list': staff,

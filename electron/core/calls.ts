@@ -37,6 +37,7 @@ import { scholingInzage } from './scholing/inzage.ts';
 import { personTrainingHandlers } from './scholing/person-trainings.ts';
 import { sessionHandlers } from './scholing/sessions.ts';
 import { settingsHandlers } from './settings/handlers.ts';
+import { verdelingHandlers } from './verdeling/handlers.ts';
 
 const registry = new CallRegistry();
 
@@ -65,6 +66,7 @@ export const handlers: Handlers = registry
   .area('ketenpartners', ketenpartnersHandlers)
   .area('aanvragen', requestHandlers, matchHandlers, availabilityHandlers)
   .inzage(aanvragenInzage)
+  .area('verdeling', verdelingHandlers)
   .area('claims', claimsHandlers, overviewHandlers)
   .inzage(claimsInzage)
   .area('payouts', payoutsHandlers, specificationHandlers, spreadsheetHandlers)

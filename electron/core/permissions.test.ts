@@ -91,6 +91,8 @@ const expected: Record<string, string> = {
   'aanvragen.saveAvailability': 'PG',
   'aanvragen.addAbsence': 'PG',
   'aanvragen.removeAbsence': 'PG',
+  'verdeling.proposals': 'PG',
+  'verdeling.overview': 'PG',
   'claims.list': 'PGA',
   'claims.create': 'A',
   'claims.correct': 'A',

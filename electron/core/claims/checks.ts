@@ -172,7 +172,7 @@ export function ibanCheck(iban: string | null): ClaimCheck | null {
 }
 
 /** What the volunteer declared on their contracts about allowances from other organisations. */
-function declaredElsewhere(contracts: readonly ActiveContract[] | undefined): DeclaredElsewhere[] {
+export function declaredElsewhere(contracts: readonly ActiveContract[] | undefined): DeclaredElsewhere[] {
   // Stryker disable next-line ArrayDeclaration: equivalent, an entry that is not a declaration has no start, so it covers no month
   const list: DeclaredElsewhere[] = [];
   for (const c of contracts ?? []) {

@@ -25,6 +25,8 @@ import { ProfileEditor } from '../screens/profiles/ProfileEditor.tsx';
 import { ProfilesScreen } from '../screens/profiles/ProfilesScreen.tsx';
 import { ScholingScreen } from '../screens/scholing/ScholingScreen.tsx';
 import { SettingsScreen } from '../screens/settings/SettingsScreen.tsx';
+import { MatchRequestScreen } from '../screens/verdeling/MatchRequestScreen.tsx';
+import { VerdelingScreen } from '../screens/verdeling/VerdelingScreen.tsx';
 import { ErrorBoundary } from './ErrorReport.tsx';
 import { NotFound } from './NotFound.tsx';
 
@@ -38,6 +40,7 @@ const menu: { path: string; label: string; needs: CallName }[] = [
   { path: '/scholing', label: 'Scholing', needs: 'scholing.catalogue' },
   { path: '/aanvragen', label: 'Aanvragen', needs: 'aanvragen.list' },
   { path: '/ketenpartners', label: 'Ketenpartners', needs: 'ketenpartners.list' },
+  { path: '/verdeling', label: 'Verdeling', needs: 'verdeling.overview' },
   { path: '/declaraties', label: 'Declaraties', needs: 'claims.list' },
   { path: '/profielen', label: 'Functieprofielen', needs: 'profiles.list' },
   { path: '/audit', label: 'Auditlog', needs: 'audit.list' },
@@ -62,6 +65,9 @@ function screenFor(route: string[]): ReactNode {
       return <KetenpartnersScreen tab={id ?? 'partners'} />;
     case 'declaraties':
       return <ClaimsScreen />;
+    case 'verdeling':
+      if (id === 'aanvraag' && action) return <MatchRequestScreen requestId={action} />;
+      return id ? <NotFound /> : <VerdelingScreen />;
     case 'intervisie':
       return <IntervisieScreen />;
     case 'scholing':
