@@ -69,6 +69,16 @@ import {
 import { type DoorgroeiView, doorgroeiSaveInput, outflowAddInput, outflowUpdateInput } from './doorgroei.ts';
 import { groupSaveInput, type IntervisieGroup, sessionCreateInput } from './intervisie.ts';
 import {
+  type Inzet,
+  type InzetPage,
+  type InzetRequestOption,
+  inzetImportInput,
+  inzetListInput,
+  inzetRemoveInput,
+  inzetRequestsInput,
+  inzetSaveInput,
+} from './inzet.ts';
+import {
   archiveInput,
   listInput,
   type Partner,
@@ -225,6 +235,14 @@ export const contract = {
   'ketenpartners.projects': read<Project[]>()(listInput),
   'ketenpartners.saveProject': write<Saved>()(projectSaveInput),
   'ketenpartners.archiveProject': write<Saved>()(archiveInput),
+
+  'inzet.list': read<InzetPage>()(inzetListInput),
+  'inzet.get': read<Inzet>()(byId),
+  'inzet.save': write<Saved>()(inzetSaveInput),
+  'inzet.remove': write<{ count: number }>()(inzetRemoveInput),
+  'inzet.import': write<{ count: number }>()(inzetImportInput),
+  /** Requests inzet can be recorded for (matched or new), with the partner, project and kind they fill in. */
+  'inzet.requests': read<InzetRequestOption[]>()(inzetRequestsInput),
 
   'claims.list': read<ClaimPage>()(claimListInput),
   'claims.create': write<Saved>()(claimCreateInput),

@@ -168,6 +168,23 @@ export const fieldLabels = {
   minimumDeelnemers: 'Minimum aantal deelnemers',
   deelnemers: 'Deelnemers',
   metAfgelopen: 'Ook afgelopen',
+  // Inzet (an activity and its import).
+  projectId: 'Project',
+  partnerId: 'Ketenpartner',
+  requestId: 'Aanvraag',
+  rollen: 'Rollen',
+  bereikVolwassenen: 'Bereikt: volwassenen',
+  bereikKinderen: 'Bereikt: kinderen',
+  bereikStatushouders: 'Waarvan statushouders',
+  bereikProfessionals: 'Waarvan professionals',
+  herkomst: 'Bereik naar herkomst',
+  hulpvraag: 'Hulpvraag',
+  hulpvraagNotitie: 'Notitie bij de hulpvraag',
+  doorverwijzing: 'Doorverwijzing',
+  uitkomst: 'Uitkomst',
+  waarde: 'Waarde',
+  aantal: 'Aantal',
+  base64: 'Bestand',
 } as const satisfies Record<string, string>;
 
 /**

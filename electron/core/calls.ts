@@ -19,6 +19,8 @@ import { doorgroeiInzage } from './doorgroei/inzage.ts';
 import type { Handlers } from './handler-types.ts';
 import { intervisieHandlers } from './intervisie/handlers.ts';
 import { intervisieInzage } from './intervisie/inzage.ts';
+import { inzetHandlers } from './inzet/handlers.ts';
+import { inzetInzage } from './inzet/inzage.ts';
 import { ketenpartnersHandlers } from './ketenpartners/handlers.ts';
 import { payoutsHandlers } from './payouts/handlers.ts';
 import { payoutsInzage } from './payouts/inzage.ts';
@@ -59,6 +61,8 @@ export const handlers: Handlers = registry
   .area('scholing', scholingHandlers, personTrainingHandlers, sessionHandlers)
   .inzage(scholingInzage)
   .area('ketenpartners', ketenpartnersHandlers)
+  .area('inzet', inzetHandlers)
+  .inzage(inzetInzage)
   .area('claims', claimsHandlers, overviewHandlers)
   .inzage(claimsInzage)
   .area('payouts', payoutsHandlers, specificationHandlers, spreadsheetHandlers)

@@ -56,6 +56,10 @@ export const tablesWithoutPersonalData: Readonly<Partial<Record<InzageTable, str
   training_sessions: 'groepstrainingen; training, datum en plaats staan bij de deelname',
   partners: 'ketenpartners (organisaties); de naam staat bij de aanvraag of inzet',
   projects: 'projecten en subsidies; de naam staat bij de inzet of declaratie',
+  inzet: 'activiteiten met anonieme aantallen; datum, duur en soort staan bij de inzet van de persoon',
+  inzet_tags:
+    'rollen, leefgebieden, hulpvraag en doorverwijzing van een activiteit, over anonieme nieuwkomers',
+  inzet_reach: 'anonieme aantallen bereikte mensen per herkomstregio en taal',
 };
 
 /** Every table the parts and the list above name, and how the export covers it. */
