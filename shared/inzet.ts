@@ -246,8 +246,8 @@ export const requiredImportColumns = ['datum', 'duur', 'sleutelpersonen', 'soort
 export function inzetImportTemplate(): string {
   const example = [
     '25-11-2026',
-    '1:30',
-    'Amina Yusuf | amina@example.org',
+    '90',
+    'Amina Yusuf, Samir Haddad',
     'Huisbezoek',
     '',
     '',

@@ -14,6 +14,7 @@ import type { ContractsInzage } from '../contracts/inzage.ts';
 import { notFound } from '../failure.ts';
 import { preparedWrite } from '../handler-types.ts';
 import type { IntervisieInzage } from '../intervisie/inzage.ts';
+import type { InzetInzage } from '../inzet/inzage.ts';
 import type { PayoutsInzage } from '../payouts/inzage.ts';
 import { renderPdf } from '../pdf/render-document.ts';
 import type { PersonsInzage } from '../persons/inzage.ts';
@@ -42,6 +43,7 @@ export type InzageData = AvgInzage &
   ClaimsInzage &
   ScholingInzage &
   PayoutsInzage &
+  InzetInzage &
   AuditInzage;
 
 /** Tables that hold nothing about a person, each with the reason. Every other table is exported by one part. */

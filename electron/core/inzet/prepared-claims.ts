@@ -216,7 +216,7 @@ export async function dropClaims(ctx: WriteCtx, claims: LinkedClaim[]) {
       recordType: 'claim',
       recordId: claim.claimId,
       recordVersion: null,
-      summary: `Voorbereide declaratie vervallen (${claim.naam}): de inzet is gewijzigd of verwijderd`,
+      summary: 'Voorbereide declaratie vervallen: de inzet is gewijzigd of verwijderd',
       changes: [{ field: 'omschrijving', before: claim.omschrijving, after: null }],
     });
   }

@@ -105,6 +105,8 @@ async function resolveLinks(ctx: WriteCtx, fields: InzetFields) {
   return { fields: { ...fields, partnerId, projectId }, partnerNaam, request };
 }
 
+const peopleCount = (n: number) => `${n} ${n === 1 ? 'sleutelpersoon' : 'sleutelpersonen'}`;
+
 function headValues(ctx: WriteCtx, f: InzetFields) {
   return {
     datum: f.datum,
@@ -126,14 +128,15 @@ function headValues(ctx: WriteCtx, f: InzetFields) {
 
 /**
  * What the audit log keeps of an activity. What it was about (hulpvraag, its note, the outcome) stays out: the log
- * is read by the beheerder, who may be the administrateur.
+ * is read by the beheerder, who may be the administrateur. People by id, not by name: an activity outlives the
+ * anonymisation of a person on it, and its log entry must not keep their name.
  */
-function audited(f: InzetFields, names: string[]) {
+function audited(f: InzetFields) {
   return {
     datum: f.datum,
     minuten: f.minuten,
     soort: activityKindLabels[f.soort],
-    sleutelpersonen: names.join(', '),
+    personIds: f.personIds.join(', '),
     partnerId: f.partnerId,
     requestId: f.requestId,
     projectId: f.projectId,
@@ -210,13 +213,10 @@ export async function saveInzet(ctx: WriteCtx, input: z.output<typeof inzetSaveI
   const { id: givenId, version, ...given } = input;
   if (given.datum > ctx.today)
     throw invalidField('datum', 'ligt in de toekomst; leg inzet vast als die gedaan is');
-  const people = await checkPeople(ctx, given.personIds);
+  await checkPeople(ctx, given.personIds);
   const { fields, partnerNaam, request } = await resolveLinks(ctx, given);
-  const names = given.personIds.map((pid) =>
-    fullName(people.find((p) => p.id === pid) ?? { voornaam: '?', tussenvoegsel: null, achternaam: '' }),
-  );
   const summaryOf = (verb: string) =>
-    `Inzet ${verb}: ${activityKindLabels[fields.soort]} op ${formatDate(fields.datum)}, ${formatMinutes(fields.minuten)} (${names.join(', ')})`;
+    `Inzet ${verb}: ${activityKindLabels[fields.soort]} op ${formatDate(fields.datum)}, ${formatMinutes(fields.minuten)} (${peopleCount(fields.personIds.length)})`;
 
   let inzetId: string;
   let saved: { id: string; version: number };
@@ -243,25 +243,23 @@ export async function saveInzet(ctx: WriteCtx, input: z.output<typeof inzetSaveI
         recordType: 'inzet',
         summary: summaryOf('gewijzigd'),
         changes: diff(
-          audited(
-            {
-              ...fields,
-              datum: row.datum,
-              minuten: row.minuten,
-              soort: row.soort as InzetFields['soort'],
-              partnerId: row.partner_id,
-              requestId: row.request_id,
-              projectId: row.project_id,
-              gemeente: row.gemeente,
-              rollen: previous.filter((t) => t.kind === 'rol').map((t) => t.waarde),
-              bereikVolwassenen: row.bereik_volwassenen,
-              bereikKinderen: row.bereik_kinderen,
-              bereikStatushouders: row.bereik_statushouders,
-              bereikProfessionals: row.bereik_professionals,
-            },
-            before.map(fullName),
-          ),
-          audited(fields, names),
+          audited({
+            ...fields,
+            personIds: before.map((p) => p.id),
+            datum: row.datum,
+            minuten: row.minuten,
+            soort: row.soort as InzetFields['soort'],
+            partnerId: row.partner_id,
+            requestId: row.request_id,
+            projectId: row.project_id,
+            gemeente: row.gemeente,
+            rollen: previous.filter((t) => t.kind === 'rol').map((t) => t.waarde),
+            bereikVolwassenen: row.bereik_volwassenen,
+            bereikKinderen: row.bereik_kinderen,
+            bereikStatushouders: row.bereik_statushouders,
+            bereikProfessionals: row.bereik_professionals,
+          }),
+          audited(fields),
         ),
       },
     );
@@ -286,7 +284,7 @@ export async function saveInzet(ctx: WriteCtx, input: z.output<typeof inzetSaveI
       recordId: inzetId,
       recordVersion: 1,
       summary: summaryOf('vastgelegd'),
-      changes: diff(null, audited(fields, names)),
+      changes: diff(null, audited(fields)),
     });
     const { claimOf } = await prepareClaims(ctx, fields, partnerNaam, new Map());
     await writeChildren(ctx, inzetId, fields, claimOf);
@@ -337,7 +335,7 @@ export async function removeInzet(ctx: WriteCtx, input: z.output<typeof inzetRem
     recordType: 'inzet',
     recordId: input.id,
     recordVersion: null,
-    summary: `Inzet verwijderd: ${activityKindLabels[row.soort as InzetFields['soort']] ?? row.soort} op ${formatDate(row.datum)}, ${formatMinutes(row.minuten)} (${people.map(fullName).join(', ')})`,
+    summary: `Inzet verwijderd: ${activityKindLabels[row.soort as InzetFields['soort']] ?? row.soort} op ${formatDate(row.datum)}, ${formatMinutes(row.minuten)} (${peopleCount(people.length)})`,
     changes: [],
   });
   return { count: 1 };
