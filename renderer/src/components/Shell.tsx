@@ -15,6 +15,7 @@ import { CaseloadScreen } from '../screens/begeleiding/CaseloadScreen.tsx';
 import { ClaimsScreen } from '../screens/claims/ClaimsScreen.tsx';
 import { ContractScreen, NewContractScreen } from '../screens/contracts/ContractScreens.tsx';
 import { IntervisieScreen } from '../screens/intervisie/IntervisieScreen.tsx';
+import { InzetScreen } from '../screens/inzet/InzetScreen.tsx';
 import { PersonFormScreen } from '../screens/persons/PersonFormScreen.tsx';
 import { PersonPage } from '../screens/persons/PersonPage.tsx';
 import { PersonsScreen } from '../screens/persons/PersonsScreen.tsx';
@@ -33,6 +34,7 @@ const menu: { path: string; label: string; needs: CallName }[] = [
   { path: '/caseload', label: 'Caseload', needs: 'begeleiding.caseload' },
   { path: '/intervisie', label: 'Intervisie', needs: 'intervisie.list' },
   { path: '/scholing', label: 'Scholing', needs: 'scholing.catalogue' },
+  { path: '/inzet', label: 'Inzet', needs: 'inzet.list' },
   { path: '/declaraties', label: 'Declaraties', needs: 'claims.list' },
   { path: '/profielen', label: 'Functieprofielen', needs: 'profiles.list' },
   { path: '/audit', label: 'Auditlog', needs: 'audit.list' },
@@ -53,6 +55,8 @@ function screenFor(route: string[]): ReactNode {
       return <CaseloadScreen />;
     case 'declaraties':
       return <ClaimsScreen />;
+    case 'inzet':
+      return <InzetScreen />;
     case 'intervisie':
       return <IntervisieScreen />;
     case 'scholing':
