@@ -68,7 +68,7 @@ export function ImportDialog({ onClose, onDone }: { onClose(): void; onDone(): v
           </Button>
           <Group>
             <Button variant="default" onClick={onClose}>
-              Sluiten
+              Annuleren
             </Button>
             <FileButton
               onChange={read}

@@ -271,7 +271,7 @@ export function InzetForm({
   );
 
   return (
-    <Modal opened onClose={onClose} title={inzet ? 'Inzet wijzigen' : 'Inzet vastleggen'} size="xl">
+    <Modal opened onClose={onClose} title={inzet ? 'Inzet wijzigen' : 'Inzet vastleggen'} size={900}>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           {requestOptions.length > 0 && (
@@ -296,7 +296,7 @@ export function InzetForm({
             />
             <DurationInput
               label="Duur"
-              description="uren:minuten, bijvoorbeeld 1:30"
+              placeholder="uu:mm, bijvoorbeeld 1:30"
               value={v.minuten}
               onChange={(m) => form.setFieldValue('minuten', m)}
               error={form.errors.minuten}
