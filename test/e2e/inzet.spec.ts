@@ -83,7 +83,7 @@ test('inzet recorded in the form for a volunteer paid per hour: the administrate
 
   const table = page.getByRole('table', { name: 'Inzet' });
   await expect(table.getByRole('row', { name: /Gülşen Doğan/ })).toContainText(
-    /25-11-2026.*Huisbezoek.*Gülşen Doğan.*GGD Utrecht.*1 uur 30.*5.*€ 7,50/,
+    /25-11-2026.*Huisbezoek.*Gülşen Doğan.*GGD Utrecht.*1:30.*5.*€ 7,50/,
   );
   await expect(page.getByText('1 activiteit, samen 1 uur 30')).toBeVisible();
   await atBothSizes(page, '81-inzet-lijst');

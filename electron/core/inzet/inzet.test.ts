@@ -241,6 +241,35 @@ describe('claims prepared by inzet', () => {
     });
   });
 
+  it('lets the administrateur set a typed claim against a project, and refuses one that does not exist', async () => {
+    const amina = await person('Amina');
+    await volunteer(amina);
+    const p = await project();
+    const typed = {
+      personId: amina,
+      soort: 'uren' as const,
+      datum: '2026-11-20',
+      omschrijving: 'Voorlichting',
+      van: null,
+      naar: null,
+      km: null,
+      minuten: 60,
+      bedragCents: null,
+      bonnen: [],
+    };
+    await h.ok('administrateur', 'claims.create', { ...typed, projectId: p.id });
+    expect(sqlite().prepare('select project_id from claims').get()).toEqual({ project_id: p.id });
+    const unknown = await h.call('administrateur', 'claims.create', {
+      ...typed,
+      projectId: '01900000-0000-7000-8000-0000000000ff',
+    });
+    expect(unknown).toMatchObject({
+      ok: false,
+      error: { field: 'projectId', message: 'Project: dit project bestaat niet (meer)' },
+    });
+    expect(count('claims')).toBe(1);
+  });
+
   it('removes an activity with its submitted claims', async () => {
     const amina = await person('Amina');
     await volunteer(amina);

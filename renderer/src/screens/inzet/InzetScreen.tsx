@@ -2,6 +2,7 @@ import { Button, Group, Pagination, Paper, Select, Stack, Table, Text, Title } f
 import { createColumnHelper, rowPaginationFeature, tableFeatures, useTable } from '@tanstack/react-table';
 import { useState } from 'react';
 import { addDays, dutchDate } from '../../../../shared/dates.ts';
+import { formatDurationInput } from '../../../../shared/duration.ts';
 import { formatCents, formatDate, formatMinutes } from '../../../../shared/format.ts';
 import type { Inzet, InzetRow } from '../../../../shared/inzet.ts';
 import { activityKindLabels } from '../../../../shared/work-vocabulary.ts';
@@ -27,9 +28,21 @@ const columns = column.columns([
         .map((p) => p.naam)
         .join(', '),
   }),
-  column.accessor('partnerNaam', { header: 'Ketenpartner', cell: (c) => c.getValue() ?? '—' }),
-  column.accessor('projectNaam', { header: 'Project', cell: (c) => c.getValue() ?? '—' }),
-  column.accessor('minuten', { header: 'Duur', cell: (c) => formatMinutes(c.getValue()) }),
+  // Partner and project in one cell, so the table fits a small laptop without scrolling sideways.
+  column.accessor('partnerNaam', {
+    header: 'Ketenpartner / project',
+    cell: (c) => (
+      <>
+        {c.getValue() ?? '—'}
+        {c.row.original.projectNaam && (
+          <Text size="xs" c="dimmed">
+            {c.row.original.projectNaam}
+          </Text>
+        )}
+      </>
+    ),
+  }),
+  column.accessor('minuten', { header: 'Duur', cell: (c) => formatDurationInput(c.getValue()) }),
   column.accessor('bereik', { header: 'Bereikt' }),
   column.accessor('declaratieCents', {
     header: 'Declaratie',
@@ -37,6 +50,8 @@ const columns = column.columns([
   }),
 ]);
 const right = new Set(['minuten', 'bereik', 'declaratieCents']);
+/** Dates and amounts are never broken over two lines. */
+const oneLine = new Set(['datum', 'minuten', 'declaratieCents']);
 const noRows: InzetRow[] = [];
 
 /** The first and last day of the month of a date. */
@@ -146,7 +161,7 @@ export function InzetScreen() {
           : ' '}
       </Text>
       <Paper withBorder>
-        <Table.ScrollContainer minWidth={860}>
+        <Table.ScrollContainer minWidth={700}>
           <Table verticalSpacing="xs" highlightOnHover={canSave} aria-label="Inzet" aria-busy={loading}>
             <Table.Thead>
               {table.getHeaderGroups().map((group) => (
@@ -171,7 +186,11 @@ export function InzetScreen() {
                   }}
                 >
                   {row.getAllCells().map((cell) => (
-                    <Table.Td key={cell.id} ta={right.has(cell.column.id) ? 'right' : undefined}>
+                    <Table.Td
+                      key={cell.id}
+                      ta={right.has(cell.column.id) ? 'right' : undefined}
+                      style={oneLine.has(cell.column.id) ? { whiteSpace: 'nowrap' } : undefined}
+                    >
                       <table.FlexRender cell={cell} />
                     </Table.Td>
                   ))}

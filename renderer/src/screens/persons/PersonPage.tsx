@@ -13,6 +13,7 @@ import { useCall } from '../../lib/use-call.ts';
 import { LogTab } from '../begeleiding/LogTab.tsx';
 import { PopTab } from '../begeleiding/PopTab.tsx';
 import { DoorgroeiTab } from '../doorgroei/DoorgroeiTab.tsx';
+import { PersonInzetTab } from '../inzet/PersonInzetTab.tsx';
 import { PersonTrainingsTab } from '../scholing/PersonTrainingsTab.tsx';
 import { PersonDetails } from './PersonDetails.tsx';
 import { PersonHistory } from './PersonHistory.tsx';
@@ -44,6 +45,7 @@ const tabs: { value: string; label: string; needs: CallName; render(person: Pers
     needs: 'scholing.listForPerson',
     render: (p) => <PersonTrainingsTab person={p} />,
   },
+  { value: 'inzet', label: 'Inzet', needs: 'inzet.list', render: (p) => <PersonInzetTab person={p} /> },
   { value: 'pop', label: 'POP', needs: 'begeleiding.pop', render: (p) => <PopTab person={p} /> },
   {
     value: 'begeleiding',
