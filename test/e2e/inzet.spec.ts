@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { inzetImportColumns } from '../../shared/inzet.ts';
 import { personInput, volunteerContract } from '../support/harness.ts';
@@ -13,6 +14,26 @@ import {
   strongPassword,
   test,
 } from './fixtures.ts';
+
+/**
+ * Serious and critical WCAG 2.1 A/AA findings on the page as it is now, one line each. The "opgeslagen" notice is
+ * left out: its close button (the app's notifications, not this screen) has no name yet.
+ */
+async function seriousFindings(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page })
+    .exclude('.mantine-Notifications-root')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.id}: ${v.help} (${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join('; ')})`,
+    );
+}
 
 /** Gülşen Doğan, paid € 5 an hour under a volunteer contract for this year. */
 async function volunteerPaidPerHour(page: Page) {
@@ -76,6 +97,7 @@ test('inzet recorded in the form for a volunteer paid per hour: the administrate
   await form.getByRole('button', { name: 'Vastleggen' }).click();
   await expect(form.getByText('Meer dan het aantal bereikte mensen (5)')).toBeVisible();
   await form.getByLabel('Waarvan statushouders').fill('2');
+  expect(await seriousFindings(page)).toEqual([]);
   await atBothSizes(page, '80-inzet-formulier');
   await page.setViewportSize({ width: 1280, height: 800 });
   await form.getByRole('button', { name: 'Vastleggen' }).click();
@@ -87,6 +109,17 @@ test('inzet recorded in the form for a volunteer paid per hour: the administrate
   );
   await expect(page.getByText('1 activiteit, samen 1 uur 30')).toBeVisible();
   await atBothSizes(page, '81-inzet-lijst');
+  expect(await seriousFindings(page)).toEqual([]);
+
+  // On her own page, her latest inzet.
+  await openMenu(page, 'Sleutelpersonen');
+  await page.getByRole('link', { name: 'Gülşen Doğan' }).first().click();
+  await page.getByRole('tab', { name: 'Inzet' }).click();
+  await expect(page.getByRole('table', { name: 'Inzet van Gülşen Doğan' })).toContainText(
+    /25-11-2026.*Huisbezoek.*GGD Utrecht.*1 uur 30 min.*€ 7,50/,
+  );
+  await screenshot(page, '85-inzet-persoon');
+  await openMenu(page, 'Inzet');
 
   // The import dialog, with a file that has a wrong row: nothing is read, the row and field are named.
   await page.setViewportSize({ width: 1280, height: 800 });

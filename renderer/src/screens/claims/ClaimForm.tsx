@@ -150,6 +150,7 @@ export function ClaimForm({ claim, onClose, onSaved }: { claim?: Claim; onClose(
               label="Project"
               placeholder="Geen project"
               clearable
+              clearButtonProps={{ 'aria-label': 'Project wissen' }}
               searchable
               data={projects.map((p) => ({ value: p.id, label: p.naam }))}
               {...form.getInputProps('projectId')}

@@ -280,6 +280,7 @@ export function InzetForm({
               description="Kies een aanvraag om ketenpartner, project, soort en sleutelpersonen over te nemen"
               placeholder="Geen aanvraag"
               clearable
+              clearButtonProps={{ 'aria-label': 'Aanvraag wissen' }}
               searchable
               data={requestOptions}
               value={v.requestId}
@@ -331,6 +332,7 @@ export function InzetForm({
               label="Ketenpartner"
               placeholder="Geen"
               clearable
+              clearButtonProps={{ 'aria-label': 'Ketenpartner wissen' }}
               searchable
               data={(partners ?? []).map((p) => ({ value: p.id, label: p.naam }))}
               {...form.getInputProps('partnerId')}
@@ -340,6 +342,7 @@ export function InzetForm({
               label="Project"
               placeholder="Geen"
               clearable
+              clearButtonProps={{ 'aria-label': 'Project wissen' }}
               searchable
               data={(projects ?? []).map((p) => ({ value: p.id, label: p.naam }))}
               {...form.getInputProps('projectId')}

@@ -148,6 +148,7 @@ export function InzetScreen() {
           label="Ketenpartner"
           placeholder="Alle"
           clearable
+          clearButtonProps={{ 'aria-label': 'Ketenpartner wissen' }}
           searchable
           w={220}
           data={(partners ?? []).map((p) => ({ value: p.id, label: p.naam }))}
