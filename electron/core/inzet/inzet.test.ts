@@ -241,6 +241,16 @@ describe('claims prepared by inzet', () => {
     });
   });
 
+  it('flags a prepared claim over the month cap in the queue, exactly as a typed one', async () => {
+    const amina = await person('Amina');
+    await volunteer(amina);
+    // € 5 an hour: days of 24 hours at € 120 each; from the second one the month is above its € 220 allowance.
+    for (const datum of ['2026-11-02', '2026-11-03', '2026-11-04'])
+      await h.ok('begeleider', 'inzet.save', activity([amina], { datum, minuten: 24 * 60 }));
+    const flagged = (await queue()).filter((c) => c.checks.some((x) => x.code === 'over_grens'));
+    expect(flagged.map((c) => c.datum)).toEqual(['2026-11-04', '2026-11-03']);
+  });
+
   it('lets the administrateur set a typed claim against a project, and refuses one that does not exist', async () => {
     const amina = await person('Amina');
     await volunteer(amina);
