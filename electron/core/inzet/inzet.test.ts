@@ -379,3 +379,22 @@ describe('inzet for a request', () => {
     expect((await h.ok('begeleider', 'inzet.requests', {})).map((r) => r.id)).toEqual([]);
   });
 });
+
+describe('inzet under the retention rules', () => {
+  it('keeps the activity when its claims are removed after seven years; only the link goes', async () => {
+    const amina = await person('Amina');
+    await volunteer(amina);
+    const saved = await h.ok('begeleider', 'inzet.save', activity([amina]));
+    const [claim] = await queue();
+    await h.ok('administrateur', 'claims.reject', {
+      items: [{ id: claim?.id ?? '', version: claim?.version ?? 0, reden: 'Al op papier gedeclareerd' }],
+    });
+    h.setNow('2034-01-02T10:00:00.000Z');
+    await h.ok('beheer', 'avg.purge', { grens: '2027-01-01' });
+    expect(count('claims')).toBe(0);
+    expect(await h.ok('projectleider', 'inzet.get', { id: saved.id })).toMatchObject({
+      minuten: 90,
+      personen: [{ personId: amina, claim: null }],
+    });
+  });
+});
