@@ -99,6 +99,8 @@ const claimFields = {
     .min(1, 'moet groter zijn dan € 0,00')
     .max(10_000_00, 'hoger dan € 10.000')
     .nullish(),
+  /** The project or subsidie the claim is set against; left out, a correction keeps the one it has. */
+  projectId: id.nullish(),
 };
 
 function checkShape(

@@ -83,6 +83,16 @@ import {
 import { type DoorgroeiView, doorgroeiSaveInput, outflowAddInput, outflowUpdateInput } from './doorgroei.ts';
 import { groupSaveInput, type IntervisieGroup, sessionCreateInput } from './intervisie.ts';
 import {
+  type Inzet,
+  type InzetPage,
+  type InzetRequestOption,
+  inzetImportInput,
+  inzetListInput,
+  inzetRemoveInput,
+  inzetRequestsInput,
+  inzetSaveInput,
+} from './inzet.ts';
+import {
   archiveInput,
   listInput,
   type Partner,
@@ -258,6 +268,13 @@ export const contract = {
   'aanvragen.removeAbsence': write<Saved>()(absenceRemoveInput),
   'verdeling.proposals': read<Proposals>()(proposalsInput),
   'verdeling.overview': read<LoadOverview>()(loadOverviewInput),
+  'inzet.list': read<InzetPage>()(inzetListInput),
+  'inzet.get': read<Inzet>()(byId),
+  'inzet.save': write<Saved>()(inzetSaveInput),
+  'inzet.remove': write<{ count: number }>()(inzetRemoveInput),
+  'inzet.import': write<{ count: number }>()(inzetImportInput),
+  /** Requests inzet can be recorded for (matched or new), with the partner, project and kind they fill in. */
+  'inzet.requests': read<InzetRequestOption[]>()(inzetRequestsInput),
 
   'claims.list': read<ClaimPage>()(claimListInput),
   'claims.create': write<Saved>()(claimCreateInput),

@@ -184,6 +184,23 @@ export const fieldLabels = {
   dagdelen: 'Dagdelen',
   eigenVervoer: 'Eigen vervoer',
   ookGemeenten: 'Ook naar gemeenten',
+  // Inzet (an activity and its import).
+  projectId: 'Project',
+  partnerId: 'Ketenpartner',
+  requestId: 'Aanvraag',
+  rollen: 'Rollen',
+  bereikVolwassenen: 'Bereikt: volwassenen',
+  bereikKinderen: 'Bereikt: kinderen',
+  bereikStatushouders: 'Waarvan statushouders',
+  bereikProfessionals: 'Waarvan professionals',
+  herkomst: 'Bereik naar herkomst',
+  hulpvraag: 'Hulpvraag',
+  hulpvraagNotitie: 'Notitie bij de hulpvraag',
+  doorverwijzing: 'Doorverwijzing',
+  uitkomst: 'Uitkomst',
+  waarde: 'Waarde',
+  aantal: 'Aantal',
+  base64: 'Bestand',
 } as const satisfies Record<string, string>;
 
 /**

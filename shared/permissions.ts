@@ -120,6 +120,14 @@ export const permissions = {
   // languages, gender, origin or availability.
   'verdeling.proposals': guides,
   'verdeling.overview': guides,
+  // Inzet is recorded by those who guide (a begeleider for the people they guide: checked in the handler); the
+  // administrateur reads its hours and costs for the claims, never the hulpvraag or the outcome (stripped there).
+  'inzet.list': staff,
+  'inzet.get': staff,
+  'inzet.save': guides,
+  'inzet.remove': guides,
+  'inzet.import': guides,
+  'inzet.requests': guides,
 
   // The administrateur handles claims; projectleiders read them; a begeleider sees their own caseload's.
   'claims.list': staff,

@@ -23,6 +23,8 @@ import { doorgroeiInzage } from './doorgroei/inzage.ts';
 import type { Handlers } from './handler-types.ts';
 import { intervisieHandlers } from './intervisie/handlers.ts';
 import { intervisieInzage } from './intervisie/inzage.ts';
+import { inzetHandlers } from './inzet/handlers.ts';
+import { inzetInzage } from './inzet/inzage.ts';
 import { ketenpartnersHandlers } from './ketenpartners/handlers.ts';
 import { payoutsHandlers } from './payouts/handlers.ts';
 import { payoutsInzage } from './payouts/inzage.ts';
@@ -67,6 +69,8 @@ export const handlers: Handlers = registry
   .area('aanvragen', requestHandlers, matchHandlers, availabilityHandlers)
   .inzage(aanvragenInzage)
   .area('verdeling', verdelingHandlers)
+  .area('inzet', inzetHandlers)
+  .inzage(inzetInzage)
   .area('claims', claimsHandlers, overviewHandlers)
   .inzage(claimsInzage)
   .area('payouts', payoutsHandlers, specificationHandlers, spreadsheetHandlers)

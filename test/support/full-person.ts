@@ -415,6 +415,31 @@ export async function fullPeople(h: Harness, options: { namesake?: boolean } = {
     items: open.rows.map((c) => ({ id: c.id, version: c.version, reden: 'Buiten het contract' })),
   });
 
+  // Inzet: one activity of both (before their contracts, so it prepares no claim); his export lists it without
+  // Rahaf's name or what the newcomers asked.
+  await h.ok('projectleider', 'inzet.save', {
+    datum: '2023-12-15',
+    minuten: 120,
+    personIds: [zerihun, rahaf],
+    partnerId: null,
+    requestId: null,
+    projectId: null,
+    soort: 'groepsvoorlichting',
+    gemeente: 'Utrecht',
+    rollen: ['voorlichter'],
+    leefgebieden: ['gezondheid'],
+    bereikVolwassenen: 12,
+    bereikKinderen: 0,
+    bereikStatushouders: 10,
+    bereikProfessionals: 0,
+    herkomst: [{ waarde: 'hoorn_van_afrika', aantal: 12 }],
+    talen: [{ waarde: 'Somalisch', aantal: 12 }],
+    hulpvraag: ['gezondheidszorg'],
+    hulpvraagNotitie: 'Inzet-vraag over de huisarts',
+    doorverwijzing: ['huisarts'],
+    uitkomst: null,
+  });
+
   const doorgroei = (personId: string, richting: string, functie: string, land: string, portfolio: string) =>
     h.ok('begeleider', 'doorgroei.save', {
       personId,

@@ -10,6 +10,7 @@ import type { ExpressionBuilder } from 'kysely';
 import type { ClaimStatus } from '../../../shared/claims.ts';
 import { adjustGrantedAllowance, grantedStatuses } from '../claims/granted.ts';
 import type { Reader, WriteCtx } from '../context.ts';
+import { unlinkRemovedClaims } from '../inzet/retention.ts';
 import type { DB } from '../store/schema.ts';
 import { updateVersioned, updateVersionedMany } from '../versioning.ts';
 import { scrubAudit } from './audit-scrub.ts';
@@ -106,6 +107,7 @@ export async function purgeFinancial(ctx: WriteCtx, grens: string) {
   const ids = claims.map((c) => c.id);
   let bonnen = 0;
   for (const part of chunks(ids)) {
+    await unlinkRemovedClaims(db, part);
     const [r] = await db.deleteFrom('receipts').where('claim_id', 'in', part).execute();
     bonnen += Number(r?.numDeletedRows ?? 0n);
     await db.deleteFrom('claims').where('id', 'in', part).execute();

@@ -15,6 +15,7 @@ import type { ContractsInzage } from '../contracts/inzage.ts';
 import { notFound } from '../failure.ts';
 import { preparedWrite } from '../handler-types.ts';
 import type { IntervisieInzage } from '../intervisie/inzage.ts';
+import type { InzetInzage } from '../inzet/inzage.ts';
 import type { PayoutsInzage } from '../payouts/inzage.ts';
 import { renderPdf } from '../pdf/render-document.ts';
 import type { PersonsInzage } from '../persons/inzage.ts';
@@ -44,6 +45,7 @@ export type InzageData = AvgInzage &
   ScholingInzage &
   AanvragenInzage &
   PayoutsInzage &
+  InzetInzage &
   AuditInzage;
 
 /** Tables that hold nothing about a person, each with the reason. Every other table is exported by one part. */
@@ -62,6 +64,10 @@ export const tablesWithoutPersonalData: Readonly<Partial<Record<InzageTable, str
     'aanvragen van ketenpartners: geen namen van cliënten en niets over een sleutelpersoon; datum, partner en soort staan bij aanvragen.gematcht',
   request_languages: 'talen die een aanvraag vraagt; niets over een persoon',
   request_leefgebieden: 'leefgebieden van een aanvraag; niets over een persoon',
+  inzet: 'activiteiten met anonieme aantallen; datum, duur en soort staan bij de inzet van de persoon',
+  inzet_tags:
+    'rollen, leefgebieden, hulpvraag en doorverwijzing van een activiteit, over anonieme nieuwkomers',
+  inzet_reach: 'anonieme aantallen bereikte mensen per herkomstregio en taal',
 };
 
 /** Every table the parts and the list above name, and how the export covers it. */

@@ -137,6 +137,16 @@ describe('inzage export', () => {
     // All but the entry of this very export, written when it was done.
     expect(audit.filter((a) => !json.includes(a.id)).map((a) => a.call)).toEqual(['avg.inzage']);
     expect(data.intervisie.bijeenkomsten).toHaveLength(1);
+    // His inzet: the activity, without the other sleutelpersoon or what the newcomers asked.
+    expect(data.inzet).toEqual([
+      expect.objectContaining({
+        datum: '2023-12-15',
+        minuten: 120,
+        soort: 'Groepsvoorlichting',
+        declaratie: null,
+      }),
+    ]);
+    expect(json).not.toContain('Inzet-vraag over de huisarts');
     // The paid batch through his claims, and the cancelled one through his IBAN in its payment file: the claims
     // went back to approved and no longer point at it.
     const transfer = {

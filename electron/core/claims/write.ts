@@ -26,6 +26,14 @@ async function validateAndPriceClaim(ctx: WriteCtx, f: ClaimFields) {
   });
   refuseIfAnonymised(person);
   if (f.datum > ctx.today) throw invalidField('datum', 'ligt in de toekomst');
+  if (f.projectId) {
+    const project = await ctx.db
+      .selectFrom('projects')
+      .select('id')
+      .where('id', '=', f.projectId)
+      .executeTakeFirst();
+    if (!project) throw invalidField('projectId', 'dit project bestaat niet (meer)');
+  }
   const contracts = await activeContracts(ctx.db, [f.personId]);
   const contract = contractOn(contracts.get(f.personId), f.datum);
   const amount = claimAmount(
@@ -86,7 +94,7 @@ export async function insertClaim(
     account_id: ctx.account?.id ?? null,
     beoordeeld_door: null,
     beoordeeld_op: null,
-    project_id: null,
+    project_id: fields.projectId ?? null,
     created_at: ctx.now,
     updated_at: ctx.now,
     version: 1,
@@ -134,7 +142,12 @@ export async function correctClaim(ctx: WriteCtx, input: z.output<typeof claimCo
     ctx,
     'claims',
     { id, version },
-    { ...next, origineel: row.origineel ?? JSON.stringify(snapshot(row)), updated_at: ctx.now },
+    {
+      ...next,
+      ...(fields.projectId === undefined ? {} : { project_id: fields.projectId }),
+      origineel: row.origineel ?? JSON.stringify(snapshot(row)),
+      updated_at: ctx.now,
+    },
     {
       recordType: 'claim',
       summary: `Declaratie gecorrigeerd vóór beoordeling: ${formatCents(amount)} (${person.naam})`,

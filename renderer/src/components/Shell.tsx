@@ -18,6 +18,7 @@ import { ClaimsScreen } from '../screens/claims/ClaimsScreen.tsx';
 import { ContractScreen, NewContractScreen } from '../screens/contracts/ContractScreens.tsx';
 import { IntervisieScreen } from '../screens/intervisie/IntervisieScreen.tsx';
 import { KetenpartnersScreen } from '../screens/ketenpartners/KetenpartnersScreen.tsx';
+import { InzetScreen } from '../screens/inzet/InzetScreen.tsx';
 import { PersonFormScreen } from '../screens/persons/PersonFormScreen.tsx';
 import { PersonPage } from '../screens/persons/PersonPage.tsx';
 import { PersonsScreen } from '../screens/persons/PersonsScreen.tsx';
@@ -41,6 +42,7 @@ const menu: { path: string; label: string; needs: CallName }[] = [
   { path: '/aanvragen', label: 'Aanvragen', needs: 'aanvragen.list' },
   { path: '/ketenpartners', label: 'Ketenpartners', needs: 'ketenpartners.list' },
   { path: '/verdeling', label: 'Verdeling', needs: 'verdeling.overview' },
+  { path: '/inzet', label: 'Inzet', needs: 'inzet.list' },
   { path: '/declaraties', label: 'Declaraties', needs: 'claims.list' },
   { path: '/profielen', label: 'Functieprofielen', needs: 'profiles.list' },
   { path: '/audit', label: 'Auditlog', needs: 'audit.list' },
@@ -68,6 +70,8 @@ function screenFor(route: string[]): ReactNode {
     case 'verdeling':
       if (id === 'aanvraag' && action) return <MatchRequestScreen requestId={action} />;
       return id ? <NotFound /> : <VerdelingScreen />;
+    case 'inzet':
+      return <InzetScreen />;
     case 'intervisie':
       return <IntervisieScreen />;
     case 'scholing':

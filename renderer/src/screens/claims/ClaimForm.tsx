@@ -26,6 +26,7 @@ import { DurationInput } from '../../lib/duration-input.tsx';
 import { EuroInput } from '../../lib/euro-input.tsx';
 import { showSaved, showServerError } from '../../lib/forms.ts';
 import { ModalActions } from '../../lib/modal-actions.tsx';
+import { useCall } from '../../lib/use-call.ts';
 import { TrainingClaimPicker } from '../scholing/TrainingClaimPicker.tsx';
 import { receiptAccept, toBase64 } from './receipt-files.ts';
 
@@ -40,6 +41,7 @@ interface Values {
   minuten: number | null;
   bedragCents: number | null;
   bonnen: File[];
+  projectId: string | null;
 }
 
 /** Where the amount of an allowance without an entered amount comes from, as the form says it. */
@@ -64,6 +66,7 @@ export function ClaimForm({ claim, onClose, onSaved }: { claim?: Claim; onClose(
           minuten: claim.minuten,
           bedragCents: receiptKinds.has(claim.soort) ? claim.bedragCents : null,
           bonnen: [],
+          projectId: null,
         }
       : {
           personId: null,
@@ -76,8 +79,11 @@ export function ClaimForm({ claim, onClose, onSaved }: { claim?: Claim; onClose(
           minuten: null,
           bedragCents: null,
           bonnen: [],
+          projectId: null,
         },
   });
+  // A new claim may be set against a project; a correction keeps the project it has (projectId left out).
+  const { data: projects } = useCall('ketenpartners.projects', claim ? null : { metGearchiveerd: false });
   const v = form.values;
   const submit = form.onSubmit(async (values) => {
     const tooBig = values.bonnen.findIndex((f) => f.size > maxReceiptBytes);
@@ -98,6 +104,7 @@ export function ClaimForm({ claim, onClose, onSaved }: { claim?: Claim; onClose(
       ? await invoke('claims.correct', { ...fields, id: claim.id, version: claim.version })
       : await invoke('claims.create', {
           ...fields,
+          projectId: values.projectId,
           bonnen: await Promise.all(values.bonnen.map(async (f) => ({ base64: await toBase64(f) }))),
         });
     if (!r.ok) return showServerError(form, r.error);
@@ -138,6 +145,18 @@ export function ClaimForm({ claim, onClose, onSaved }: { claim?: Claim; onClose(
               data-path="omschrijving"
             />
           </SimpleGrid>
+          {!claim && projects && projects.length > 0 && (
+            <Select
+              label="Project"
+              placeholder="Geen project"
+              clearable
+              clearButtonProps={{ 'aria-label': 'Project wissen' }}
+              searchable
+              data={projects.map((p) => ({ value: p.id, label: p.naam }))}
+              {...form.getInputProps('projectId')}
+              data-path="projectId"
+            />
+          )}
           {v.soort === 'onkosten' && v.personId && !claim && (
             <TrainingClaimPicker
               personId={v.personId}

@@ -14,6 +14,7 @@ import { AvailabilityTab } from '../aanvragen/AvailabilityTab.tsx';
 import { LogTab } from '../begeleiding/LogTab.tsx';
 import { PopTab } from '../begeleiding/PopTab.tsx';
 import { DoorgroeiTab } from '../doorgroei/DoorgroeiTab.tsx';
+import { PersonInzetTab } from '../inzet/PersonInzetTab.tsx';
 import { PersonTrainingsTab } from '../scholing/PersonTrainingsTab.tsx';
 import { PersonDetails } from './PersonDetails.tsx';
 import { PersonHistory } from './PersonHistory.tsx';
@@ -51,6 +52,7 @@ const tabs: { value: string; label: string; needs: CallName; render(person: Pers
     needs: 'aanvragen.availability',
     render: (p) => <AvailabilityTab person={p} />,
   },
+  { value: 'inzet', label: 'Inzet', needs: 'inzet.list', render: (p) => <PersonInzetTab person={p} /> },
   { value: 'pop', label: 'POP', needs: 'begeleiding.pop', render: (p) => <PopTab person={p} /> },
   {
     value: 'begeleiding',
