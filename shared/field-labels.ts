@@ -185,8 +185,6 @@ export const fieldLabels = {
   eigenVervoer: 'Eigen vervoer',
   ookGemeenten: 'Ook naar gemeenten',
   // Inzet (an activity and its import).
-  projectId: 'Project',
-  partnerId: 'Ketenpartner',
   requestId: 'Aanvraag',
   rollen: 'Rollen',
   bereikVolwassenen: 'Bereikt: volwassenen',

@@ -209,22 +209,18 @@ test('the pool is seen spread over a month, and the best fits for a request are 
     'spreekt geen Tigrinya',
   );
 
-  // aanvragen.match is the aanvragen area's call (built beside this one): here its answer stands in, and the test
-  // checks what the component sends.
-  let sent: unknown = null;
-  await page.route('**/api/aanvragen.match', async (route) => {
-    sent = route.request().postDataJSON();
-    await route.fulfill({ json: { ok: true, value: { id: requestId, version: 2 } } });
-  });
   await proposals.getByRole('checkbox', { name: 'Senait Tesfay kiezen' }).check();
   await proposals.getByRole('checkbox', { name: 'Yonas Haile kiezen' }).check();
   await atBothSizes(page, '92-verdeling-voorstellen');
   expect(await seriousFindings(page)).toEqual([]);
   await page.getByRole('button', { name: 'Koppelen (2)' }).click();
   await expect(page.getByText('2 sleutelpersonen gekoppeld')).toBeVisible();
-  expect(sent).toEqual({
+  // Linked for real: the request is gematcht with both, and they are marked as going in the proposals.
+  const linked = await api<{ status: string; personen: { personId: string }[] }>(page, 'aanvragen.get', {
     id: requestId,
-    version: 1,
-    personIds: [ids.get('Senait Tesfay'), ids.get('Yonas Haile')],
   });
+  expect(linked.status).toBe('gematcht');
+  expect(linked.personen.map((p) => p.personId).sort()).toEqual(
+    [ids.get('Senait Tesfay'), ids.get('Yonas Haile')].sort(),
+  );
 });

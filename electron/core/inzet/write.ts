@@ -7,6 +7,7 @@ import { formatDate, formatMinutes } from '../../../shared/format.ts';
 import type { InzetFields, inzetRemoveInput, inzetSaveInput } from '../../../shared/inzet.ts';
 import { fullName } from '../../../shared/persons.ts';
 import { activityKindLabels } from '../../../shared/work-vocabulary.ts';
+import { markRequestDone } from '../aanvragen/done.ts';
 import { diff, type WriteCtx } from '../context.ts';
 import { Failure, invalidField, notFound } from '../failure.ts';
 import { assertCurrent, updateVersioned } from '../versioning.ts';
@@ -291,23 +292,8 @@ export async function saveInzet(ctx: WriteCtx, input: z.output<typeof inzetSaveI
     saved = { id: inzetId, version: 1 };
   }
 
-  // The request is done once its inzet is recorded: matched → uitgevoerd, on the activity's date.
-  if (request?.status === 'gematcht') {
-    await updateVersioned(
-      ctx,
-      'requests',
-      { id: request.id, version: request.version },
-      { status: 'uitgevoerd', uitgevoerd_op: fields.datum, updated_at: ctx.now },
-      {
-        recordType: 'aanvraag',
-        summary: `Aanvraag uitgevoerd op ${formatDate(fields.datum)} (inzet vastgelegd)`,
-        changes: [
-          { field: 'status', before: 'Gematcht', after: 'Uitgevoerd' },
-          { field: 'uitgevoerdOp', before: null, after: fields.datum },
-        ],
-      },
-    );
-  }
+  // The request is done once its inzet is recorded (the aanvragen area's one rule for it).
+  if (request) await markRequestDone(ctx, request.id, fields.datum);
   return saved;
 }
 

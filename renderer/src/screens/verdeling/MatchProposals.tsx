@@ -12,22 +12,10 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { useState } from 'react';
-import type { CallInput, CallName, Saved } from '../../../../shared/contract.ts';
 import { formatHours, type Proposal } from '../../../../shared/verdeling.ts';
 import { invoke } from '../../lib/api.ts';
 import { showSaved, showServerError } from '../../lib/forms.ts';
 import { useCall } from '../../lib/use-call.ts';
-
-/**
- * The aanvragen area's match call ({ id, version, personIds } -> Saved). It is declared in the contract on the
- * aanvragen branch; until both are merged it is named here once, cast, so this file compiles on either side.
- */
-const matchCall = 'aanvragen.match' as CallName;
-function match(input: { id: string; version: number; personIds: string[] }) {
-  return invoke(matchCall, input as unknown as CallInput<CallName>) as Promise<
-    { ok: true; value: Saved } | { ok: false; error: Parameters<typeof showServerError>[1] }
-  >;
-}
 
 /**
  * Who to ask for a request, best fit first, each with why and what speaks against it; the coordinator ticks one or
@@ -54,7 +42,11 @@ export function MatchProposals({
 
   const link = async () => {
     setBusy(true);
-    const r = await match({ id: request.id, version: request.version, personIds: [...chosen] });
+    const r = await invoke('aanvragen.match', {
+      id: request.id,
+      version: request.version,
+      personIds: [...chosen],
+    });
     setBusy(false);
     if (!r.ok) {
       showServerError(null, r.error);
