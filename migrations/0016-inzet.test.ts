@@ -57,9 +57,9 @@ it('0016 adds the work itself beside the register and the claims as they were; a
   ).rejects.toThrow(/FOREIGN KEY/);
   const inzet = await store.db.selectFrom('inzet').selectAll().executeTakeFirstOrThrow();
   expect(inzet).toMatchObject({
-    bereik_volwassenen: 0,
-    bereik_kinderen: 0,
+    bereik_kinderen: 2,
     partner_id: null,
+    project_id: null,
     request_id: null,
   });
   await store.close();

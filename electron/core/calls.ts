@@ -1,7 +1,7 @@
 import { availabilityHandlers } from './aanvragen/availability.ts';
+import { requestHandlers } from './aanvragen/handlers.ts';
 import { aanvragenInzage } from './aanvragen/inzage.ts';
 import { matchHandlers } from './aanvragen/match.ts';
-import { requestHandlers } from './aanvragen/requests.ts';
 import { accountsHandlers } from './accounts/handlers.ts';
 import { attentionHandlers } from './attention/handlers.ts';
 import { auditHandlers } from './audit/handlers.ts';

@@ -77,6 +77,24 @@ export async function updateVersioned<T extends VersionedTable>(
   return { id: record.id, version: next };
 }
 
+/**
+ * The versioned delete: removes the row only at the version the caller read, refused as updateVersioned refuses
+ * (the caller's transaction rolls back with it). The caller writes the audit entry, naming what was removed.
+ */
+export async function deleteVersioned(
+  ctx: Pick<WriteCtx, 'db'>,
+  table: VersionedTable,
+  record: ReadRecord,
+): Promise<void> {
+  const db = ctx.db as unknown as Transaction<Pick<DB, 'persons'>>;
+  const result = await db
+    .deleteFrom(table as 'persons')
+    .where('id', '=', record.id)
+    .where('version', '=', record.version)
+    .executeTakeFirst();
+  if (Number(result.numDeletedRows) !== 1) throw await conflict(ctx.db, table, record);
+}
+
 /** Rows per statement of a set-based write: two parameters each, well inside SQLite's and PostgreSQL's limits. */
 const rowsPerStatement = 1000;
 

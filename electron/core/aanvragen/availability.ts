@@ -10,7 +10,7 @@ import { diff, type WriteCtx } from '../context.ts';
 import { Failure, invalidField, notFound } from '../failure.ts';
 import { loadPerson, refuseIfAnonymised } from '../persons/read.ts';
 import type { AreaHandlers } from '../registry.ts';
-import { updateVersioned } from '../versioning.ts';
+import { deleteVersioned, updateVersioned } from '../versioning.ts';
 import { availabilityOf } from './read.ts';
 
 async function requirePerson(ctx: WriteCtx, personId: string) {
@@ -114,13 +114,7 @@ export const availabilityHandlers = {
       .executeTakeFirst();
     if (!row) throw notFound('Deze afwezigheid');
     const person = await requirePerson(ctx, row.person_id);
-    const result = await ctx.db
-      .deleteFrom('person_absences')
-      .where('id', '=', row.id)
-      .where('version', '=', input.version)
-      .executeTakeFirst();
-    if (Number(result.numDeletedRows) !== 1)
-      throw new Failure('conflict', 'Deze afwezigheid is intussen gewijzigd. Laad het scherm opnieuw.');
+    await deleteVersioned(ctx, 'person_absences', { id: row.id, version: input.version });
     ctx.audit({
       recordType: 'afwezigheid',
       recordId: row.id,

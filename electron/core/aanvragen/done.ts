@@ -7,8 +7,7 @@
 import { formatDate } from '../../../shared/format.ts';
 import type { WriteCtx } from '../context.ts';
 import { updateVersioned } from '../versioning.ts';
-import { loadRequestRow } from './read.ts';
-import { requestTitle } from './requests.ts';
+import { loadRequestRow, requestTitle } from './read.ts';
 
 export async function markRequestDone(ctx: WriteCtx, requestId: string, datum: string): Promise<boolean> {
   const row = await loadRequestRow(ctx.db, requestId);

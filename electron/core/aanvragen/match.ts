@@ -13,8 +13,7 @@ import type { RequestStatus } from '../../../shared/work-vocabulary.ts';
 import { Failure, invalidField } from '../failure.ts';
 import type { AreaHandlers } from '../registry.ts';
 import { updateVersioned } from '../versioning.ts';
-import { loadRequestRow } from './read.ts';
-import { requestTitle } from './requests.ts';
+import { loadRequestRow, requestTitle } from './read.ts';
 
 const matchable: readonly RequestStatus[] = ['nieuw', 'gematcht'];
 

@@ -11,8 +11,14 @@ import type {
   ResponseTimes,
 } from '../../../shared/aanvragen.ts';
 import { daysBetween } from '../../../shared/dates.ts';
+import { formatDate } from '../../../shared/format.ts';
 import { fullName } from '../../../shared/persons.ts';
-import type { ActivityKind, Dagdeel, RequestStatus } from '../../../shared/work-vocabulary.ts';
+import {
+  type ActivityKind,
+  activityKindLabels,
+  type Dagdeel,
+  type RequestStatus,
+} from '../../../shared/work-vocabulary.ts';
 import type { Reader } from '../context.ts';
 import { notFound } from '../failure.ts';
 import type { RequestsTable } from '../store/schema.ts';
@@ -252,3 +258,7 @@ export async function availabilityOf(
 export function absentDuring(afwezigheden: readonly Absence[], van: string, tot: string): boolean {
   return afwezigheden.some((a) => a.van <= tot && a.tot >= van);
 }
+
+/** A request in a list or a log: 'Huisbezoek van 03-11-2026'. */
+export const requestTitle = (r: { soort_hulp: string; ontvangen_op: string }) =>
+  `${activityKindLabels[r.soort_hulp as ActivityKind] ?? r.soort_hulp} van ${formatDate(r.ontvangen_op)}`;

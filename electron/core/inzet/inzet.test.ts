@@ -374,7 +374,7 @@ describe('inzet for a request', () => {
       version: 3,
     });
     expect(sqlite().prepare(`select summary from audit_log where record_type = 'aanvraag'`).get()).toEqual({
-      summary: 'Aanvraag uitgevoerd op 20-11-2026 (inzet vastgelegd)',
+      summary: 'Aanvraag uitgevoerd: Huisbezoek van 10-11-2026',
     });
     expect((await h.ok('begeleider', 'inzet.requests', {})).map((r) => r.id)).toEqual([]);
   });

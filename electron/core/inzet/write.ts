@@ -10,7 +10,7 @@ import { activityKindLabels } from '../../../shared/work-vocabulary.ts';
 import { markRequestDone } from '../aanvragen/done.ts';
 import { diff, type WriteCtx } from '../context.ts';
 import { Failure, invalidField, notFound } from '../failure.ts';
-import { assertCurrent, updateVersioned } from '../versioning.ts';
+import { assertCurrent, deleteVersioned, updateVersioned } from '../versioning.ts';
 import {
   dropClaims,
   isDecided,
@@ -316,7 +316,7 @@ export async function removeInzet(ctx: WriteCtx, input: z.output<typeof inzetRem
     ctx,
     [...linked.values()].filter((c) => c.status === 'ingediend'),
   );
-  await ctx.db.deleteFrom('inzet').where('id', '=', input.id).where('version', '=', input.version).execute();
+  await deleteVersioned(ctx, 'inzet', input);
   ctx.audit({
     recordType: 'inzet',
     recordId: input.id,

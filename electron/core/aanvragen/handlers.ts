@@ -15,7 +15,6 @@ import { formatDate } from '../../../shared/format.ts';
 import { fullName } from '../../../shared/persons.ts';
 import {
   type ActivityKind,
-  activityKindLabels,
   type RequestStatus,
   requestStatusLabels,
 } from '../../../shared/work-vocabulary.ts';
@@ -23,13 +22,9 @@ import { diff, type WriteCtx } from '../context.ts';
 import { Failure, invalidField } from '../failure.ts';
 import type { AreaHandlers } from '../registry.ts';
 import { updateVersioned } from '../versioning.ts';
-import { loadRequestDetail, loadRequestRow } from './read.ts';
+import { loadRequestDetail, loadRequestRow, requestTitle } from './read.ts';
 
 type SaveInput = z.output<typeof requestSaveInput>;
-
-/** A request in a list or a log: 'Huisbezoek van 03-11-2026'. */
-export const requestTitle = (r: { soort_hulp: string; ontvangen_op: string }) =>
-  `${activityKindLabels[r.soort_hulp as ActivityKind] ?? r.soort_hulp} van ${formatDate(r.ontvangen_op)}`;
 
 async function checkReferences(ctx: WriteCtx, input: SaveInput) {
   if (input.partnerId) {
