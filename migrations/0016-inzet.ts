@@ -171,6 +171,8 @@ export const migration0016: Migration = {
       .addUniqueConstraint('inzet_persons_person', ['inzet_id', 'person_id'])
       .execute();
     await index(db, 'inzet_persons', ['person_id']);
+    // The claim checks look up whether a claim was prepared by an activity.
+    await index(db, 'inzet_persons', ['claim_id']);
 
     // Tags counted by the report: kind 'rol' | 'leefgebied' | 'hulpvraag' | 'doorverwijzing'.
     await db.schema

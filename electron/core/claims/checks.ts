@@ -69,7 +69,8 @@ export async function loadCheckBasis(db: Reader, claims: readonly CheckedClaim[]
 
 /**
  * In one statement, the two things the checks read from other claims:
- * - keys that two claims which are not rejected share (see duplicateKey): likely duplicates. A month's fixed
+ * - keys that two claims which are not rejected share (see duplicateKey), at least one of them not prepared by an
+ *   activity (inzet): likely duplicates. A month's fixed
  *   allowance is compared with every claim of its kind in the same month, not only on the same day;
  * - the allowance granted to these people in each month and year the allowance claims fall in (granted.ts), by
  *   `person|YYYY-MM` and `person|YYYY`.
@@ -89,14 +90,15 @@ async function duplicatesAndGranted(
   ];
   const duplicates = db
     .selectFrom('claims')
+    .leftJoin('inzet_persons', 'inzet_persons.claim_id', 'claims.id')
     .select([
       sql.lit('dubbel').as('wat'),
-      'person_id',
+      'claims.person_id',
       'soort',
       duplicateDay.as('sleutel'),
       duplicateAmount.as('cents'),
     ])
-    .where('person_id', 'in', personIds)
+    .where('claims.person_id', 'in', personIds)
     .where((eb) =>
       eb.or([
         eb('datum', 'in', [...new Set(claims.map((c) => c.datum))]),
@@ -112,8 +114,11 @@ async function duplicatesAndGranted(
       ]),
     )
     .where('status', '!=', 'afgewezen')
-    .groupBy(['person_id', 'soort', 'sleutel', 'cents'])
-    .having((eb) => eb.fn.countAll(), '>', 1);
+    .groupBy(['claims.person_id', 'soort', 'sleutel', 'cents'])
+    .having((eb) => eb.fn.countAll(), '>', 1)
+    // Claims prepared by two different activities are two pieces of work, however alike; a typed claim beside
+    // any other is what looks like the same claim entered twice.
+    .having((eb) => eb(eb.fn.countAll(), '>', eb.fn.count('inzet_persons.id')));
   const rows = await (periods.length === 0
     ? duplicates
     : duplicates.unionAll(

@@ -187,6 +187,28 @@ describe('claims prepared by inzet', () => {
     ]);
   });
 
+  it('two activities on one day are two claims, not a likely duplicate; the same claim typed beside them is', async () => {
+    const bilal = await person('Bilal');
+    await volunteer(bilal, { vergoedingEenheid: 'activiteit', vergoedingCents: 12_50 });
+    await h.ok('projectleider', 'inzet.save', activity([bilal], { soort: 'huisbezoek' }));
+    await h.ok('projectleider', 'inzet.save', activity([bilal], { soort: 'groepsvoorlichting' }));
+    const codes = async () => (await queue()).map((c) => c.checks.map((k) => k.code));
+    expect(await codes()).toEqual([[], []]);
+
+    await h.ok('administrateur', 'claims.create', {
+      personId: bilal,
+      soort: 'activiteit',
+      datum: '2026-11-20',
+      omschrijving: 'Huisbezoek',
+      van: null,
+      naar: null,
+      km: null,
+      minuten: null,
+      bedragCents: null,
+    });
+    expect(await codes()).toEqual([['dubbel'], ['dubbel'], ['dubbel']]);
+  });
+
   it('corrects the submitted claim on an edit, drops it when the person leaves, and refuses a new duration once approved', async () => {
     const amina = await person('Amina');
     const bilal = await person('Bilal');
