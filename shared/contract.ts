@@ -116,6 +116,7 @@ import {
 } from './scholing.ts';
 import { type AppStatus, type Settings, settingsUpdateInput } from './settings.ts';
 import { id, version } from './validation.ts';
+import { reportInput, type VerantwoordingReport } from './verantwoording.ts';
 
 export interface CallSpec<I extends z.ZodType, O, W extends boolean = boolean> {
   input: I;
@@ -225,6 +226,10 @@ export const contract = {
   'ketenpartners.projects': read<Project[]>()(listInput),
   'ketenpartners.saveProject': write<Saved>()(projectSaveInput),
   'ketenpartners.archiveProject': write<Saved>()(archiveInput),
+
+  'verantwoording.report': read<VerantwoordingReport>()(reportInput),
+  'verantwoording.pdf': read<PdfFile>()(reportInput),
+  'verantwoording.xlsx': read<PdfFile>()(reportInput),
 
   'claims.list': read<ClaimPage>()(claimListInput),
   'claims.create': write<Saved>()(claimCreateInput),

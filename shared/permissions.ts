@@ -103,6 +103,12 @@ export const permissions = {
   'ketenpartners.saveProject': ['projectleider'],
   'ketenpartners.archiveProject': ['projectleider'],
 
+  // Reports are read by those who steer the work. Not the administrateur: the report holds hulpvraag and reach
+  // figures, which that role must not see, and the costs in it are already theirs in claims.overview.
+  'verantwoording.report': guides,
+  'verantwoording.pdf': guides,
+  'verantwoording.xlsx': guides,
+
   // The administrateur handles claims; projectleiders read them; a begeleider sees their own caseload's.
   'claims.list': staff,
   'claims.create': ['administrateur'],

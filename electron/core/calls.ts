@@ -33,6 +33,7 @@ import { scholingInzage } from './scholing/inzage.ts';
 import { personTrainingHandlers } from './scholing/person-trainings.ts';
 import { sessionHandlers } from './scholing/sessions.ts';
 import { settingsHandlers } from './settings/handlers.ts';
+import { verantwoordingHandlers } from './verantwoording/handlers.ts';
 
 const registry = new CallRegistry();
 
@@ -59,6 +60,7 @@ export const handlers: Handlers = registry
   .area('scholing', scholingHandlers, personTrainingHandlers, sessionHandlers)
   .inzage(scholingInzage)
   .area('ketenpartners', ketenpartnersHandlers)
+  .area('verantwoording', verantwoordingHandlers)
   .area('claims', claimsHandlers, overviewHandlers)
   .inzage(claimsInzage)
   .area('payouts', payoutsHandlers, specificationHandlers, spreadsheetHandlers)
