@@ -20,6 +20,7 @@ import { encryptionBench } from './encryption.ts';
 import type { Figures, Measurement } from './measure.ts';
 import { registerBench } from './register.ts';
 import { sepaBench } from './sepa.ts';
+import { verantwoordingBench } from './verantwoording.ts';
 
 interface Entry {
   name: string;
@@ -38,6 +39,8 @@ const table: Entry[] = [
   { name: 'contractPdf', target: 1.3, bench: contractPdfBench },
   { name: 'encryption', target: 1.3, bench: encryptionBench },
   { name: 'sepa', target: 1.5, bench: sepaBench },
+  { name: 'verantwoordingReport', target: 1.5, bench: verantwoordingBench },
+  { name: 'verantwoordingPdf', target: 1.5, bench: verantwoordingBench },
   { name: 'browserHostCall', target: 2, bench: browserHostCallBench },
   { name: 'browserHostStart', target: null, bench: browserHostStartBench },
   // The longest block of the main thread beside a heavy call, against the 50 ms budget (see blocking.ts).

@@ -22,6 +22,7 @@ import { ProfileEditor } from '../screens/profiles/ProfileEditor.tsx';
 import { ProfilesScreen } from '../screens/profiles/ProfilesScreen.tsx';
 import { ScholingScreen } from '../screens/scholing/ScholingScreen.tsx';
 import { SettingsScreen } from '../screens/settings/SettingsScreen.tsx';
+import { VerantwoordingScreen } from '../screens/verantwoording/VerantwoordingScreen.tsx';
 import { ErrorBoundary } from './ErrorReport.tsx';
 import { NotFound } from './NotFound.tsx';
 
@@ -34,6 +35,7 @@ const menu: { path: string; label: string; needs: CallName }[] = [
   { path: '/intervisie', label: 'Intervisie', needs: 'intervisie.list' },
   { path: '/scholing', label: 'Scholing', needs: 'scholing.catalogue' },
   { path: '/declaraties', label: 'Declaraties', needs: 'claims.list' },
+  { path: '/verantwoording', label: 'Verantwoording', needs: 'verantwoording.report' },
   { path: '/profielen', label: 'Functieprofielen', needs: 'profiles.list' },
   { path: '/audit', label: 'Auditlog', needs: 'audit.list' },
   { path: '/bewaartermijnen', label: 'Bewaartermijnen', needs: 'avg.retention' },
@@ -55,6 +57,8 @@ function screenFor(route: string[]): ReactNode {
       return <ClaimsScreen />;
     case 'intervisie':
       return <IntervisieScreen />;
+    case 'verantwoording':
+      return <VerantwoordingScreen />;
     case 'scholing':
       return <ScholingScreen tab={id ?? 'aanbod'} sessionId={action ?? null} />;
     case 'profielen':
