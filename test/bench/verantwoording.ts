@@ -5,6 +5,7 @@ import pdfmake from 'pdfmake';
 import { startCore } from '../../electron/core/app-core.ts';
 import type { Dispatcher } from '../../electron/core/dispatcher.ts';
 import { reportChartSvgs } from '../../electron/core/verantwoording/charts-svg.ts';
+import { reportPdf } from '../../electron/core/verantwoording/handlers.ts';
 import { knownRoles, leefgebieden } from '../../shared/profiles.ts';
 import { maskSmallCounts, type VerantwoordingReport } from '../../shared/verantwoording.ts';
 import { activityKinds, hulpvraagCategories } from '../../shared/work-vocabulary.ts';
@@ -34,7 +35,7 @@ function random(seed: number) {
  * Five years (2022–2026) of 200,000 activities by 300 people, each with one or two people, a role, a leefgebied,
  * often a hulpvraag, and reach by origin; 3,000 requests and 20,000 claims. Bulk inserts in one transaction.
  */
-function fill(sqlite: import('better-sqlite3-multiple-ciphers').Database) {
+export function fillForTest(sqlite: import('better-sqlite3-multiple-ciphers').Database) {
   const rnd = random(14);
   const pick = <T>(list: readonly T[]) => list[Math.floor(rnd() * list.length)] as T;
   const id = (kind: number, i: number) => `00000000-0000-7000-${8000 + kind}-${String(i).padStart(12, '0')}`;
@@ -145,7 +146,7 @@ function fill(sqlite: import('better-sqlite3-multiple-ciphers').Database) {
 }
 
 /** The report's aggregates, written by hand as plain SQL on the raw handle: the floor. */
-function rawAggregates(sqlite: import('better-sqlite3-multiple-ciphers').Database) {
+export function rawStatements(): [string, unknown[]][] {
   const { van, tot } = quarter;
   const inzet = 'inzet.datum >= ? and inzet.datum <= ?';
   const active = `select inzet_persons.person_id from inzet_persons inner join inzet on inzet.id = inzet_persons.inzet_id where ${inzet}`;
@@ -200,7 +201,11 @@ function rawAggregates(sqlite: import('better-sqlite3-multiple-ciphers').Databas
       [van, tot],
     ],
   ];
-  const prepared = statements.map(([sql, params]) => ({ statement: sqlite.prepare(sql), params }));
+  return statements;
+}
+
+function rawAggregates(sqlite: import('better-sqlite3-multiple-ciphers').Database) {
+  const prepared = rawStatements().map(([sql, params]) => ({ statement: sqlite.prepare(sql), params }));
   return () => {
     for (const { statement, params } of prepared) statement.all(params);
   };
@@ -220,7 +225,7 @@ export async function verantwoordingBench(): Promise<Figures> {
     client,
   );
   const t = performance.now();
-  fill(store.sqlite);
+  fillForTest(store.sqlite);
   store.sqlite.exec('analyze');
   const fillMs = Math.round(performance.now() - t);
 
@@ -229,7 +234,17 @@ export async function verantwoordingBench(): Promise<Figures> {
   const reportTimes = await race({ report, raw }, 15, 3);
 
   const published = maskSmallCounts(await report());
+  let t0 = performance.now();
+  for (let i = 0; i < 10; i++) reportChartSvgs(published);
+  const chartsMs = (performance.now() - t0) / 10;
   const svgs = reportChartSvgs(published);
+  t0 = performance.now();
+  for (let i = 0; i < 5; i++)
+    await reportPdf(
+      { db: store.db, now: '2026-07-01T10:00:00.000Z', today: '2026-07-01', account: null },
+      published,
+    );
+  const documentMs = (performance.now() - t0) / 5;
   const pdf = () => call(dispatcher, 'verantwoording.pdf', quarter);
   const bare = () =>
     pdfmake
@@ -251,7 +266,12 @@ export async function verantwoordingBench(): Promise<Figures> {
     verantwoordingPdf: {
       subjectMs: pdfTimes.pdf ?? 0,
       floorMs: pdfTimes.bare ?? 0,
-      about: { charts: svgs.length },
+      about: {
+        charts: svgs.length,
+        reportMs: Math.round(reportTimes.report ?? 0),
+        chartsSvgMs: Math.round(chartsMs),
+        chartsAndDocumentMs: Math.round(documentMs),
+      },
     },
   };
 }
