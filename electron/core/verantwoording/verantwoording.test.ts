@@ -255,6 +255,135 @@ describe('verantwoording.report', () => {
   });
 });
 
+describe('requests and costs', () => {
+  it('counts requests by status with median and mean response times, and paid costs against the budget', async () => {
+    const at = '2026-01-01T00:00:00.000Z';
+    const request = (
+      id: string,
+      ontvangen: string,
+      gematcht: string | null,
+      uitgevoerd: string | null,
+      status: string,
+    ) => ({
+      id,
+      partner_id: partner,
+      project_id: project,
+      ontvangen_op: ontvangen,
+      gewenst_van: null,
+      gewenst_tot: null,
+      plaats: null,
+      gemeente: 'Doetinchem',
+      voorkeur_gender: null,
+      voorkeur_herkomst: null,
+      soort_hulp: 'huisbezoek',
+      verwachte_minuten: null,
+      omschrijving: 'Uitleg over de brief van de gemeente',
+      status,
+      reden_niet_uitvoerbaar: null,
+      gematcht_op: gematcht,
+      uitgevoerd_op: uitgevoerd,
+      afgesloten_op: null,
+      account_id: null,
+      created_at: at,
+      updated_at: at,
+      version: 1,
+    });
+    await db()
+      .insertInto('requests')
+      .values([
+        request(
+          '01900000-0000-7000-8000-00000000c001',
+          '2026-04-01',
+          '2026-04-03T10:00:00.000Z',
+          '2026-04-10T10:00:00.000Z',
+          'uitgevoerd',
+        ),
+        request(
+          '01900000-0000-7000-8000-00000000c002',
+          '2026-04-02',
+          '2026-04-03T10:00:00.000Z',
+          null,
+          'gematcht',
+        ),
+        request(
+          '01900000-0000-7000-8000-00000000c003',
+          '2026-04-05',
+          '2026-04-13T10:00:00.000Z',
+          null,
+          'gematcht',
+        ),
+        request('01900000-0000-7000-8000-00000000c004', '2026-05-05', null, null, 'nieuw'),
+        request('01900000-0000-7000-8000-00000000c005', '2026-07-05', null, null, 'nieuw'),
+      ])
+      .execute();
+    const claim = (
+      id: string,
+      soort: string,
+      cents: number,
+      status: string,
+      projectId: string | null,
+      datum = '2026-05-10',
+    ) => ({
+      id,
+      person_id: people[0] as string,
+      contract_id: null,
+      soort,
+      datum,
+      omschrijving: 'Vergoeding',
+      van: null,
+      naar: null,
+      km: null,
+      minuten: null,
+      bedrag_cents: cents,
+      origineel: null,
+      status,
+      reden_afwijzing: null,
+      batch_id: null,
+      account_id: null,
+      beoordeeld_door: null,
+      beoordeeld_op: null,
+      project_id: projectId,
+      created_at: at,
+      updated_at: at,
+      version: 1,
+    });
+    await db()
+      .insertInto('claims')
+      .values([
+        claim('01900000-0000-7000-8000-00000000d001', 'uren', 4000, 'betaald', project),
+        claim('01900000-0000-7000-8000-00000000d002', 'km', 1150, 'goedgekeurd', project),
+        claim('01900000-0000-7000-8000-00000000d003', 'uren', 9999, 'ingediend', project),
+        claim('01900000-0000-7000-8000-00000000d004', 'uren', 7777, 'betaald', null),
+        claim('01900000-0000-7000-8000-00000000d005', 'activiteit', 2500, 'betaald', project, '2026-02-01'),
+      ])
+      .execute();
+    const r = await h.ok('projectleider', 'verantwoording.report', {
+      van: '2026-04-01',
+      tot: '2026-06-30',
+      scope: { soort: 'project', id: project },
+    });
+    expect(value(r, 'aanvragen', 'Ontvangen in de periode')).toBe(4);
+    expect(value(r, 'aanvragen', 'waarvan nu gematcht')).toBe(2);
+    expect(value(r, 'aanvragen', 'Uitgevoerd in de periode')).toBe(1);
+    // Received to matched: 2, 1 and 8 days; matched to done: 7 days.
+    expect(table(r, 'reactietijden').rows[0]?.values).toEqual([2, 11 / 3, 3]);
+    expect(table(r, 'reactietijden').rows[1]?.values).toEqual([7, 7, 1]);
+    expect(value(r, 'kosten', 'Totaal vergoedingen', 1)).toBe(4000);
+    expect(value(r, 'kosten', 'Totaal onkosten', 1)).toBe(1150);
+    expect(value(r, 'kosten', 'Totaal')).toBe(2);
+    expect(headline(r, 'Vergoedingen en kosten')).toBe(5150);
+    expect(value(r, 'budget', 'Besteed sinds de start t/m het einde van de periode')).toBe(7650);
+    expect(value(r, 'budget', 'Nog over van het budget')).toBe(500_000 - 7650);
+    const all = await h.ok('projectleider', 'verantwoording.report', {
+      van: '2026-04-01',
+      tot: '2026-06-30',
+      scope: { soort: 'organisatie' },
+    });
+    expect(headline(all, 'Vergoedingen en kosten')).toBe(5150 + 7777);
+    expect(all.tables.some((t) => t.key === 'budget')).toBe(false);
+  });
+});
+
 describe('masking small counts', () => {
   it('masks 1 to 4, keeps 0 and 5 and up', () => {
     expect([0, 1, 2, 3, 4, 5, 12].map(maskCount)).toEqual([0, '< 5', '< 5', '< 5', '< 5', 5, 12]);
