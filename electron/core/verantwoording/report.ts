@@ -180,15 +180,16 @@ async function inzetTables(db: Reader, input: ReportInput) {
     .where(inzetInScope(input))
     .groupBy('inzet.soort')
     .execute();
+  // Literals, not parameters: PostgreSQL matches the GROUP BY expression to the selected one only when they are the same.
   const byMonth = await db
     .selectFrom('inzet')
     .select([
-      (eb) => eb.fn<string>('substr', ['inzet.datum', eb.val(1), eb.val(7)]).as('maand'),
+      (eb) => eb.fn<string>('substr', ['inzet.datum', eb.lit(1), eb.lit(7)]).as('maand'),
       (eb) => eb.fn.countAll<number>().as('n'),
       (eb) => eb.fn.sum<number>('inzet.minuten').as('m'),
     ])
     .where(inzetInScope(input))
-    .groupBy((eb) => eb.fn<string>('substr', ['inzet.datum', eb.val(1), eb.val(7)]))
+    .groupBy((eb) => eb.fn<string>('substr', ['inzet.datum', eb.lit(1), eb.lit(7)]))
     .execute();
   const tags = await db
     .selectFrom('inzet_tags')

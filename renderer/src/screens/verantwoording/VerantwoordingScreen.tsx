@@ -264,8 +264,10 @@ export function VerantwoordingScreen() {
             {report.scopeNaam} · {period.van.split('-').reverse().join('-')} t/m{' '}
             {period.tot.split('-').reverse().join('-')}.{' '}
             {account.role === 'projectleider'
-              ? 'Je ziet de precieze aantallen; in de PDF en het Excel-bestand staan aantallen mensen onder de 5 als "< 5".'
-              : 'Aantallen mensen onder de 5 staan als "< 5", zodat niemand herkenbaar is.'}
+              ? 'Je ziet de precieze aantallen; in de PDF en het Excel-bestand staan aantallen mensen onder de 5 als '
+              : 'Aantallen mensen onder de 5 staan als '}
+            <span style={{ whiteSpace: 'nowrap' }}>"&lt; 5"</span>
+            {account.role === 'projectleider' ? '.' : ', zodat niemand herkenbaar is.'}
           </Text>
           <SimpleGrid cols={{ base: 2, md: 3, lg: 6 }}>
             {report.kerncijfers.map((k) => (
