@@ -260,6 +260,7 @@ export async function verantwoordingBench(): Promise<Figures> {
   const t0 = performance.now();
   for (let i = 0; i < 10; i++) reportChartSvgs(published);
   const chartsMs = (performance.now() - t0) / 10;
+  const pages = ((await reportPdf(ctx, published)).toString('latin1').match(/\/Type \/Page\b/g) ?? []).length;
   await core.close();
   fs.rmSync(dir, { recursive: true, force: true });
   return {
@@ -280,13 +281,7 @@ export async function verantwoordingBench(): Promise<Figures> {
     verantwoordingPdfDocument: {
       subjectMs: pdfTimes.pdf ?? 0,
       floorMs: pdfTimes.bareDocument ?? 0,
-      about: {
-        pages: (
-          Buffer.from(await reportPdf(ctx, published))
-            .toString('latin1')
-            .match(/\/Type \/Page\b/g) ?? []
-        ).length,
-      },
+      about: { pages },
     },
   };
 }
