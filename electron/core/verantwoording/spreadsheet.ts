@@ -22,12 +22,27 @@ function cell(
   }
 }
 
-/** Sheet names: Excel allows 31 characters and no []:*?/\ in them. */
-export const sheetName = (title: string) =>
-  title
-    .replace(/[[\]:*?/\\]/g, ' ')
-    .slice(0, 31)
-    .trim();
+/** Sheet names: Excel allows 31 characters and no []:*?/\\ in them, so each table has a short one. */
+const sheetNames: Record<ReportTable['key'], string> = {
+  aanvragen: 'Aanvragen',
+  reactietijden: 'Reactietijden',
+  inzetSoort: 'Inzet naar soort',
+  inzetRol: 'Inzet naar rol',
+  inzetLeefgebied: 'Inzet naar leefgebied',
+  inzetMaand: 'Inzet per maand',
+  bereik: 'Mensen bereikt',
+  bereikHerkomst: 'Bereikt naar herkomstregio',
+  bereikTaal: 'Bereikt naar taal',
+  hulpvraag: 'Hulpvragen',
+  doorverwijzing: 'Doorverwijzingen',
+  poolTalen: 'Talen sleutelpersonen',
+  poolGender: 'Gender sleutelpersonen',
+  poolHerkomst: 'Herkomst sleutelpersonen',
+  poolOntwikkeling: 'Scholing en doorgroei',
+  kosten: 'Vergoedingen en kosten',
+  budget: 'Budget',
+};
+export const sheetName = (t: Pick<ReportTable, 'key'>) => sheetNames[t.key];
 
 function sheet(t: ReportTable): SheetData {
   const header: Row = [
@@ -54,7 +69,7 @@ export async function reportWorkbook(report: VerantwoordingReport): Promise<Buff
     { data: summary, sheet: 'Kerncijfers', columns: [{ width: 34 }, { width: 40 }] },
     ...report.tables.map((t) => ({
       data: sheet(t),
-      sheet: sheetName(t.title),
+      sheet: sheetName(t),
       columns: [{ width: 44 }, ...t.columns.map(() => ({ width: 16 }))],
     })),
   ];
