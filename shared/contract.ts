@@ -146,6 +146,7 @@ import {
   type Proposals,
   proposalsInput,
 } from './verdeling.ts';
+import { reportInput, type VerantwoordingReport } from './verantwoording.ts';
 
 export interface CallSpec<I extends z.ZodType, O, W extends boolean = boolean> {
   input: I;
@@ -275,6 +276,9 @@ export const contract = {
   'inzet.import': write<{ count: number }>()(inzetImportInput),
   /** Requests inzet can be recorded for (matched or new), with the partner, project and kind they fill in. */
   'inzet.requests': read<InzetRequestOption[]>()(inzetRequestsInput),
+  'verantwoording.report': read<VerantwoordingReport>()(reportInput),
+  'verantwoording.pdf': read<PdfFile>()(reportInput),
+  'verantwoording.xlsx': read<PdfFile>()(reportInput),
 
   'claims.list': read<ClaimPage>()(claimListInput),
   'claims.create': write<Saved>()(claimCreateInput),

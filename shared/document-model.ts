@@ -9,7 +9,11 @@ export type Block =
   /** Label/value pairs, shown as a two-column table: 'Ingangsdatum' → '1 januari 2026'. */
   | { kind: 'facts'; rows: [label: string, value: string][] }
   /** A warning box, e.g. the fiscal check's outcome. */
-  | { kind: 'notice'; text: string };
+  | { kind: 'notice'; text: string }
+  /** A chart as an SVG string, drawn `width` points wide and `height` high (the verantwoording's charts). */
+  | { kind: 'chart'; svg: string; width: number; height: number; title: string }
+  /** A table of figures with a header row; columns after the first are numbers, right-aligned. */
+  | { kind: 'table'; header: string[]; rows: string[][] };
 
 export interface Signatory {
   /** 'Namens Stichting Welzijn Oost' or 'De vrijwilliger'. */

@@ -128,6 +128,11 @@ export const permissions = {
   'inzet.remove': guides,
   'inzet.import': guides,
   'inzet.requests': guides,
+  // Reports are read by those who steer the work. Not the administrateur: the report holds hulpvraag and reach
+  // figures, which that role must not see, and the costs in it are already theirs in claims.overview.
+  'verantwoording.report': guides,
+  'verantwoording.pdf': guides,
+  'verantwoording.xlsx': guides,
 
   // The administrateur handles claims; projectleiders read them; a begeleider sees their own caseload's.
   'claims.list': staff,

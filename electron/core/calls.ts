@@ -40,6 +40,7 @@ import { personTrainingHandlers } from './scholing/person-trainings.ts';
 import { sessionHandlers } from './scholing/sessions.ts';
 import { settingsHandlers } from './settings/handlers.ts';
 import { verdelingHandlers } from './verdeling/handlers.ts';
+import { verantwoordingHandlers } from './verantwoording/handlers.ts';
 
 const registry = new CallRegistry();
 
@@ -71,6 +72,7 @@ export const handlers: Handlers = registry
   .area('verdeling', verdelingHandlers)
   .area('inzet', inzetHandlers)
   .inzage(inzetInzage)
+  .area('verantwoording', verantwoordingHandlers)
   .area('claims', claimsHandlers, overviewHandlers)
   .inzage(claimsInzage)
   .area('payouts', payoutsHandlers, specificationHandlers, spreadsheetHandlers)

@@ -21,6 +21,7 @@ import type { Figures, Measurement } from './measure.ts';
 import { registerBench } from './register.ts';
 import { sepaBench } from './sepa.ts';
 import { verdelingBench } from './verdeling.ts';
+import { verantwoordingBench } from './verantwoording.ts';
 
 interface Entry {
   name: string;
@@ -40,6 +41,9 @@ const table: Entry[] = [
   { name: 'encryption', target: 1.3, bench: encryptionBench },
   { name: 'sepa', target: 1.5, bench: sepaBench },
   { name: 'matchProposals', target: 2, bench: verdelingBench },
+  { name: 'verantwoordingReport', target: 1.5, bench: verantwoordingBench },
+  { name: 'verantwoordingPdf', target: 1.5, bench: verantwoordingBench },
+  { name: 'verantwoordingPdfDocument', target: null, bench: verantwoordingBench },
   { name: 'browserHostCall', target: 2, bench: browserHostCallBench },
   { name: 'browserHostStart', target: null, bench: browserHostStartBench },
   // The longest block of the main thread beside a heavy call, against the 50 ms budget (see blocking.ts).

@@ -19,7 +19,7 @@ declare module 'pdfmake' {
 
   export interface TableNode {
     /** dontBreakRows moves a row that does not fit to the next page (a row taller than a page is cut off). */
-    table: { widths: (number | string)[]; body: Content[][]; dontBreakRows?: boolean };
+    table: { widths: (number | string)[]; body: Content[][]; dontBreakRows?: boolean; headerRows?: number };
   }
 
   /** Table layout callbacks; omitted ones fall back to pdfmake's defaults. */
@@ -57,6 +57,9 @@ declare module 'pdfmake' {
     layout?: TableLayout | 'noBorders' | 'lightHorizontalLines' | 'headerLineOnly';
     /** A key of DocumentDefinition.images (or a data URL). */
     image?: string;
+    /** An SVG string drawn at width × height points (pdfmake's svg node; text falls back to Roboto). */
+    svg?: string;
+    height?: number;
     fit?: [number, number];
     canvas?: CanvasLine[];
     width?: number | string;

@@ -108,11 +108,17 @@ function headedBlocks(sectionHeading: Content, blocks: Block[]): Content[] {
   let heading: Content | null = sectionHeading;
   for (const b of blocks) {
     if (b.kind === 'heading') {
-      if (heading) content.push(heading);
-      heading = block(b);
+      // A section title straight above a heading travels with it (and so with what follows both).
+      heading = heading ? { stack: [heading, block(b)], headlineLevel: 1 } : block(b);
       continue;
     }
-    if (heading && b.kind === 'facts' && b.rows.length > 0) {
+    if (heading && b.kind === 'table' && b.rows.length > 0) {
+      // The header and a few rows stay with the heading; a long table runs on over the pages after it.
+      const rest = b.rows.slice(3);
+      const top = figures(b.header, b.rows.slice(0, 3), rest.length ? 'top' : 'whole');
+      content.push({ stack: [heading, top], unbreakable: true });
+      if (rest.length > 0) content.push(figures(b.header, rest, 'rest'));
+    } else if (heading && b.kind === 'facts' && b.rows.length > 0) {
       const rest = b.rows.slice(1);
       content.push({ stack: [heading, facts(b.rows.slice(0, 1), 'top')], unbreakable: true });
       if (rest.length > 0) content.push(facts(rest, 'rest'));
@@ -142,7 +148,51 @@ function block(b: Block): Content {
       return facts(b.rows);
     case 'notice':
       return notice(b.text);
+    case 'chart':
+      return { svg: b.svg, width: b.width, height: b.height, margin: [0, 4, 0, 10], unbreakable: true };
+    case 'table':
+      return figures(b.header, b.rows);
   }
+}
+
+/**
+ * A table of figures: the label column takes what the number columns and the cell padding leave. Like facts, it
+ * may be drawn in two parts that read as one: the header and first rows ('top', kept with the heading above it)
+ * and the other rows ('rest').
+ */
+function figures(header: string[], rows: string[][], part: 'whole' | 'top' | 'rest' = 'whole'): Content {
+  const numbers = header.length - 1;
+  const pad = 6;
+  const numberWidth = Math.min(mm(28), (contentWidth * 0.5) / Math.max(1, numbers));
+  const label = contentWidth - numbers * (numberWidth + 2 * pad) - 1;
+  const widths = header.map((_, i) => (i === 0 ? label : numberWidth));
+  const cell = (text: string, i: number, bold = false) => ({
+    text,
+    bold,
+    alignment: i === 0 ? ('left' as const) : ('right' as const),
+    color: bold ? colour.muted : colour.text,
+  });
+  return {
+    table: {
+      widths,
+      dontBreakRows: true,
+      body: [
+        ...(part === 'rest' ? [] : [header.map((h, i) => cell(h, i, true))]),
+        ...rows.map((r) => r.map((v, i) => cell(v, i))),
+      ],
+    },
+    layout: {
+      hLineWidth: (i) => (i === 0 && part === 'rest' ? 0 : i === 1 && part !== 'rest' ? 0.8 : 0.4),
+      vLineWidth: () => 0,
+      hLineColor: () => colour.rule,
+      paddingLeft: (i) => (i === 0 ? 0 : pad),
+      paddingRight: (i) => (i === numbers ? 0 : pad),
+      paddingTop: () => 3,
+      paddingBottom: () => 3,
+    },
+    fontSize: 9,
+    margin: [0, part === 'rest' ? 0 : 2, 0, part === 'top' ? 0 : 10],
+  };
 }
 
 /**

@@ -40,6 +40,40 @@ function BlockView({ block }: { block: Block }) {
           {block.text}
         </Text>
       );
+    case 'chart':
+      return (
+        <img
+          src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(block.svg)}`}
+          alt={block.title}
+          width={block.width}
+        />
+      );
+    case 'table':
+      return (
+        <Table verticalSpacing={2} fz="sm">
+          <Table.Thead>
+            <Table.Tr>
+              {block.header.map((h, i) => (
+                <Table.Th key={h} ta={i === 0 ? 'left' : 'right'}>
+                  {h}
+                </Table.Th>
+              ))}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {block.rows.map((row) => (
+              <Table.Tr key={row.join('|')}>
+                {row.map((v, i) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: the columns of a row are fixed
+                  <Table.Td key={i} ta={i === 0 ? 'left' : 'right'}>
+                    {v}
+                  </Table.Td>
+                ))}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      );
   }
 }
 

@@ -28,6 +28,7 @@ import { ScholingScreen } from '../screens/scholing/ScholingScreen.tsx';
 import { SettingsScreen } from '../screens/settings/SettingsScreen.tsx';
 import { MatchRequestScreen } from '../screens/verdeling/MatchRequestScreen.tsx';
 import { VerdelingScreen } from '../screens/verdeling/VerdelingScreen.tsx';
+import { VerantwoordingScreen } from '../screens/verantwoording/VerantwoordingScreen.tsx';
 import { ErrorBoundary } from './ErrorReport.tsx';
 import { NotFound } from './NotFound.tsx';
 
@@ -44,6 +45,7 @@ const menu: { path: string; label: string; needs: CallName }[] = [
   { path: '/verdeling', label: 'Verdeling', needs: 'verdeling.overview' },
   { path: '/inzet', label: 'Inzet', needs: 'inzet.list' },
   { path: '/declaraties', label: 'Declaraties', needs: 'claims.list' },
+  { path: '/verantwoording', label: 'Verantwoording', needs: 'verantwoording.report' },
   { path: '/profielen', label: 'Functieprofielen', needs: 'profiles.list' },
   { path: '/audit', label: 'Auditlog', needs: 'audit.list' },
   { path: '/bewaartermijnen', label: 'Bewaartermijnen', needs: 'avg.retention' },
@@ -74,6 +76,8 @@ function screenFor(route: string[]): ReactNode {
       return <InzetScreen />;
     case 'intervisie':
       return <IntervisieScreen />;
+    case 'verantwoording':
+      return <VerantwoordingScreen />;
     case 'scholing':
       return <ScholingScreen tab={id ?? 'aanbod'} sessionId={action ?? null} />;
     case 'profielen':
