@@ -140,13 +140,13 @@ import {
 } from './scholing.ts';
 import { type AppStatus, type Settings, settingsUpdateInput } from './settings.ts';
 import { id, version } from './validation.ts';
+import { reportInput, type VerantwoordingReport } from './verantwoording.ts';
 import {
   type LoadOverview,
   overviewInput as loadOverviewInput,
   type Proposals,
   proposalsInput,
 } from './verdeling.ts';
-import { reportInput, type VerantwoordingReport } from './verantwoording.ts';
 
 export interface CallSpec<I extends z.ZodType, O, W extends boolean = boolean> {
   input: I;

@@ -39,8 +39,8 @@ import { scholingInzage } from './scholing/inzage.ts';
 import { personTrainingHandlers } from './scholing/person-trainings.ts';
 import { sessionHandlers } from './scholing/sessions.ts';
 import { settingsHandlers } from './settings/handlers.ts';
-import { verdelingHandlers } from './verdeling/handlers.ts';
 import { verantwoordingHandlers } from './verantwoording/handlers.ts';
+import { verdelingHandlers } from './verdeling/handlers.ts';
 
 const registry = new CallRegistry();
 

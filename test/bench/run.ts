@@ -20,8 +20,8 @@ import { encryptionBench } from './encryption.ts';
 import type { Figures, Measurement } from './measure.ts';
 import { registerBench } from './register.ts';
 import { sepaBench } from './sepa.ts';
-import { verdelingBench } from './verdeling.ts';
 import { verantwoordingBench } from './verantwoording.ts';
+import { verdelingBench } from './verdeling.ts';
 
 interface Entry {
   name: string;

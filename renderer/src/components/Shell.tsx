@@ -26,9 +26,9 @@ import { ProfileEditor } from '../screens/profiles/ProfileEditor.tsx';
 import { ProfilesScreen } from '../screens/profiles/ProfilesScreen.tsx';
 import { ScholingScreen } from '../screens/scholing/ScholingScreen.tsx';
 import { SettingsScreen } from '../screens/settings/SettingsScreen.tsx';
+import { VerantwoordingScreen } from '../screens/verantwoording/VerantwoordingScreen.tsx';
 import { MatchRequestScreen } from '../screens/verdeling/MatchRequestScreen.tsx';
 import { VerdelingScreen } from '../screens/verdeling/VerdelingScreen.tsx';
-import { VerantwoordingScreen } from '../screens/verantwoording/VerantwoordingScreen.tsx';
 import { ErrorBoundary } from './ErrorReport.tsx';
 import { NotFound } from './NotFound.tsx';
 
