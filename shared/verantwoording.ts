@@ -141,22 +141,6 @@ export const headlineLabels = {
 } as const;
 const peopleHeadline = new Set<string>([headlineLabels.bereikt, headlineLabels.sleutelpersonen]);
 
-/** Whole days from received to matched (or matched to done); null while the later step has not happened. */
-export function responseDays(from: string | null, to: string | null): number | null {
-  if (!from || !to) return null;
-  return Math.max(0, daysBetween(from.slice(0, 10), to.slice(0, 10)));
-}
-
-/** The median of a list of numbers (the mean of the middle two for an even count), null when empty. */
-export function median(values: readonly number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1
-    ? (sorted[mid] as number)
-    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-}
-
 /** A figure as the report writes it: '< 5', '12', '3,5 uur' → '3,5', '€ 1.234,56'. */
 export function formatReportValue(value: ReportValue, format: ValueFormat): string {
   if (value === maskedCount) return value;

@@ -10,11 +10,9 @@ import { genderLabels } from '../../../shared/persons.ts';
 import { knownRoles, leefgebieden } from '../../../shared/profiles.ts';
 import {
   headlineLabels,
-  median,
   type ReportColumn,
   type ReportInput,
   type ReportTable,
-  responseDays,
   type VerantwoordingReport,
 } from '../../../shared/verantwoording.ts';
 import {
@@ -28,6 +26,7 @@ import {
   requestStatuses,
   requestStatusLabels,
 } from '../../../shared/work-vocabulary.ts';
+import { type DaySummary, responseTimes, summariseResponseTimes } from '../aanvragen/read.ts';
 import type { Reader } from '../context.ts';
 import { outflowCounts } from '../doorgroei/read.ts';
 import { invalidField } from '../failure.ts';
@@ -152,9 +151,9 @@ async function requestTables(db: Reader, input: ReportInput): Promise<ReportTabl
     .where('requests.gematcht_op', 'is not', null)
     .where(requestsInScope(input))
     .execute();
-  const toMatch = dated.map((r) => responseDays(r.ontvangen_op, r.gematcht_op)).filter((d) => d !== null);
-  const toDone = dated.map((r) => responseDays(r.gematcht_op, r.uitgevoerd_op)).filter((d) => d !== null);
-  const mean = (list: number[]) => (list.length ? list.reduce((a, b) => a + b, 0) / list.length : 0);
+  // The aanvragen area's one rule for response times (whole days, a step still open left out).
+  const times = summariseResponseTimes(dated.map(responseTimes));
+  const step = (d: DaySummary) => [d.mediaan ?? 0, d.gemiddeld ?? 0, d.aantal];
   const days = (title: string): ReportColumn => ({ title, format: 'dagen', people: false });
   const reactietijden: ReportTable = {
     key: 'reactietijden',
@@ -162,8 +161,8 @@ async function requestTables(db: Reader, input: ReportInput): Promise<ReportTabl
     labelTitle: 'Stap',
     columns: [days('Mediaan'), days('Gemiddeld'), count('Aanvragen')],
     rows: [
-      { label: 'Ontvangen tot gematcht', values: [median(toMatch) ?? 0, mean(toMatch), toMatch.length] },
-      { label: 'Gematcht tot uitgevoerd', values: [median(toDone) ?? 0, mean(toDone), toDone.length] },
+      { label: 'Ontvangen tot gematcht', values: step(times.ontvangenTotGematcht) },
+      { label: 'Gematcht tot uitgevoerd', values: step(times.gematchtTotUitgevoerd) },
     ],
   };
   return [aanvragen, reactietijden];
