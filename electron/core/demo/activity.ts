@@ -24,6 +24,9 @@ export interface DemoPerson {
   iban: boolean;
   /** On bijstand, permission needed and no date recorded. */
   toestemmingOntbreekt: boolean;
+  /** The languages they speak, mother tongue first, and the gemeente they live in (for matching and inzet). */
+  talen: readonly string[];
+  gemeente: string;
   /** The contract made for them (active and paused people), with its hourly and km rate. */
   contract: { startdatum: string; uurCents: number; kmCents: number } | null;
 }

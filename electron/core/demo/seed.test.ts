@@ -128,6 +128,16 @@ describe('the demo data set', () => {
       stopped.rows.map(async (p) => (await marco('doorgroei.get', { personId: p.id })).uitstroom),
     );
     expect(outflows.flat().length).toBeGreaterThan(2);
+    // The work: requests in several states, inzet that prepared claims, and a quarter to account for.
+    const requests = await marco('aanvragen.list', { partnerId: null });
+    expect(new Set(requests.map((r) => r.status))).toEqual(
+      new Set(['nieuw', 'gematcht', 'uitgevoerd', 'afgesloten', 'niet_uitvoerbaar']),
+    );
+    const inzet = await marco('inzet.list', { pageSize: 500 });
+    expect(inzet.rows.length).toBeGreaterThan(20);
+    expect(inzet.rows.some((i) => i.declaratieCents > 0)).toBe(true);
+    const overview = await marco('verdeling.overview', { van: '2026-09-01', tot: '2026-11-30' });
+    expect(overview.rows.some((r) => r.minuten > 0)).toBe(true);
   });
 
   it('still fills every claim state in January of a year without figures, saying the limit went unchecked', {

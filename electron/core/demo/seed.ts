@@ -9,6 +9,7 @@ import { seedClaims } from './claims-activity.ts';
 import { seedDoorgroei } from './doorgroei-activity.ts';
 import { type Random, random } from './random.ts';
 import { seedScholing } from './scholing-activity.ts';
+import { seedWork } from './work-activity.ts';
 
 /** Groups the pool is drawn from: names, country, languages, as an organisation in the Netherlands might have. */
 const origins = [
@@ -288,6 +289,8 @@ export async function seedDemo(dispatcher: Dispatcher, count = 180, today = dutc
       geboortedatum,
       iban: input.iban !== null,
       toestemmingOntbreekt: input.toestemmingNodig && !input.toestemmingDatum,
+      talen: talen.map((t) => t.taal),
+      gemeente: place.gemeente,
       contract: contract && {
         startdatum: contract.startdatum,
         uurCents: contract.uurCents,
@@ -316,6 +319,7 @@ export async function seedDemo(dispatcher: Dispatcher, count = 180, today = dutc
   const [firstGuide] = guides;
   if (firstGuide) await seedScholing(firstGuide.call, people, today);
   await seedClaims(beheerder, people, today);
+  await seedWork(projectleider, people, today);
   for (const call of sessions.values()) await call('auth.logout', {});
 }
 
