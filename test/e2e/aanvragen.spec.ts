@@ -105,7 +105,8 @@ test('a projectleider adds a ketenpartner, a request comes in, is matched and do
   await expect(page.getByText('Nieuw', { exact: true })).toBeVisible();
   await page.getByRole('combobox', { name: 'Zelf kiezen' }).fill('Senait');
   await page.getByRole('option', { name: 'Senait Tesfay' }).click();
-  await page.getByRole('button', { name: 'Koppelen' }).click();
+  // The Koppelen beside "Zelf kiezen" (the proposals above have their own).
+  await page.getByRole('button', { name: 'Koppelen', exact: true }).last().click();
   await expect(page.getByText('Gematcht', { exact: true })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Senait Tesfay' })).toBeVisible();
   await expect(page.getByText('Gematcht na 5 dagen')).toBeVisible();

@@ -9,7 +9,7 @@ import { seedClaims } from './claims-activity.ts';
 import { seedDoorgroei } from './doorgroei-activity.ts';
 import { type Random, random } from './random.ts';
 import { seedScholing } from './scholing-activity.ts';
-import { seedWork } from './work-activity.ts';
+import { approveInzetClaims, seedWork } from './work-activity.ts';
 
 /** Groups the pool is drawn from: names, country, languages, as an organisation in the Netherlands might have. */
 const origins = [
@@ -320,6 +320,7 @@ export async function seedDemo(dispatcher: Dispatcher, count = 180, today = dutc
   if (firstGuide) await seedScholing(firstGuide.call, people, today);
   await seedClaims(beheerder, people, today);
   await seedWork(projectleider, people, today);
+  await approveInzetClaims(beheerder);
   for (const call of sessions.values()) await call('auth.logout', {});
 }
 

@@ -224,3 +224,15 @@ export async function seedWork(call: DemoCall, people: readonly DemoPerson[], to
     await activity(addDays(today, -rnd.int(1, 60)), [person], { partnerId: rnd.pick(partnerIds) });
   }
 }
+
+/**
+ * The administrateur has approved the claims the inzet prepared, as they do week by week, so the queue shows what
+ * the claims demo set up to decide (a claim blocked by a check stays for them to look at).
+ */
+export async function approveInzetClaims(administrateur: DemoCall): Promise<void> {
+  const queue = await administrateur('claims.list', { status: 'ingediend', pageSize: 5000 });
+  const items = queue.rows
+    .filter((c) => c.omschrijving.startsWith('Inzet ') && !c.checks.some((k) => k.blocking))
+    .map((c) => ({ id: c.id, version: c.version }));
+  if (items.length > 0) await administrateur('claims.approve', { items });
+}

@@ -1,4 +1,4 @@
-import { AppShell, Badge, Box, Group, NavLink, Stack, Text, Title } from '@mantine/core';
+import { AppShell, Badge, Box, Group, NavLink, ScrollArea, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import type { CallName } from '../../../shared/contract.ts';
 import { roleLabels } from '../../../shared/roles.ts';
@@ -121,48 +121,51 @@ export function Shell() {
     <AppShell navbar={{ width: 230, breakpoint: 0 }} padding="lg">
       <UnsavedChangesDialog />
       <AppShell.Navbar p="sm" aria-label="Hoofdmenu">
-        <Stack justify="space-between" h="100%">
-          <Box>
-            <Title order={2} size="h3" px="xs">
-              Schakel
-            </Title>
-            <Text size="xs" c="dimmed" px="xs" mb="md" lineClamp={2}>
-              {organisatieNaam}
-            </Text>
-            {menu
-              .filter((m) => can(m.needs))
-              .map((m) => (
-                <NavLink
-                  key={m.path}
-                  href={href(m.path)}
-                  label={m.label}
-                  active={current === m.path}
-                  aria-current={current === m.path ? 'page' : undefined}
-                />
-              ))}
-          </Box>
-          <Box px="xs">
-            <Text size="sm" fw={600}>
-              {account.displayName}
-            </Text>
-            <Group gap={4} mb="xs">
-              <Badge variant="light" size="sm">
-                {roleLabels[account.role]}
+        <AppShell.Section>
+          <Title order={2} size="h3" px="xs">
+            Schakel
+          </Title>
+          <Text size="xs" c="dimmed" px="xs" mb="md" lineClamp={2}>
+            {organisatieNaam}
+          </Text>
+        </AppShell.Section>
+        {/* The menu scrolls on its own on a low window; who is logged in and Uitloggen stay in view below it. */}
+        <AppShell.Section grow component={ScrollArea} type="auto" offsetScrollbars>
+          {menu
+            .filter((m) => can(m.needs))
+            .map((m) => (
+              <NavLink
+                key={m.path}
+                href={href(m.path)}
+                label={m.label}
+                py={6}
+                active={current === m.path}
+                aria-current={current === m.path ? 'page' : undefined}
+              />
+            ))}
+        </AppShell.Section>
+        <AppShell.Section pt="xs">
+          <Text size="sm" fw={600} px="xs">
+            {account.displayName}
+          </Text>
+          <Group gap={4} mb="xs" px="xs">
+            <Badge variant="light" size="sm">
+              {roleLabels[account.role]}
+            </Badge>
+            {account.isBeheerder && (
+              <Badge variant="light" color="grape" size="sm">
+                Beheerder
               </Badge>
-              {account.isBeheerder && (
-                <Badge variant="light" color="grape" size="sm">
-                  Beheerder
-                </Badge>
-              )}
-            </Group>
-            <NavLink
-              href={href('/wachtwoord')}
-              label="Wachtwoord wijzigen"
-              active={current === '/wachtwoord'}
-            />
-            <NavLink component="button" label="Uitloggen" onClick={() => confirmLeave(logout)} />
-          </Box>
-        </Stack>
+            )}
+          </Group>
+          <NavLink
+            href={href('/wachtwoord')}
+            label="Wachtwoord wijzigen"
+            py={6}
+            active={current === '/wachtwoord'}
+          />
+          <NavLink component="button" label="Uitloggen" py={6} onClick={() => confirmLeave(logout)} />
+        </AppShell.Section>
       </AppShell.Navbar>
       <AppShell.Main>
         <Box maw={1400}>
