@@ -1,32 +1,7 @@
 import type { Generated } from 'kysely';
-import type {
-  DoorgroeiDutchLevelsTable,
-  DoorgroeiEducationTable,
-  DoorgroeiOutflowsTable,
-  DoorgroeiProfilesTable,
-  DoorgroeiWorkTable,
-} from './tables-doorgroei.ts';
-import type {
-  InzetPersonsTable,
-  InzetReachTable,
-  InzetTable,
-  InzetTagsTable,
-  PartnersTable,
-  PersonAbsencesTable,
-  PersonAvailabilityTable,
-  ProjectsTable,
-  RequestLanguagesTable,
-  RequestLeefgebiedenTable,
-  RequestPersonsTable,
-  RequestsTable,
-} from './tables-inzet.ts';
-import type {
-  PersonTrainingsTable,
-  TrainingCertificatesTable,
-  TrainingSessionAttendeesTable,
-  TrainingSessionsTable,
-  TrainingsTable,
-} from './tables-scholing.ts';
+import type { DoorgroeiTables } from './tables-doorgroei.ts';
+import type { InzetTables } from './tables-inzet.ts';
+import type { ScholingTables } from './tables-scholing.ts';
 
 export type * from './tables-doorgroei.ts';
 export type * from './tables-inzet.ts';
@@ -368,29 +343,8 @@ export interface RetentionRemovalsTable {
   version: number;
 }
 
-export interface DB {
-  partners: PartnersTable;
-  projects: ProjectsTable;
-  requests: RequestsTable;
-  request_languages: RequestLanguagesTable;
-  request_leefgebieden: RequestLeefgebiedenTable;
-  request_persons: RequestPersonsTable;
-  person_availability: PersonAvailabilityTable;
-  person_absences: PersonAbsencesTable;
-  inzet: InzetTable;
-  inzet_persons: InzetPersonsTable;
-  inzet_tags: InzetTagsTable;
-  inzet_reach: InzetReachTable;
-  trainings: TrainingsTable;
-  person_trainings: PersonTrainingsTable;
-  training_certificates: TrainingCertificatesTable;
-  training_sessions: TrainingSessionsTable;
-  training_session_attendees: TrainingSessionAttendeesTable;
-  doorgroei_profiles: DoorgroeiProfilesTable;
-  doorgroei_education: DoorgroeiEducationTable;
-  doorgroei_dutch_levels: DoorgroeiDutchLevelsTable;
-  doorgroei_work: DoorgroeiWorkTable;
-  doorgroei_outflows: DoorgroeiOutflowsTable;
+/** Every table; an area with many tables lists them in its own file beside this one. */
+export interface DB extends InzetTables, ScholingTables, DoorgroeiTables {
   archived_claim_totals: ArchivedClaimTotalsTable;
   granted_allowance: GrantedAllowanceTable;
   retention_removals: RetentionRemovalsTable;

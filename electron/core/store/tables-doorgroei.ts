@@ -55,3 +55,12 @@ export interface DoorgroeiOutflowsTable {
   updated_at: string;
   version: number;
 }
+
+/** The tables of the doorgroei area, by name: part of DB in schema.ts. */
+export interface DoorgroeiTables {
+  doorgroei_profiles: DoorgroeiProfilesTable;
+  doorgroei_education: DoorgroeiEducationTable;
+  doorgroei_dutch_levels: DoorgroeiDutchLevelsTable;
+  doorgroei_work: DoorgroeiWorkTable;
+  doorgroei_outflows: DoorgroeiOutflowsTable;
+}

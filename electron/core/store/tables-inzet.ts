@@ -151,3 +151,19 @@ export interface InzetReachTable {
   aantal: number;
   version: number;
 }
+
+/** The tables of the work itself, by name: part of DB in schema.ts. */
+export interface InzetTables {
+  partners: PartnersTable;
+  projects: ProjectsTable;
+  requests: RequestsTable;
+  request_languages: RequestLanguagesTable;
+  request_leefgebieden: RequestLeefgebiedenTable;
+  request_persons: RequestPersonsTable;
+  person_availability: PersonAvailabilityTable;
+  person_absences: PersonAbsencesTable;
+  inzet: InzetTable;
+  inzet_persons: InzetPersonsTable;
+  inzet_tags: InzetTagsTable;
+  inzet_reach: InzetReachTable;
+}

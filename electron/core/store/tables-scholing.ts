@@ -69,3 +69,12 @@ export interface TrainingSessionAttendeesTable {
   aanwezig: number | null;
   version: number;
 }
+
+/** The tables of the scholing area, by name: part of DB in schema.ts. */
+export interface ScholingTables {
+  trainings: TrainingsTable;
+  person_trainings: PersonTrainingsTable;
+  training_certificates: TrainingCertificatesTable;
+  training_sessions: TrainingSessionsTable;
+  training_session_attendees: TrainingSessionAttendeesTable;
+}
