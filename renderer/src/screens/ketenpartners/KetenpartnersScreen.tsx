@@ -14,6 +14,7 @@ import { useState } from 'react';
 import { formatCents, formatDate } from '../../../../shared/format.ts';
 import type { Partner, Project } from '../../../../shared/ketenpartners.ts';
 import { partnerKindLabels } from '../../../../shared/work-vocabulary.ts';
+import { EditArchiveButtons } from '../../components/EditArchiveButtons.tsx';
 import { invoke } from '../../lib/api.ts';
 import { showSaved, showServerError } from '../../lib/forms.ts';
 import { navigate } from '../../lib/route.ts';
@@ -127,19 +128,12 @@ function PartnersView() {
                 </Table.Td>
                 {edits && (
                   <Table.Td ta="right">
-                    <Group gap="xs" justify="flex-end" wrap="nowrap">
-                      <Button
-                        size="compact-sm"
-                        variant="light"
-                        onClick={() => setEditing(p)}
-                        aria-label={`${p.naam} wijzigen`}
-                      >
-                        Wijzigen
-                      </Button>
-                      <Button size="compact-sm" variant="default" onClick={() => void archive(p)}>
-                        {p.gearchiveerd ? 'Terugzetten' : 'Archiveren'}
-                      </Button>
-                    </Group>
+                    <EditArchiveButtons
+                      naam={p.naam}
+                      gearchiveerd={p.gearchiveerd}
+                      onEdit={() => setEditing(p)}
+                      onArchive={() => void archive(p)}
+                    />
                   </Table.Td>
                 )}
               </Table.Tr>
@@ -225,19 +219,12 @@ function ProjectsView() {
                 </Table.Td>
                 {edits && (
                   <Table.Td ta="right">
-                    <Group gap="xs" justify="flex-end" wrap="nowrap">
-                      <Button
-                        size="compact-sm"
-                        variant="light"
-                        onClick={() => setEditing(p)}
-                        aria-label={`${p.naam} wijzigen`}
-                      >
-                        Wijzigen
-                      </Button>
-                      <Button size="compact-sm" variant="default" onClick={() => void archive(p)}>
-                        {p.gearchiveerd ? 'Terugzetten' : 'Archiveren'}
-                      </Button>
-                    </Group>
+                    <EditArchiveButtons
+                      naam={p.naam}
+                      gearchiveerd={p.gearchiveerd}
+                      onEdit={() => setEditing(p)}
+                      onArchive={() => void archive(p)}
+                    />
                   </Table.Td>
                 )}
               </Table.Tr>

@@ -7,6 +7,7 @@ import {
   type Training,
   trainingKindLabels,
 } from '../../../../shared/scholing.ts';
+import { EditArchiveButtons } from '../../components/EditArchiveButtons.tsx';
 import { invoke } from '../../lib/api.ts';
 import { showSaved, showServerError } from '../../lib/forms.ts';
 import { useCall } from '../../lib/use-call.ts';
@@ -81,19 +82,12 @@ export function CatalogueView() {
                   {formatCents(t.kostenCents)}
                 </Table.Td>
                 <Table.Td ta="right">
-                  <Group gap="xs" justify="flex-end" wrap="nowrap">
-                    <Button
-                      size="compact-sm"
-                      variant="light"
-                      onClick={() => setEditing(t)}
-                      aria-label={`${t.naam} wijzigen`}
-                    >
-                      Wijzigen
-                    </Button>
-                    <Button size="compact-sm" variant="default" onClick={() => void archive(t)}>
-                      {t.gearchiveerd ? 'Terugzetten' : 'Archiveren'}
-                    </Button>
-                  </Group>
+                  <EditArchiveButtons
+                    naam={t.naam}
+                    gearchiveerd={t.gearchiveerd}
+                    onEdit={() => setEditing(t)}
+                    onArchive={() => void archive(t)}
+                  />
                 </Table.Td>
               </Table.Tr>
             ))}
