@@ -11,7 +11,7 @@ import { Failure, invalidField, notFound } from '../failure.ts';
 import { loadPerson, refuseIfAnonymised } from '../persons/read.ts';
 import type { AreaHandlers } from '../registry.ts';
 import { deleteVersioned, updateVersioned } from '../versioning.ts';
-import { availabilityOf } from './read.ts';
+import { availabilityOf, parseGemeenten } from './read.ts';
 
 async function requirePerson(ctx: WriteCtx, personId: string) {
   const person = await loadPerson(ctx.db, personId).catch(() => {
@@ -45,7 +45,7 @@ export const availabilityHandlers = {
     const shown = (v: typeof values) => ({
       dagdelen: v.dagdelen,
       eigenVervoer: v.eigen_vervoer === 1,
-      ookGemeenten: (v.ook_gemeenten ?? '').split('|').filter(Boolean).join(', '),
+      ookGemeenten: parseGemeenten(v.ook_gemeenten).join(', '),
       toelichting: v.toelichting,
     });
     const row = await ctx.db

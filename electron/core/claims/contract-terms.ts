@@ -80,6 +80,14 @@ export function contractOn(contracts: ActiveContract[] | undefined, date: string
   );
 }
 
+/** The claim an activity earns under a contract: hours or the activity for a volunteer paid that way, else none. */
+export function activityClaimKind(contract: ActiveContract | null): 'uren' | 'activiteit' | null {
+  const d = contract?.draft;
+  if (d?.vorm !== 'vrijwilligersovereenkomst') return null;
+  if (d.vergoedingEenheid === 'uur') return 'uren';
+  return d.vergoedingEenheid === 'activiteit' ? 'activiteit' : null;
+}
+
 /**
  * The amount of a claim from the contract's terms (km, activity, hours, the month's fixed amount) or as entered
  * (receipt-backed costs).

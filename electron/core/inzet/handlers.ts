@@ -84,6 +84,7 @@ export const inzetHandlers = {
               rows.map((r) => r.id),
             )
             .execute();
+    const matchedBy = Map.groupBy(matched, (m) => m.request_id);
     return rows.map(
       (r): InzetRequestOption => ({
         id: r.id,
@@ -95,7 +96,7 @@ export const inzetHandlers = {
         soortHulp: r.soort_hulp,
         gemeente: r.gemeente,
         omschrijving: r.omschrijving,
-        personIds: matched.filter((m) => m.request_id === r.id).map((m) => m.person_id),
+        personIds: (matchedBy.get(r.id) ?? []).map((m) => m.person_id),
       }),
     );
   },

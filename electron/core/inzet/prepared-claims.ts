@@ -4,11 +4,13 @@
  * one insert path (the same amount from the contract, the same checks in the administrateur's queue). While the
  * claim is still submitted, editing the activity corrects it; once it is decided, date and duration stay as they are.
  */
+
 import type { ClaimKind, ClaimStatus } from '../../../shared/claims.ts';
 import { formatDate } from '../../../shared/format.ts';
 import type { InzetFields } from '../../../shared/inzet.ts';
+import { fullName } from '../../../shared/persons.ts';
 import { activityKindLabels } from '../../../shared/work-vocabulary.ts';
-import { activeContracts, contractOn } from '../claims/contract-terms.ts';
+import { activeContracts, activityClaimKind, contractOn } from '../claims/contract-terms.ts';
 import { correctClaim, insertClaim } from '../claims/write.ts';
 import type { Reader, WriteCtx } from '../context.ts';
 import { Failure } from '../failure.ts';
@@ -40,17 +42,7 @@ export async function claimKindsFor(
   const contracts = await activeContracts(db, personIds);
   const kinds = new Map<string, ClaimKind | null>();
   for (const personId of personIds) {
-    const d = contractOn(contracts.get(personId), datum)?.draft;
-    kinds.set(
-      personId,
-      d?.vorm !== 'vrijwilligersovereenkomst'
-        ? null
-        : d.vergoedingEenheid === 'uur'
-          ? 'uren'
-          : d.vergoedingEenheid === 'activiteit'
-            ? 'activiteit'
-            : null,
-    );
+    kinds.set(personId, activityClaimKind(contractOn(contracts.get(personId), datum)));
   }
   return kinds;
 }
@@ -83,7 +75,7 @@ export async function linkedClaims(db: Reader, inzetId: string): Promise<Map<str
       r.person_id,
       {
         personId: r.person_id,
-        naam: [r.roepnaam || r.voornaam, r.tussenvoegsel, r.achternaam].filter(Boolean).join(' '),
+        naam: fullName(r),
         claimId: r.id,
         status: r.status as ClaimStatus,
         version: r.version,

@@ -174,8 +174,9 @@ export async function listInzet(
     db,
     rows.map((r) => r.id),
   );
+  const peopleByInzet = Map.groupBy(people, (p) => p.inzet_id);
   const page: InzetRow[] = rows.map((r) => {
-    const mine = people.filter((p) => p.inzet_id === r.id);
+    const mine = peopleByInzet.get(r.id) ?? [];
     return {
       id: r.id,
       version: r.version,

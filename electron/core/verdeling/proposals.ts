@@ -6,6 +6,7 @@
 import { fullName } from '../../../shared/persons.ts';
 import { monthPeriod, type Proposals } from '../../../shared/verdeling.ts';
 import { type Dagdeel, weekdays } from '../../../shared/work-vocabulary.ts';
+import { parseDagdelen, parseGemeenten } from '../aanvragen/read.ts';
 import { activeContracts, contractOn } from '../claims/contract-terms.ts';
 import type { ReadCtx } from '../context.ts';
 import { notFound } from '../failure.ts';
@@ -167,9 +168,9 @@ export async function matchProposals(ctx: ReadCtx, requestId: string): Promise<P
       p.dagdelen === null
         ? null
         : {
-            dagdelen: new Set(p.dagdelen.split(/\s+/).filter(Boolean)),
+            dagdelen: new Set(parseDagdelen(p.dagdelen)),
             eigenVervoer: p.eigen_vervoer === 1,
-            ookGemeenten: (p.ook_gemeenten ?? '').split('|').filter((g) => g.trim() !== ''),
+            ookGemeenten: parseGemeenten(p.ook_gemeenten),
           },
     afwezig: absenceOf.get(p.id) ?? null,
     minutenDezeMaand: loads.get(p.id)?.minuten ?? 0,

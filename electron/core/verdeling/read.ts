@@ -8,7 +8,7 @@ import { checkAllowanceCap } from '../../../shared/fiscal/allowance-cap.ts';
 import { fiscalYear } from '../../../shared/fiscal/fiscal-table.ts';
 import { type FiscalRoom, intersect, type Period, prorateMonthly } from '../../../shared/verdeling.ts';
 import { declaredElsewhere } from '../claims/checks.ts';
-import { type ActiveContract, contractOn } from '../claims/contract-terms.ts';
+import { type ActiveContract, activityClaimKind, claimAmount, contractOn } from '../claims/contract-terms.ts';
 import type { Reader } from '../context.ts';
 
 export interface Load {
@@ -141,10 +141,6 @@ export function expectedAllowance(
   contract: ActiveContract | null,
   verwachteMinuten: number | null,
 ): number | null {
-  const d = contract?.draft;
-  if (d?.vorm !== 'vrijwilligersovereenkomst') return null;
-  if (d.vergoedingEenheid === 'activiteit') return d.vergoedingCents;
-  if (d.vergoedingEenheid === 'uur' && verwachteMinuten)
-    return Math.round((verwachteMinuten * d.vergoedingCents) / 60);
-  return null;
+  const kind = activityClaimKind(contract);
+  return kind && claimAmount(kind, { km: null, minuten: verwachteMinuten, bedragCents: null }, contract);
 }
