@@ -6,7 +6,9 @@
  */
 import { z } from 'zod';
 import { daysBetween } from './dates.ts';
+import { formatCents } from './format.ts';
 import { id, isoDate } from './validation.ts';
+import { formatHours } from './verdeling.ts';
 import { smallCountThreshold } from './work-vocabulary.ts';
 
 export const scopeKinds = ['organisatie', 'gemeente', 'partner', 'project'] as const;
@@ -144,17 +146,15 @@ const peopleHeadline = new Set<string>([headlineLabels.bereikt, headlineLabels.s
 /** A figure as the report writes it: '< 5', '12', '3,5 uur' → '3,5', '€ 1.234,56'. */
 export function formatReportValue(value: ReportValue, format: ValueFormat): string {
   if (value === maskedCount) return value;
-  const nl = (n: number, digits: number) =>
-    n.toLocaleString('nl-NL', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
   switch (format) {
     case 'aantal':
-      return nl(value, 0);
+      return value.toLocaleString('nl-NL', { maximumFractionDigits: 0 });
     case 'minuten':
-      return nl(value / 60, 1);
+      return formatHours(value);
     case 'dagen':
-      return nl(value, 1);
+      return value.toLocaleString('nl-NL', { maximumFractionDigits: 1 });
     case 'cents':
-      return `€ ${(value / 100).toLocaleString('nl-NL', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+      return formatCents(value);
   }
 }
 

@@ -11,6 +11,7 @@ import type { InzetFields } from '../../../shared/inzet.ts';
 import { fullName } from '../../../shared/persons.ts';
 import { activityKindLabels } from '../../../shared/work-vocabulary.ts';
 import { activeContracts, activityClaimKind, contractOn } from '../claims/contract-terms.ts';
+import { grantedStatuses } from '../claims/granted.ts';
 import { correctClaim, insertClaim } from '../claims/write.ts';
 import type { Reader, WriteCtx } from '../context.ts';
 import { Failure } from '../failure.ts';
@@ -30,8 +31,7 @@ export interface LinkedClaim {
 }
 
 /** Decided claims: approved, in a payout batch or paid. Their activity's date and duration are fixed. */
-const decided: ReadonlySet<ClaimStatus> = new Set(['goedgekeurd', 'in_batch', 'betaald']);
-export const isDecided = (status: ClaimStatus) => decided.has(status);
+export const isDecided = (status: ClaimStatus) => grantedStatuses.has(status);
 
 /** Which claim a contract pays for an activity: per hour, per activity, or none (employment, a monthly sum). */
 export async function claimKindsFor(

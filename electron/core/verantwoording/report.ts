@@ -3,6 +3,7 @@
  * (GROUP BY in the store, a handful of statements whatever the number of activities). Only the response times
  * are computed here, from the dates of the requests: a median is not portable SQL, and requests are few.
  */
+
 import { type ClaimKind, claimKindLabels, claimKinds } from '../../../shared/claims.ts';
 import { type OutflowKind, outflowKindLabels, outflowKinds } from '../../../shared/doorgroei.ts';
 import { formatMonth } from '../../../shared/format.ts';
@@ -27,6 +28,7 @@ import {
   requestStatusLabels,
 } from '../../../shared/work-vocabulary.ts';
 import { type DaySummary, responseTimes, summariseResponseTimes } from '../aanvragen/read.ts';
+import { grantedStatuses } from '../claims/granted.ts';
 import type { Reader } from '../context.ts';
 import { outflowCounts } from '../doorgroei/read.ts';
 import { invalidField } from '../failure.ts';
@@ -34,7 +36,8 @@ import { basistrainingCondition } from '../scholing/read.ts';
 import { claimsInScope, inzetInScope, requestsInScope } from './scope.ts';
 
 /** Claims that count as paid or on their way to payment: approved, in a batch, paid. */
-const paidStatuses = ['goedgekeurd', 'in_batch', 'betaald'];
+// Paid or on its way: the statuses whose allowance is granted (claims/granted.ts).
+const paidStatuses = [...grantedStatuses];
 /** Allowances (for the work itself) against costs refunded on receipts or by the km. */
 export const allowanceKinds: readonly ClaimKind[] = ['activiteit', 'uren', 'maand'];
 

@@ -45,10 +45,7 @@ const sheetNames: Record<ReportTable['key'], string> = {
 export const sheetName = (t: Pick<ReportTable, 'key'>) => sheetNames[t.key];
 
 function sheet(t: ReportTable): SheetData {
-  const header: Row = [
-    bold(t.labelTitle),
-    ...t.columns.map((c) => bold(c.format === 'minuten' ? 'Uren' : c.title)),
-  ];
+  const header: Row = [bold(t.labelTitle), ...t.columns.map((c) => bold(c.title))];
   return [
     header,
     ...t.rows.map(
