@@ -1,19 +1,9 @@
-import {
-  Badge,
-  Button,
-  Group,
-  Paper,
-  SegmentedControl,
-  Stack,
-  Table,
-  Tabs,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Button, Group, Paper, SegmentedControl, Stack, Table, Tabs, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { formatCents, formatDate } from '../../../../shared/format.ts';
 import type { Partner, Project } from '../../../../shared/ketenpartners.ts';
 import { partnerKindLabels } from '../../../../shared/work-vocabulary.ts';
+import { ArchivedBadge } from '../../components/ArchivedBadge.tsx';
 import { EditArchiveButtons } from '../../components/EditArchiveButtons.tsx';
 import { invoke } from '../../lib/api.ts';
 import { showSaved, showServerError } from '../../lib/forms.ts';
@@ -48,14 +38,6 @@ export function KetenpartnersScreen({ tab }: { tab: string }) {
         </Tabs.Panel>
       </Tabs>
     </Stack>
-  );
-}
-
-function ArchivedBadge() {
-  return (
-    <Badge ml="xs" color="gray" variant="light" size="sm">
-      gearchiveerd
-    </Badge>
   );
 }
 

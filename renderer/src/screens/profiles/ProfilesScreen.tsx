@@ -1,18 +1,8 @@
-import {
-  Anchor,
-  Badge,
-  Button,
-  Group,
-  Paper,
-  SegmentedControl,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Anchor, Button, Group, Paper, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { formatDate } from '../../../../shared/format.ts';
 import { contractFormLabels } from '../../../../shared/profiles.ts';
+import { ArchivedBadge } from '../../components/ArchivedBadge.tsx';
 import { href } from '../../lib/route.ts';
 import { useCan } from '../../lib/session.tsx';
 import { useCall } from '../../lib/use-call.ts';
@@ -63,11 +53,7 @@ export function ProfilesScreen() {
                   <Anchor href={href(`/profielen/${p.id}`)} fw={500}>
                     {p.titel}
                   </Anchor>
-                  {p.archived && (
-                    <Badge ml="xs" color="gray" variant="light" size="sm">
-                      gearchiveerd
-                    </Badge>
-                  )}
+                  {p.archived && <ArchivedBadge />}
                 </Table.Td>
                 <Table.Td>{p.versie}</Table.Td>
                 <Table.Td>{contractFormLabels[p.standaardVorm]}</Table.Td>

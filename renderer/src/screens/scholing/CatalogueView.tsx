@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Paper, SegmentedControl, Table, Text } from '@mantine/core';
+import { Button, Group, Paper, SegmentedControl, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { formatCents } from '../../../../shared/format.ts';
 import {
@@ -7,6 +7,7 @@ import {
   type Training,
   trainingKindLabels,
 } from '../../../../shared/scholing.ts';
+import { ArchivedBadge } from '../../components/ArchivedBadge.tsx';
 import { EditArchiveButtons } from '../../components/EditArchiveButtons.tsx';
 import { invoke } from '../../lib/api.ts';
 import { showSaved, showServerError } from '../../lib/forms.ts';
@@ -61,11 +62,7 @@ export function CatalogueView() {
                   <Text fw={500} size="sm" span>
                     {t.naam}
                   </Text>
-                  {t.gearchiveerd && (
-                    <Badge ml="xs" color="gray" variant="light" size="sm">
-                      gearchiveerd
-                    </Badge>
-                  )}
+                  {t.gearchiveerd && <ArchivedBadge />}
                   <Text size="xs" c="dimmed">
                     {trainingKindLabels[t.soort]} · {providerName(t)}
                   </Text>
