@@ -20,6 +20,7 @@ import {
 } from '../../../shared/work-vocabulary.ts';
 import { diff, type WriteCtx } from '../context.ts';
 import { Failure, invalidField } from '../failure.ts';
+import { requirePartner, requireProject } from '../ketenpartners/read.ts';
 import type { AreaHandlers } from '../registry.ts';
 import { updateVersioned } from '../versioning.ts';
 import { loadRequestDetail, loadRequestRow, requestTitle } from './read.ts';
@@ -27,22 +28,8 @@ import { loadRequestDetail, loadRequestRow, requestTitle } from './read.ts';
 type SaveInput = z.output<typeof requestSaveInput>;
 
 async function checkReferences(ctx: WriteCtx, input: SaveInput) {
-  if (input.partnerId) {
-    const partner = await ctx.db
-      .selectFrom('partners')
-      .select(['id', 'archived'])
-      .where('id', '=', input.partnerId)
-      .executeTakeFirst();
-    if (!partner) throw invalidField('partnerId', 'deze ketenpartner bestaat niet (meer)');
-  }
-  if (input.projectId) {
-    const project = await ctx.db
-      .selectFrom('projects')
-      .select('id')
-      .where('id', '=', input.projectId)
-      .executeTakeFirst();
-    if (!project) throw invalidField('projectId', 'dit project bestaat niet (meer)');
-  }
+  if (input.partnerId) await requirePartner(ctx.db, input.partnerId);
+  if (input.projectId) await requireProject(ctx.db, input.projectId);
   if (input.ontvangenOp > ctx.today) throw invalidField('ontvangenOp', 'ligt in de toekomst');
 }
 

@@ -8,6 +8,7 @@ import {
 import { formatCents } from '../../../shared/format.ts';
 import { diff, type WriteCtx } from '../context.ts';
 import { Failure, invalidField, notFound } from '../failure.ts';
+import { requireProject } from '../ketenpartners/read.ts';
 import { loadPerson, refuseIfAnonymised } from '../persons/read.ts';
 import type { ClaimsTable } from '../store/schema.ts';
 import { assertCurrent, updateVersioned } from '../versioning.ts';
@@ -26,14 +27,7 @@ async function validateAndPriceClaim(ctx: WriteCtx, f: ClaimFields) {
   });
   refuseIfAnonymised(person);
   if (f.datum > ctx.today) throw invalidField('datum', 'ligt in de toekomst');
-  if (f.projectId) {
-    const project = await ctx.db
-      .selectFrom('projects')
-      .select('id')
-      .where('id', '=', f.projectId)
-      .executeTakeFirst();
-    if (!project) throw invalidField('projectId', 'dit project bestaat niet (meer)');
-  }
+  if (f.projectId) await requireProject(ctx.db, f.projectId);
   const contracts = await activeContracts(ctx.db, [f.personId]);
   const contract = contractOn(contracts.get(f.personId), f.datum);
   const amount = claimAmount(

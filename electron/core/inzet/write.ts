@@ -2,6 +2,7 @@
  * Saving and removing an activity: the head row versioned, its people, tags and reach replaced under the head's
  * version, the claims it prepares kept in step, and a matched request marked done.
  */
+
 import type { z } from 'zod';
 import { formatDate, formatMinutes } from '../../../shared/format.ts';
 import type { InzetFields, inzetRemoveInput, inzetSaveInput } from '../../../shared/inzet.ts';
@@ -10,6 +11,7 @@ import { activityKindLabels } from '../../../shared/work-vocabulary.ts';
 import { markRequestDone } from '../aanvragen/done.ts';
 import { diff, type WriteCtx } from '../context.ts';
 import { Failure, invalidField, notFound } from '../failure.ts';
+import { requirePartner, requireProject } from '../ketenpartners/read.ts';
 import { assertCurrent, deleteVersioned, updateVersioned } from '../versioning.ts';
 import {
   dropClaims,
@@ -85,24 +87,8 @@ async function resolveLinks(ctx: WriteCtx, fields: InzetFields) {
     partnerId ??= request.partner_id;
     projectId ??= request.project_id;
   }
-  let partnerNaam: string | null = null;
-  if (partnerId) {
-    const partner = await ctx.db
-      .selectFrom('partners')
-      .select('naam')
-      .where('id', '=', partnerId)
-      .executeTakeFirst();
-    if (!partner) throw invalidField('partnerId', 'deze ketenpartner bestaat niet (meer)');
-    partnerNaam = partner.naam;
-  }
-  if (projectId) {
-    const project = await ctx.db
-      .selectFrom('projects')
-      .select('id')
-      .where('id', '=', projectId)
-      .executeTakeFirst();
-    if (!project) throw invalidField('projectId', 'dit project bestaat niet (meer)');
-  }
+  const partnerNaam = partnerId ? (await requirePartner(ctx.db, partnerId)).naam : null;
+  if (projectId) await requireProject(ctx.db, projectId);
   return { fields: { ...fields, partnerId, projectId }, partnerNaam, request };
 }
 
