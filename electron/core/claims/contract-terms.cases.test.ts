@@ -2,7 +2,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ClaimKind } from '../../../shared/claims.ts';
 import type { ContractDraftInput } from '../../../shared/contracts.ts';
 import { claimsStore, employmentDraft, volunteerDraft } from '../../../test/support/claims-store.ts';
-import { type ActiveContract, activeContracts, claimAmount, contractOn } from './contract-terms.ts';
+import {
+  type ActiveContract,
+  activeContracts,
+  activityClaimKind,
+  claimAmount,
+  contractOn,
+} from './contract-terms.ts';
 
 const contract = (
   startdatum: string,
@@ -22,6 +28,18 @@ const entered = (values: Partial<{ km: number; minuten: number; bedragCents: num
   ...values,
 });
 const employment: ActiveContract = { ...contract('2026-01-01', null), draft: employmentDraft() };
+
+describe('the claim an activity earns', () => {
+  it('is hours or the activity for a volunteer paid that way, and none for a monthly sum, employment or no contract', () => {
+    expect(activityClaimKind(contract('2026-01-01', null, { vergoedingEenheid: 'uur' }))).toBe('uren');
+    expect(activityClaimKind(contract('2026-01-01', null, { vergoedingEenheid: 'activiteit' }))).toBe(
+      'activiteit',
+    );
+    expect(activityClaimKind(contract('2026-01-01', null, { vergoedingEenheid: 'maand' }))).toBeNull();
+    expect(activityClaimKind(employment)).toBeNull();
+    expect(activityClaimKind(null)).toBeNull();
+  });
+});
 
 describe('the contract a claim falls under', () => {
   const first = contract('2026-01-01', '2026-06-30');
