@@ -9,6 +9,7 @@ import { checkAllowanceCap, type DeclaredElsewhere } from '../../../shared/fisca
 import { formatCents } from '../../../shared/format.ts';
 import { sepaIbanProblem } from '../../../shared/iban.ts';
 import type { Reader } from '../context.ts';
+import { perStore } from '../store/per-store.ts';
 import { type ActiveContract, activeContracts, claimAmount, contractOn } from './contract-terms.ts';
 import { isAllowance, monthKey, yearKey } from './granted.ts';
 
@@ -67,6 +68,37 @@ export async function loadCheckBasis(db: Reader, claims: readonly CheckedClaim[]
   };
 }
 
+/** The fixed parts of the statement below, built once per store handle: the queue asks it for every page. */
+const duplicateRows = perStore((db) =>
+  db
+    .selectFrom('claims')
+    .leftJoin('inzet_persons', 'inzet_persons.claim_id', 'claims.id')
+    .select([
+      sql.lit('dubbel').as('wat'),
+      'claims.person_id',
+      'soort',
+      duplicateDay.as('sleutel'),
+      duplicateAmount.as('cents'),
+    ])
+    .where('status', '!=', 'afgewezen')
+    .groupBy(['claims.person_id', 'soort', 'sleutel', 'cents'])
+    .having((eb) => eb.fn.countAll(), '>', 1)
+    // Claims prepared by two different activities are two pieces of work, however alike; a typed claim beside
+    // any other is what looks like the same claim entered twice.
+    .having((eb) => eb(eb.fn.countAll(), '>', eb.fn.count('inzet_persons.id'))),
+);
+const grantedRows = perStore((db) =>
+  db
+    .selectFrom('granted_allowance')
+    .select([
+      sql.lit('toegekend').as('wat'),
+      'person_id',
+      sql<string>`null`.as('soort'),
+      'period as sleutel',
+      'cents',
+    ]),
+);
+
 /**
  * In one statement, the two things the checks read from other claims:
  * - keys that two claims which are not rejected share (see duplicateKey), at least one of them not prepared by an
@@ -88,16 +120,7 @@ async function duplicatesAndGranted(
       claims.filter((c) => isAllowance(c.soort)).flatMap((c) => [c.datum.slice(0, 4), c.datum.slice(0, 7)]),
     ),
   ];
-  const duplicates = db
-    .selectFrom('claims')
-    .leftJoin('inzet_persons', 'inzet_persons.claim_id', 'claims.id')
-    .select([
-      sql.lit('dubbel').as('wat'),
-      'claims.person_id',
-      'soort',
-      duplicateDay.as('sleutel'),
-      duplicateAmount.as('cents'),
-    ])
+  const duplicates = duplicateRows(db)
     .where('claims.person_id', 'in', personIds)
     .where((eb) =>
       eb.or([
@@ -112,28 +135,10 @@ async function duplicatesAndGranted(
             ]
           : []),
       ]),
-    )
-    .where('status', '!=', 'afgewezen')
-    .groupBy(['claims.person_id', 'soort', 'sleutel', 'cents'])
-    .having((eb) => eb.fn.countAll(), '>', 1)
-    // Claims prepared by two different activities are two pieces of work, however alike; a typed claim beside
-    // any other is what looks like the same claim entered twice.
-    .having((eb) => eb(eb.fn.countAll(), '>', eb.fn.count('inzet_persons.id')));
+    );
   const rows = await (periods.length === 0
     ? duplicates
-    : duplicates.unionAll(
-        db
-          .selectFrom('granted_allowance')
-          .select([
-            sql.lit('toegekend').as('wat'),
-            'person_id',
-            sql<string>`null`.as('soort'),
-            'period as sleutel',
-            'cents',
-          ])
-          .where('person_id', 'in', personIds)
-          .where('period', 'in', periods),
-      )
+    : duplicates.unionAll(grantedRows(db).where('person_id', 'in', personIds).where('period', 'in', periods))
   ).execute();
   const duplicateKeys = new Set<string>();
   const granted = new Map<string, number>();

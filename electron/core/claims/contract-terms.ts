@@ -3,6 +3,7 @@ import type { ContractDraft } from '../../../shared/contracts.ts';
 import { storedContractDraft } from '../../../shared/contracts.ts';
 import type { Reader } from '../context.ts';
 import { contractEndDate } from '../contracts/read.ts';
+import { perStore } from '../store/per-store.ts';
 
 export interface ActiveContract {
   id: string;
@@ -30,18 +31,9 @@ function parseDraft(text: string): Readonly<ContractDraft> {
   return draft;
 }
 
-/**
- * Definitief or signed contracts of these people that no newer version replaced, with their terms. A new version
- * belongs to the same person as the one it replaces, so the replaced ones are found among the same rows (one
- * statement, no correlated look-up per contract).
- */
-export async function activeContracts(
-  db: Reader,
-  personIds: string[],
-): Promise<Map<string, ActiveContract[]>> {
-  const byPerson = new Map<string, ActiveContract[]>();
-  if (personIds.length === 0) return byPerson;
-  const rows = await db
+/** The fixed part of the contracts statement, built once per store handle (the claims queue asks it per page). */
+const contractRows = perStore((db) =>
+  db
     .selectFrom('contracts')
     .select([
       'id',
@@ -54,9 +46,21 @@ export async function activeContracts(
       'status',
       'vorige_id',
     ])
-    .where('person_id', 'in', personIds)
-    .where('status', 'in', ['definitief', 'getekend', 'beeindigd'])
-    .execute();
+    .where('status', 'in', ['definitief', 'getekend', 'beeindigd']),
+);
+
+/**
+ * Definitief or signed contracts of these people that no newer version replaced, with their terms. A new version
+ * belongs to the same person as the one it replaces, so the replaced ones are found among the same rows (one
+ * statement, no correlated look-up per contract).
+ */
+export async function activeContracts(
+  db: Reader,
+  personIds: string[],
+): Promise<Map<string, ActiveContract[]>> {
+  const byPerson = new Map<string, ActiveContract[]>();
+  if (personIds.length === 0) return byPerson;
+  const rows = await contractRows(db).where('person_id', 'in', personIds).execute();
   const replaced = new Set(rows.map((r) => r.vorige_id));
   for (const r of rows) {
     if (replaced.has(r.id)) continue;
