@@ -1,12 +1,24 @@
 /**
  * The report's charts, one spec each: a function from the report's rows to an ECharts option object. The renderer
  * draws the option with echarts (svg renderer); the main process renders the same option to an SVG string with
- * echarts' server-side renderer for the PDF. Plain data only (no formatter functions), so both sides agree.
+ * echarts' server-side renderer for the PDF. Figures read the Dutch way ("1.812"), as in the tables beside them.
  * A masked report draws a small count as an empty bar labelled "< 5": a bar's length would give the figure away.
  */
 
-import { maskedCount, type ReportTable, type TableKey, type VerantwoordingReport } from './verantwoording.ts';
+import { BarChart } from 'echarts/charts';
+import { GraphicComponent, GridComponent, TitleComponent } from 'echarts/components';
+import { SVGRenderer } from 'echarts/renderers';
+import {
+  formatReportValue,
+  maskedCount,
+  type ReportTable,
+  type TableKey,
+  type VerantwoordingReport,
+} from './verantwoording.ts';
 import { smallCountThreshold } from './work-vocabulary.ts';
+
+/** The parts of echarts the charts use, registered by the screen and by the PDF alike (`echarts.use`). */
+export const chartModules = [BarChart, GridComponent, TitleComponent, GraphicComponent, SVGRenderer];
 
 export interface ChartSpec {
   key: string;
@@ -106,8 +118,11 @@ const monthAbbreviation: Record<string, string> = Object.fromEntries(
 
 interface BarDatum {
   value: number;
-  label?: { formatter: string };
+  /** The figure as written on the bar: '1.812', or '< 5' on an empty bar. */
+  label: { formatter: string };
 }
+
+const dutchCount = (value: number) => formatReportValue(value, 'aantal');
 
 function bars(table: ReportTable, spec: ChartSpec): { labels: string[]; data: BarDatum[] } {
   const rows = table.rows.filter((r) => !spec.skipZero || r.values[spec.column] !== 0);
@@ -115,7 +130,9 @@ function bars(table: ReportTable, spec: ChartSpec): { labels: string[]; data: Ba
     labels: rows.map((r) => r.label),
     data: rows.map((r) => {
       const v = r.values[spec.column] ?? 0;
-      return v === maskedCount ? { value: 0, label: { formatter: maskedCount } } : { value: v };
+      return v === maskedCount
+        ? { value: 0, label: { formatter: maskedCount } }
+        : { value: v, label: { formatter: dutchCount(v) } };
     }),
   };
 }
@@ -138,10 +155,10 @@ export function chartOption(report: VerantwoordingReport, spec: ChartSpec): Reco
     type: 'value',
     ...(Math.max(0, ...data.map((d) => d.value)) < smallCountThreshold ? { max: smallCountThreshold } : {}),
     minInterval: 1,
-    axisLabel: { ...text, color: '#5f6b7a' },
+    axisLabel: { ...text, color: '#5f6b7a', formatter: dutchCount },
     splitLine: { lineStyle: { color: '#e4e8ec' } },
   };
-  const label = { show: true, ...text, formatter: '{c}' };
+  const label = { show: true, ...text };
   const common = {
     animation: false,
     backgroundColor: '#ffffff',

@@ -118,6 +118,9 @@ function headedBlocks(sectionHeading: Content, blocks: Block[]): Content[] {
       const top = figures(b.header, b.rows.slice(0, 3), rest.length ? 'top' : 'whole');
       content.push({ stack: [heading, top], unbreakable: true });
       if (rest.length > 0) content.push(figures(b.header, rest, 'rest'));
+    } else if (heading && b.kind === 'chart') {
+      // A chart never breaks, so the heading above it goes where the chart goes.
+      content.push({ stack: [heading, block(b)], unbreakable: true });
     } else if (heading && b.kind === 'facts' && b.rows.length > 0) {
       const rest = b.rows.slice(1);
       content.push({ stack: [heading, facts(b.rows.slice(0, 1), 'top')], unbreakable: true });

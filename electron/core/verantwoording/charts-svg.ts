@@ -1,15 +1,20 @@
 /** The report's charts as SVG strings for the PDF: the shared chart spec, drawn by echarts' server-side renderer. */
-import * as echarts from 'echarts';
-import type { VerantwoordingReport } from '../../../shared/verantwoording.ts';
+import * as echarts from 'echarts/core';
+import type { TableKey, VerantwoordingReport } from '../../../shared/verantwoording.ts';
 import {
   type ChartSpec,
   chartHeight,
+  chartModules,
   chartOption,
   chartSize,
   reportCharts,
 } from '../../../shared/verantwoording-charts.ts';
 
+echarts.use(chartModules);
+
 export interface RenderedChart {
+  /** The table the chart draws: the PDF puts it above that table. */
+  table: TableKey;
   title: string;
   svg: string;
   width: number;
@@ -23,7 +28,7 @@ export function chartSvg(report: VerantwoordingReport, spec: ChartSpec): Rendere
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
   try {
     chart.setOption(chartOption(report, spec));
-    return { title: spec.title, svg: chart.renderToSVGString(), width, height };
+    return { table: spec.table, title: spec.title, svg: chart.renderToSVGString(), width, height };
   } finally {
     chart.dispose();
   }

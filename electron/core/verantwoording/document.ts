@@ -1,6 +1,6 @@
 /**
  * The verantwoording as a document on the organisation's letterhead: period and scope in the title, the headline
- * figures, the charts, then every table. Built from a masked report only: a published report never shows a
+ * figures, then each section with its charts above the tables they draw. Built from a masked report only: a published report never shows a
  * count of people under five.
  */
 import type { Block, DocumentModel } from '../../../shared/document-model.ts';
@@ -52,7 +52,7 @@ export function reportDocument(
     },
     { kind: 'facts', rows: report.kerncijfers.map((k) => [k.label, formatReportValue(k.value, k.format)]) },
   ];
-  const chartBlocks: Block[] = charts.map((c) => ({ kind: 'chart', ...c }));
+  const chartOf = new Map(charts.map((c) => [c.table, c]));
   return {
     title: 'Verantwoording',
     subtitle: `${report.scopeNaam} · ${period}`,
@@ -61,13 +61,24 @@ export function reportDocument(
     numberSections: false,
     sections: [
       { title: '', blocks: intro },
-      { title: 'In grafieken', blocks: chartBlocks },
       ...sectionsOf.map((s) => ({
         title: s.title,
         blocks: s.tables.flatMap((key): Block[] => {
           const t = tables.get(key);
           if (!t) return [];
+          const chart = chartOf.get(key);
           return [
+            ...(chart
+              ? [
+                  {
+                    kind: 'chart',
+                    title: chart.title,
+                    svg: chart.svg,
+                    width: chart.width,
+                    height: chart.height,
+                  } as const,
+                ]
+              : []),
             { kind: 'heading', text: t.title },
             t.rows.length ? tableBlock(t) : { kind: 'paragraph', text: 'Niets vastgelegd.' },
           ];

@@ -1,12 +1,14 @@
-import { BarChart } from 'echarts/charts';
-import { GraphicComponent, GridComponent, TitleComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
-import { SVGRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 import type { VerantwoordingReport } from '../../../../shared/verantwoording.ts';
-import { type ChartSpec, chartHeight, chartOption } from '../../../../shared/verantwoording-charts.ts';
+import {
+  type ChartSpec,
+  chartHeight,
+  chartModules,
+  chartOption,
+} from '../../../../shared/verantwoording-charts.ts';
 
-echarts.use([BarChart, GridComponent, TitleComponent, GraphicComponent, SVGRenderer]);
+echarts.use(chartModules);
 
 /** One chart of the report, from the same spec the PDF's SVG is rendered from. */
 export function ReportChart({ report, spec }: { report: VerantwoordingReport; spec: ChartSpec }) {
