@@ -4,10 +4,6 @@
  * are computed here, from the dates of the requests: a median is not portable SQL, and requests are few.
  */
 
-import { type ClaimKind, claimKindLabels, claimKinds } from '../../../shared/claims.ts';
-import { type OutflowKind, outflowKindLabels, outflowKinds } from '../../../shared/doorgroei.ts';
-import { formatMonth } from '../../../shared/format.ts';
-import { genderLabels } from '../../../shared/persons.ts';
 import { knownRoles, leefgebieden } from '../../../shared/profiles.ts';
 import {
   headlineLabels,
@@ -28,69 +24,22 @@ import {
   requestStatusLabels,
 } from '../../../shared/work-vocabulary.ts';
 import { type DaySummary, responseTimes, summariseResponseTimes } from '../aanvragen/read.ts';
-import { grantedStatuses } from '../claims/granted.ts';
 import type { Reader } from '../context.ts';
-import { outflowCounts } from '../doorgroei/read.ts';
 import { invalidField } from '../failure.ts';
-import { basistrainingCondition } from '../scholing/read.ts';
-import { claimsInScope, inzetInScope, requestsInScope } from './scope.ts';
-
-/** Claims that count as paid or on their way to payment: approved, in a batch, paid. */
-// Paid or on its way: the statuses whose allowance is granted (claims/granted.ts).
-const paidStatuses = [...grantedStatuses];
-/** Allowances (for the work itself) against costs refunded on receipts or by the km. */
-export const allowanceKinds: readonly ClaimKind[] = ['activiteit', 'uren', 'maand'];
-
-const count = (title: string, people = false): ReportColumn => ({ title, format: 'aantal', people });
-const hours: ReportColumn = { title: 'Uren', format: 'minuten', people: false };
-const n = (value: unknown) => Number(value ?? 0);
-
-/**
- * Rows for a fixed list of keys in its order (every key shown, 0 where nothing was counted), then any other
- * values found in the store (a role of the organisation's own, an older key) under their own name.
- */
-function keyed<K extends string>(
-  keys: readonly K[],
-  labels: Partial<Record<string, string>>,
-  found: Map<string, number[]>,
-  width: number,
-): ReportTable['rows'] {
-  const rows = keys.map((key) => ({
-    label: labels[key] ?? key,
-    values: found.get(key) ?? Array(width).fill(0),
-  }));
-  const known = new Set<string>(keys);
-  const rest = [...found].filter(([key]) => !known.has(key)).sort(([a], [b]) => a.localeCompare(b, 'nl'));
-  return [...rows, ...rest.map(([key, values]) => ({ label: labels[key] ?? key, values }))];
-}
-
-/** Rows sorted by their first value, largest first: for open lists (languages, countries). */
-function ranked(
-  found: Map<string, number[]>,
-  labels: Partial<Record<string, string>> = {},
-): ReportTable['rows'] {
-  return [...found]
-    .sort(([a, x], [b, y]) => (y[0] ?? 0) - (x[0] ?? 0) || a.localeCompare(b, 'nl'))
-    .map(([key, values]) => ({ label: labels[key] ?? key, values }));
-}
-
-/** The months of the period, each 'YYYY-MM', in order. */
-export function monthsOf(van: string, tot: string): string[] {
-  const months: string[] = [];
-  let [y, m] = van.slice(0, 7).split('-').map(Number) as [number, number];
-  const last = tot.slice(0, 7);
-  for (;;) {
-    const key = `${y}-${String(m).padStart(2, '0')}`;
-    if (key > last) break;
-    months.push(key);
-    m += 1;
-    if (m > 12) {
-      m = 1;
-      y += 1;
-    }
-  }
-  return months;
-}
+import { costTable } from './report-costs.ts';
+import { poolTables } from './report-pool.ts';
+import {
+  capitalised,
+  count,
+  firstOnly,
+  hours,
+  keyed,
+  monthLabels,
+  monthsOf,
+  n,
+  ranked,
+} from './report-rows.ts';
+import { inzetInScope, requestsInScope } from './scope.ts';
 
 async function scopeName(db: Reader, { scope }: ReportInput): Promise<string> {
   switch (scope.soort) {
@@ -323,173 +272,6 @@ async function inzetTables(db: Reader, input: ReportInput) {
   };
   return { tables, totals };
 }
-
-const firstOnly = (found: Map<string, number[]>) =>
-  new Map([...found].map(([key, values]) => [key, values.slice(0, 1)]));
-const capitalised = (keys: readonly string[]) =>
-  Object.fromEntries(keys.map((k) => [k, k.charAt(0).toUpperCase() + k.slice(1)]));
-const monthLabels = ({ van, tot }: ReportInput) =>
-  Object.fromEntries(monthsOf(van, tot).map((m) => [m, formatMonth(m)]));
-
-/** The pool that did the work: the people on at least one activity of the scope in the period. */
-async function poolTables(db: Reader, input: ReportInput) {
-  const active = db
-    .selectFrom('inzet_persons')
-    .innerJoin('inzet', 'inzet.id', 'inzet_persons.inzet_id')
-    .select('inzet_persons.person_id')
-    .where(inzetInScope(input));
-  const people = await db
-    .selectFrom('persons')
-    .select(['persons.gender', 'persons.herkomstland', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('persons.id', 'in', active)
-    .groupBy(['persons.gender', 'persons.herkomstland'])
-    .execute();
-  const languages = await db
-    .selectFrom('person_languages')
-    .select([
-      'person_languages.taal',
-      (eb) => eb.fn.count<number>('person_languages.person_id').distinct().as('n'),
-    ])
-    .where('person_languages.person_id', 'in', active)
-    .groupBy('person_languages.taal')
-    .execute();
-  const trained = await db
-    .selectFrom('persons')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('persons.id', 'in', active)
-    .where((eb) => basistrainingCondition(eb))
-    .executeTakeFirst();
-  const outflow = await outflowCounts(db, input.van, input.tot);
-
-  const sumBy = (key: (r: (typeof people)[number]) => string) => {
-    const found = new Map<string, number[]>();
-    for (const r of people) {
-      const k = key(r);
-      found.set(k, [(found.get(k)?.[0] ?? 0) + n(r.n)]);
-    }
-    return found;
-  };
-  const total = people.reduce((s, r) => s + n(r.n), 0);
-  const ppl = [count('Sleutelpersonen', true)];
-  const tables: ReportTable[] = [
-    {
-      key: 'poolTalen',
-      title: 'Talen van de actieve sleutelpersonen',
-      labelTitle: 'Taal',
-      columns: ppl,
-      rows: ranked(new Map(languages.map((l) => [l.taal, [n(l.n)]]))),
-    },
-    {
-      key: 'poolGender',
-      title: 'Gender van de actieve sleutelpersonen',
-      labelTitle: 'Gender',
-      columns: ppl,
-      rows: ranked(
-        sumBy((r) => r.gender ?? 'onbekend'),
-        genderLabels,
-      ),
-    },
-    {
-      key: 'poolHerkomst',
-      title: 'Herkomstland van de actieve sleutelpersonen',
-      labelTitle: 'Herkomstland',
-      columns: ppl,
-      rows: ranked(sumBy((r) => r.herkomstland ?? 'Onbekend')),
-    },
-    {
-      key: 'poolOntwikkeling',
-      title:
-        input.scope.soort === 'organisatie'
-          ? 'Scholing en doorgroei'
-          : 'Scholing en doorgroei (uitstroom: hele organisatie)',
-      labelTitle: 'Ontwikkeling',
-      columns: [count('Aantal', true)],
-      rows: [
-        { label: 'Actieve sleutelpersonen', values: [total] },
-        { label: 'waarvan basistraining gevolgd', values: [n(trained?.n)] },
-        { label: 'Uitgestroomd in de periode', values: [outflow.totaal] },
-        ...outflowKinds.map((kind: OutflowKind) => ({
-          label: `naar ${outflowKindLabels[kind].toLowerCase()}`,
-          values: [outflow[kind]],
-        })),
-      ],
-    },
-  ];
-  return { tables, active: total };
-}
-
-async function costTable(db: Reader, input: ReportInput) {
-  const byKind = await db
-    .selectFrom('claims')
-    .select([
-      'claims.soort',
-      (eb) => eb.fn.countAll<number>().as('n'),
-      (eb) => eb.fn.sum<number>('claims.bedrag_cents').as('c'),
-    ])
-    .where('claims.datum', '>=', input.van)
-    .where('claims.datum', '<=', input.tot)
-    .where('claims.status', 'in', paidStatuses)
-    .where(claimsInScope(input))
-    .groupBy('claims.soort')
-    .execute();
-  const found = new Map(byKind.map((r) => [r.soort, [n(r.n), n(r.c)]]));
-  const sum = (kinds: readonly string[]) => kinds.reduce((s, k) => s + (found.get(k)?.[1] ?? 0), 0);
-  const allowance = sum(allowanceKinds);
-  const total = sum([...found.keys()]);
-  const rows: ReportTable['rows'] = [
-    ...keyed(claimKinds, claimKindLabels, found, 2),
-    { label: 'Totaal vergoedingen', values: [countOf(found, allowanceKinds), allowance] },
-    {
-      label: 'Totaal onkosten',
-      values: [
-        countOf(
-          found,
-          claimKinds.filter((k) => !allowanceKinds.includes(k)),
-        ),
-        total - allowance,
-      ],
-    },
-    { label: 'Totaal', values: [countOf(found, [...found.keys()]), total] },
-  ];
-  let budget: ReportTable | null = null;
-  if (input.scope.soort === 'project') {
-    const project = await db
-      .selectFrom('projects')
-      .select(['projects.budget_cents', 'projects.startdatum'])
-      .where('projects.id', '=', input.scope.id)
-      .executeTakeFirstOrThrow();
-    const spent = await db
-      .selectFrom('claims')
-      .select((eb) => eb.fn.sum<number>('claims.bedrag_cents').as('c'))
-      .where('claims.project_id', '=', input.scope.id)
-      .where('claims.status', 'in', paidStatuses)
-      .where('claims.datum', '<=', input.tot)
-      .executeTakeFirst();
-    budget = {
-      key: 'budget',
-      title: 'Budget van het project',
-      labelTitle: 'Budget',
-      columns: [{ title: 'Bedrag', format: 'cents', people: false }],
-      rows: [
-        { label: 'Budget van het project', values: [project.budget_cents] },
-        { label: 'Besteed in de periode', values: [total] },
-        { label: 'Besteed sinds de start t/m het einde van de periode', values: [n(spent?.c)] },
-        { label: 'Nog over van het budget', values: [project.budget_cents - n(spent?.c)] },
-      ],
-    };
-  }
-  const table: ReportTable = {
-    key: 'kosten',
-    title: 'Vergoedingen en kosten (goedgekeurd of betaald)',
-    labelTitle: 'Soort',
-    columns: [count('Declaraties'), { title: 'Bedrag', format: 'cents', people: false }],
-    rows,
-  };
-  return { tables: budget ? [table, budget] : [table], total };
-}
-
-const countOf = (found: Map<string, number[]>, kinds: readonly string[]) =>
-  kinds.reduce((s, k) => s + (found.get(k)?.[0] ?? 0), 0);
 
 /** The whole report, exact figures; maskSmallCounts (shared) makes the published version. */
 export async function buildReport(db: Reader, input: ReportInput): Promise<VerantwoordingReport> {
