@@ -1,3 +1,4 @@
+import { capitalise } from './format.ts';
 import { printable } from './printable.ts';
 
 /** Dutch labels of input fields: used by forms and by the main process to name the field in an error. */
@@ -243,7 +244,7 @@ export function formatCount(n: number, kind: string): string {
 export function labelOf(field: string): string {
   if (Object.hasOwn(fieldLabels, field)) return fieldLabels[field as keyof typeof fieldLabels];
   const noun = Object.hasOwn(countNouns, field) ? countNouns[field]?.[1] : undefined;
-  if (noun) return noun.charAt(0).toUpperCase() + noun.slice(1);
+  if (noun) return capitalise(noun);
   const shown = printable(field, 40);
   return shown.trim() === '' ? 'Veld zonder naam' : shown;
 }

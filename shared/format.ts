@@ -23,6 +23,11 @@ const dateTime = new Intl.DateTimeFormat('nl-NL', {
 });
 const euro = new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR' });
 
+/** 'voorlichter' → 'Voorlichter': a key or a message that starts a label or a sentence. */
+export function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 function isoDateToUtc(iso: string): Date {
   return new Date(`${iso.slice(0, 10)}T00:00:00Z`);
 }

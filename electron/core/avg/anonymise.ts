@@ -13,7 +13,7 @@
  */
 import { sql, type Transaction } from 'kysely';
 import { anonymousFirstName } from '../../../shared/avg.ts';
-import { formatIban } from '../../../shared/format.ts';
+import { capitalise, formatIban } from '../../../shared/format.ts';
 import { foldForSearch } from '../../../shared/search.ts';
 import { anonymiseAvailability } from '../aanvragen/retention.ts';
 import type { WriteCtx } from '../context.ts';
@@ -317,7 +317,7 @@ export async function remainingMentions(db: Transaction<DB>, firstNames: string[
     ...new Set(
       names.flatMap((n) => {
         const lower = n.toLowerCase();
-        return [n, lower, n.toUpperCase(), lower.charAt(0).toUpperCase() + lower.slice(1)];
+        return [n, lower, n.toUpperCase(), capitalise(lower)];
       }),
     ),
   ].map((n) => `%${n.replace(/[\\%_]/g, '\\$&')}%`);

@@ -14,7 +14,7 @@ import {
   educationLevelLabels,
   idwLabels,
 } from '../../../shared/doorgroei.ts';
-import { formatDateLong, formatMinutes, formatMonth } from '../../../shared/format.ts';
+import { capitalise, formatDateLong, formatMinutes, formatMonth } from '../../../shared/format.ts';
 import { fullName, languageLevelLabels, type Person } from '../../../shared/persons.ts';
 import { contractFormLabels } from '../../../shared/profiles.ts';
 import type { TrainingOfPerson } from '../../../shared/scholing.ts';
@@ -131,7 +131,7 @@ function dutchRows(levels: DoorgroeiView['nederlands']): Row[] {
   }
   return [...skills].map(([value, names]) => {
     const label = names.length > 1 ? `${names.slice(0, -1).join(', ')} en ${names.at(-1)}` : (names[0] ?? '');
-    return [label.charAt(0).toUpperCase() + label.slice(1), value];
+    return [capitalise(label), value];
   });
 }
 

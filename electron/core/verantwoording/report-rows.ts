@@ -1,6 +1,6 @@
 /** Building blocks of the report's tables: columns, and rows from what the GROUP BY queries found. */
 
-import { formatMonth } from '../../../shared/format.ts';
+import { capitalise, formatMonth } from '../../../shared/format.ts';
 import type { ReportColumn, ReportInput, ReportTable } from '../../../shared/verantwoording.ts';
 
 export const count = (title: string, people = false): ReportColumn => ({ title, format: 'aantal', people });
@@ -57,7 +57,7 @@ export function monthsOf(van: string, tot: string): string[] {
 export const firstOnly = (found: Map<string, number[]>) =>
   new Map([...found].map(([key, values]) => [key, values.slice(0, 1)]));
 export const capitalised = (keys: readonly string[]) =>
-  Object.fromEntries(keys.map((k) => [k, k.charAt(0).toUpperCase() + k.slice(1)]));
+  Object.fromEntries(keys.map((k) => [k, capitalise(k)]));
 export const monthLabels = ({ van, tot }: ReportInput) =>
   Object.fromEntries(monthsOf(van, tot).map((m) => [m, formatMonth(m)]));
 

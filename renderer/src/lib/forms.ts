@@ -1,4 +1,5 @@
 import { notifications } from '@mantine/notifications';
+import { capitalise } from '../../../shared/format.ts';
 import type { AppError } from '../../../shared/result.ts';
 
 interface FormWithErrors {
@@ -15,11 +16,7 @@ const errorId = 'schakel-error';
 export function showServerError(form: FormWithErrors | null, error: AppError): void {
   if (form && error.fields && Object.keys(error.fields).length > 0) {
     // At the field the message follows the label, so it starts with a capital: 'Controlecijfer klopt niet'.
-    form.setErrors(
-      Object.fromEntries(
-        Object.entries(error.fields).map(([k, v]) => [k, v.charAt(0).toUpperCase() + v.slice(1)]),
-      ),
-    );
+    form.setErrors(Object.fromEntries(Object.entries(error.fields).map(([k, v]) => [k, capitalise(v)])));
     const first = Object.keys(error.fields)[0];
     const element = first ? document.querySelector<HTMLElement>(`[data-path="${CSS.escape(first)}"]`) : null;
     if (element) {

@@ -16,7 +16,7 @@ import {
 } from '@mantine/core';
 import { useState } from 'react';
 import type { Availability } from '../../../../shared/aanvragen.ts';
-import { formatDate } from '../../../../shared/format.ts';
+import { capitalise, formatDate } from '../../../../shared/format.ts';
 import type { Person } from '../../../../shared/persons.ts';
 import { activityKindLabels, type Dagdeel, dayparts, weekdays } from '../../../../shared/work-vocabulary.ts';
 import { invoke } from '../../lib/api.ts';
@@ -241,7 +241,7 @@ function Absences({
     showSaved('Afwezigheid verwijderd');
     onChanged();
   };
-  const cap = (s: string | undefined) => (s ? s.charAt(0).toUpperCase() + s.slice(1) : undefined);
+  const cap = (s: string | undefined) => (s ? capitalise(s) : undefined);
   return (
     <Paper withBorder p="md">
       <Stack gap="sm">

@@ -2,6 +2,7 @@ import { Modal, MultiSelect, Select, SimpleGrid, Stack, TagsInput, Textarea, Tex
 import { useForm } from '@mantine/form';
 import type { RequestDetail } from '../../../../shared/aanvragen.ts';
 import { dutchDate } from '../../../../shared/dates.ts';
+import { capitalise } from '../../../../shared/format.ts';
 import { genderLabels } from '../../../../shared/persons.ts';
 import { leefgebieden } from '../../../../shared/profiles.ts';
 import { type ActivityKind, activityKindLabels, activityKinds } from '../../../../shared/work-vocabulary.ts';
@@ -191,7 +192,7 @@ export function RequestForm({
           </SimpleGrid>
           <MultiSelect
             label="Leefgebieden"
-            data={leefgebieden.map((l) => ({ value: l, label: l.charAt(0).toUpperCase() + l.slice(1) }))}
+            data={leefgebieden.map((l) => ({ value: l, label: capitalise(l) }))}
             {...form.getInputProps('leefgebieden')}
             data-path="leefgebieden"
           />

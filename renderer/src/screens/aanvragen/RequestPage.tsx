@@ -20,7 +20,7 @@ import {
   statusTransitions,
   transitionLabel,
 } from '../../../../shared/aanvragen.ts';
-import { formatDate, formatMinutes } from '../../../../shared/format.ts';
+import { capitalise, formatDate, formatMinutes } from '../../../../shared/format.ts';
 import { genderLabels } from '../../../../shared/persons.ts';
 import { activityKindLabels, type RequestStatus } from '../../../../shared/work-vocabulary.ts';
 import { PeoplePicker } from '../../components/PersonPicker.tsx';
@@ -46,7 +46,7 @@ export function responseText(t: ResponseTimes): string | null {
     parts.push(`${days(t.ontvangenTotUitgevoerd)} van ontvangst tot uitvoering`);
   if (parts.length === 0) return null;
   const text = parts.join(' · ');
-  return text.charAt(0).toUpperCase() + text.slice(1);
+  return capitalise(text);
 }
 
 function Fact({ label, children }: { label: string; children: React.ReactNode }) {
@@ -156,9 +156,7 @@ function RequestView({ request: r, reload }: { request: RequestDetail; reload():
           <Fact label="Talen nodig">{talen(true) || '—'}</Fact>
           <Fact label="Talen die helpen">{talen(false) || '—'}</Fact>
           <Fact label="Voorkeur">{voorkeur || 'Geen'}</Fact>
-          <Fact label="Leefgebieden">
-            {r.leefgebieden.map((l) => l.charAt(0).toUpperCase() + l.slice(1)).join(', ') || '—'}
-          </Fact>
+          <Fact label="Leefgebieden">{r.leefgebieden.map(capitalise).join(', ') || '—'}</Fact>
         </SimpleGrid>
         <Divider my="sm" />
         <Fact label="Omschrijving">
@@ -316,7 +314,7 @@ function NotFeasibleModal({
             minRows={3}
             value={reden}
             onChange={(e) => setReden(e.currentTarget.value)}
-            error={error ? error.charAt(0).toUpperCase() + error.slice(1) : undefined}
+            error={error ? capitalise(error) : undefined}
             data-path="reden"
           />
           <ModalActions onCancel={onClose} submit="Vastleggen" color="orange" />

@@ -1,7 +1,7 @@
 import { FileInput, Modal, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { type Claim, maxReceiptBytes } from '../../../../shared/claims.ts';
-import { formatCents, formatDate } from '../../../../shared/format.ts';
+import { capitalise, formatCents, formatDate } from '../../../../shared/format.ts';
 import { invoke } from '../../lib/api.ts';
 import { showSaved, showServerError } from '../../lib/forms.ts';
 import { ModalActions } from '../../lib/modal-actions.tsx';
@@ -37,10 +37,7 @@ export function SetReceiptsDialog({
       if (!problem) return showServerError(null, r.error);
       const [field, message] = problem;
       const file = bonnen[Number(field.split('.')[1])];
-      return form.setFieldError(
-        'bonnen',
-        file ? `${file.name}: ${message}` : message.charAt(0).toUpperCase() + message.slice(1),
-      );
+      return form.setFieldError('bonnen', file ? `${file.name}: ${message}` : capitalise(message));
     }
     showSaved(replacing ? 'Bon vervangen' : 'Bon toegevoegd');
     onSaved();

@@ -15,7 +15,7 @@ import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { type Claim, claimKindShort, payoutBlockingChecks } from '../../../../shared/claims.ts';
 import { addDays, dutchDate } from '../../../../shared/dates.ts';
-import { formatCents, formatDate } from '../../../../shared/format.ts';
+import { capitalise, formatCents, formatDate } from '../../../../shared/format.ts';
 import { sepaIbanProblem } from '../../../../shared/iban.ts';
 import { invoke } from '../../lib/api.ts';
 import { DutchDateInput } from '../../lib/date-input.tsx';
@@ -24,7 +24,6 @@ import { href } from '../../lib/route.ts';
 import { useCan, useSession } from '../../lib/session.tsx';
 import { useCall } from '../../lib/use-call.ts';
 
-const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 const declaraties = (n: number) => `${n} ${n === 1 ? 'declaratie' : 'declaraties'}`;
 /** What keeps an approved claim out of a batch (its IBAN), or null. */
 const payoutBlock = (c: Claim) => c.checks.find((x) => payoutBlockingChecks.has(x.code)) ?? null;
@@ -83,8 +82,8 @@ export function ReadyForPayment({ approved, onDone }: { approved: Claim[]; onDon
       const atFields: Record<string, string> = {};
       for (const [field, message] of Object.entries(r.error.fields ?? {})) {
         const id = sent[Number(/^claimIds\.(\d+)$/.exec(field)?.[1] ?? Number.NaN)];
-        if (id) atClaims[id] = capitalised(message);
-        else atFields[field] = field === 'organisatieIban' ? message : capitalised(message);
+        if (id) atClaims[id] = capitalise(message);
+        else atFields[field] = field === 'organisatieIban' ? message : capitalise(message);
       }
       setClaimErrors(atClaims);
       form.setErrors(atFields);
