@@ -132,3 +132,21 @@ describe('one versioned write', () => {
     expect(handWritten.some((p) => p.test('if (row.version !== input.version) throw conflict'))).toBe(true);
   });
 });
+
+describe('small modules', () => {
+  // A file past this is doing more than one thing; split it by what it does (issue 11, part 4).
+  const maxLines = 400;
+  const production = (f: string) =>
+    /^(electron|shared|renderer|migrations|scripts)[/\\]/.test(f) && !/\.test\.tsx?$/.test(f);
+
+  it(`no production file is over ${maxLines} lines`, () => {
+    const lengths = files
+      .filter(production)
+      .map((f) => ({ f, lines: fs.readFileSync(path.join(root, f), 'utf8').split('\n').length }));
+    expect(lengths.filter((l) => l.lines > maxLines).map((l) => `${l.f}: ${l.lines}`)).toEqual([]);
+    // The walk sees the big files it is about.
+    expect(
+      lengths.find((l) => l.f === path.join('electron', 'core', 'store', 'schema.ts'))?.lines,
+    ).toBeGreaterThan(300);
+  });
+});
