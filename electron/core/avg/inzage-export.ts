@@ -68,6 +68,13 @@ export const tablesWithoutPersonalData: Readonly<Partial<Record<InzageTable, str
   inzet_tags:
     'rollen, leefgebieden, hulpvraag en doorverwijzing van een activiteit, over anonieme nieuwkomers',
   inzet_reach: 'anonieme aantallen bereikte mensen per herkomstregio en taal',
+  sync_clock: 'het nummer van de laatste wijziging op de server',
+  sync_changes: 'welke rij bij welk nummer wijzigde (tabel en id), zonder de inhoud',
+  sync_devices: 'gekoppelde computers van medewerkers',
+  sync_pairing_codes: 'eenmalige koppelcodes, alleen als hash',
+  sync_tokens: 'aanmeldingen van medewerkers op een gekoppelde computer, alleen als hash',
+  sync_commands:
+    'welke opdracht van welke computer is verwerkt en met welke uitkomst; de inhoud staat in het logboek',
 };
 
 /** Every table the parts and the list above name, and how the export covers it. */

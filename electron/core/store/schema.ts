@@ -2,10 +2,12 @@ import type { Generated } from 'kysely';
 import type { DoorgroeiTables } from './tables-doorgroei.ts';
 import type { InzetTables } from './tables-inzet.ts';
 import type { ScholingTables } from './tables-scholing.ts';
+import type { SyncTables } from './tables-sync.ts';
 
 export type * from './tables-doorgroei.ts';
 export type * from './tables-inzet.ts';
 export type * from './tables-scholing.ts';
+export type * from './tables-sync.ts';
 
 /** Typed tables for kysely. Booleans are 0/1 integers, dates ISO text, money integer cents: portable to PostgreSQL. */
 export interface AccountsTable {
@@ -344,7 +346,7 @@ export interface RetentionRemovalsTable {
 }
 
 /** Every table; an area with many tables lists them in its own file beside this one. */
-export interface DB extends InzetTables, ScholingTables, DoorgroeiTables {
+export interface DB extends InzetTables, ScholingTables, DoorgroeiTables, SyncTables {
   archived_claim_totals: ArchivedClaimTotalsTable;
   granted_allowance: GrantedAllowanceTable;
   retention_removals: RetentionRemovalsTable;

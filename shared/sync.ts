@@ -1,0 +1,84 @@
+/**
+ * The wire protocol between a desk and the Schakel server (working as a team). Every write a desk makes is a
+ * command: the call's name and validated input with the context that makes a replay produce the same records
+ * (the time and the ids the call drew). The server replays each command once through the same dispatcher and
+ * answers with its outcome; a desk then pulls the rows that changed since its cursor, only those its user may read.
+ */
+import { z } from 'zod';
+import { id } from './validation.ts';
+
+/** Raised when the protocol changes in a way an older desk cannot follow; the server refuses other versions. */
+export const syncProtocolVersion = 1;
+
+/** How a pushed command ended on the server. */
+export const commandOutcomes = ['toegepast', 'afgewezen', 'conflict'] as const;
+export type CommandOutcome = (typeof commandOutcomes)[number];
+
+const timestamp = z.iso.datetime({ offset: true, error: 'ongeldig tijdstip' });
+
+export const pushedCommand = z.strictObject({
+  /** UUIDv7, drawn on the desk: the key that makes a repeated push apply nothing twice. */
+  id,
+  call: z.string().min(1).max(80),
+  input: z.unknown(),
+  /** The call's `now` on the desk: kept, whatever the server's clock says (order comes from the server). */
+  now: timestamp,
+  /** The ids the call drew on the desk, in order, so the server creates the same records. */
+  ids: z.array(id).max(10_000),
+});
+export type PushedCommand = z.output<typeof pushedCommand>;
+
+export const pushRequest = z.strictObject({ commands: z.array(pushedCommand).min(1).max(500) });
+
+/** For a conflict: what the server has now, so the user can decide (who changed the record, when, which fields). */
+export interface ConflictDetails {
+  recordType: string | null;
+  recordId: string | null;
+  changedBy: string | null;
+  changedAt: string | null;
+  fields: string[];
+}
+
+export interface CommandResult {
+  id: string;
+  outcome: CommandOutcome;
+  /** Dutch, for the user: why it was refused, or what changed in the meantime. */
+  message: string | null;
+  details: ConflictDetails | null;
+}
+
+export interface PushResponse {
+  results: CommandResult[];
+}
+
+export const pullRequest = z.strictObject({
+  since: z.int().min(0),
+  limit: z.int().min(1).max(5_000).default(1_000),
+});
+
+/** A row as the server has it now, or null: removed, or no longer for this user's eyes (the desk drops it). */
+export interface PulledRow {
+  table: string;
+  id: string;
+  row: Record<string, unknown> | null;
+}
+
+export interface PullResponse {
+  /** The change number to ask from next time. */
+  cursor: number;
+  rows: PulledRow[];
+  /** More changes wait beyond this page. */
+  more: boolean;
+}
+
+export const pairRequest = z.strictObject({
+  code: z.string().trim().min(6).max(64),
+  naam: z.string().trim().min(1, 'geef de computer een naam').max(80),
+});
+
+export interface PairResponse {
+  deviceId: string;
+  /** Shown to the desk once; the server keeps only its hash. */
+  deviceKey: string;
+  organisatie: string;
+}
