@@ -22,16 +22,17 @@ export const testKey = `x'${'5c0a'.repeat(16)}'`;
  */
 export const testEngine = process.env.SCHAKEL_TEST_ENGINE === 'postgres' ? 'postgres' : 'sqlite';
 
-/** A core on a fresh temporary data folder, with a clock the test can move. */
-export async function harness(start = '2026-11-25T10:00:00.000Z') {
+/** A core on a fresh temporary data folder (or PostgreSQL database), with a clock the test can move. */
+export async function harness(
+  start = '2026-11-25T10:00:00.000Z',
+  engine: 'sqlite' | 'postgres' = testEngine,
+) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'schakel-test-'));
   let now = new Date(start);
   let idleMs = 0;
   const clocks = { clock: () => now, idleClock: () => idleMs };
   const core: Core =
-    testEngine === 'postgres'
-      ? await postgresCore(clocks)
-      : await startCore(dir, { key: testKey, ...clocks });
+    engine === 'postgres' ? await postgresCore(clocks) : await startCore(dir, { key: testKey, ...clocks });
 
   function call<N extends CallName>(
     client: string,
