@@ -7,5 +7,7 @@ export default defineConfig({
     // A harness opens an encrypted store and sets up a team: seconds when the two cores are busy.
     hookTimeout: 30_000,
     pool: 'forks',
+    // One PostgreSQL for the run, for the tests that run on it (test/support/postgres.ts).
+    globalSetup: ['test/support/postgres-setup.ts'],
   },
 });

@@ -11,6 +11,8 @@ export default defineConfig({
   ...base,
   test: {
     ...base.test,
+    // The rule modules' tests need no PostgreSQL.
+    globalSetup: [],
     include: [
       'shared/fiscal/*.test.ts',
       'shared/{money,iban,search,validation}.test.ts',

@@ -1,3 +1,4 @@
+import { binaryType } from './engine.ts';
 import { starterProfile } from './starter-profile.ts';
 import type { Migration } from './types.ts';
 import { uuid7 } from './uuid7.ts';
@@ -48,7 +49,7 @@ export const migration0003: Migration = {
       .addColumn('einddatum', 'text')
       .addColumn('fiscale_reden', 'text')
       .addColumn('snapshot', 'text')
-      .addColumn('pdf', 'blob')
+      .addColumn('pdf', binaryType(db))
       .addColumn('pdf_sha256', 'text')
       .addColumn('definitief_at', 'text')
       .addColumn('definitief_by', 'text', (c) => c.references('accounts.id'))

@@ -1,3 +1,4 @@
+import { binaryType } from './engine.ts';
 import type { Migration } from './types.ts';
 
 /**
@@ -40,7 +41,7 @@ export const migration0005: Migration = {
       .addColumn('id', 'text', (c) => c.primaryKey())
       .addColumn('claim_id', 'text', (c) => c.notNull().references('claims.id'))
       .addColumn('mime', 'text', (c) => c.notNull())
-      .addColumn('bytes', 'blob', (c) => c.notNull())
+      .addColumn('bytes', binaryType(db), (c) => c.notNull())
       .addColumn('size', 'integer', (c) => c.notNull())
       .addColumn('sha256', 'text', (c) => c.notNull())
       .addColumn('created_at', 'text', (c) => c.notNull())

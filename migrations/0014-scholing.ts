@@ -1,3 +1,4 @@
+import { binaryType } from './engine.ts';
 import type { Migration } from './types.ts';
 
 /**
@@ -94,7 +95,7 @@ export const migration0014: Migration = {
       .addColumn('id', 'text', (c) => c.primaryKey())
       .addColumn('person_training_id', 'text', (c) => c.notNull().unique().references('person_trainings.id'))
       .addColumn('mime', 'text', (c) => c.notNull())
-      .addColumn('bytes', 'blob', (c) => c.notNull())
+      .addColumn('bytes', binaryType(db), (c) => c.notNull())
       .addColumn('size', 'integer', (c) => c.notNull())
       .addColumn('sha256', 'text', (c) => c.notNull())
       .addColumn('created_at', 'text', (c) => c.notNull())

@@ -7,12 +7,13 @@ import { type AppLog, describeError } from './log/app-log.ts';
 import { callLogging, logStoreFailure, logStoreOpened, startLog } from './log/core-log.ts';
 import { databaseFileName } from './paths.ts';
 import { Sessions } from './sessions.ts';
-import { openStore, type SafetyCopyReason, type Store } from './store/open-store.ts';
+import { openStore, type SafetyCopyReason } from './store/open-store.ts';
+import type { SqliteStore } from './store/store.ts';
 
 export interface Core {
   /** The open store; a restore replaces it, so read it here each time rather than keeping it. */
-  readonly store: Store;
-  dispatcher: Dispatcher;
+  readonly store: SqliteStore;
+  dispatcher: Dispatcher<SqliteStore>;
   backups: BackupService;
   /** The data folder's application log (logs/schakel.log): names, codes and numbers only, never personal data. */
   log: AppLog;
@@ -59,7 +60,7 @@ export async function startCore(dataDir: string, options: CoreOptions): Promise<
     clock,
     keySource: options.keySource ?? 'wachtwoordzin',
   });
-  const dispatcher = new Dispatcher({
+  const dispatcher: Dispatcher<SqliteStore> = new Dispatcher({
     store,
     sessions,
     backups: restorer.control(() => dispatcher),

@@ -13,12 +13,20 @@ export const passesLock = new Set<CallName>([
   'auth.logout',
 ]);
 
+const refusingBackups = (message: string): BackupControl =>
+  new Proxy({} as BackupControl, {
+    get: () => () => {
+      throw new Failure('unavailable', message);
+    },
+  });
+
 /** The backup calls of a dispatcher built without a data folder (a unit test's). */
-export const noBackups: BackupControl = new Proxy({} as BackupControl, {
-  get: () => () => {
-    throw new Failure('unavailable', 'Reservekopieën zijn hier niet beschikbaar.');
-  },
-});
+export const noBackups = refusingBackups('Reservekopieën zijn hier niet beschikbaar.');
+
+/** The backup calls on PostgreSQL: the server's backups are PostgreSQL's own, made and restored by its beheerder. */
+export const postgresBackups = refusingBackups(
+  'Deze Schakel werkt met een database op de server. Reservekopieën daarvan maakt en zet de beheerder van de server terug met de middelen van PostgreSQL (pg_dump); Schakel doet dat hier niet zelf.',
+);
 
 /**
  * The calling client's session as a call's context offers it. `nowMilliseconds` is the idle clock's time of the

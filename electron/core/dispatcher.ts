@@ -8,23 +8,24 @@ import { writeAudit } from './audit/record.ts';
 import { LoginThrottle } from './auth/login-throttle.ts';
 import { handlers as allHandlers } from './calls.ts';
 import type { AuditRecord, BackupControl, PrepareCtx, ReadCtx, SessionControl, WriteCtx } from './context.ts';
-import { noBackups, passesLock, sessionControlFor } from './dispatch-context.ts';
+import { noBackups, passesLock, postgresBackups, sessionControlFor } from './dispatch-context.ts';
 import { failure, inputError, storeFailure, unknownCallMessage } from './dispatch-errors.ts';
 import { Failure } from './failure.ts';
 import type { Handlers } from './handler-types.ts';
 import { IdSource } from './ids.ts';
 import type { Sessions } from './sessions.ts';
-import type { Store } from './store/open-store.ts';
+import type { Store } from './store/store.ts';
 
-export interface DispatcherDeps {
-  store: Store;
+export interface DispatcherDeps<S extends Store = Store> {
+  /** The desk's SQLite file or the server's PostgreSQL: the calls run the same on either. */
+  store: S;
   sessions: Sessions;
   /**
    * Milliseconds on a clock of real time, for the idle lock: a person's inactivity, not the call's business time
    * (`clock`, which a test or a replay may set anywhere).
    */
   idleClock?: () => number;
-  /** Backups of the data folder; a dispatcher without them (a test's) refuses the backup calls. */
+  /** Backups of the data folder; a dispatcher without them (a test's, or on PostgreSQL) refuses the backup calls. */
   backups?: BackupControl;
   clock?: () => Date;
   handlers?: Handlers;
@@ -47,8 +48,8 @@ export interface Replay {
  * The one boundary every call passes, from either host: name → session → role → zod → one transaction → audit.
  * No feature writes boundary code of its own.
  */
-export class Dispatcher {
-  private readonly deps: DispatcherDeps;
+export class Dispatcher<S extends Store = Store> {
+  private readonly deps: DispatcherDeps<S>;
   private readonly handlers: Handlers;
   private readonly throttle = new LoginThrottle();
   /** Calls running now (an await inside a transaction keeps one open across turns of the event loop). */
@@ -58,12 +59,12 @@ export class Dispatcher {
   private exclusiveRunning = false;
   /** Set when a failed restore could not reopen any database: only a restart helps. */
   private broken = false;
-  constructor(deps: DispatcherDeps) {
+  constructor(deps: DispatcherDeps<S>) {
     this.deps = deps;
     this.handlers = deps.handlers ?? allHandlers;
   }
 
-  get store(): Store {
+  get store(): S {
     return this.deps.store;
   }
 
@@ -120,11 +121,12 @@ export class Dispatcher {
   }
 
   /** Serves from the store `replace` returns; if it throws without one, the dispatcher refuses every call. */
-  async replaceStore(replace: () => Promise<Store>): Promise<void> {
+  async replaceStore(replace: () => Promise<S>): Promise<void> {
     try {
       this.deps.store = await replace();
     } catch (err) {
-      this.broken = this.deps.store.sqlite.open === false;
+      const store: Store = this.deps.store;
+      this.broken = store.engine === 'sqlite' && !store.sqlite.open;
       throw err;
     } finally {
       this.idleLimit = null;
@@ -244,7 +246,7 @@ export class Dispatcher {
       if (!contract[call].write) {
         const handler = this.handlers[call] as (ctx: ReadCtx, input: unknown) => Promise<unknown>;
         const value = await handler(
-          { ...base, db: this.deps.store.db, session, backups: this.deps.backups ?? noBackups },
+          { ...base, db: this.deps.store.db, session, backups: this.backups() },
           parsed.data,
         );
         return { ok: true, value: value ?? null };
@@ -262,9 +264,13 @@ export class Dispatcher {
           ? this.internal(call, thrown, thrown.error)
           : failure(thrown.error);
       }
-      const storeError = storeFailure(thrown, this.deps.store.file);
+      const storeError = storeFailure(thrown, this.deps.store.location);
       return storeError ? failure(storeError) : this.internal(call, thrown);
     }
+  }
+
+  private backups(): BackupControl {
+    return this.deps.backups ?? (this.deps.store.engine === 'postgres' ? postgresBackups : noBackups);
   }
 
   /** An unexpected failure: logged under a short reference that the user's error also carries. */

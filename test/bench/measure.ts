@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { startCore } from '../../electron/core/app-core.ts';
-import type { Store } from '../../electron/core/store/open-store.ts';
+import type { SqliteStore } from '../../electron/core/store/store.ts';
 import { benchKey } from './bench-key.ts';
 
 export function median(list: readonly number[]): number {
@@ -35,7 +35,7 @@ export async function race(
  */
 export async function rawReplay(
   dir: string,
-  store: Store,
+  store: SqliteStore,
   login: { username: string; password: string },
   call: string,
   input: unknown,

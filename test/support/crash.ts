@@ -14,7 +14,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { applyKey } from '../../electron/core/store/encryption.ts';
-import { openStore, type Store } from '../../electron/core/store/open-store.ts';
+import { openStore } from '../../electron/core/store/open-store.ts';
+import type { SqliteStore } from '../../electron/core/store/store.ts';
 import { testKey } from './harness.ts';
 
 /**
@@ -155,7 +156,7 @@ export interface CrashPlan {
    */
   check(db: Database.Database, run: ChildRun): string;
   /** Called after `check` with the database opened again as the app opens it (openStore, every migration). */
-  afterCheck?(store: Store, run: ChildRun): Promise<void> | void;
+  afterCheck?(store: SqliteStore, run: ChildRun): Promise<void> | void;
 }
 
 export interface CrashRound {

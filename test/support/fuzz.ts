@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, PostgresAdapter, sql } from 'kysely';
 import { z } from 'zod';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -382,8 +382,11 @@ export function errorProblem(error: {
 export async function fingerprint<DB>(
   db: Kysely<DB>,
 ): Promise<{ tables: number; rows: Record<string, number>; hash: string }> {
-  const names = await sql<{ name: string }>`
-    select name from sqlite_master where type = 'table' order by name`.execute(db);
+  const names = await (db.getExecutor().adapter instanceof PostgresAdapter
+    ? sql<{ name: string }>`select table_name as name from information_schema.tables
+        where table_schema = current_schema() and table_type = 'BASE TABLE' order by table_name`
+    : sql<{ name: string }>`select name from sqlite_master where type = 'table' order by name`
+  ).execute(db);
   const hash = createHash('sha256');
   const rows: Record<string, number> = {};
   for (const { name } of names.rows) {

@@ -5,6 +5,7 @@ import { type Core, startCore } from '../../electron/core/app-core.ts';
 import type { CallInput, CallName, CallOutput } from '../../shared/contract.ts';
 import type { Result } from '../../shared/result.ts';
 import type { Role } from '../../shared/roles.ts';
+import { postgresCore } from './postgres-core.ts';
 
 export const validIban = 'NL91ABNA0417164300';
 export const password = 'correct paard batterij nietje';
@@ -15,12 +16,23 @@ export const password = 'correct paard batterij nietje';
  */
 export const testKey = `x'${'5c0a'.repeat(16)}'`;
 
-/** A core on a fresh temporary data folder, with a clock the test can move. */
-export async function harness(start = '2026-11-25T10:00:00.000Z') {
+/**
+ * The engine the harness runs the core on: the desk's SQLite file, or with SCHAKEL_TEST_ENGINE=postgres a database of
+ * its own on the run's PostgreSQL (test/support/postgres.ts), so a test file can be run on either.
+ */
+export const testEngine = process.env.SCHAKEL_TEST_ENGINE === 'postgres' ? 'postgres' : 'sqlite';
+
+/** A core on a fresh temporary data folder (or PostgreSQL database), with a clock the test can move. */
+export async function harness(
+  start = '2026-11-25T10:00:00.000Z',
+  engine: 'sqlite' | 'postgres' = testEngine,
+) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'schakel-test-'));
   let now = new Date(start);
   let idleMs = 0;
-  const core: Core = await startCore(dir, { key: testKey, clock: () => now, idleClock: () => idleMs });
+  const clocks = { clock: () => now, idleClock: () => idleMs };
+  const core: Core =
+    engine === 'postgres' ? await postgresCore(clocks) : await startCore(dir, { key: testKey, ...clocks });
 
   function call<N extends CallName>(
     client: string,

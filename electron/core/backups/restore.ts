@@ -7,7 +7,8 @@ import type { BackupControl } from '../context.ts';
 import type { Dispatcher } from '../dispatcher.ts';
 import { Failure } from '../failure.ts';
 import type { Sessions } from '../sessions.ts';
-import { type OpenOptions, openStore, restoreSuffixes, type Store } from '../store/open-store.ts';
+import { type OpenOptions, openStore, restoreSuffixes } from '../store/open-store.ts';
+import type { SqliteStore } from '../store/store.ts';
 import type { BackupService } from './backup-service.ts';
 
 interface RestorerDeps {
@@ -29,7 +30,7 @@ export class Restorer {
     this.deps = deps;
   }
 
-  control(dispatcher: () => Dispatcher): BackupControl {
+  control(dispatcher: () => Dispatcher<SqliteStore>): BackupControl {
     const { backups } = this.deps;
     return {
       overview: () => backups.overview(),
@@ -70,7 +71,7 @@ export class Restorer {
    * of the way back needs disk space.
    */
   private async restore(
-    dispatcher: Dispatcher,
+    dispatcher: Dispatcher<SqliteStore>,
     name: string,
     account: SessionAccount,
   ): Promise<{ safetyCopy: BackupInfo }> {
@@ -126,7 +127,7 @@ export class Restorer {
   }
 
   private async audit(
-    store: Store,
+    store: SqliteStore,
     account: SessionAccount,
     call: string,
     record: { summary: string; changes?: { field: string; before: unknown; after: unknown }[] },

@@ -11,6 +11,7 @@ import { searchTerms } from '../../../shared/search.ts';
 import type { Reader } from '../context.ts';
 import { dutchLevelCondition } from '../doorgroei/read.ts';
 import { basistrainingCondition } from '../scholing/read.ts';
+import { nullsAsOnSqlite } from '../store/null-order.ts';
 import { perStore } from '../store/per-store.ts';
 import type { DB } from '../store/schema.ts';
 import { languagesOf } from './person-rows.ts';
@@ -61,7 +62,8 @@ export async function listPersons(db: Reader, input: ListInput): Promise<PersonP
   const direction = input.desc ? 'desc' : 'asc';
   const rows = await page
     .where(where)
-    .orderBy(sortColumns[input.sort], direction)
+    // gemeente, geboortedatum and begeleider may be empty.
+    .orderBy(sortColumns[input.sort], nullsAsOnSqlite(direction))
     .orderBy('persons.sort_name', direction)
     .orderBy('persons.id')
     .limit(input.pageSize)

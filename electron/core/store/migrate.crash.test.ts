@@ -7,7 +7,8 @@ import { migrations } from '../../../migrations/index.ts';
 import { crashRepeatedly, explain } from '../../../test/support/crash.ts';
 import { testKey } from '../../../test/support/harness.ts';
 import { personSearchText, personSortName } from '../persons/search-text.ts';
-import { openStore, type Store } from './open-store.ts';
+import { openStore } from './open-store.ts';
+import type { SqliteStore } from './store.ts';
 
 const stamp = '2025-03-01T09:00:00.000Z';
 /** Enough people that step 2 (a search text and sort name for every one) takes most of the migration. */
@@ -111,7 +112,7 @@ function checkData(db: Database.Database, applied: number, why: string) {
 }
 
 /** A second open (as the next start) finishes the migration, with everything still there. */
-function finished(store: Store, why: string) {
+function finished(store: SqliteStore, why: string) {
   expect(schemaOf(store.sqlite), why).toEqual(schemaAt.get(migrations.length));
   checkData(store.sqlite, migrations.length, why);
 }

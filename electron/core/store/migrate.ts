@@ -1,15 +1,21 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, PostgresAdapter, sql } from 'kysely';
 import type { Migration } from '../../../migrations/types.ts';
 import type { DB } from './schema.ts';
-import { StoreError } from './store-error.ts';
+import { StoreError, storeErrorFrom } from './store-error.ts';
+
+const onPostgres = (db: Kysely<DB>) => db.getExecutor().adapter instanceof PostgresAdapter;
 
 export async function appliedMigrations(db: Kysely<DB>): Promise<{ version: number; name: string }[]> {
-  const exists = await sql<{
-    n: number;
-  }>`select count(*) as n from sqlite_master where type = 'table' and name = 'schema_migrations'`.execute(db);
-  if (!exists.rows[0]?.n) return [];
+  const found = await (onPostgres(db)
+    ? sql`select table_name from information_schema.tables where table_schema = current_schema() and table_name = 'schema_migrations'`
+    : sql`select name from sqlite_master where type = 'table' and name = 'schema_migrations'`
+  ).execute(db);
+  if (found.rows.length === 0) return [];
   return db.selectFrom('schema_migrations').select(['version', 'name']).orderBy('version').execute();
 }
+
+/** The key of the PostgreSQL advisory lock a migrating process holds ('SCHK' in ASCII). */
+const migrationLock = 0x5343_484b;
 
 /** A step that failed, with the backup made before the update began (if any): open-store words it for the user. */
 export class MigrationStepError extends Error {
@@ -42,6 +48,15 @@ export async function migrate(
   let step: Migration | undefined;
   try {
     await db.transaction().execute(async (trx) => {
+      // Several server processes may start on one PostgreSQL at once: one migrates, the others wait and then find
+      // the steps applied. (A SQLite file has one writer; its transaction holds the file.)
+      let alreadyApplied = applied.length;
+      if (onPostgres(trx)) {
+        await sql`select pg_advisory_xact_lock(${sql.lit(migrationLock)})`.execute(trx);
+        const current = await appliedMigrations(trx);
+        checkApplied(current, shipped);
+        alreadyApplied = current.length;
+      }
       await trx.schema
         .createTable('schema_migrations')
         .ifNotExists()
@@ -49,7 +64,7 @@ export async function migrate(
         .addColumn('name', 'text', (c) => c.notNull())
         .addColumn('applied_at', 'text', (c) => c.notNull())
         .execute();
-      for (step of pending) {
+      for (step of shipped.slice(alreadyApplied)) {
         await step.up(trx, now);
         await trx
           .insertInto('schema_migrations')
@@ -84,4 +99,17 @@ export function checkApplied(
       );
     }
   });
+}
+
+/** A failed update in Dutch: which step, that nothing changed, and where the backup made before it lies. */
+export function migrationFailure(err: MigrationStepError, file: string): StoreError {
+  // A full disk or a lock during the update is that, not a broken step.
+  const known = storeErrorFrom(err.cause, file);
+  if (known) return known;
+  const where = err.backup ? ` Vóór de update is een reservekopie gemaakt: ${err.backup}.` : '';
+  return new StoreError(
+    'migration_failed',
+    `Schakel kon de database niet bijwerken naar deze versie: stap ${err.step.version} (${err.step.name}) mislukte. Er is niets gewijzigd; de database is zoals hij was.${where} Meld dit aan de beheerder of leverancier.`,
+    { cause: err.cause },
+  );
 }

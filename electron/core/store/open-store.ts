@@ -5,18 +5,11 @@ import { Kysely, SqliteDialect } from 'kysely';
 import { migrations as shippedMigrations } from '../../../migrations/index.ts';
 import type { Migration } from '../../../migrations/types.ts';
 import { applyCipherSettings, applyKey, isPlainDatabase } from './encryption.ts';
-import { checkApplied, MigrationStepError, migrate } from './migrate.ts';
+import { checkApplied, MigrationStepError, migrate, migrationFailure } from './migrate.ts';
 import type { DB } from './schema.ts';
 import { withStatementCache } from './statement-cache.ts';
+import type { SqliteStore } from './store.ts';
 import { StoreError, storeErrorFrom } from './store-error.ts';
-
-export interface Store {
-  db: Kysely<DB>;
-  /** The raw handle, for pragmas, backups and the benchmark's baseline; services never use it. */
-  sqlite: Database.Database;
-  file: string;
-  close(): Promise<void>;
-}
 
 /** Why a copy is made before the file is changed in a way the user did not ask for. */
 export type SafetyCopyReason = 'versleuteling' | 'migratie';
@@ -40,7 +33,7 @@ export interface OpenOptions {
  * opened with the wrong key is first looked at read-only, so it is refused without a single byte written. A plain
  * database from before encryption is encrypted first (after a safety copy).
  */
-export async function openStore(file: string, options: OpenOptions): Promise<Store> {
+export async function openStore(file: string, options: OpenOptions): Promise<SqliteStore> {
   const busyTimeoutMs = options.busyTimeoutMs ?? 5000;
   const migrations = options.migrations ?? shippedMigrations;
   let plainOnDisk = false;
@@ -77,7 +70,7 @@ export async function openStore(file: string, options: OpenOptions): Promise<Sto
         await db.destroy();
         throw err instanceof MigrationStepError ? migrationFailure(err, file) : err;
       }
-      return { db, sqlite, file, close: () => db.destroy() };
+      return { engine: 'sqlite', db, sqlite, file, location: file, close: () => db.destroy() };
     } catch (err) {
       if (sqlite.open) sqlite.close();
       throw err;
@@ -178,17 +171,4 @@ async function encryptInPlace(
   copy.close();
   for (const side of ['-wal', '-shm']) fs.rmSync(file + side, { force: true });
   fs.renameSync(temp, file);
-}
-
-/** A failed update in Dutch: which step, that nothing changed, and where the backup made before it lies. */
-function migrationFailure(err: MigrationStepError, file: string): StoreError {
-  // A full disk or a lock during the update is that, not a broken step.
-  const known = storeErrorFrom(err.cause, file);
-  if (known) return known;
-  const where = err.backup ? ` Vóór de update is een reservekopie gemaakt: ${err.backup}.` : '';
-  return new StoreError(
-    'migration_failed',
-    `Schakel kon de database niet bijwerken naar deze versie: stap ${err.step.version} (${err.step.name}) mislukte. Er is niets gewijzigd; de database is zoals hij was.${where} Meld dit aan de beheerder of leverancier.`,
-    { cause: err.cause },
-  );
 }
