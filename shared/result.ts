@@ -12,6 +12,16 @@ export type ErrorCode =
   | 'locked'
   | 'internal';
 
+/** A refused edit: the record moved on since it was read. What changed since, by whom and when. */
+export interface ConflictDetails {
+  recordType: string;
+  recordId: string;
+  changedBy: string | null;
+  changedAt: string | null;
+  /** Labels of the fields changed since ('Telefoon', 'IBAN'). */
+  fields: string[];
+}
+
 export interface AppError {
   code: ErrorCode;
   /** Dutch, shown to the user as is. */
@@ -22,6 +32,8 @@ export interface AppError {
   fields?: Record<string, string>;
   /** With an internal error: the short code (8 hex characters) under which the log has it, for the user's report. */
   reference?: string;
+  /** With a conflict: what the store has now, for a person to decide on (the Te verwerken inbox). */
+  conflict?: ConflictDetails;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };

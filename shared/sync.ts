@@ -5,6 +5,7 @@
  * answers with its outcome; a desk then pulls the rows that changed since its cursor, only those its user may read.
  */
 import { z } from 'zod';
+import type { ConflictDetails } from './result.ts';
 import { id } from './validation.ts';
 
 /** Raised when the protocol changes in a way an older desk cannot follow; the server refuses other versions. */
@@ -29,15 +30,6 @@ export const pushedCommand = z.strictObject({
 export type PushedCommand = z.output<typeof pushedCommand>;
 
 export const pushRequest = z.strictObject({ commands: z.array(pushedCommand).min(1).max(500) });
-
-/** For a conflict: what the server has now, so the user can decide (who changed the record, when, which fields). */
-export interface ConflictDetails {
-  recordType: string | null;
-  recordId: string | null;
-  changedBy: string | null;
-  changedAt: string | null;
-  fields: string[];
-}
 
 export interface CommandResult {
   id: string;

@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
+import type { Transaction } from 'kysely';
 import type { z } from 'zod';
 import { type CallName, contract, isCallName } from '../../shared/contract.ts';
 import { dutchDate } from '../../shared/dates.ts';
 import { mayCall } from '../../shared/permissions.ts';
 import type { AppError, Result } from '../../shared/result.ts';
+import type { SessionAccount } from '../../shared/roles.ts';
 import { writeAudit } from './audit/record.ts';
 import { LoginThrottle } from './auth/login-throttle.ts';
 import { handlers as allHandlers } from './calls.ts';
@@ -14,6 +16,7 @@ import { Failure } from './failure.ts';
 import type { Handlers } from './handler-types.ts';
 import { IdSource } from './ids.ts';
 import type { Sessions } from './sessions.ts';
+import type { DB } from './store/schema.ts';
 import type { Store } from './store/store.ts';
 
 export interface DispatcherDeps<S extends Store = Store> {
@@ -42,6 +45,14 @@ export interface DispatcherDeps<S extends Store = Store> {
 export interface Replay {
   now: string;
   ids: string[];
+  /**
+   * Steps of the server's command log inside the write's own transaction: `first` before the handler (number the
+   * change, refuse a command applied already), `last` after the audit (record the command as applied).
+   */
+  transaction?: {
+    first(transaction: Transaction<DB>): Promise<void>;
+    last(transaction: Transaction<DB>): Promise<void>;
+  };
 }
 
 /**
@@ -155,6 +166,25 @@ export class Dispatcher<S extends Store = Store> {
     const second = Math.floor(Date.parse(now) / 1000);
     if (second !== this.lastDay.second) this.lastDay = { second, day: dutchDate(new Date(now)) };
     return this.lastDay.day;
+  }
+
+  /**
+   * A call made for `account` without a window or tab of its own: a command a desk pushed, replayed on the server
+   * through the same checks (role, input, rules, one transaction, audit) as any call.
+   */
+  async dispatchAs(
+    account: SessionAccount,
+    call: unknown,
+    rawInput: unknown,
+    replay: Replay,
+  ): Promise<Result<unknown>> {
+    const clientKey = `opdracht:${randomBytes(12).toString('hex')}`;
+    this.deps.sessions.set(clientKey, account, this.deps.idleClock?.() ?? Date.now());
+    try {
+      return await this.dispatch(call, rawInput, clientKey, replay);
+    } finally {
+      this.deps.sessions.clear(clientKey);
+    }
   }
 
   async dispatch(
@@ -315,6 +345,7 @@ export class Dispatcher<S extends Store = Store> {
         afterCommit: (callback) => afterCommit.push(callback),
         session,
       };
+      await replay?.transaction?.first(transaction);
       const result =
         typeof handler === 'function' ? await handler(ctx, input) : await handler.write(ctx, input, prepared);
       // The context keeps the ids the handler drew; the audit rows' own ids are not part of a replay.
@@ -326,6 +357,7 @@ export class Dispatcher<S extends Store = Store> {
         context: JSON.stringify({ now: base.now, ids: ids.issued }),
         records: audits,
       });
+      await replay?.transaction?.last(transaction);
       return result;
     });
     for (const callback of afterCommit) callback();

@@ -201,8 +201,16 @@ async function conflict(db: Reader, table: VersionedTable, record: ReadRecord): 
     ? `door ${last.display_name ?? 'een collega'} op ${formatDateTime(last.at)}`
     : 'door een ander';
   const what = fields.size > 0 ? ` (gewijzigd: ${[...fields].join(', ')})` : '';
-  return new Failure(
+  const refused = new Failure(
     'conflict',
     `Dit is intussen gewijzigd ${who}${what}. Je wijziging is niet opgeslagen. Laad de nieuwste gegevens en voer je wijziging daarna opnieuw in.`,
   );
+  refused.error.conflict = {
+    recordType: table,
+    recordId: record.id,
+    changedBy: last?.display_name ?? null,
+    changedAt: last?.at ?? null,
+    fields: [...fields],
+  };
+  return refused;
 }

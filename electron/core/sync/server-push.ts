@@ -1,0 +1,138 @@
+/**
+ * The server's side of a push: each command a desk sends is replayed once, in the order sent, through the same
+ * dispatcher as any call (role, input, rules, one transaction, audit), with the desk's `now` and ids. Its outcome is
+ * kept under the command's id, so a push repeated after a lost answer gets the same answer and changes nothing.
+ */
+import type { Kysely, Transaction } from 'kysely';
+import type { ConflictDetails } from '../../../shared/result.ts';
+import type { SessionAccount } from '../../../shared/roles.ts';
+import type { CommandOutcome, CommandResult, PushedCommand, PushResponse } from '../../../shared/sync.ts';
+import type { Dispatcher } from '../dispatcher.ts';
+import { Failure } from '../failure.ts';
+import type { DB } from '../store/schema.ts';
+import { nextChangeNumber } from './change-feed.ts';
+import { isCommandCall } from './commands.ts';
+
+export interface Pusher {
+  account: SessionAccount;
+  deviceId: string;
+}
+
+interface PushDeps {
+  dispatcher: Dispatcher;
+  db: Kysely<DB>;
+  /** The server's clock, for when a command was received (its own `now` is the desk's and is kept). */
+  clock: () => Date;
+}
+
+async function storedResult(db: Kysely<DB> | Transaction<DB>, id: string): Promise<CommandResult | null> {
+  const row = await db
+    .selectFrom('sync_commands')
+    .select(['id', 'outcome', 'message', 'details'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!row) return null;
+  return {
+    id: row.id,
+    outcome: row.outcome as CommandOutcome,
+    message: row.message,
+    details: row.details ? (JSON.parse(row.details) as ConflictDetails) : null,
+  };
+}
+
+/** Keeps a command's outcome; another server process that kept one first wins, and its answer is returned. */
+async function keepOutcome(
+  deps: PushDeps,
+  who: Pusher,
+  command: PushedCommand,
+  outcome: Exclude<CommandOutcome, 'toegepast'>,
+  message: string,
+  details: ConflictDetails | null,
+): Promise<CommandResult> {
+  await deps.db
+    .insertInto('sync_commands')
+    .values({
+      id: command.id,
+      device_id: who.deviceId,
+      account_id: who.account.id,
+      call: command.call,
+      outcome,
+      message,
+      details: details ? JSON.stringify(details) : null,
+      seq: null,
+      received_at: deps.clock().toISOString(),
+    })
+    .onConflict((oc) => oc.column('id').doNothing())
+    .execute();
+  return (await storedResult(deps.db, command.id)) as CommandResult;
+}
+
+/** Errors that say nothing about the command itself: the server cannot take it now, the desk sends it again later. */
+const tryAgainLater = new Set(['unavailable', 'rate_limited']);
+
+async function applyOne(deps: PushDeps, who: Pusher, command: PushedCommand): Promise<CommandResult | null> {
+  const stored = await storedResult(deps.db, command.id);
+  if (stored) return stored;
+  if (!isCommandCall(command.call)) {
+    return keepOutcome(
+      deps,
+      who,
+      command,
+      'afgewezen',
+      'Deze opdracht wordt niet via de server gedeeld.',
+      null,
+    );
+  }
+  let seq: number | null = null;
+  const result = await deps.dispatcher.dispatchAs(who.account, command.call, command.input, {
+    now: command.now,
+    ids: command.ids,
+    transaction: {
+      first: async (transaction) => {
+        seq = await nextChangeNumber(transaction);
+        // Checked again under the counter's lock: another server process may have applied it meanwhile.
+        if (await storedResult(transaction, command.id)) throw new Failure('conflict', 'al verwerkt');
+      },
+      last: async (transaction) => {
+        await transaction
+          .insertInto('sync_commands')
+          .values({
+            id: command.id,
+            device_id: who.deviceId,
+            account_id: who.account.id,
+            call: command.call,
+            outcome: 'toegepast',
+            message: null,
+            details: null,
+            seq,
+            received_at: deps.clock().toISOString(),
+          })
+          .execute();
+      },
+    },
+  });
+  if (result.ok) return { id: command.id, outcome: 'toegepast', message: null, details: null };
+  const meanwhile = await storedResult(deps.db, command.id);
+  if (meanwhile) return meanwhile;
+  if (tryAgainLater.has(result.error.code)) return null;
+  const outcome = result.error.code === 'conflict' ? 'conflict' : 'afgewezen';
+  return keepOutcome(deps, who, command, outcome, result.error.message, result.error.conflict ?? null);
+}
+
+/**
+ * Applies the commands in order. One the server cannot take now (busy, restoring) ends the push there: the ones
+ * after it wait, since they may build on it, and the desk sends them again.
+ */
+export async function applyPush(
+  deps: PushDeps,
+  who: Pusher,
+  commands: readonly PushedCommand[],
+): Promise<PushResponse> {
+  const results: CommandResult[] = [];
+  for (const command of commands) {
+    const result = await applyOne(deps, who, command);
+    if (!result) break;
+    results.push(result);
+  }
+  return { results };
+}
