@@ -164,11 +164,27 @@ export type ReachDimension = (typeof reachDimensions)[number];
 
 /** Dagdelen of the weekly availability pattern, stored as 'ma-ochtend'. */
 export const weekdays = ['ma', 'di', 'wo', 'do', 'vr', 'za', 'zo'] as const;
+export type Weekday = (typeof weekdays)[number];
+export const weekdayNames: Record<Weekday, string> = {
+  ma: 'maandag',
+  di: 'dinsdag',
+  wo: 'woensdag',
+  do: 'donderdag',
+  vr: 'vrijdag',
+  za: 'zaterdag',
+  zo: 'zondag',
+};
 export const dayparts = ['ochtend', 'middag', 'avond'] as const;
 export type Dagdeel = `${(typeof weekdays)[number]}-${(typeof dayparts)[number]}`;
 export const dagdelen: readonly Dagdeel[] = weekdays.flatMap((d) =>
   dayparts.map((p) => `${d}-${p}` as Dagdeel),
 );
+
+/** 'ma-ochtend' → 'maandagochtend'; 'ma' → 'maandag'. */
+export function dagdeelLabel(d: Dagdeel | string): string {
+  const [day = '', part = ''] = d.split('-');
+  return `${weekdayNames[day as Weekday] ?? day}${part}`;
+}
 
 /** Below this, a count in a published report shows as "< 5" so no newcomer can be recognised. */
 export const smallCountThreshold = 5;

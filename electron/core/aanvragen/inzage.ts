@@ -7,7 +7,7 @@ import { formatDate } from '../../../shared/format.ts';
 import {
   type ActivityKind,
   activityKindLabels,
-  type Dagdeel,
+  dagdeelLabel,
   type RequestStatus,
   requestStatusLabels,
 } from '../../../shared/work-vocabulary.ts';
@@ -37,21 +37,6 @@ export interface AanvragenInzage {
     afwezigheden: { kenmerk: string; van: string; tot: string; reden: string | null }[];
   };
 }
-
-const dayNames: Record<string, string> = {
-  ma: 'maandag',
-  di: 'dinsdag',
-  wo: 'woensdag',
-  do: 'donderdag',
-  vr: 'vrijdag',
-  za: 'zaterdag',
-  zo: 'zondag',
-};
-/** 'ma-ochtend' → 'maandagochtend'. */
-export const dagdeelLabel = (d: Dagdeel | string) => {
-  const [day = '', part = ''] = d.split('-');
-  return `${dayNames[day] ?? day}${part}`;
-};
 
 export const aanvragenInzage: InzagePart<AanvragenInzage> = {
   tables: {

@@ -12,7 +12,7 @@ import {
   type Proposal,
   type ProposalWarning,
 } from '../../../shared/verdeling.ts';
-import type { Dagdeel } from '../../../shared/work-vocabulary.ts';
+import { type Dagdeel, dagdeelLabel } from '../../../shared/work-vocabulary.ts';
 
 export interface RankedRequest {
   /** Languages asked for; required ones must be spoken. */
@@ -66,17 +66,7 @@ export function wholeEuros(cents: number): string {
 }
 const same = (a: string | null, b: string | null) => a !== null && b !== null && fold(a) === fold(b);
 
-const dayNames: Record<string, string> = {
-  ma: 'maandag',
-  di: 'dinsdag',
-  wo: 'woensdag',
-  do: 'donderdag',
-  vr: 'vrijdag',
-  za: 'zaterdag',
-  zo: 'zondag',
-};
-const whenText = (w: { dag: string; dagdeel: Dagdeel | null }) =>
-  `${dayNames[w.dag] ?? w.dag}${w.dagdeel ? w.dagdeel.slice(3) : ''}`;
+const whenText = (w: { dag: string; dagdeel: Dagdeel | null }) => dagdeelLabel(w.dagdeel ?? w.dag);
 
 /** Points per fit: preferences before place, place before availability, load and room as the finer order. */
 const points = {

@@ -18,7 +18,13 @@ import { useState } from 'react';
 import type { Availability } from '../../../../shared/aanvragen.ts';
 import { capitalise, formatDate } from '../../../../shared/format.ts';
 import type { Person } from '../../../../shared/persons.ts';
-import { activityKindLabels, type Dagdeel, dayparts, weekdays } from '../../../../shared/work-vocabulary.ts';
+import {
+  activityKindLabels,
+  type Dagdeel,
+  dayparts,
+  weekdayNames,
+  weekdays,
+} from '../../../../shared/work-vocabulary.ts';
 import { invoke } from '../../lib/api.ts';
 import { DutchDateInput } from '../../lib/date-input.tsx';
 import { showSaved, showServerError } from '../../lib/forms.ts';
@@ -28,15 +34,6 @@ import { useUnsavedGuard } from '../../lib/unsaved-guard.tsx';
 import { useCall } from '../../lib/use-call.ts';
 import { RequestStatusBadge } from './RequestStatusBadge.tsx';
 
-const dayNames: Record<(typeof weekdays)[number], string> = {
-  ma: 'Maandag',
-  di: 'Dinsdag',
-  wo: 'Woensdag',
-  do: 'Donderdag',
-  vr: 'Vrijdag',
-  za: 'Zaterdag',
-  zo: 'Zondag',
-};
 const partNames: Record<(typeof dayparts)[number], string> = {
   ochtend: 'Ochtend',
   middag: 'Middag',
@@ -124,8 +121,8 @@ function PatternForm({
               <Table.Th />
               {weekdays.map((d) => (
                 <Table.Th key={d} ta="center" w={72}>
-                  <abbr title={dayNames[d]} style={{ textDecoration: 'none' }}>
-                    {dayNames[d].slice(0, 2)}
+                  <abbr title={capitalise(weekdayNames[d])} style={{ textDecoration: 'none' }}>
+                    {capitalise(d)}
                   </abbr>
                 </Table.Th>
               ))}
@@ -149,7 +146,7 @@ function PatternForm({
                         c={on ? 'teal.9' : 'dimmed'}
                         disabled={readOnly}
                         aria-pressed={on}
-                        aria-label={`${dayNames[d]} ${partNames[p].toLowerCase()}`}
+                        aria-label={`${capitalise(weekdayNames[d])} ${partNames[p].toLowerCase()}`}
                         onClick={() => toggle(key)}
                       >
                         {on ? '✓' : '·'}
