@@ -96,3 +96,17 @@ export function formatMinutes(minutes: number): string {
   if (hours === 0) return `${rest} min`;
   return rest === 0 ? `${hours} uur` : `${hours} uur ${rest} min`;
 }
+
+const hoursFormat = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 1 });
+
+/**
+ * Hours as people say them: whole when whole, else one decimal ('6', '6,5'). Below a thousand hours written out
+ * by hand: a proposal list formats a few hundred of them, and Intl's formatter costs more than ranking a person.
+ */
+export function formatHours(minutes: number): string {
+  const tenths = Math.round(minutes / 6);
+  if (tenths < 0 || tenths >= 10_000) return hoursFormat.format(tenths / 10);
+  const whole = Math.floor(tenths / 10);
+  const rest = tenths % 10;
+  return rest === 0 ? String(whole) : `${whole},${rest}`;
+}

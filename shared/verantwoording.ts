@@ -6,9 +6,8 @@
  */
 import { z } from 'zod';
 import { daysBetween } from './dates.ts';
-import { formatCents } from './format.ts';
+import { formatCents, formatHours } from './format.ts';
 import { id, isoDate } from './validation.ts';
-import { formatHours } from './verdeling.ts';
 import { smallCountThreshold } from './work-vocabulary.ts';
 
 export const scopeKinds = ['organisatie', 'gemeente', 'partner', 'project'] as const;
@@ -161,19 +160,4 @@ export function formatReportValue(value: ReportValue, format: ValueFormat): stri
 /** The period in words: '1 januari 2026 t/m 31 maart 2026'. */
 export function reportFileStem(report: Pick<VerantwoordingReport, 'van' | 'tot'>): string {
   return `verantwoording-${report.van}-tot-${report.tot}`;
-}
-
-export const periodKinds = ['maand', 'kwartaal', 'jaar', 'anders'] as const;
-export type PeriodKind = (typeof periodKinds)[number];
-
-/** The first and last day of a month (index 1–12), quarter (1–4) or year of `year`. */
-export function periodOf(
-  kind: Exclude<PeriodKind, 'anders'>,
-  year: number,
-  index: number,
-): { van: string; tot: string } {
-  const [first, months] = kind === 'maand' ? [index, 1] : kind === 'kwartaal' ? [3 * index - 2, 3] : [1, 12];
-  const van = `${year}-${String(first).padStart(2, '0')}-01`;
-  const end = new Date(Date.UTC(year, first - 1 + months, 0));
-  return { van, tot: end.toISOString().slice(0, 10) };
 }

@@ -1,6 +1,7 @@
 /** Building blocks of the report's tables: columns, and rows from what the GROUP BY queries found. */
 
 import { capitalise, formatMonth } from '../../../shared/format.ts';
+import { monthsOf } from '../../../shared/periods.ts';
 import type { ReportColumn, ReportInput, ReportTable } from '../../../shared/verantwoording.ts';
 
 export const count = (title: string, people = false): ReportColumn => ({ title, format: 'aantal', people });
@@ -34,24 +35,6 @@ export function ranked(
   return [...found]
     .sort(([a, x], [b, y]) => (y[0] ?? 0) - (x[0] ?? 0) || a.localeCompare(b, 'nl'))
     .map(([key, values]) => ({ label: labels[key] ?? key, values }));
-}
-
-/** The months of the period, each 'YYYY-MM', in order. */
-export function monthsOf(van: string, tot: string): string[] {
-  const months: string[] = [];
-  let [y, m] = van.slice(0, 7).split('-').map(Number) as [number, number];
-  const last = tot.slice(0, 7);
-  for (;;) {
-    const key = `${y}-${String(m).padStart(2, '0')}`;
-    if (key > last) break;
-    months.push(key);
-    m += 1;
-    if (m > 12) {
-      m = 1;
-      y += 1;
-    }
-  }
-  return months;
 }
 
 export const firstOnly = (found: Map<string, number[]>) =>

@@ -4,6 +4,7 @@
  * are computed here, from the dates of the requests: a median is not portable SQL, and requests are few.
  */
 
+import { monthsOf } from '../../../shared/periods.ts';
 import { knownRoles, leefgebieden } from '../../../shared/profiles.ts';
 import {
   headlineLabels,
@@ -28,17 +29,7 @@ import type { Reader } from '../context.ts';
 import { invalidField } from '../failure.ts';
 import { costTable } from './report-costs.ts';
 import { poolTables } from './report-pool.ts';
-import {
-  capitalised,
-  count,
-  firstOnly,
-  hours,
-  keyed,
-  monthLabels,
-  monthsOf,
-  n,
-  ranked,
-} from './report-rows.ts';
+import { capitalised, count, firstOnly, hours, keyed, monthLabels, n, ranked } from './report-rows.ts';
 import { inzetInScope, requestsInScope } from './scope.ts';
 
 async function scopeName(db: Reader, { scope }: ReportInput): Promise<string> {

@@ -3,8 +3,10 @@
  * statements whatever the pool's size (the request, its languages and matched people; the people with their
  * availability; their languages; absences in the wanted period; this month's load; contracts; granted allowance).
  */
+
+import { monthPeriod } from '../../../shared/periods.ts';
 import { fullName } from '../../../shared/persons.ts';
-import { monthPeriod, type Proposals } from '../../../shared/verdeling.ts';
+import type { Proposals } from '../../../shared/verdeling.ts';
 import { type Dagdeel, weekdays } from '../../../shared/work-vocabulary.ts';
 import { parseDagdelen, parseGemeenten } from '../aanvragen/read.ts';
 import { activeContracts, contractOn } from '../claims/contract-terms.ts';

@@ -4,10 +4,9 @@
  * gender, origin), place and travel, availability, load and fiscal room add or take points; every point has its
  * Dutch reason or warning, so the coordinator sees why someone stands where they stand.
  */
-import { formatCents, formatDate } from '../../../shared/format.ts';
+import { formatCents, formatDate, formatHours } from '../../../shared/format.ts';
 import {
   type FiscalRoom,
-  formatHours,
   overloadedAbove,
   type Proposal,
   type ProposalWarning,

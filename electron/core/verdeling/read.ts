@@ -6,7 +6,8 @@
 import type { ContractDraft } from '../../../shared/contracts.ts';
 import { checkAllowanceCap } from '../../../shared/fiscal/allowance-cap.ts';
 import { fiscalYear } from '../../../shared/fiscal/fiscal-table.ts';
-import { type FiscalRoom, intersect, type Period, prorateMonthly } from '../../../shared/verdeling.ts';
+import { intersect, type Period, prorateMonthly } from '../../../shared/periods.ts';
+import type { FiscalRoom } from '../../../shared/verdeling.ts';
 import { declaredElsewhere } from '../claims/checks.ts';
 import { type ActiveContract, activityClaimKind, claimAmount, contractOn } from '../claims/contract-terms.ts';
 import type { Reader } from '../context.ts';

@@ -17,10 +17,9 @@ import {
 import { useState } from 'react';
 import type { CallInput } from '../../../../shared/contract.ts';
 import { dutchDate } from '../../../../shared/dates.ts';
+import { type PeriodKind, periodOf } from '../../../../shared/periods.ts';
 import {
   formatReportValue,
-  type PeriodKind,
-  periodOf,
   type ReportScope,
   type ReportTable,
   type ScopeKind,

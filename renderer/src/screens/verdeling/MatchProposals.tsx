@@ -12,7 +12,8 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { useState } from 'react';
-import { formatHours, type Proposal } from '../../../../shared/verdeling.ts';
+import { formatHours } from '../../../../shared/format.ts';
+import type { Proposal } from '../../../../shared/verdeling.ts';
 import { invoke } from '../../lib/api.ts';
 import { showSaved, showServerError } from '../../lib/forms.ts';
 import { useCall } from '../../lib/use-call.ts';

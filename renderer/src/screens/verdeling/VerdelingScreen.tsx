@@ -13,16 +13,9 @@ import {
 } from '@mantine/core';
 import { useState } from 'react';
 import { addMonths, dutchDate } from '../../../../shared/dates.ts';
-import { formatDate, formatMonthName } from '../../../../shared/format.ts';
-import {
-  formatHours,
-  type LoadGroup,
-  type LoadRow,
-  loadFlagLabels,
-  monthPeriod,
-  type Period,
-  quarterPeriod,
-} from '../../../../shared/verdeling.ts';
+import { formatDate, formatHours, formatMonthName } from '../../../../shared/format.ts';
+import { monthPeriod, type Period, quarterPeriod } from '../../../../shared/periods.ts';
+import { type LoadGroup, type LoadRow, loadFlagLabels } from '../../../../shared/verdeling.ts';
 import { DutchDateInput } from '../../lib/date-input.tsx';
 import { href } from '../../lib/route.ts';
 import { useCall } from '../../lib/use-call.ts';
