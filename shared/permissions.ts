@@ -1,6 +1,7 @@
 /**
  * Who may make each call: the one permission table. The dispatcher enforces it in the main process; the
  * renderer reads it only to hide what a user cannot use. 'beheerder' is a flag on top of any role.
+ * The rows each role receives by sync: electron/core/sync/visibility.ts.
  */
 import type { CallName } from './contract.ts';
 import type { Access, Role, SessionAccount } from './roles.ts';
