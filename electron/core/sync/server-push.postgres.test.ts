@@ -7,101 +7,25 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallInput, CallName } from '../../../shared/contract.ts';
-import type { SessionAccount } from '../../../shared/roles.ts';
 import type { PushedCommand } from '../../../shared/sync.ts';
-import { type Harness, harness, password, personInput } from '../../../test/support/harness.ts';
-import { postgresDatabase, type TestDatabase } from '../../../test/support/postgres.ts';
-import { Dispatcher } from '../dispatcher.ts';
-import { Sessions } from '../sessions.ts';
-import { openPostgresStore } from '../store/postgres.ts';
-import type { PostgresStore } from '../store/store.ts';
+import { password, personInput } from '../../../test/support/harness.ts';
+import { type SyncTeam, syncTeam } from '../../../test/support/sync-server.ts';
 import { capturedTables, installChangeCapture } from './change-feed.ts';
 import { applyPush, type Pusher } from './server-push.ts';
 
-/** The desk: a call made there is what the desk pushes (its input, and the time and ids its audit entry keeps). */
-let desk: Harness;
-let deskSeconds = 0;
-async function madeOnDesk<N extends CallName>(name: N, input: CallInput<N>): Promise<PushedCommand> {
-  // A second apart, so the call's audit entry is the newest.
-  desk.setNow(new Date(Date.parse('2026-04-30T14:00:00.000Z') + ++deskSeconds * 1000).toISOString());
-  await desk.ok('projectleider', name, input);
-  const entry = await desk.core.store.db
-    .selectFrom('audit_log')
-    .select(['input', 'context'])
-    .where('call', '=', name)
-    .where('input', '!=', 'null')
-    .orderBy('at', 'desc')
-    .executeTakeFirstOrThrow();
-  const context = JSON.parse(entry.context) as { now: string; ids: string[] };
-  const { v7 } = await import('uuid');
-  return { id: v7(), call: name, input: JSON.parse(entry.input), ...context };
-}
-
-/** Two server processes on one database. */
-let database: TestDatabase;
-const stores: PostgresStore[] = [];
-const servers: Dispatcher[] = [];
+let team: SyncTeam;
 let projectleider: Pusher;
 let administrateur: Pusher;
-const clock = () => new Date('2026-05-01T09:00:00.000Z');
+const madeOnDesk = <N extends CallName>(name: N, input: CallInput<N>) =>
+  team.madeOnDesk('projectleider', name, input);
 
 beforeAll(async () => {
-  desk = await harness('2026-04-30T14:00:00.000Z', 'sqlite');
-  await desk.withTeam();
-  database = await postgresDatabase({ migrated: true });
-  for (let i = 0; i < 2; i++) {
-    const store = await openPostgresStore(database.url, { now: clock().toISOString() });
-    stores.push(store);
-    servers.push(
-      new Dispatcher({
-        store,
-        sessions: new Sessions(),
-        clock,
-        logError: (call, thrown, reference) => console.error(`${call} (${reference})`, thrown),
-      }),
-    );
-  }
-  const first = servers[0] as Dispatcher;
-  await installChangeCapture(first.store.db);
-  const setup = async (client: string, name: CallName, input: unknown) => {
-    const r = await first.dispatch(name, input, client);
-    if (!r.ok) throw new Error(`${name}: ${r.error.message}`);
-    return r.value;
-  };
-  await setup('beheer', 'auth.setup', {
-    organisatieNaam: 'Welzijn Oost',
-    displayName: 'Bea Beheer',
-    username: 'bea',
-    password,
-    role: 'administrateur',
-  });
-  const accounts: Record<string, SessionAccount> = {};
-  for (const role of ['projectleider', 'administrateur'] as const) {
-    if (role === 'projectleider')
-      await setup('beheer', 'accounts.create', {
-        displayName: 'Priya Projectleider',
-        username: role,
-        role,
-        isBeheerder: false,
-        password,
-      });
-    await setup(role, 'auth.login', { username: role === 'administrateur' ? 'bea' : role, password });
-    accounts[role] = (await setup(role, 'auth.me', {})) as SessionAccount;
-  }
-  projectleider = { account: accounts.projectleider as SessionAccount, deviceId: 'desk-1' };
-  administrateur = { account: accounts.administrateur as SessionAccount, deviceId: 'laptop-1' };
+  team = await syncTeam();
+  ({ projectleider, administrateur } = team.pushers);
 });
-afterAll(async () => {
-  await desk.close();
-  for (const store of stores) await store.close();
-  await database.drop();
-});
+afterAll(() => team.close());
 
-const server = (i = 0) => ({
-  dispatcher: servers[i] as Dispatcher,
-  db: (stores[i] as PostgresStore).db,
-  clock,
-});
+const server = (i = 0) => team.server(i);
 const personRow = (id: string) =>
   server().db.selectFrom('persons').select(['id', 'voornaam', 'version', 'created_at']).where('id', '=', id);
 
@@ -125,7 +49,7 @@ describe('a push on the server', () => {
       .selectAll()
       .where('id', '=', command.id)
       .executeTakeFirstOrThrow();
-    expect(kept).toMatchObject({ outcome: 'toegepast', device_id: 'desk-1', seq: numbered.seq });
+    expect(kept).toMatchObject({ outcome: 'toegepast', device_id: 'desk-projectleider', seq: numbered.seq });
 
     // The answer was lost on the way: the desk pushes again, on the other server process.
     const again = await applyPush(server(1), projectleider, [command]);
@@ -191,7 +115,7 @@ describe('a push on the server', () => {
           id: v7(),
           call: 'auth.login',
           input: { username: 'bea', password },
-          now: clock().toISOString(),
+          now: server().clock().toISOString(),
           ids: [],
         },
       ])

@@ -1,0 +1,117 @@
+/**
+ * Pulls from a real PostgreSQL server after real pushes: a desk gets the rows changed since its cursor, only those
+ * its user may read, page by page without splitting a change number, and nothing when nothing changed.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CallInput } from '../../../shared/contract.ts';
+import type { Role } from '../../../shared/roles.ts';
+import type { PulledRow } from '../../../shared/sync.ts';
+import { personInput } from '../../../test/support/harness.ts';
+import { type SyncTeam, syncTeam } from '../../../test/support/sync-server.ts';
+import { pullChanges } from './server-pull.ts';
+import { applyPush } from './server-push.ts';
+
+let team: SyncTeam;
+let personId: string;
+const ids = { vertrouwelijk: '', gewoon: '' };
+
+const entry = (vertrouwelijk: boolean): CallInput<'begeleiding.addLogEntry'> => ({
+  personId,
+  soort: 'ontwikkelingsgesprek',
+  signaalSoort: null,
+  datum: '2026-04-30',
+  duurMinuten: 45,
+  samenvatting: vertrouwelijk ? 'Vertelt over de zorgen thuis.' : 'Oriënterend gesprek over de training.',
+  afspraken: null,
+  volgendeAfspraak: null,
+  vertrouwelijk,
+  ownerId: null,
+  doelUpdates: [],
+});
+
+beforeAll(async () => {
+  team = await syncTeam();
+  const { projectleider, begeleider } = team.pushers;
+  const created = await team.madeOnDesk(
+    'projectleider',
+    'persons.create',
+    personInput({ voornaam: 'Şükrü' }),
+  );
+  personId = created.ids[0] as string;
+  const vertrouwelijk = await team.madeOnDesk('begeleider', 'begeleiding.addLogEntry', entry(true));
+  const gewoon = await team.madeOnDesk('begeleider', 'begeleiding.addLogEntry', entry(false));
+  ids.vertrouwelijk = vertrouwelijk.ids[0] as string;
+  ids.gewoon = gewoon.ids[0] as string;
+  for (const [who, command] of [
+    [projectleider, created],
+    [begeleider, vertrouwelijk],
+    [begeleider, gewoon],
+  ] as const) {
+    const { results } = await applyPush(team.server(), who, [command]);
+    expect(results[0]?.outcome, results[0]?.message ?? '').toBe('toegepast');
+  }
+});
+afterAll(() => team.close());
+
+async function pullAll(role: Role, limit = 1000) {
+  const account = team.pushers[role].account;
+  const pages = [];
+  let cursor = 0;
+  for (;;) {
+    const page = await pullChanges(team.server(1).db, account, cursor, limit);
+    expect(page.cursor).toBeGreaterThanOrEqual(cursor);
+    pages.push(page);
+    cursor = page.cursor;
+    if (!page.more) break;
+  }
+  return { pages, cursor, rows: pages.flatMap((p) => p.rows) };
+}
+const of = (rows: PulledRow[], table: string) => rows.filter((r) => r.table === table);
+
+describe('a pull from the server', () => {
+  it('gives the projectleider every log entry, and the begeleider who wrote them both', async () => {
+    for (const role of ['projectleider', 'begeleider'] as const) {
+      const { rows } = await pullAll(role);
+      const entries = of(rows, 'log_entries');
+      expect(entries.map((r) => r.id).sort(), role).toEqual([ids.gewoon, ids.vertrouwelijk].sort());
+      expect(entries.every((r) => r.row !== null)).toBe(true);
+      expect(of(rows, 'persons').find((r) => r.id === personId)?.row).toMatchObject({ voornaam: 'Şükrü' });
+    }
+  });
+
+  it('never gives the administrateur a log entry, not even its id, nor an audit entry’s input', async () => {
+    const { rows } = await pullAll('administrateur');
+    expect(of(rows, 'log_entries')).toEqual([]);
+    expect(of(rows, 'persons').find((r) => r.id === personId)?.row).toMatchObject({ voornaam: 'Şükrü' });
+    for (const audit of of(rows, 'audit_log')) expect(audit.row?.input ?? 'null').toBe('null');
+    // What every user gets: no password hash but their own.
+    const accounts = of(rows, 'accounts').filter((r) => r.row);
+    const own = team.pushers.administrateur.account.id;
+    expect(accounts.filter((r) => r.row?.password_hash !== '').map((r) => r.id)).toEqual([own]);
+  });
+
+  it('pages without splitting a change number, and the pages add up to the whole', async () => {
+    const whole = await pullAll('projectleider');
+    const paged = await pullAll('projectleider', 3);
+    expect(paged.pages.length).toBeGreaterThan(2);
+    expect(paged.cursor).toBe(whole.cursor);
+    const key = (r: PulledRow) => `${r.table}/${r.id}`;
+    expect(paged.rows.map(key).sort()).toEqual(whole.rows.map(key).sort());
+    // Each number's rows arrive on one page: the feed's numbers of consecutive pages never overlap.
+    const feed = await team
+      .server()
+      .db.selectFrom('sync_changes')
+      .select(['table_name', 'row_id', 'seq'])
+      .execute();
+    const seqOf = new Map(feed.map((c) => [`${c.table_name}/${c.row_id}`, c.seq]));
+    const numbers = paged.pages.map((p) => new Set(p.rows.map((r) => seqOf.get(key(r)))));
+    for (let i = 1; i < numbers.length; i++)
+      for (const n of numbers[i] ?? []) expect(numbers[i - 1]?.has(n), `number ${n}`).toBe(false);
+  });
+
+  it('gives nothing new when nothing changed, and the cursor stays', async () => {
+    const { cursor } = await pullAll('begeleider');
+    const again = await pullChanges(team.server().db, team.pushers.begeleider.account, cursor, 1000);
+    expect(again).toEqual({ cursor, rows: [], more: false });
+  });
+});
