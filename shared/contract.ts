@@ -139,6 +139,7 @@ import {
   trainingSaveInput,
 } from './scholing.ts';
 import { type AppStatus, type Settings, settingsUpdateInput } from './settings.ts';
+import { type PairingCode, pairingCodeInput, revokeDeviceInput, type SyncDevice } from './sync.ts';
 import { id, version } from './validation.ts';
 import { reportInput, type VerantwoordingReport } from './verantwoording.ts';
 import {
@@ -316,6 +317,11 @@ export const contract = {
   'backups.setFolder': read<null>()(backupFolderInput),
   'backups.restore': read<{ safetyCopy: BackupInfo }>()(backupRefInput),
   'backups.recoveryKey': read<RecoveryKey>()(recoveryKeyInput),
+
+  // Working as a team, on the server: the beheerder lets desks in (a one-time pairing code) and revokes them.
+  'sync.pairingCode': write<PairingCode>()(pairingCodeInput),
+  'sync.devices': read<SyncDevice[]>()(none),
+  'sync.revokeDevice': write<Saved>()(revokeDeviceInput),
 } as const;
 
 export type Contract = typeof contract;

@@ -173,6 +173,10 @@ export const permissions = {
   'backups.setFolder': ['beheerder'],
   'backups.restore': ['beheerder'],
   'backups.recoveryKey': ['beheerder'],
+
+  'sync.pairingCode': ['beheerder'],
+  'sync.devices': ['beheerder'],
+  'sync.revokeDevice': ['beheerder'],
 } as const satisfies Record<CallName, readonly Access[]>;
 
 export function isPublic(call: CallName): boolean {

@@ -10,6 +10,10 @@ export type ErrorCode =
   | 'setup_done'
   | 'unavailable'
   | 'locked'
+  /** The server revoked this desk (a lost laptop): the desk wipes its copy. */
+  | 'device_revoked'
+  /** The desk speaks another sync protocol version than the server: one of them needs an update. */
+  | 'protocol_mismatch'
   | 'internal';
 
 /** A refused edit: the record moved on since it was read. What changed since, by whom and when. */
@@ -50,5 +54,7 @@ export const httpStatusFor: Record<ErrorCode, number> = {
   setup_done: 409,
   unavailable: 503,
   locked: 423,
+  device_revoked: 403,
+  protocol_mismatch: 400,
   internal: 500,
 };

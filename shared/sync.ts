@@ -5,8 +5,10 @@
  * answers with its outcome; a desk then pulls the rows that changed since its cursor, only those its user may read.
  */
 import { z } from 'zod';
+import { loginInput } from './auth.ts';
 import type { ConflictDetails } from './result.ts';
-import { id } from './validation.ts';
+import type { SessionAccount } from './roles.ts';
+import { id, version } from './validation.ts';
 
 /** Raised when the protocol changes in a way an older desk cannot follow; the server refuses other versions. */
 export const syncProtocolVersion = 1;
@@ -74,3 +76,50 @@ export interface PairResponse {
   deviceKey: string;
   organisatie: string;
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Trust: pairing a desk, its device key, a user signed in on it
+
+/** The header every request after pairing carries: `Schakel-Device <deviceId>.<deviceKey>`. */
+export const deviceAuthScheme = 'Schakel-Device';
+/** The header with the token of the user signed in on the desk (`X-Schakel-User`), lower case as Node reads it. */
+export const userTokenHeader = 'x-schakel-user';
+/** The header with the desk's protocol version; the server refuses any other than syncProtocolVersion. */
+export const protocolHeader = 'x-schakel-protocol';
+
+/** How long a pairing code may be typed on a desk. */
+export const pairingCodeMinutes = 15;
+
+/** A pairing code as the beheerder sees it, once: the server keeps only its hash. */
+export interface PairingCode {
+  /** Three groups of four characters, e.g. `K7QD-M3XW-9HTP`. */
+  code: string;
+  expiresAt: string;
+}
+
+/** A desk paired with the server, as the beheerder's list shows it. */
+export interface SyncDevice {
+  id: string;
+  naam: string;
+  pairedAt: string;
+  /** The display name of the beheerder who made the pairing code. */
+  pairedBy: string | null;
+  lastContactAt: string | null;
+  revokedAt: string | null;
+  version: number;
+}
+
+export const pairingCodeInput = z.strictObject({});
+export const revokeDeviceInput = z.strictObject({ id, version });
+
+/** A user signs in at the server from a paired desk, with the same name and password as anywhere. */
+export const signInRequest = loginInput;
+
+export interface SignInResponse {
+  /** Shown to the desk once; the server keeps only its hash. Sent as X-Schakel-User with every push and pull. */
+  token: string;
+  account: SessionAccount;
+}
+
+/** A blob's name: the lower-case hex SHA-256 of its content. */
+export const blobHash = z.string().regex(/^[0-9a-f]{64}$/, 'ongeldige verwijzing naar een bestand');

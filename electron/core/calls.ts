@@ -39,6 +39,7 @@ import { scholingInzage } from './scholing/inzage.ts';
 import { personTrainingHandlers } from './scholing/person-trainings.ts';
 import { sessionHandlers } from './scholing/sessions.ts';
 import { settingsHandlers } from './settings/handlers.ts';
+import { syncHandlers } from './sync/handlers.ts';
 import { verantwoordingHandlers } from './verantwoording/handlers.ts';
 import { verdelingHandlers } from './verdeling/handlers.ts';
 
@@ -82,6 +83,7 @@ export const handlers: Handlers = registry
   .area('avg', avgHandlers, inzageHandlers(registry))
   .inzage(avgInzage)
   .area('backups', backupsHandlers)
+  .area('sync', syncHandlers)
   .handlers();
 
 /** The parts of the inzage export, as registered above. */

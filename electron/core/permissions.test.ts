@@ -135,6 +135,9 @@ const expected: Record<string, string> = {
   'backups.setFolder': 'B',
   'backups.restore': 'B',
   'backups.recoveryKey': 'B',
+  'sync.pairingCode': 'B',
+  'sync.devices': 'B',
+  'sync.revokeDevice': 'B',
 };
 
 const letter = {

@@ -34,7 +34,8 @@ export type VersionedTable =
   | 'requests'
   | 'person_availability'
   | 'person_absences'
-  | 'inzet';
+  | 'inzet'
+  | 'sync_devices';
 
 /** A record as the caller read it: its id and the version it saw. */
 export interface ReadRecord {

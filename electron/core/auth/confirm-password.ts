@@ -1,11 +1,17 @@
 import { findAccount } from '../accounts/account-rows.ts';
-import type { ReadCtx } from '../context.ts';
+import type { ReadCtx, SessionControl } from '../context.ts';
 import { Failure, invalidField } from '../failure.ts';
 import { type LoginAttempt, tooManyAttemptsMessage } from './login-throttle.ts';
 import { verifyPassword } from './password.ts';
 
-/** Refuses a password check while the throttle says wait; otherwise starts one that fails unless it succeeds. */
-export function startAttempt(ctx: Pick<ReadCtx, 'now' | 'session'>, username: string): LoginAttempt {
+/**
+ * Refuses a password check while the throttle says wait; otherwise starts one that fails unless it succeeds. Also
+ * used by the server's sign-in from a paired desk, whose throttle is the server's.
+ */
+export function startAttempt(
+  ctx: { now: string; session: Pick<SessionControl, 'throttle'> },
+  username: string,
+): LoginAttempt {
   const nowMs = Date.parse(ctx.now);
   const wait = ctx.session.throttle.waitMs(username, nowMs);
   if (wait > 0) throw new Failure('rate_limited', tooManyAttemptsMessage(wait));

@@ -5,7 +5,8 @@ import { Failure, invalidField } from '../failure.ts';
 import type { AreaHandlers } from '../registry.ts';
 import type { AccountsTable } from '../store/schema.ts';
 import { confirmOwnPassword, startAttempt } from './confirm-password.ts';
-import { dummyPasswordHash, hashPassword, verifyPassword } from './password.ts';
+import { accountForCredentials } from './credentials.ts';
+import { hashPassword, verifyPassword } from './password.ts';
 
 /** Setting up, logging in and out, the idle lock and one's own password: the session's side of accounts. */
 export const authHandlers = {
@@ -44,21 +45,7 @@ export const authHandlers = {
 
   'auth.login': async (ctx, input) => {
     const attempt = startAttempt(ctx, input.username);
-    const row = await ctx.db
-      .selectFrom('accounts')
-      .selectAll()
-      .where('username', '=', input.username)
-      .executeTakeFirst();
-    const ok = await verifyPassword(input.password, row?.password_hash ?? (await dummyPasswordHash()));
-    if (!row || !ok || row.active !== 1) {
-      throw new Failure(
-        'unauthenticated',
-        row && ok
-          ? 'Dit account is gedeactiveerd. Vraag de beheerder.'
-          : 'Gebruikersnaam of wachtwoord klopt niet.',
-        'password',
-      );
-    }
+    const row = await accountForCredentials(ctx.db, input.username, input.password);
     attempt.succeeded();
     const account = toSessionAccount(row);
     ctx.session.login(account);

@@ -189,7 +189,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
  * than guessed at. One that names no content type is read as JSON too (fetch and curl send none for a call
  * without a body); the renderer always names it.
  */
-function declaresJson(contentType: string | undefined): boolean {
+export function declaresJson(contentType: string | undefined): boolean {
   if (contentType === undefined || contentType === 'application/json') return true;
   return contentType.split(';')[0]?.trim().toLowerCase() === 'application/json';
 }

@@ -1,0 +1,13 @@
+import type { AreaHandlers } from '../registry.ts';
+import { listDevices, revokeDevice } from './devices.ts';
+import { createPairingCode } from './pairing.ts';
+
+/**
+ * The beheerder's side of working as a team, on the server: pairing codes for new desks, the list of desks and
+ * revoking one. The desks' own requests (pairing, sign-in, push, pull) come in over HTTPS (electron/server/).
+ */
+export const syncHandlers = {
+  'sync.pairingCode': (ctx) => createPairingCode(ctx),
+  'sync.devices': (ctx) => listDevices(ctx.db),
+  'sync.revokeDevice': (ctx, input) => revokeDevice(ctx, input),
+} satisfies AreaHandlers<'sync'>;

@@ -1,0 +1,268 @@
+import http from 'node:http';
+import { isIP } from 'node:net';
+import tls from 'node:tls';
+import { z } from 'zod';
+import { type AppError, type ErrorCode, httpStatusFor, type Result } from '../../../shared/result.ts';
+import { roles } from '../../../shared/roles.ts';
+import {
+  commandOutcomes,
+  deviceAuthScheme,
+  type PairResponse,
+  type PullResponse,
+  type PushedCommand,
+  type PushResponse,
+  type pairRequest,
+  protocolHeader,
+  type SignInResponse,
+  type signInRequest,
+  syncProtocolVersion,
+  userTokenHeader,
+} from '../../../shared/sync.ts';
+import { id } from '../../../shared/validation.ts';
+
+/** The server as a desk knows it: its address and the certificate fingerprint pinned at pairing. */
+export interface ServerAddress {
+  /** `https://host:port` */
+  url: string;
+  /** SHA-256 of the server's certificate, as the server prints it (hex pairs, colons optional). */
+  fingerprint: string;
+}
+
+/** A paired desk's credentials (kept in the keychain or the encrypted store) and the signed-in user's token. */
+export interface DeskCredentials {
+  deviceId: string;
+  deviceKey: string;
+  userToken?: string;
+}
+
+export interface ClientOptions {
+  /** For the whole exchange, from connecting to the last byte of the answer. */
+  timeoutMs?: number;
+  maxResponseBytes?: number;
+}
+
+const defaults = { timeoutMs: 30_000, maxResponseBytes: 64 * 1024 * 1024 };
+
+/**
+ * The desk's side of the Schakel server: JSON over HTTPS to the one server whose certificate has the pinned
+ * fingerprint. The TLS connection is made and its certificate checked first; only then is a request (with the
+ * device key) written on it, so a server with another certificate never sees a byte of it. Answers are parsed
+ * like any input from outside.
+ */
+export function serverClient(address: ServerAddress, options: ClientOptions = {}) {
+  const settings = { ...defaults, ...options };
+  const base = new URL(address.url);
+  if (base.protocol !== 'https:') throw new Error('De server moet via https:// bereikbaar zijn.');
+  const pinned = normaliseFingerprint(address.fingerprint);
+  const request = <T>(path: string, body: unknown, schema: z.ZodType<T>, desk?: DeskCredentials) =>
+    exchange({ base, pinned, settings, path, body, schema, desk });
+  return {
+    pair: (input: z.input<typeof pairRequest>) => request('/sync/pair', input, pairResponse),
+    signIn: (desk: DeskCredentials, input: z.input<typeof signInRequest>) =>
+      request('/sync/login', input, signInResponse, desk),
+    push: (desk: DeskCredentials, commands: PushedCommand[]) =>
+      request('/sync/push', { commands }, pushResponse, desk),
+    pull: (desk: DeskCredentials, since: number, limit?: number) =>
+      request('/sync/pull', { since, ...(limit === undefined ? {} : { limit }) }, pullResponse, desk),
+  };
+}
+
+export function normaliseFingerprint(fingerprint: string): string {
+  return fingerprint.replace(/[\s:]/g, '').toUpperCase();
+}
+
+export const clientRefusals = {
+  wrongCertificate:
+    'De server laat een ander certificaat zien dan bij het koppelen is vastgelegd. Er is niets verstuurd. Vraag de beheerder of de server is vervangen; anders kan iemand zich voor de server uitgeven.',
+  unreachable:
+    'De server is niet bereikbaar. Je wijzigingen blijven bewaard en gaan mee zodra er verbinding is.',
+  timeout:
+    'De server antwoordt niet op tijd. Je wijzigingen blijven bewaard en gaan mee bij de volgende poging.',
+  badAnswer: 'De server gaf een antwoord dat Schakel niet begrijpt. Werk Schakel bij of vraag de beheerder.',
+};
+
+interface Exchange<T> {
+  base: URL;
+  pinned: string;
+  settings: typeof defaults;
+  path: string;
+  body: unknown;
+  schema: z.ZodType<T>;
+  desk?: DeskCredentials | undefined;
+}
+
+class ClientFailure extends Error {
+  readonly error: AppError;
+  constructor(error: AppError) {
+    super(error.message);
+    this.error = error;
+  }
+}
+const unavailable = (message: string) => new ClientFailure({ code: 'unavailable', message });
+
+async function exchange<T>(x: Exchange<T>): Promise<Result<T>> {
+  let socket: tls.TLSSocket | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(unavailable(clientRefusals.timeout)), x.settings.timeoutMs);
+  });
+  try {
+    socket = await Promise.race([pinnedConnection(x.base, x.pinned), deadline]);
+    const answer = await Promise.race([send(socket, x), deadline]);
+    return parseAnswer(answer, x.schema);
+  } catch (thrown) {
+    if (thrown instanceof ClientFailure) return { ok: false, error: thrown.error };
+    return { ok: false, error: { code: 'unavailable', message: clientRefusals.unreachable } };
+  } finally {
+    clearTimeout(timer);
+    socket?.destroy();
+  }
+}
+
+/** A TLS connection to the server whose certificate has the pinned fingerprint, or a refusal. */
+function pinnedConnection(base: URL, pinned: string): Promise<tls.TLSSocket> {
+  const host = base.hostname.replace(/^\[|\]$/g, '');
+  return new Promise((resolve, reject) => {
+    // No certificate authority decides here: the fingerprint the beheerder gave at pairing does, checked below
+    // before anything is written.
+    const socket = tls.connect({
+      host,
+      port: Number(base.port || 443),
+      ...(isIP(host) ? {} : { servername: host }),
+      rejectUnauthorized: false,
+      ALPNProtocols: ['http/1.1'],
+    });
+    socket.once('secureConnect', () => {
+      const presented = socket.getPeerX509Certificate()?.fingerprint256;
+      if (presented !== undefined && normaliseFingerprint(presented) === pinned) resolve(socket);
+      else {
+        socket.destroy();
+        reject(unavailable(clientRefusals.wrongCertificate));
+      }
+    });
+    socket.once('error', reject);
+  });
+}
+
+interface RawAnswer {
+  status: number;
+  text: string;
+}
+
+function send(socket: tls.TLSSocket, x: Exchange<unknown>): Promise<RawAnswer> {
+  const payload = JSON.stringify(x.body);
+  const headers: http.OutgoingHttpHeaders = {
+    host: x.base.host,
+    'content-type': 'application/json',
+    'content-length': Buffer.byteLength(payload),
+    [protocolHeader]: String(syncProtocolVersion),
+  };
+  if (x.desk) headers.authorization = `${deviceAuthScheme} ${x.desk.deviceId}.${x.desk.deviceKey}`;
+  if (x.desk?.userToken) headers[userTokenHeader] = x.desk.userToken;
+  return new Promise((resolve, reject) => {
+    const req = http.request({ method: 'POST', path: x.path, headers, createConnection: () => socket });
+    req.once('error', reject);
+    req.once('response', (res) => {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      res.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (size > x.settings.maxResponseBytes) {
+          res.destroy();
+          reject(unavailable(clientRefusals.badAnswer));
+        } else chunks.push(chunk);
+      });
+      res.once('end', () =>
+        resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }),
+      );
+      res.once('error', reject);
+    });
+    req.end(payload);
+  });
+}
+
+const errorAnswer = z.object({
+  ok: z.literal(false),
+  error: z.object({
+    code: z.string().refine((code) => Object.hasOwn(httpStatusFor, code)),
+    message: z.string().min(1).max(2_000),
+    field: z.string().max(200).optional(),
+    reference: z.string().max(20).optional(),
+  }),
+});
+
+function parseAnswer<T>(answer: RawAnswer, schema: z.ZodType<T>): Result<T> {
+  let json: unknown;
+  try {
+    json = JSON.parse(answer.text);
+  } catch {
+    throw unavailable(clientRefusals.badAnswer);
+  }
+  if (answer.status === 200) {
+    const parsed = z.object({ ok: z.literal(true), value: schema }).safeParse(json);
+    if (!parsed.success) throw unavailable(clientRefusals.badAnswer);
+    return { ok: true, value: parsed.data.value };
+  }
+  const parsed = errorAnswer.safeParse(json);
+  if (!parsed.success) throw unavailable(clientRefusals.badAnswer);
+  const { code, message, field, reference } = parsed.data.error;
+  return {
+    ok: false,
+    error: {
+      code: code as ErrorCode,
+      message,
+      ...(field ? { field } : {}),
+      ...(reference ? { reference } : {}),
+    },
+  };
+}
+
+const secret = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
+
+const pairResponse = z.object({
+  deviceId: id,
+  deviceKey: secret,
+  organisatie: z.string().max(200),
+}) satisfies z.ZodType<PairResponse>;
+
+const signInResponse = z.object({
+  token: secret,
+  account: z.object({
+    id,
+    username: z.string().max(64),
+    displayName: z.string().max(200),
+    role: z.enum(roles),
+    isBeheerder: z.boolean(),
+  }),
+}) satisfies z.ZodType<SignInResponse>;
+
+const pushResponse = z.object({
+  results: z.array(
+    z.object({
+      id,
+      outcome: z.enum(commandOutcomes),
+      message: z.string().nullable(),
+      details: z
+        .object({
+          recordType: z.string(),
+          recordId: z.string(),
+          changedBy: z.string().nullable(),
+          changedAt: z.string().nullable(),
+          fields: z.array(z.string()),
+        })
+        .nullable(),
+    }),
+  ),
+}) satisfies z.ZodType<PushResponse>;
+
+const pullResponse = z.object({
+  cursor: z.int().min(0),
+  rows: z.array(
+    z.object({
+      table: z.string().max(80),
+      id: z.string().max(80),
+      row: z.record(z.string(), z.unknown()).nullable(),
+    }),
+  ),
+  more: z.boolean(),
+}) satisfies z.ZodType<PullResponse>;

@@ -1,0 +1,72 @@
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import type { SessionAccount } from '../../../shared/roles.ts';
+import type { SignInResponse, signInRequest } from '../../../shared/sync.ts';
+import { toSessionAccount } from '../accounts/account-rows.ts';
+import { startAttempt } from '../auth/confirm-password.ts';
+import { accountForCredentials } from '../auth/credentials.ts';
+import type { ClientLoginThrottle } from '../auth/login-throttle.ts';
+import { Failure } from '../failure.ts';
+import { IdSource } from '../ids.ts';
+import type { DB } from '../store/schema.ts';
+import type { AuthenticatedDevice } from './device-auth.ts';
+import { hashSecret, newKey } from './secrets.ts';
+
+export const signedOutMessage = 'Je bent niet (meer) aangemeld bij de server. Meld je opnieuw aan.';
+
+/**
+ * A user signs in at the server from a paired desk, with the account's name and password, under the same limits
+ * on guessing as a login at a desk. The token returned (once; kept as a hash) is bound to that desk: with the
+ * desk's key it makes the desk's pushes and pulls act as this account.
+ */
+export async function signIn(
+  db: Kysely<DB>,
+  throttle: ClientLoginThrottle,
+  device: AuthenticatedDevice,
+  request: z.output<typeof signInRequest>,
+  now: string,
+): Promise<SignInResponse> {
+  const attempt = startAttempt({ now, session: { throttle } }, request.username);
+  const row = await accountForCredentials(db, request.username, request.password);
+  attempt.succeeded();
+  const token = newKey();
+  await db
+    .insertInto('sync_tokens')
+    .values({
+      id: new IdSource(now).next(),
+      device_id: device.id,
+      account_id: row.id,
+      token_hash: hashSecret(token),
+      created_at: now,
+      last_used_at: now,
+      revoked_at: null,
+    })
+    .execute();
+  return { token, account: toSessionAccount(row) };
+}
+
+const tokenPattern = /^[A-Za-z0-9_-]{43}$/;
+
+/**
+ * The account a request acts as: its token must belong to this desk, not be revoked (a revoked desk revokes its
+ * tokens), and its account must still be active. The token is found by its SHA-256, which reveals nothing through
+ * timing about the token itself. A role changed meanwhile counts at once: the account is read fresh each time.
+ */
+export async function authenticateUser(
+  db: Kysely<DB>,
+  device: AuthenticatedDevice,
+  token: string | undefined,
+): Promise<SessionAccount> {
+  if (token === undefined || !tokenPattern.test(token))
+    throw new Failure('unauthenticated', signedOutMessage);
+  const row = await db
+    .selectFrom('sync_tokens')
+    .innerJoin('accounts', 'accounts.id', 'sync_tokens.account_id')
+    .selectAll('accounts')
+    .where('sync_tokens.token_hash', '=', hashSecret(token))
+    .where('sync_tokens.device_id', '=', device.id)
+    .where('sync_tokens.revoked_at', 'is', null)
+    .executeTakeFirst();
+  if (row?.active !== 1) throw new Failure('unauthenticated', signedOutMessage);
+  return toSessionAccount(row);
+}
