@@ -170,13 +170,13 @@ export class Dispatcher<S extends Store = Store> {
 
   /**
    * A call made for `account` without a window or tab of its own: a command a desk pushed, replayed on the server
-   * through the same checks (role, input, rules, one transaction, audit) as any call.
+   * through the same checks (role, input, rules, one transaction, audit) as any call, or the server's command line.
    */
   async dispatchAs(
     account: SessionAccount,
     call: unknown,
     rawInput: unknown,
-    replay: Replay,
+    replay?: Replay,
   ): Promise<Result<unknown>> {
     const clientKey = `opdracht:${randomBytes(12).toString('hex')}`;
     this.deps.sessions.set(clientKey, account, this.deps.idleClock?.() ?? Date.now());

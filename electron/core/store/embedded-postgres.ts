@@ -44,7 +44,13 @@ export async function startEmbeddedPostgres(
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   // Run as root, the server runs as the `postgres` user, who must pass through this folder (not read it).
   const asRoot = os.userInfo().uid === 0;
-  if (asRoot) fs.chmodSync(dataDir, fs.statSync(dataDir).mode | 0o001);
+  if (asRoot) {
+    fs.chmodSync(dataDir, fs.statSync(dataDir).mode | 0o001);
+    if (!reachableByOthers(dataDir))
+      throw new Error(
+        `PostgreSQL draait als gebruiker postgres, die niet bij ${dataDir} kan: kies een map buiten een afgeschermde thuismap (bijvoorbeeld onder /var/lib).`,
+      );
+  }
   const secret = path.join(dataDir, passwordFile);
   if (firstStart) fs.writeFileSync(secret, randomBytes(24).toString('base64url'), { mode: 0o600 });
   const password = fs.readFileSync(secret, 'utf8');

@@ -1,0 +1,129 @@
+/**
+ * `scripts/schakel server`: the Schakel server for a team of desks.
+ *   server [--data-dir MAP] [--database-url URL] [--host ADRES] [--port N] [--cert BESTAND --key BESTAND]
+ *          [--hostname NAAM ...]                            serves the desks over HTTPS
+ *   server inrichten --organisatie NAAM --naam NAAM --gebruiker NAAM --rol ROL   the first account (beheerder);
+ *          the password is read from SCHAKEL_WACHTWOORD or the first line of standard input
+ *   server koppelcode --gebruiker NAAM                      a one-time pairing code for a new desk, made for that
+ *          beheerder, with the fingerprint the desk pins
+ * Messages are Dutch: the beheerder reads them.
+ */
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { SessionAccount } from '../../shared/roles.ts';
+import type { PairingCode } from '../../shared/sync.ts';
+import { serverCertificate } from './certificate.ts';
+import { startServerCore } from './server-core.ts';
+import { startSchakelServer } from './start-server.ts';
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    'data-dir': { type: 'string' },
+    'database-url': { type: 'string' },
+    host: { type: 'string', default: '0.0.0.0' },
+    port: { type: 'string', default: '8443' },
+    cert: { type: 'string' },
+    key: { type: 'string' },
+    hostname: { type: 'string', multiple: true },
+    organisatie: { type: 'string' },
+    naam: { type: 'string' },
+    gebruiker: { type: 'string' },
+    rol: { type: 'string' },
+  },
+});
+
+/** Root's data folder must be one the postgres user can pass through (see store/embedded-postgres.ts). */
+const dataDir = path.resolve(
+  values['data-dir'] ??
+    (os.userInfo().uid === 0
+      ? '/var/lib/schakel-server'
+      : path.join(os.homedir(), '.local/share/schakel-server')),
+);
+const fail = (message: string): never => {
+  console.error(message);
+  process.exit(2);
+};
+
+async function readPassword(): Promise<string> {
+  if (process.env.SCHAKEL_WACHTWOORD) return process.env.SCHAKEL_WACHTWOORD;
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8').split('\n')[0] ?? '';
+}
+
+async function main() {
+  const command = positionals[0] ?? 'serve';
+  const core = await startServerCore({
+    dataDir,
+    ...(values['database-url'] ? { databaseUrl: values['database-url'] } : {}),
+    logError: (thrown, reference) => console.error(`Onverwachte fout (kenmerk ${reference}):`, thrown),
+  });
+  const call = async (client: string, name: string, input: unknown) => {
+    const r = await core.dispatcher.dispatch(name, input, client);
+    if (!r.ok) fail(r.error.message);
+    return r.ok ? r.value : null;
+  };
+  if (command === 'inrichten') {
+    await call('cli', 'auth.setup', {
+      organisatieNaam: values.organisatie,
+      displayName: values.naam,
+      username: values.gebruiker,
+      password: await readPassword(),
+      role: values.rol,
+    });
+    console.log(`Ingericht: ${values.organisatie}, beheerder ${values.gebruiker}.`);
+    await core.close();
+    return;
+  }
+  if (command === 'koppelcode') {
+    const account = await core.store.db
+      .selectFrom('accounts')
+      .select(['id', 'username', 'display_name', 'role', 'is_beheerder', 'active'])
+      .where('username', '=', (values.gebruiker ?? '').toLowerCase())
+      .executeTakeFirst();
+    if (!account?.active || !account.is_beheerder) fail('Geef met --gebruiker een actieve beheerder op.');
+    const who = account as NonNullable<typeof account>;
+    const session: SessionAccount = {
+      id: who.id,
+      username: who.username,
+      displayName: who.display_name,
+      role: who.role as SessionAccount['role'],
+      isBeheerder: true,
+    };
+    const made = await core.dispatcher.dispatchAs(session, 'sync.pairingCode', {});
+    if (!made.ok) fail(made.error.message);
+    const code = (made as { value: PairingCode }).value;
+    const { fingerprint } = await serverCertificate(dataDir, undefined, values.hostname ?? []);
+    console.log(`Koppelcode: ${code.code} (geldig tot ${code.expiresAt})`);
+    console.log(`Vingerafdruk van de server: ${fingerprint}`);
+    await core.close();
+    return;
+  }
+  if (command !== 'serve') fail('Gebruik: scripts/schakel server [inrichten | koppelcode] [opties]');
+  const server = await startSchakelServer({
+    dataDir,
+    db: core.store.db,
+    services: core.services,
+    host: values.host,
+    port: Number(values.port),
+    ...(values.cert && values.key
+      ? { certificateFiles: { certFile: values.cert, keyFile: values.key } }
+      : {}),
+    ...(values.hostname ? { hostnames: values.hostname } : {}),
+    logError: (thrown, reference) => console.error(`Onverwachte fout (kenmerk ${reference}):`, thrown),
+  });
+  console.log(`Schakel-server luistert op https://${values.host}:${server.port}`);
+  console.log(`Database: ${core.store.location}`);
+  console.log(`Vingerafdruk van de server: ${server.fingerprint}`);
+  const stop = async () => {
+    await server.close();
+    await core.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+await main();
