@@ -26,7 +26,6 @@ import { ProfileEditor } from '../screens/profiles/ProfileEditor.tsx';
 import { ProfilesScreen } from '../screens/profiles/ProfilesScreen.tsx';
 import { ScholingScreen } from '../screens/scholing/ScholingScreen.tsx';
 import { SettingsScreen } from '../screens/settings/SettingsScreen.tsx';
-import { WerkplekkenScreen } from '../screens/sync/WerkplekkenScreen.tsx';
 import { VerantwoordingScreen } from '../screens/verantwoording/VerantwoordingScreen.tsx';
 import { MatchRequestScreen } from '../screens/verdeling/MatchRequestScreen.tsx';
 import { VerdelingScreen } from '../screens/verdeling/VerdelingScreen.tsx';
@@ -53,7 +52,6 @@ const menu: { path: string; label: string; needs: CallName }[] = [
   { path: '/accounts', label: 'Accounts', needs: 'accounts.list' },
   { path: '/instellingen', label: 'Instellingen', needs: 'settings.update' },
   { path: '/reservekopieen', label: 'Reservekopieën', needs: 'backups.overview' },
-  { path: '/werkplekken', label: 'Werkplekken', needs: 'sync.devices' },
 ];
 
 function screenFor(route: string[]): ReactNode {
@@ -106,8 +104,6 @@ function screenFor(route: string[]): ReactNode {
       return <SettingsScreen />;
     case 'reservekopieen':
       return <BackupsScreen />;
-    case 'werkplekken':
-      return <WerkplekkenScreen />;
     case 'wachtwoord':
       return <PasswordScreen />;
     default:
