@@ -18,6 +18,7 @@ import { IdSource } from './ids.ts';
 import type { Sessions } from './sessions.ts';
 import type { DB } from './store/schema.ts';
 import type { Store } from './store/store.ts';
+import type { CommandRecorder } from './sync/command-recorder.ts';
 import { isCommandCall } from './sync/commands.ts';
 
 export interface DispatcherDeps<S extends Store = Store> {
@@ -45,23 +46,6 @@ export interface DispatcherDeps<S extends Store = Store> {
    * the write's own transaction (sync/desk-outbox.ts). A replay is a command recorded already, so never again.
    */
   commandRecorder?: CommandRecorder;
-}
-
-/** A command call as a desk records it: what the server's replay needs to write the very same records. */
-export interface RecordedCommand {
-  call: CallName;
-  /** Parsed, secrets included (the server needs them; the audit log hides them). */
-  input: unknown;
-  accountId: string | null;
-  now: string;
-  ids: string[];
-}
-
-export interface CommandRecorder {
-  /** Inside the transaction, before the handler. */
-  before(transaction: Transaction<DB>): Promise<void>;
-  /** Inside the transaction, after the handler and its audit. */
-  after(transaction: Transaction<DB>, command: RecordedCommand): Promise<void>;
 }
 
 /** A recorded write, replayed to the same result: the audit log's input and context. */

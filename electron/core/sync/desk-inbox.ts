@@ -7,15 +7,15 @@
  */
 import type { z } from 'zod';
 import { secretFields } from '../../../shared/accounts.ts';
-import type { Saved } from '../../../shared/contract.ts';
 import type { ConflictDetails } from '../../../shared/result.ts';
 import type { InboxItem, resolveInboxInput } from '../../../shared/sync.ts';
 import type { Reader, WriteCtx } from '../context.ts';
 import { Failure, notFound } from '../failure.ts';
 import type { DB } from '../store/schema.ts';
+import { updateVersioned } from '../versioning.ts';
 import { appendToOutbox, type CommandContext } from './desk-outbox.ts';
 
-function withoutSecrets(input: unknown): unknown {
+export function withoutSecrets(input: unknown): unknown {
   if (typeof input !== 'object' || input === null) return input;
   const copy = { ...(input as Record<string, unknown>) };
   for (const key of secretFields) if (key in copy) copy[key] = '[verborgen]';
@@ -50,7 +50,10 @@ const summaries = {
   verworpen: 'Te verwerken: verworpen',
 } as const;
 
-export async function resolveInbox(ctx: WriteCtx, input: z.output<typeof resolveInboxInput>): Promise<Saved> {
+export async function resolveInbox(
+  ctx: WriteCtx,
+  input: z.output<typeof resolveInboxInput>,
+): Promise<{ id: string; version: number }> {
   const accountId = ctx.account?.id ?? '';
   const item = await ctx.db
     .selectFrom('sync_inbox')
@@ -59,8 +62,8 @@ export async function resolveInbox(ctx: WriteCtx, input: z.output<typeof resolve
     .where('account_id', '=', accountId)
     .executeTakeFirst();
   if (!item) throw notFound('Dit item');
-  if (item.resolved_at !== null || item.version !== input.version)
-    throw new Failure('conflict', 'Dit item is intussen al verwerkt. Er is niets gewijzigd.');
+  if (item.resolved_at !== null)
+    throw new Failure('invalid_input', 'Dit item is al verwerkt. Er is niets gewijzigd.');
   if (input.keuze === 'opnieuw') {
     let commandInput = JSON.parse(item.input) as unknown;
     const details = item.details ? (JSON.parse(item.details) as ConflictDetails) : null;
@@ -87,18 +90,15 @@ export async function resolveInbox(ctx: WriteCtx, input: z.output<typeof resolve
       ctx.now,
     );
   }
-  const version = item.version + 1;
-  await ctx.db
-    .updateTable('sync_inbox')
-    .set({ resolved_at: ctx.now, resolution: input.keuze, version })
-    .where('id', '=', item.id)
-    .execute();
-  ctx.audit({
-    recordType: 'sync_inbox',
-    recordId: item.id,
-    recordVersion: version,
-    summary: summaries[input.keuze],
-    changes: [{ field: 'Afhandeling', before: null, after: input.keuze }],
-  });
-  return { id: item.id, version };
+  return updateVersioned(
+    ctx,
+    'sync_inbox',
+    input,
+    { resolved_at: ctx.now, resolution: input.keuze },
+    {
+      recordType: 'sync_inbox',
+      summary: summaries[input.keuze],
+      changes: [{ field: 'Afhandeling', before: null, after: input.keuze }],
+    },
+  );
 }

@@ -4,9 +4,9 @@
  */
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { PushedCommand } from '../../../shared/sync.ts';
-import type { CommandRecorder } from '../dispatcher.ts';
 import { IdSource } from '../ids.ts';
 import type { DB, SyncOutboxTable } from '../store/schema.ts';
+import type { CommandRecorder } from './command-recorder.ts';
 import { startCapture, stopCapture } from './desk-undo.ts';
 
 export interface CommandContext {
