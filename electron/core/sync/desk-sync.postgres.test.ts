@@ -173,6 +173,108 @@ describe('a desk in team mode', () => {
   });
 });
 
+describe('a session of two desks with offline periods', () => {
+  it('ends every command applied on the server, or in its author’s inbox and then resolved', async () => {
+    const made = new Map<string, SyncDesk>();
+    const record = async (desk: SyncDesk, work: () => Promise<unknown>) => {
+      await work();
+      const last = (await desk.outbox()).at(-1);
+      if (last) made.set(last.id, desk);
+    };
+    const people: { id: string; input: CallInput<'persons.create'> }[] = [];
+    for (let i = 0; i < 5; i++) {
+      const input = personInput({ voornaam: `Sessie${i}` });
+      await record(leider, async () =>
+        people.push({ id: (await leider.ok('persons.create', input)).id, input }),
+      );
+    }
+    await leider.sync();
+    await guide.pull();
+    // Both desks offline: each edits the same people, the begeleider also writes log entries.
+    for (const [i, p] of people.entries()) {
+      await record(leider, () =>
+        leider.ok('persons.update', update(p.input, p.id, 1, { plaats: `Leider${i}` })),
+      );
+      await record(guide, () =>
+        guide.ok('persons.update', update(p.input, p.id, 1, { gemeente: `Gids${i}` })),
+      );
+      await record(guide, () =>
+        guide.ok('begeleiding.addLogEntry', {
+          personId: p.id,
+          soort: 'ontwikkelingsgesprek',
+          signaalSoort: null,
+          datum: '2026-05-01',
+          duurMinuten: 30,
+          samenvatting: `Gesprek ${i}`,
+          afspraken: null,
+          volgendeAfspraak: null,
+          vertrouwelijk: i % 2 === 0,
+          ownerId: null,
+          doelUpdates: [],
+        }),
+      );
+    }
+    // The begeleider comes back first, the projectleider later, with more made in between.
+    await guide.sync();
+    await record(leider, () => leider.ok('persons.create', personInput({ voornaam: 'Later' })));
+    await leider.sync();
+    await guide.sync();
+    expect(made.size).toBeGreaterThanOrEqual(20);
+    expect(await leider.outbox()).toEqual([]);
+    expect(await guide.outbox()).toEqual([]);
+
+    const applied = new Set(
+      (
+        await team
+          .server()
+          .db.selectFrom('sync_commands')
+          .select('id')
+          .where('outcome', '=', 'toegepast')
+          .where('id', 'in', [...made.keys()])
+          .execute()
+      ).map((r) => r.id),
+    );
+    for (const desk of [leider, guide]) {
+      for (const item of await desk.ok('sync.inbox', {})) {
+        expect(made.get(item.id), `${item.call} in the inbox of its author`).toBe(desk);
+        await desk.ok('sync.resolve', { id: item.id, version: item.version, keuze: 'verworpen' });
+      }
+      expect(await desk.ok('sync.inbox', {})).toEqual([]);
+    }
+    const resolved = new Set<string>();
+    for (const desk of [leider, guide])
+      for (const r of await desk
+        .db()
+        .selectFrom('sync_inbox')
+        .select('id')
+        .where('resolution', 'is not', null)
+        .execute())
+        resolved.add(r.id);
+    const lost = [...made.keys()].filter((id) => !applied.has(id) && !resolved.has(id));
+    expect(lost).toEqual([]);
+    expect([...made.keys()].filter((id) => applied.has(id) && resolved.has(id))).toEqual([]);
+    // The conflicting edits reached the inbox: one desk's edit of each person won.
+    expect(resolved.size).toBeGreaterThanOrEqual(4);
+
+    // Both desks show the server's register.
+    const server = await team
+      .server()
+      .db.selectFrom('persons')
+      .select(['id', 'plaats', 'gemeente', 'version'])
+      .orderBy('id')
+      .execute();
+    for (const desk of [leider, guide])
+      expect(
+        await desk
+          .db()
+          .selectFrom('persons')
+          .select(['id', 'plaats', 'gemeente', 'version'])
+          .orderBy('id')
+          .execute(),
+      ).toEqual(server);
+  });
+});
+
 describe('bytes in pulled rows', () => {
   it('travel as base64 with a marker and come back as the same bytes', () => {
     const bytes = Buffer.from([0, 1, 2, 250, 255]);
