@@ -16,6 +16,7 @@ import { migration0015 } from './0015-doorgroei.ts';
 import { migration0016 } from './0016-inzet.ts';
 import { migration0017 } from './0017-verantwoording.ts';
 import { migration0018 } from './0018-sync.ts';
+import { migration0019 } from './0019-desk-sync.ts';
 import type { Migration } from './types.ts';
 
 /** Every migration in order. Append only: a shipped step is never edited or removed. */
@@ -38,4 +39,5 @@ export const migrations: readonly Migration[] = [
   migration0016,
   migration0017,
   migration0018,
+  migration0019,
 ];

@@ -139,7 +139,14 @@ import {
   trainingSaveInput,
 } from './scholing.ts';
 import { type AppStatus, type Settings, settingsUpdateInput } from './settings.ts';
-import { type PairingCode, pairingCodeInput, revokeDeviceInput, type SyncDevice } from './sync.ts';
+import {
+  type InboxItem,
+  type PairingCode,
+  pairingCodeInput,
+  resolveInboxInput,
+  revokeDeviceInput,
+  type SyncDevice,
+} from './sync.ts';
 import { id, version } from './validation.ts';
 import { reportInput, type VerantwoordingReport } from './verantwoording.ts';
 import {
@@ -322,6 +329,9 @@ export const contract = {
   'sync.pairingCode': write<PairingCode>()(pairingCodeInput),
   'sync.devices': read<SyncDevice[]>()(none),
   'sync.revokeDevice': write<Saved>()(revokeDeviceInput),
+  // Te verwerken, on the desk (desk-sync): the signed-in user's commands the server did not apply.
+  'sync.inbox': read<InboxItem[]>()(none),
+  'sync.resolve': write<Saved>()(resolveInboxInput),
 } as const;
 
 export type Contract = typeof contract;

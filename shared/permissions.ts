@@ -177,6 +177,9 @@ export const permissions = {
   'sync.pairingCode': ['beheerder'],
   'sync.devices': ['beheerder'],
   'sync.revokeDevice': ['beheerder'],
+  // Te verwerken (desk-sync): each user their own items.
+  'sync.inbox': ['ingelogd'],
+  'sync.resolve': ['ingelogd'],
 } as const satisfies Record<CallName, readonly Access[]>;
 
 export function isPublic(call: CallName): boolean {

@@ -123,3 +123,30 @@ export interface SignInResponse {
 
 /** A blob's name: the lower-case hex SHA-256 of its content. */
 export const blobHash = z.string().regex(/^[0-9a-f]{64}$/, 'ongeldige verwijzing naar een bestand');
+
+// ---------------------------------------------------------------------------------------------------------------
+// Te verwerken (desk side): commands the server refused or found in conflict, and their resolution
+
+/** A command of the signed-in user that the server did not apply, as the inbox shows it. */
+export interface InboxItem {
+  id: string;
+  /** The call as made ('persons.update'); the screen says it in words. */
+  call: string;
+  /** What the user entered, passwords hidden. */
+  input: unknown;
+  /** When it was made on the desk. */
+  madeAt: string;
+  outcome: Exclude<CommandOutcome, 'toegepast'>;
+  /** Dutch, from the server: why it was refused, or who changed what meanwhile. */
+  message: string;
+  details: ConflictDetails | null;
+  receivedAt: string;
+  version: number;
+}
+
+/**
+ * 'opnieuw': send it again, for a conflict on the record's current version. 'verworpen': let it go. Editing
+ * before sending ('aangepast') is done by making the edit again on its screen and then letting this one go.
+ */
+export const inboxChoices = ['opnieuw', 'verworpen'] as const;
+export const resolveInboxInput = z.strictObject({ id, version, keuze: z.enum(inboxChoices) });

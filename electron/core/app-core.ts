@@ -9,6 +9,8 @@ import { databaseFileName } from './paths.ts';
 import { Sessions } from './sessions.ts';
 import { openStore, type SafetyCopyReason } from './store/open-store.ts';
 import type { SqliteStore } from './store/store.ts';
+import { outboxRecorder } from './sync/desk-outbox.ts';
+import { installUndoCapture } from './sync/desk-undo.ts';
 
 export interface Core {
   /** The open store; a restore replaces it, so read it here each time rather than keeping it. */
@@ -28,6 +30,8 @@ export interface CoreOptions {
   clock?: () => Date;
   /** Real time in ms for the idle lock (see DispatcherDeps). */
   idleClock?: () => number;
+  /** Working with a Schakel server: every command is recorded in the outbox (sync/desk-outbox.ts). */
+  team?: boolean;
 }
 
 /** How often a running app looks whether today's backup is due. */
@@ -52,6 +56,7 @@ export async function startCore(dataDir: string, options: CoreOptions): Promise<
     throw err;
   });
   await logStoreOpened(log, store, storeOptions.now);
+  if (options.team) await installUndoCapture(store.db);
   const sessions = new Sessions();
   const restorer = new Restorer({
     backups,
@@ -66,6 +71,7 @@ export async function startCore(dataDir: string, options: CoreOptions): Promise<
     backups: restorer.control(() => dispatcher),
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.idleClock ? { idleClock: options.idleClock } : {}),
+    ...(options.team ? { commandRecorder: outboxRecorder } : {}),
     // Only the call name, the error's kind and a reference: input values may hold personal data.
     ...callLogging(log),
   });

@@ -40,6 +40,7 @@ import { personTrainingHandlers } from './scholing/person-trainings.ts';
 import { sessionHandlers } from './scholing/sessions.ts';
 import { settingsHandlers } from './settings/handlers.ts';
 import { syncHandlers } from './sync/handlers.ts';
+import { syncInzage } from './sync/inzage.ts';
 import { verantwoordingHandlers } from './verantwoording/handlers.ts';
 import { verdelingHandlers } from './verdeling/handlers.ts';
 
@@ -84,6 +85,7 @@ export const handlers: Handlers = registry
   .inzage(avgInzage)
   .area('backups', backupsHandlers)
   .area('sync', syncHandlers)
+  .inzage(syncInzage)
   .handlers();
 
 /** The parts of the inzage export, as registered above. */

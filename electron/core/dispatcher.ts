@@ -18,6 +18,8 @@ import { IdSource } from './ids.ts';
 import type { Sessions } from './sessions.ts';
 import type { DB } from './store/schema.ts';
 import type { Store } from './store/store.ts';
+import type { CommandRecorder } from './sync/command-recorder.ts';
+import { isCommandCall } from './sync/commands.ts';
 
 export interface DispatcherDeps<S extends Store = Store> {
   /** The desk's SQLite file or the server's PostgreSQL: the calls run the same on either. */
@@ -39,6 +41,11 @@ export interface DispatcherDeps<S extends Store = Store> {
   logError?: (call: CallName, thrown: unknown, reference: string) => void;
   /** Told of every call's outcome (a known call only) and how long it took, for the log. */
   onCall?: (call: CallName, result: Result<unknown>, milliseconds: number) => void;
+  /**
+   * A desk working with a server: every command call (sync/commands.ts) made here is recorded for the server in
+   * the write's own transaction (sync/desk-outbox.ts). A replay is a command recorded already, so never again.
+   */
+  commandRecorder?: CommandRecorder;
 }
 
 /** A recorded write, replayed to the same result: the audit log's input and context. */
@@ -331,6 +338,7 @@ export class Dispatcher<S extends Store = Store> {
     const audits: AuditRecord[] = [];
     const afterCommit: (() => void)[] = [];
     const handler = this.handlers[call] as WriteEntry;
+    const recorder = replay || !isCommandCall(call) ? undefined : this.deps.commandRecorder;
     // A prepared write does its slow part first, outside the transaction: other desks' writes go on meanwhile.
     const prepared =
       typeof handler === 'function'
@@ -346,6 +354,7 @@ export class Dispatcher<S extends Store = Store> {
         session,
       };
       await replay?.transaction?.first(transaction);
+      await recorder?.before(transaction);
       const result =
         typeof handler === 'function' ? await handler(ctx, input) : await handler.write(ctx, input, prepared);
       // The context keeps the ids the handler drew; the audit rows' own ids are not part of a replay.
@@ -358,6 +367,13 @@ export class Dispatcher<S extends Store = Store> {
         records: audits,
       });
       await replay?.transaction?.last(transaction);
+      await recorder?.after(transaction, {
+        call,
+        input,
+        accountId: base.account?.id ?? null,
+        now: base.now,
+        ids: ids.issued,
+      });
       return result;
     });
     for (const callback of afterCommit) callback();

@@ -138,6 +138,8 @@ const expected: Record<string, string> = {
   'sync.pairingCode': 'B',
   'sync.devices': 'B',
   'sync.revokeDevice': 'B',
+  'sync.inbox': 'L',
+  'sync.resolve': 'L',
 };
 
 const letter = {

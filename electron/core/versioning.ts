@@ -35,7 +35,8 @@ export type VersionedTable =
   | 'person_availability'
   | 'person_absences'
   | 'inzet'
-  | 'sync_devices';
+  | 'sync_devices'
+  | 'sync_inbox';
 
 /** A record as the caller read it: its id and the version it saw. */
 export interface ReadRecord {

@@ -23,6 +23,7 @@ import type { AreaHandlers } from '../registry.ts';
 import type { ScholingInzage } from '../scholing/inzage.ts';
 import { loadSettings } from '../settings/read.ts';
 import type { PersonsTable } from '../store/schema.ts';
+import type { SyncInzage } from '../sync/inzage.ts';
 import { counted } from './handlers.ts';
 import { personIbans } from './identity.ts';
 import { type AvgInzage, avgInzage, inzageTitle } from './inzage.ts';
@@ -46,6 +47,7 @@ export type InzageData = AvgInzage &
   AanvragenInzage &
   PayoutsInzage &
   InzetInzage &
+  SyncInzage &
   AuditInzage;
 
 /** Tables that hold nothing about a person, each with the reason. Every other table is exported by one part. */
@@ -75,6 +77,7 @@ export const tablesWithoutPersonalData: Readonly<Partial<Record<InzageTable, str
   sync_tokens: 'aanmeldingen van medewerkers op een gekoppelde computer, alleen als hash',
   sync_commands:
     'welke opdracht van welke computer is verwerkt en met welke uitkomst; de inhoud staat in het logboek',
+  sync_state: 'de stand van de synchronisatie van deze computer (tot welk nummer hij bij is)',
 };
 
 /** Every table the parts and the list above name, and how the export covers it. */

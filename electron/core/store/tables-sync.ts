@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /** Tables of the sync area (the server's command log and change feed), part of the DB type in schema.ts. */
 
 /** One row: the number of the last command applied; each command's transaction bumps it first. */
@@ -66,6 +68,50 @@ export interface SyncCommandsTable {
   received_at: string;
 }
 
+/** A command made on this desk, waiting to be pushed (desk only). `position` is the order it was made in. */
+export interface SyncOutboxTable {
+  id: string;
+  position: number;
+  account_id: string;
+  call: string;
+  /** JSON: the parsed input, secrets included (the server needs them; the audit log hides them). */
+  input: string;
+  /** JSON: { now, ids }, what the server's replay needs to write the same records. */
+  context: string;
+  created_at: string;
+}
+
+/** Te verwerken: a command of this desk's user that the server refused or found in conflict (desk only). */
+export interface SyncInboxTable {
+  id: string;
+  account_id: string;
+  call: string;
+  input: string;
+  context: string;
+  outcome: 'afgewezen' | 'conflict';
+  message: string;
+  /** JSON ConflictDetails: for a conflict, who changed which fields of which record, and when. */
+  details: string | null;
+  created_at: string;
+  resolved_at: string | null;
+  resolution: 'opnieuw' | 'aangepast' | 'verworpen' | null;
+  version: Generated<number>;
+}
+
+/** The desk's own sync facts by key: its pull cursor. */
+export interface SyncStateTable {
+  key: string;
+  value: string;
+}
+
+/** A row as it was before the commands still waiting changed it; `row` null: it did not exist (desk only). */
+export interface SyncUndoTable {
+  table_name: string;
+  row_id: string;
+  /** JSON of the row, bytes as hex (see desk-undo.ts). */
+  row: string | null;
+}
+
 export interface SyncTables {
   sync_clock: SyncClockTable;
   sync_changes: SyncChangesTable;
@@ -73,4 +119,8 @@ export interface SyncTables {
   sync_pairing_codes: SyncPairingCodesTable;
   sync_tokens: SyncTokensTable;
   sync_commands: SyncCommandsTable;
+  sync_outbox: SyncOutboxTable;
+  sync_inbox: SyncInboxTable;
+  sync_state: SyncStateTable;
+  sync_undo: SyncUndoTable;
 }

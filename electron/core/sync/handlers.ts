@@ -1,4 +1,5 @@
 import type { AreaHandlers } from '../registry.ts';
+import { listInbox, resolveInbox } from './desk-inbox.ts';
 import { listDevices, revokeDevice } from './devices.ts';
 import { createPairingCode } from './pairing.ts';
 
@@ -10,4 +11,7 @@ export const syncHandlers = {
   'sync.pairingCode': (ctx) => createPairingCode(ctx),
   'sync.devices': (ctx) => listDevices(ctx.db),
   'sync.revokeDevice': (ctx, input) => revokeDevice(ctx, input),
+  // Te verwerken, on the desk (desk-sync).
+  'sync.inbox': (ctx) => listInbox(ctx.db, ctx.account?.id ?? ''),
+  'sync.resolve': (ctx, input) => resolveInbox(ctx, input),
 } satisfies AreaHandlers<'sync'>;

@@ -8,6 +8,7 @@ import type { SessionAccount } from '../../../shared/roles.ts';
 import type { PulledRow, PullResponse } from '../../../shared/sync.ts';
 import type { DB } from '../store/schema.ts';
 import { ruleFor, visibility, visibleRows } from './visibility.ts';
+import { encodePulled } from './wire-bytes.ts';
 
 const isTable = (name: string): name is keyof DB => Object.hasOwn(visibility, name);
 
@@ -45,13 +46,16 @@ export async function pullChanges(
       for (const [table, changed] of byTable) {
         // A table this user never reads is left out whole: not even the ids of its rows reach the desk.
         if (!isTable(table) || ruleFor(table, account).kind === 'geen') continue;
+        // Bytes as base64, so the page survives JSON (wire-bytes.ts).
         rows.push(
-          ...(await visibleRows(
-            transaction,
-            table,
-            changed.map((c) => c.row_id),
-            account,
-          )),
+          ...encodePulled(
+            await visibleRows(
+              transaction,
+              table,
+              changed.map((c) => c.row_id),
+              account,
+            ),
+          ),
         );
       }
       const cursor = page.reduce((max, c) => Math.max(max, Number(c.seq)), since);

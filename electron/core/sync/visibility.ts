@@ -183,6 +183,11 @@ export const visibility: { [T in keyof DB]: TableRules<T> } = {
   sync_pairing_codes: nobody,
   sync_tokens: nobody,
   sync_commands: nobody,
+  // The desk's own outbox, inbox, cursor and undo log (migration 0019): never sent anywhere by a pull.
+  sync_outbox: nobody,
+  sync_inbox: nobody,
+  sync_state: nobody,
+  sync_undo: nobody,
 };
 
 /** The rule for this account: the beheerder's where the flag reads more, else the role's. */

@@ -1,0 +1,104 @@
+/**
+ * Te verwerken: the commands of a user that the server refused or found in conflict (desk-push.ts moves them here),
+ * and their resolution, itself an audited call. 'opnieuw' puts the command back at the end of the outbox under a
+ * new command id (the server keeps its answer to the old one) with the ids it drew, so it writes the same records;
+ * for a conflict on the record's version the desk holds now, so it applies on the current data. 'verworpen'
+ * lets it go. Either way the item stays, resolved, with who chose what in the audit log.
+ */
+import type { z } from 'zod';
+import { secretFields } from '../../../shared/accounts.ts';
+import type { ConflictDetails } from '../../../shared/result.ts';
+import type { InboxItem, resolveInboxInput } from '../../../shared/sync.ts';
+import type { Reader, WriteCtx } from '../context.ts';
+import { Failure, notFound } from '../failure.ts';
+import type { DB } from '../store/schema.ts';
+import { updateVersioned } from '../versioning.ts';
+import { appendToOutbox, type CommandContext } from './desk-outbox.ts';
+
+export function withoutSecrets(input: unknown): unknown {
+  if (typeof input !== 'object' || input === null) return input;
+  const copy = { ...(input as Record<string, unknown>) };
+  for (const key of secretFields) if (key in copy) copy[key] = '[verborgen]';
+  return copy;
+}
+
+/** The signed-in user's unresolved items, the oldest first. */
+export async function listInbox(db: Reader, accountId: string): Promise<InboxItem[]> {
+  const rows = await db
+    .selectFrom('sync_inbox')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .where('resolved_at', 'is', null)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    call: r.call,
+    input: withoutSecrets(JSON.parse(r.input)),
+    madeAt: (JSON.parse(r.context) as CommandContext).now,
+    outcome: r.outcome,
+    message: r.message,
+    details: r.details ? (JSON.parse(r.details) as ConflictDetails) : null,
+    receivedAt: r.created_at,
+    version: r.version,
+  }));
+}
+
+const summaries = {
+  opnieuw: 'Te verwerken: opnieuw verstuurd',
+  verworpen: 'Te verwerken: verworpen',
+} as const;
+
+export async function resolveInbox(
+  ctx: WriteCtx,
+  input: z.output<typeof resolveInboxInput>,
+): Promise<{ id: string; version: number }> {
+  const accountId = ctx.account?.id ?? '';
+  const item = await ctx.db
+    .selectFrom('sync_inbox')
+    .selectAll()
+    .where('id', '=', input.id)
+    .where('account_id', '=', accountId)
+    .executeTakeFirst();
+  if (!item) throw notFound('Dit item');
+  if (item.resolved_at !== null)
+    throw new Failure('invalid_input', 'Dit item is al verwerkt. Er is niets gewijzigd.');
+  if (input.keuze === 'opnieuw') {
+    let commandInput = JSON.parse(item.input) as unknown;
+    const details = item.details ? (JSON.parse(item.details) as ConflictDetails) : null;
+    if (item.outcome === 'conflict' && details && typeof commandInput === 'object' && commandInput !== null) {
+      const current = await ctx.db
+        // The table the conflict names; kysely types none chosen at run time.
+        .selectFrom(details.recordType as keyof DB as 'persons')
+        .select('version')
+        .where('id', '=', details.recordId)
+        .executeTakeFirst();
+      if (!current) throw notFound('Het gewijzigde gegeven');
+      commandInput = { ...commandInput, version: current.version };
+    }
+    const context = JSON.parse(item.context) as CommandContext;
+    await appendToOutbox(
+      ctx.db,
+      {
+        id: ctx.newId(),
+        accountId,
+        call: item.call,
+        input: commandInput,
+        context: { ...context, now: ctx.now },
+      },
+      ctx.now,
+    );
+  }
+  return updateVersioned(
+    ctx,
+    'sync_inbox',
+    input,
+    { resolved_at: ctx.now, resolution: input.keuze },
+    {
+      recordType: 'sync_inbox',
+      summary: summaries[input.keuze],
+      changes: [{ field: 'Afhandeling', before: null, after: input.keuze }],
+    },
+  );
+}

@@ -1,0 +1,98 @@
+/**
+ * A desk's pull: the pages of rows changed on the server since the desk's cursor, each applied in one local
+ * transaction with the cursor it ends at. The first page's transaction first puts back the rows the waiting
+ * commands changed (desk-undo.ts); after the last page the waiting commands run again on top (desk-rebase.ts).
+ *
+ * Foreign keys are off while a page applies. Rows arrive in the order they changed, not parents first, and a
+ * user's copy is filtered by role: a begeleider's claims name payout batches that only finance receives, so the
+ * desk's copy may hold references the server keeps whole and the desk cannot check (`defer_foreign_keys` would
+ * refuse the commit for them). The server, where every command ran with its checks, is what keeps them right. The
+ * pragma cannot change inside a transaction, so it is set on the connection held for the page, and set back on
+ * the same connection before any other call can use it.
+ */
+import { type Kysely, sql, type Transaction } from 'kysely';
+import type { PullResponse } from '../../../shared/sync.ts';
+import { rebuildGrantedAllowance } from '../claims/granted.ts';
+import type { Dispatcher } from '../dispatcher.ts';
+import type { DB } from '../store/schema.ts';
+import { replayOutbox } from './desk-rebase.ts';
+import { upsertRow } from './desk-rows.ts';
+import { restoreUndone, syncedTables } from './desk-undo.ts';
+import { decodeBytes } from './wire-bytes.ts';
+
+export type Pull = (since: number, limit: number) => Promise<PullResponse>;
+
+const cursorKey = 'cursor';
+const pageSize = 1_000;
+
+export async function readCursor(db: Kysely<DB>): Promise<number> {
+  const row = await db
+    .selectFrom('sync_state')
+    .select('value')
+    .where('key', '=', cursorKey)
+    .executeTakeFirst();
+  return row ? Number(row.value) : 0;
+}
+
+async function withoutForeignKeys<T>(db: Kysely<DB>, work: (t: Transaction<DB>) => Promise<T>): Promise<T> {
+  return db.connection().execute(async (connection) => {
+    await sql`pragma foreign_keys = off`.execute(connection);
+    try {
+      return await connection.transaction().execute(work);
+    } finally {
+      await sql`pragma foreign_keys = on`.execute(connection);
+    }
+  });
+}
+
+export interface PullSummary {
+  cursor: number;
+  rows: number;
+}
+
+export async function pullInto(dispatcher: Dispatcher, pull: Pull): Promise<PullSummary> {
+  const db = dispatcher.store.db;
+  const tables = await syncedTables(db);
+  let first = true;
+  let changed = false;
+  let rows = 0;
+  let cursor = await readCursor(db);
+  try {
+    for (;;) {
+      const page = await pull(cursor, pageSize);
+      await withoutForeignKeys(db, async (transaction) => {
+        const touched = first ? await restoreUndone(transaction) : new Set<string>();
+        changed ||= touched.size > 0;
+        first = false;
+        for (const pulled of page.rows) {
+          // A table this desk does not have (a newer server) is left to the desk's next version.
+          if (!tables.has(pulled.table)) continue;
+          touched.add(pulled.table);
+          if (pulled.row === null) {
+            await transaction
+              .deleteFrom(pulled.table as 'persons')
+              .where('id', '=', pulled.id)
+              .execute();
+          } else {
+            await upsertRow(transaction, pulled.table, decodeBytes(pulled.row), { keepPasswordHash: true });
+          }
+        }
+        // Not synced: derived from the claims, as every desk's own.
+        if (touched.has('claims')) await rebuildGrantedAllowance(transaction);
+        await transaction
+          .insertInto('sync_state')
+          .values({ key: cursorKey, value: String(page.cursor) })
+          .onConflict((oc) => oc.column('key').doUpdateSet({ value: String(page.cursor) }))
+          .execute();
+      });
+      rows += page.rows.length;
+      changed ||= page.rows.length > 0;
+      cursor = page.cursor;
+      if (!page.more) break;
+    }
+  } finally {
+    // Also after a page that failed: what was put back is shown again with the waiting commands on top.
+    if (changed) await replayOutbox(dispatcher);
+  }
+  return { cursor, rows };
+}

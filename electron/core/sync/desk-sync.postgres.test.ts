@@ -1,0 +1,284 @@
+/**
+ * Desks in team mode against a real PostgreSQL server (two server processes, in-process services): the outbox
+ * records each command with its effect, push moves every command to applied or the user's inbox, pull brings the
+ * server's rows and shows the commands still waiting on top, and the inbox's resolution sends one again.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CallInput } from '../../../shared/contract.ts';
+import { personInput } from '../../../test/support/harness.ts';
+import { type SyncDesk, syncDesk } from '../../../test/support/sync-desk.ts';
+import { type SyncTeam, syncTeam } from '../../../test/support/sync-server.ts';
+import { encodeBytes } from './wire-bytes.ts';
+
+let team: SyncTeam;
+let leider: SyncDesk;
+let guide: SyncDesk;
+
+beforeAll(async () => {
+  team = await syncTeam();
+  leider = await syncDesk(team, 'projectleider');
+  guide = await syncDesk(team, 'begeleider');
+});
+afterAll(async () => {
+  await leider?.close();
+  await guide?.close();
+  await team?.close();
+});
+
+const serverPerson = (id: string) =>
+  team.server().db.selectFrom('persons').selectAll().where('id', '=', id).executeTakeFirst();
+const deskPerson = (desk: SyncDesk, id: string) =>
+  desk.db().selectFrom('persons').selectAll().where('id', '=', id).executeTakeFirst();
+
+function update(
+  created: CallInput<'persons.create'>,
+  id: string,
+  version: number,
+  changes: Partial<CallInput<'persons.update'>>,
+): CallInput<'persons.update'> {
+  const { status: _s, statusDatum: _d, ...fields } = created;
+  return { ...fields, id, version, ...changes };
+}
+
+describe('a desk in team mode', () => {
+  it('starts from a first pull: the register and its own password hash, the others blank', async () => {
+    const accounts = await leider.db().selectFrom('accounts').select(['username', 'password_hash']).execute();
+    expect(accounts.find((a) => a.username === 'projectleider')?.password_hash).not.toBe('');
+    expect(accounts.filter((a) => a.username !== 'projectleider').every((a) => a.password_hash === '')).toBe(
+      true,
+    );
+    expect(await leider.outbox()).toEqual([]);
+  });
+
+  it('records each command in its outbox with the effect, in order, and nothing for a call that fails', async () => {
+    const input = personInput({ voornaam: 'Amina', achternaam: 'Haddad' });
+    const saved = await leider.ok('persons.create', input);
+    const refused = await leider.call('persons.update', update(input, saved.id, saved.version + 5, {}));
+    expect(refused.ok).toBe(false);
+    await leider.ok('persons.update', update(input, saved.id, saved.version, { telefoon: '06 11111111' }));
+    const outbox = await leider.outbox();
+    expect(outbox.map((c) => c.call)).toEqual(['persons.create', 'persons.update']);
+    expect(outbox.map((c) => c.position)).toEqual([1, 2]);
+    const context = JSON.parse(outbox[0]?.context ?? '{}') as { now: string; ids: string[] };
+    expect(context.ids[0]).toBe(saved.id);
+    expect(JSON.parse(outbox[1]?.input ?? '{}')).toMatchObject({ id: saved.id, telefoon: '06 11111111' });
+    // Signing in, and the inbox's own calls, stay on the desk.
+    await leider.ok('sync.inbox', {});
+    expect(await leider.outbox()).toHaveLength(2);
+
+    // The round trip: pushed, applied once on the server with the desk's ids, pulled by the other desk.
+    const { push } = await leider.sync();
+    expect(push).toEqual({ toegepast: 2, afgewezen: 0, conflict: 0, wachtend: 0 });
+    expect(await serverPerson(saved.id)).toMatchObject({
+      voornaam: 'Amina',
+      telefoon: '06 11111111',
+      version: 2,
+    });
+    await guide.pull();
+    expect(await deskPerson(guide, saved.id)).toMatchObject({ telefoon: '06 11111111', version: 2 });
+    expect(await deskPerson(leider, saved.id)).toEqual(await deskPerson(guide, saved.id));
+    expect(await leider.db().selectFrom('sync_undo').selectAll().execute()).toEqual([]);
+  });
+
+  it('applies a command once when its answer was lost and it is pushed again', async () => {
+    const saved = await leider.ok('persons.create', personInput({ voornaam: 'Yonas' }));
+    leider.loseAnswers(true);
+    expect((await leider.push()).wachtend).toBe(1);
+    leider.loseAnswers(false);
+    expect(await leider.push()).toEqual({ toegepast: 1, afgewezen: 0, conflict: 0, wachtend: 0 });
+    const rows = await team
+      .server()
+      .db.selectFrom('persons')
+      .select('id')
+      .where('voornaam', '=', 'Yonas')
+      .execute();
+    expect(rows.map((r) => r.id)).toEqual([saved.id]);
+  });
+
+  it('puts a refused command in its author’s inbox with the reason, and the next pull undoes its effect', async () => {
+    // Meanwhile the server knows this user as administrateur (a role changed there): people are not theirs to add.
+    const own = team.pushers.projectleider;
+    leider.setPusher({ ...own, account: { ...own.account, role: 'administrateur' } });
+    const saved = await leider.ok('persons.create', personInput({ voornaam: 'Weigering' }));
+    expect(await deskPerson(leider, saved.id)).toBeDefined();
+    const { push } = await leider.sync();
+    leider.setPusher(own);
+    expect(push).toMatchObject({ afgewezen: 1, wachtend: 0 });
+    expect(await deskPerson(leider, saved.id)).toBeUndefined();
+    expect(await serverPerson(saved.id)).toBeUndefined();
+    const inbox = await leider.ok('sync.inbox', {});
+    expect(inbox).toEqual([
+      expect.objectContaining({
+        call: 'persons.create',
+        outcome: 'afgewezen',
+        message: expect.stringMatching(/Geen toegang/),
+        input: expect.objectContaining({ voornaam: 'Weigering' }),
+      }),
+    ]);
+    // Only its author sees it.
+    expect(await guide.ok('sync.inbox', {})).toEqual([]);
+    await leider.ok('sync.resolve', { id: inbox[0]?.id as string, version: 1, keuze: 'verworpen' });
+    expect(await leider.ok('sync.inbox', {})).toEqual([]);
+    const resolved = await leider.db().selectFrom('sync_inbox').selectAll().executeTakeFirstOrThrow();
+    expect(resolved).toMatchObject({ resolution: 'verworpen', version: 2 });
+    const audit = await leider
+      .db()
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('call', '=', 'sync.resolve')
+      .execute();
+    expect(audit).toMatchObject([{ record_id: resolved.id, summary: 'Te verwerken: verworpen' }]);
+  });
+
+  it('shows a pending edit over a pull that changed the record, lands the conflict in the inbox, and sends it again', async () => {
+    const input = personInput({ voornaam: 'Conflict', email: 'oud@example.org' });
+    const saved = await leider.ok('persons.create', input);
+    await leider.sync();
+    await guide.pull();
+    // The begeleider changes the e-mail address and syncs; the projectleider, offline, the phone number.
+    await guide.ok('persons.update', update(input, saved.id, 1, { email: 'nieuw@example.org' }));
+    await guide.sync();
+    await leider.ok('persons.update', update(input, saved.id, 1, { telefoon: '06 22222222' }));
+
+    // A pull (no push): the server's new version arrives, the desk still shows its own waiting edit on top.
+    await leider.pull();
+    expect(await deskPerson(leider, saved.id)).toMatchObject({ telefoon: '06 22222222', version: 3 });
+    expect(await leider.outbox()).toHaveLength(1);
+
+    // Pushed: the server had moved on, a conflict for the projectleider, and the desk shows the server's state.
+    const { push } = await leider.sync();
+    expect(push).toMatchObject({ conflict: 1, wachtend: 0 });
+    expect(await deskPerson(leider, saved.id)).toMatchObject({
+      email: 'nieuw@example.org',
+      telefoon: '06 12345678',
+      version: 2,
+    });
+    const [item] = await leider.ok('sync.inbox', {});
+    expect(item).toMatchObject({
+      outcome: 'conflict',
+      details: { recordType: 'persons', recordId: saved.id, changedBy: 'Bram Begeleider' },
+    });
+    expect(item?.details?.fields).toContain('E-mail');
+
+    // Again, on the current data: the whole edit as made, on version 2.
+    await leider.ok('sync.resolve', {
+      id: item?.id as string,
+      version: item?.version as number,
+      keuze: 'opnieuw',
+    });
+    expect(await leider.sync()).toMatchObject({ push: { toegepast: 1, wachtend: 0 } });
+    expect(await serverPerson(saved.id)).toMatchObject({ telefoon: '06 22222222', version: 3 });
+    expect(await deskPerson(leider, saved.id)).toMatchObject({ telefoon: '06 22222222', version: 3 });
+    expect(await leider.ok('sync.inbox', {})).toEqual([]);
+  });
+});
+
+describe('a session of two desks with offline periods', () => {
+  it('ends every command applied on the server, or in its author’s inbox and then resolved', async () => {
+    const made = new Map<string, SyncDesk>();
+    const record = async (desk: SyncDesk, work: () => Promise<unknown>) => {
+      await work();
+      const last = (await desk.outbox()).at(-1);
+      if (last) made.set(last.id, desk);
+    };
+    const people: { id: string; input: CallInput<'persons.create'> }[] = [];
+    for (let i = 0; i < 5; i++) {
+      const input = personInput({ voornaam: `Sessie${i}` });
+      await record(leider, async () =>
+        people.push({ id: (await leider.ok('persons.create', input)).id, input }),
+      );
+    }
+    await leider.sync();
+    await guide.pull();
+    // Both desks offline: each edits the same people, the begeleider also writes log entries.
+    for (const [i, p] of people.entries()) {
+      await record(leider, () =>
+        leider.ok('persons.update', update(p.input, p.id, 1, { plaats: `Leider${i}` })),
+      );
+      await record(guide, () =>
+        guide.ok('persons.update', update(p.input, p.id, 1, { gemeente: `Gids${i}` })),
+      );
+      await record(guide, () =>
+        guide.ok('begeleiding.addLogEntry', {
+          personId: p.id,
+          soort: 'ontwikkelingsgesprek',
+          signaalSoort: null,
+          datum: '2026-05-01',
+          duurMinuten: 30,
+          samenvatting: `Gesprek ${i}`,
+          afspraken: null,
+          volgendeAfspraak: null,
+          vertrouwelijk: i % 2 === 0,
+          ownerId: null,
+          doelUpdates: [],
+        }),
+      );
+    }
+    // The begeleider comes back first, the projectleider later, with more made in between.
+    await guide.sync();
+    await record(leider, () => leider.ok('persons.create', personInput({ voornaam: 'Later' })));
+    await leider.sync();
+    await guide.sync();
+    expect(made.size).toBeGreaterThanOrEqual(20);
+    expect(await leider.outbox()).toEqual([]);
+    expect(await guide.outbox()).toEqual([]);
+
+    const applied = new Set(
+      (
+        await team
+          .server()
+          .db.selectFrom('sync_commands')
+          .select('id')
+          .where('outcome', '=', 'toegepast')
+          .where('id', 'in', [...made.keys()])
+          .execute()
+      ).map((r) => r.id),
+    );
+    for (const desk of [leider, guide]) {
+      for (const item of await desk.ok('sync.inbox', {})) {
+        expect(made.get(item.id), `${item.call} in the inbox of its author`).toBe(desk);
+        await desk.ok('sync.resolve', { id: item.id, version: item.version, keuze: 'verworpen' });
+      }
+      expect(await desk.ok('sync.inbox', {})).toEqual([]);
+    }
+    const resolved = new Set<string>();
+    for (const desk of [leider, guide])
+      for (const r of await desk
+        .db()
+        .selectFrom('sync_inbox')
+        .select('id')
+        .where('resolution', 'is not', null)
+        .execute())
+        resolved.add(r.id);
+    const lost = [...made.keys()].filter((id) => !applied.has(id) && !resolved.has(id));
+    expect(lost).toEqual([]);
+    expect([...made.keys()].filter((id) => applied.has(id) && resolved.has(id))).toEqual([]);
+    // The conflicting edits reached the inbox: one desk's edit of each person won.
+    expect(resolved.size).toBeGreaterThanOrEqual(4);
+
+    // Both desks show the server's register.
+    const server = await team
+      .server()
+      .db.selectFrom('persons')
+      .select(['id', 'plaats', 'gemeente', 'version'])
+      .orderBy('id')
+      .execute();
+    for (const desk of [leider, guide])
+      expect(
+        await desk
+          .db()
+          .selectFrom('persons')
+          .select(['id', 'plaats', 'gemeente', 'version'])
+          .orderBy('id')
+          .execute(),
+      ).toEqual(server);
+  });
+});
+
+describe('bytes in pulled rows', () => {
+  it('travel as base64 with a marker and come back as the same bytes', () => {
+    const bytes = Buffer.from([0, 1, 2, 250, 255]);
+    const wire = JSON.parse(JSON.stringify(encodeBytes({ id: 'r1', bytes, naam: 'bon.pdf' })));
+    expect(wire).toEqual({ id: 'r1', bytes: { $bytes: bytes.toString('base64') }, naam: 'bon.pdf' });
+  });
+});
