@@ -101,17 +101,16 @@ export async function syncBench(): Promise<Figures> {
           if (!page.value.more) return { cursor, rows, pages };
         }
       };
-      const syncFirstDownload = await downloadRace(core, url, accounts.projectleider, download, {
-        fillMs,
-        dir,
-      });
-
-      const { cursor } = await download();
-      const tlsFiles = await serverCertificate(dir);
-      const syncEmptyPull = await emptyPullRace(tlsFiles, async () => {
-        const page = await client.pull(desk, cursor);
+      // A desk that has everything: its cursor is the feed's newest change number.
+      const newest = await core.store.db
+        .selectFrom('sync_changes')
+        .select((eb) => eb.fn.max('seq').as('seq'))
+        .executeTakeFirstOrThrow();
+      const syncEmptyPull = await emptyPullRace(await serverCertificate(dir), async () => {
+        const page = await client.pull(desk, Number(newest.seq));
         if (!page.ok || page.value.rows.length > 0) throw new Error('pull: not an empty pull');
       });
+      const syncFirstDownload = await downloadRace(core, url, accounts.projectleider, download, fillMs);
       return { syncReplayApprovals, syncFirstDownload, syncEmptyPull };
     } finally {
       await server.close();
@@ -300,7 +299,8 @@ async function replayRace(core: ServerCore, administrateur: SessionAccount): Pro
           deviceId,
           commands.slice(start, start + 500),
         );
-        for (const r of results) note(r.outcome === 'toegepast' ? 'pushed: toegepast' : `pushed: ${r.message}`);
+        for (const r of results)
+          note(r.outcome === 'toegepast' ? 'pushed: toegepast' : `pushed: ${r.message}`);
       }
     };
   };
@@ -355,7 +355,7 @@ async function downloadRace(
   url: string,
   projectleider: SessionAccount,
   download: () => Promise<{ cursor: number; rows: number; pages: number }>,
-  info: { fillMs: number; dir: string },
+  fillMs: number,
 ): Promise<Measurement> {
   const tables = (await core.store.db.introspection.getTables())
     .map((t) => t.name as keyof DB)
@@ -365,7 +365,8 @@ async function downloadRace(
   let floorRows = 0;
   const floor = async () => {
     floorRows = 0;
-    for (const table of tables) floorRows += (await floorClient.query(`select * from "${table}"`)).rowCount ?? 0;
+    for (const table of tables)
+      floorRows += (await floorClient.query(`select * from "${table}"`)).rowCount ?? 0;
   };
   let last = { cursor: 0, rows: 0, pages: 0 };
   try {
@@ -395,7 +396,7 @@ async function downloadRace(
         bytes,
         tables: tables.length,
         via: 'HTTPS: the server front and the desk client, a pinned TLS connection per page',
-        fillMs: info.fillMs,
+        fillMs,
       },
     };
   } finally {
