@@ -268,13 +268,22 @@ const pushResponse = z.object({
   ),
 }) satisfies z.ZodType<PushResponse>;
 
+/**
+ * A row as JSON carries it: an object (not an array, not null). Its keys are strings by JSON's own rules, so a
+ * record schema would check nothing more, and it copies every row of a page into a new object (a first download
+ * is over 100,000 of them).
+ */
+const jsonObject = z.custom<Record<string, unknown>>(
+  (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
+);
+
 const pullResponse = z.object({
   cursor: z.int().min(0),
   rows: z.array(
     z.object({
       table: z.string().max(80),
       id: z.string().max(80),
-      row: z.record(z.string(), z.unknown()).nullable(),
+      row: jsonObject.nullable(),
     }),
   ),
   more: z.boolean(),
