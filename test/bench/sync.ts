@@ -122,7 +122,7 @@ export async function syncBench(): Promise<Figures> {
   }
 }
 
-async function onServer(url: string, statement: string): Promise<void> {
+export async function onServer(url: string, statement: string): Promise<void> {
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   try {
@@ -139,7 +139,7 @@ async function call<T>(core: ServerCore, client: string, name: CallName, input: 
 }
 
 /** The beheerder, a projectleider (who downloads) and an administrateur (who approves), each logged in. */
-async function setUpAccounts(core: ServerCore) {
+export async function setUpAccounts(core: ServerCore) {
   await call(core, 'beheer', 'auth.setup', {
     organisatieNaam: 'Bench',
     displayName: 'Bea Beheer',
@@ -169,7 +169,7 @@ async function setUpAccounts(core: ServerCore) {
  * The first claims are submitted km claims for the approval figure, the rest paid public-transport costs (outside
  * the caps, as in declaraties.ts).
  */
-async function fill(core: ServerCore, url: string, authorId: string): Promise<number> {
+export async function fill(core: ServerCore, url: string, authorId: string): Promise<number> {
   const t = performance.now();
   const stamp = '2026-01-01T00:00:00Z';
   const submitted = (warmupSet + approvalRounds * approvalSet) * 2;
