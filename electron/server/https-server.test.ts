@@ -6,6 +6,7 @@ import tls from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionAccount } from '../../shared/roles.ts';
 import {
+  type PullResponse,
   type PushedCommand,
   protocolHeader,
   syncProtocolVersion,
@@ -33,6 +34,9 @@ const limits: Partial<ServerLimits> = {
 const storedBlob = Buffer.from('bon van de trein');
 const storedBlobHash = createHash('sha256').update(storedBlob).digest('hex');
 
+/** What the pull service answers instead of an empty feed, for a test of the client's checks. */
+let pullAnswer: PullResponse | undefined;
+
 /** The simplest real services: every pushed command applied, an empty change feed, one stored blob. */
 const pushedBy: { account: string; device: string; ids: string[] }[] = [];
 const services: SyncServices = {
@@ -42,7 +46,7 @@ const services: SyncServices = {
       results: commands.map((c) => ({ id: c.id, outcome: 'toegepast', message: null, details: null })),
     };
   },
-  pull: async (_account, since) => ({ cursor: since, rows: [], more: false }),
+  pull: async (_account, since) => pullAnswer ?? { cursor: since, rows: [], more: false },
   blob: async (_account, sha256) => (sha256 === storedBlobHash ? storedBlob : null),
 };
 
@@ -162,6 +166,35 @@ describe('the Schakel server over real TLS', () => {
       naam: 'Laptop Fatima',
       revokedAt: null,
     });
+  });
+
+  it('hands the desk pulled rows that are objects, and refuses an answer whose row is anything else', async () => {
+    const desk = await signedIn(await pairedDesk());
+    const row = { id: 'p1', voornaam: 'Şükrü', notities: null, version: 2 };
+    try {
+      pullAnswer = {
+        cursor: 9,
+        rows: [
+          { table: 'persons', id: 'p1', row },
+          { table: 'persons', id: 'p2', row: null },
+        ],
+        more: false,
+      };
+      expect(await client().pull(desk, 7)).toEqual({ ok: true, value: pullAnswer });
+      for (const wrong of [['p1'], 'p1', 3, true]) {
+        pullAnswer = {
+          cursor: 9,
+          rows: [{ table: 'persons', id: 'p1', row: wrong as unknown as Record<string, unknown> }],
+          more: false,
+        };
+        expect(await client().pull(desk, 7)).toEqual({
+          ok: false,
+          error: { code: 'unavailable', message: clientRefusals.badAnswer },
+        });
+      }
+    } finally {
+      pullAnswer = undefined;
+    }
   });
 
   it('serves a blob by its hash to a signed-in desk, 404 for one it does not have', async () => {

@@ -83,7 +83,7 @@ export async function handleSyncRequest(
   if (route === 'login') {
     const input = await jsonBody(req, bodyLimits.login, signInRequest);
     const value = await signIn(deps.db, deps.signInThrottle.forClient(device.id), device, input, now());
-    await recordContact(deps.db, device.id, now());
+    await recordContact(deps.db, device, now());
     sendJson(res, 200, { ok: true, value });
     return;
   }
@@ -91,16 +91,16 @@ export async function handleSyncRequest(
   const account = await authenticateUser(deps.db, device, single(req.headers[userTokenHeader]));
   if (route === 'push') {
     const { commands } = await jsonBody(req, bodyLimits.push, pushRequest);
-    await recordContact(deps.db, device.id, now());
+    await recordContact(deps.db, device, now());
     sendJson(res, 200, { ok: true, value: await deps.services.push(account, device.id, commands) });
   } else if (route === 'pull') {
     const { since, limit } = await jsonBody(req, bodyLimits.pull, pullRequest);
-    await recordContact(deps.db, device.id, now());
+    await recordContact(deps.db, device, now());
     sendJson(res, 200, { ok: true, value: await deps.services.pull(account, since, limit) });
   } else {
     const hash = blobHash.safeParse(blob?.[1]);
     if (!hash.success) throw new Failure('invalid_input', 'Ongeldige verwijzing naar een bestand.');
-    await recordContact(deps.db, device.id, now());
+    await recordContact(deps.db, device, now());
     const content = await deps.services.blob(account, hash.data);
     if (!content) throw new Failure('not_found', 'Dit bestand is niet (meer) op de server.');
     res.writeHead(200, {

@@ -30,6 +30,10 @@ export interface PostgresOptions {
 /** Opens a PostgreSQL database by URL and brings it to the newest shipped schema, as openStore does a file. */
 export async function openPostgresStore(url: string, options: PostgresOptions = {}): Promise<PostgresStore> {
   const pool = new pg.Pool({ connectionString: url, max: options.maxConnections ?? 10, types });
+  // An idle connection PostgreSQL ends (a restart, or its stop just after close(), whose pool.end() does not wait
+  // for its connections to finish closing) is reported here and dropped by the pool; unheard, it ends the process.
+  // A statement that needs the database meets a real outage itself, with its own error.
+  pool.on('error', () => {});
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   const location = withoutPassword(url);
   try {

@@ -10,6 +10,8 @@ import { hashSecret, sameHash } from './secrets.ts';
 export interface AuthenticatedDevice {
   id: string;
   naam: string;
+  /** As read when the request was proved: whether recordContact has anything to note. */
+  lastContactAt: string | null;
 }
 
 export const deviceRefusals = {
@@ -44,25 +46,34 @@ export async function authenticateDevice(
   if (!given) throw new Failure('unauthenticated', deviceRefusals.unknown);
   const row = await db
     .selectFrom('sync_devices')
-    .select(['id', 'naam', 'key_hash', 'revoked_at'])
+    .select(['id', 'naam', 'key_hash', 'revoked_at', 'last_contact_at'])
     .where('id', '=', given.deviceId)
     .executeTakeFirst();
   const matches = sameHash(hashSecret(given.key), row?.key_hash ?? noDevice);
   if (!row || !matches) throw new Failure('unauthenticated', deviceRefusals.unknown);
   if (row.revoked_at !== null) throw new Failure('device_revoked', deviceRefusals.revoked);
-  return { id: row.id, naam: row.naam };
+  return { id: row.id, naam: row.naam, lastContactAt: row.last_contact_at };
 }
 
 /** How stale the recorded last contact may be: a desk pulling every few seconds writes once a minute, not each time. */
 const contactResolutionMs = 60_000;
 
-/** Notes the desk's contact for the beheerder's list of devices. */
-export async function recordContact(db: Kysely<DB>, deviceId: string, now: string): Promise<void> {
-  const staleBefore = new Date(Date.parse(now) - contactResolutionMs).toISOString();
+const staleBefore = (now: string) => new Date(Date.parse(now) - contactResolutionMs).toISOString();
+
+/**
+ * Notes the desk's contact for the beheerder's list of devices. Given the device as authenticateDevice read it, a
+ * contact noted less than a minute ago costs no statement at all (a desk pulling every few seconds).
+ */
+export async function recordContact(
+  db: Kysely<DB>,
+  device: Pick<AuthenticatedDevice, 'id' | 'lastContactAt'>,
+  now: string,
+): Promise<void> {
+  if (device.lastContactAt !== null && device.lastContactAt >= staleBefore(now)) return;
   await db
     .updateTable('sync_devices')
     .set({ last_contact_at: now })
-    .where('id', '=', deviceId)
-    .where((eb) => eb.or([eb('last_contact_at', 'is', null), eb('last_contact_at', '<', staleBefore)]))
+    .where('id', '=', device.id)
+    .where((eb) => eb.or([eb('last_contact_at', 'is', null), eb('last_contact_at', '<', staleBefore(now))]))
     .execute();
 }

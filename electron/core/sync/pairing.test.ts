@@ -111,6 +111,7 @@ describe('a paired desk', () => {
     await expect(authenticateDevice(db(), desk.header)).resolves.toEqual({
       id: desk.deviceId,
       naam: 'Laptop Fatima',
+      lastContactAt: at,
     });
     const other = `Schakel-Device ${desk.deviceId}.${'A'.repeat(43)}`;
     for (const header of [
@@ -133,9 +134,13 @@ describe('a paired desk', () => {
     const contact = async () =>
       (await db().selectFrom('sync_devices').select('last_contact_at').executeTakeFirstOrThrow())
         .last_contact_at;
-    await recordContact(db(), desk.deviceId, '2026-11-25T10:00:30.000Z');
+    const device = await authenticateDevice(db(), desk.header);
+    await recordContact(db(), device, '2026-11-25T10:00:30.000Z');
     expect(await contact()).toBe(at);
-    await recordContact(db(), desk.deviceId, '2026-11-25T10:01:01.000Z');
+    await recordContact(db(), device, '2026-11-25T10:01:01.000Z');
+    expect(await contact()).toBe('2026-11-25T10:01:01.000Z');
+    // The statement itself notes nothing fresher than a minute, whatever the caller read before.
+    await recordContact(db(), { id: desk.deviceId, lastContactAt: null }, '2026-11-25T10:01:30.000Z');
     expect(await contact()).toBe('2026-11-25T10:01:01.000Z');
   });
 

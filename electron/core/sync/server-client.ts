@@ -132,6 +132,8 @@ function pinnedConnection(base: URL, pinned: string): Promise<tls.TLSSocket> {
       rejectUnauthorized: false,
       ALPNProtocols: ['http/1.1'],
     });
+    // A request and its answer, nothing to gather: without this a request's last bytes wait for an acknowledgement.
+    socket.setNoDelay(true);
     socket.once('secureConnect', () => {
       const presented = socket.getPeerX509Certificate()?.fingerprint256;
       if (presented !== undefined && normaliseFingerprint(presented) === pinned) resolve(socket);
@@ -191,6 +193,17 @@ const errorAnswer = z.object({
   }),
 });
 
+/** The envelope of each route's answer, made once: a schema built anew compiles anew at its first parse. */
+const envelopes = new WeakMap<z.ZodType, z.ZodType>();
+function envelopeOf<T>(schema: z.ZodType<T>): z.ZodType<{ ok: true; value: T }> {
+  let envelope = envelopes.get(schema);
+  if (!envelope) {
+    envelope = z.object({ ok: z.literal(true), value: schema });
+    envelopes.set(schema, envelope);
+  }
+  return envelope as z.ZodType<{ ok: true; value: T }>;
+}
+
 function parseAnswer<T>(answer: RawAnswer, schema: z.ZodType<T>): Result<T> {
   let json: unknown;
   try {
@@ -199,7 +212,7 @@ function parseAnswer<T>(answer: RawAnswer, schema: z.ZodType<T>): Result<T> {
     throw unavailable(clientRefusals.badAnswer);
   }
   if (answer.status === 200) {
-    const parsed = z.object({ ok: z.literal(true), value: schema }).safeParse(json);
+    const parsed = envelopeOf(schema).safeParse(json);
     if (!parsed.success) throw unavailable(clientRefusals.badAnswer);
     return { ok: true, value: parsed.data.value };
   }
@@ -255,13 +268,22 @@ const pushResponse = z.object({
   ),
 }) satisfies z.ZodType<PushResponse>;
 
+/**
+ * A row as JSON carries it: an object (not an array, not null). Its keys are strings by JSON's own rules, so a
+ * record schema would check nothing more, and it copies every row of a page into a new object (a first download
+ * is over 100,000 of them).
+ */
+const jsonObject = z.custom<Record<string, unknown>>(
+  (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
+);
+
 const pullResponse = z.object({
   cursor: z.int().min(0),
   rows: z.array(
     z.object({
       table: z.string().max(80),
       id: z.string().max(80),
-      row: z.record(z.string(), z.unknown()).nullable(),
+      row: jsonObject.nullable(),
     }),
   ),
   more: z.boolean(),

@@ -10,6 +10,7 @@ import { personInput } from '../../../test/support/harness.ts';
 import { type SyncTeam, syncTeam } from '../../../test/support/sync-server.ts';
 import { pullChanges } from './server-pull.ts';
 import { applyPush } from './server-push.ts';
+import { visibleRows } from './visibility.ts';
 
 let team: SyncTeam;
 let personId: string;
@@ -107,6 +108,26 @@ describe('a pull from the server', () => {
     const numbers = paged.pages.map((p) => new Set(p.rows.map((r) => seqOf.get(key(r)))));
     for (let i = 1; i < numbers.length; i++)
       for (const n of numbers[i] ?? []) expect(numbers[i - 1]?.has(n), `number ${n}`).toBe(false);
+  });
+
+  it('reads thousands of requested rows in one go, in the order asked, null for those gone or not readable', async () => {
+    const gone = Array.from(
+      { length: 1_200 },
+      (_, i) => `00000000-0000-7000-8000-${String(i).padStart(12, '0')}`,
+    );
+    const asked = [...gone.slice(0, 600), personId, ...gone.slice(600), personId];
+    const rows = await visibleRows(team.server().db, 'persons', asked, team.pushers.administrateur.account);
+    expect(rows.map((r) => r.id)).toEqual(asked);
+    expect(rows.filter((r) => r.row !== null).map((r) => r.id)).toEqual([personId, personId]);
+    // The administrateur's rule still applies: the person's notes are blanked.
+    expect(rows[600]?.row).toMatchObject({ voornaam: 'Şükrü', notities: null });
+    const entries = await visibleRows(
+      team.server().db,
+      'log_entries',
+      [ids.vertrouwelijk, ids.gewoon, ...gone],
+      team.pushers.projectleider.account,
+    );
+    expect(entries.filter((r) => r.row !== null).map((r) => r.id)).toEqual([ids.vertrouwelijk, ids.gewoon]);
   });
 
   it('gives nothing new when nothing changed, and the cursor stays', async () => {

@@ -7,7 +7,16 @@
  * statement per table. Where a handler blanks a field for a role (the administrateur's wellbeing notes, an
  * activity's hulpvraag), the rule's `redact` blanks the column before the row leaves the server.
  */
-import type { Expression, ExpressionBuilder, Kysely, Selectable, SqlBool, Transaction } from 'kysely';
+import {
+  type Expression,
+  type ExpressionBuilder,
+  type Kysely,
+  PostgresAdapter,
+  type Selectable,
+  type SqlBool,
+  sql,
+  type Transaction,
+} from 'kysely';
 import type { FieldChange } from '../../../shared/audit.ts';
 import { isWellbeingNote, seesWellbeingNotes } from '../../../shared/permissions.ts';
 import type { SessionAccount } from '../../../shared/roles.ts';
@@ -203,12 +212,16 @@ interface AnyTableRule {
   redact?: (row: { id: string }, account: SessionAccount) => { id: string };
 }
 
-/** Ids per statement: far below SQLite's and PostgreSQL's limits on bound values, with the rule's own. */
+/** Ids per statement on SQLite: far below its limit on bound values, with the rule's own. */
 const idsPerStatement = 500;
+
+const onPostgres = (db: Kysely<DB> | Transaction<DB>) => db.getExecutor().adapter instanceof PostgresAdapter;
 
 /**
  * Each requested row as this account may read it (redacted), or `row: null` when it no longer exists or is not
- * theirs to read, so the desk drops its copy. One statement per 500 ids, whatever the table's rule.
+ * theirs to read, so the desk drops its copy. On PostgreSQL one statement, the ids bound as one array (a page of a
+ * first download is 5,000 ids: an IN list per 500 cost twice the time of the rows themselves); on SQLite one
+ * statement per 500 ids.
  */
 export async function visibleRows(
   db: Kysely<DB> | Transaction<DB>,
@@ -218,15 +231,20 @@ export async function visibleRows(
 ): Promise<PulledRow[]> {
   const rule = ruleFor(table, account) as AnyTableRule;
   const found = new Map<string, Record<string, unknown>>();
-  if (rule.kind !== 'geen') {
+  if (rule.kind !== 'geen' && ids.length > 0) {
     const { where, redact } = rule;
     const unique = [...new Set(ids)];
-    for (let start = 0; start < unique.length; start += idsPerStatement) {
+    const batches = onPostgres(db)
+      ? [sql<string>`any(${unique}::text[])`]
+      : Array.from({ length: Math.ceil(unique.length / idsPerStatement) }, (_, i) =>
+          unique.slice(i * idsPerStatement, (i + 1) * idsPerStatement),
+        );
+    for (const batch of batches) {
       // Only a table with a text id has a rule other than 'geen' (Rule).
       let query = db
         .selectFrom(table as RowTable)
         .selectAll()
-        .where('id', 'in', unique.slice(start, start + idsPerStatement));
+        .where('id', Array.isArray(batch) ? 'in' : '=', batch);
       if (where) query = query.where((eb) => where(eb, account));
       for (const row of await query.execute()) found.set(row.id, redact ? redact(row, account) : row);
     }
