@@ -59,16 +59,35 @@ export async function capturedTables(db: Kysely<DB>): Promise<string[]> {
 
 /**
  * Puts the capture trigger on every table (PostgreSQL only), after the migrations at each start of the server: a
- * table a later migration adds is captured without anyone remembering to.
+ * table a later migration adds is captured without anyone remembering to. Rows written before a table was
+ * captured (by a migration: the organisation's settings row, the starter profile) are listed once, under one new
+ * number, so a desk's first pull brings them too.
  */
 export async function installChangeCapture(db: Kysely<DB>): Promise<void> {
   await db.transaction().execute(async (transaction) => {
     // Two servers starting at once would otherwise replace the same trigger side by side.
     await sql`select pg_advisory_xact_lock(hashtext('schakel_capture'))`.execute(transaction);
     await captureFunction.execute(transaction);
+    const withId = new Set(
+      (
+        await sql<{ name: string }>`select table_name as name from information_schema.columns
+          where table_schema = current_schema() and column_name = 'id'`.execute(transaction)
+      ).rows.map((r) => r.name),
+    );
+    let number: number | null = null;
     for (const table of await capturedTables(transaction as unknown as Kysely<DB>)) {
       await sql`create or replace trigger schakel_capture after insert or update or delete on ${sql.table(table)}
         for each row execute function schakel_capture_change()`.execute(transaction);
+      if (!withId.has(table)) continue;
+      const unlisted = sql`from ${sql.table(table)} t where not exists
+        (select 1 from sync_changes c where c.table_name = ${table} and c.row_id = t.id::text)`;
+      const { rows } = await sql<{ found: boolean }>`select exists (select 1 ${unlisted}) as found`.execute(
+        transaction,
+      );
+      if (!rows[0]?.found) continue;
+      number ??= await nextChangeNumber(transaction);
+      await sql`insert into sync_changes (table_name, row_id, seq)
+        select ${table}, t.id::text, ${number} ${unlisted}`.execute(transaction);
     }
   });
 }

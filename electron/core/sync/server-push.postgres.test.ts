@@ -9,7 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallInput, CallName } from '../../../shared/contract.ts';
 import type { PushedCommand } from '../../../shared/sync.ts';
 import { password, personInput } from '../../../test/support/harness.ts';
+import { postgresDatabase } from '../../../test/support/postgres.ts';
 import { type SyncTeam, syncTeam } from '../../../test/support/sync-server.ts';
+import { openPostgresStore } from '../store/postgres.ts';
 import { capturedTables, installChangeCapture } from './change-feed.ts';
 import { applyPush, type Pusher } from './server-push.ts';
 
@@ -199,5 +201,44 @@ describe('the change feed', () => {
       .execute();
     // One transaction, one new number for both rows.
     expect(numbered.map((r) => r.seq)).toEqual([before + 1, before + 1]);
+  });
+
+  it('lists the rows written before the capture was installed (by the migrations) once, under one number', async () => {
+    const database = await postgresDatabase({ migrated: true });
+    const store = await openPostgresStore(database.url);
+    try {
+      // Rows from before the capture: what the migrations wrote, and a partner a script put in.
+      const at = '2026-05-01T09:00:00.000Z';
+      await store.db
+        .insertInto('partners')
+        .values({
+          id: 'p-voor',
+          naam: 'Wijkteam Noord',
+          soort: 'wijkteam',
+          contactpersoon: null,
+          telefoon: null,
+          email: null,
+          gemeente: null,
+          archived: 0,
+          created_at: at,
+          updated_at: at,
+          version: 1,
+        })
+        .execute();
+      const before = await store.db.selectFrom('function_profiles').select('id').execute();
+      await installChangeCapture(store.db);
+      const { seq } = await store.db.selectFrom('sync_clock').select('seq').executeTakeFirstOrThrow();
+      const listed = await store.db.selectFrom('sync_changes').selectAll().execute();
+      expect(listed).toContainEqual({ table_name: 'partners', row_id: 'p-voor', seq });
+      for (const profile of before)
+        expect(listed).toContainEqual({ table_name: 'function_profiles', row_id: profile.id, seq });
+      expect(new Set(listed.map((c) => c.seq))).toEqual(new Set([seq]));
+      // A restart finds nothing new to list and takes no number.
+      await installChangeCapture(store.db);
+      expect((await store.db.selectFrom('sync_clock').select('seq').executeTakeFirstOrThrow()).seq).toBe(seq);
+    } finally {
+      await store.close();
+      await database.drop();
+    }
   });
 });
