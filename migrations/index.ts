@@ -19,7 +19,10 @@ import { migration0018 } from './0018-sync.ts';
 import { migration0019 } from './0019-desk-sync.ts';
 import type { Migration } from './types.ts';
 
-/** Every migration in order. Append only: a shipped step is never edited or removed. */
+/**
+ * Every migration in order. Append only: a shipped step is never removed, and edited only to run on PostgreSQL as
+ * well while producing on SQLite byte for byte the schema it always did (sqlite-schema.test.ts holds that).
+ */
 export const migrations: readonly Migration[] = [
   migration0001,
   migration0002,

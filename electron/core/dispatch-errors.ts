@@ -51,7 +51,28 @@ export function inputError(error: z.ZodError): AppError {
  * A failure of the database file itself (busy, disk full, no access) that ended a call, as what the user is told;
  * null for anything else, which is a bug of ours.
  */
+/**
+ * PostgreSQL's passing troubles (its SQLSTATE classes: 08 connection, 40 rolled back as a deadlock or
+ * serialisation failure, 53 out of resources, 57 shut down or cancelled) and a lost connection: nothing was saved,
+ * and the same call may well succeed in a moment. A command pushed to the server is then sent again, not refused.
+ */
+function passingServerTrouble(thrown: unknown): boolean {
+  const code = (thrown as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string') return false;
+  return (
+    /^(08|40|53|57)[0-9A-Z]{3}$/.test(code) ||
+    ['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE'].includes(code)
+  );
+}
+
 export function storeFailure(thrown: unknown, file: string): AppError | null {
+  if (passingServerTrouble(thrown)) {
+    return {
+      code: 'unavailable',
+      message:
+        'De database was even niet bereikbaar of bezet. Er is niets opgeslagen; probeer het zo opnieuw.',
+    };
+  }
   const storeError = storeErrorFrom(thrown, file);
   if (storeError?.kind === 'locked') {
     return {

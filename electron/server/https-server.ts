@@ -21,7 +21,10 @@ export interface ServerLimits {
   requestMs: number;
   /** How long an idle kept-alive connection waits for the next request. */
   keepAliveMs: number;
-  /** A connection on which nothing moves either way, whatever its state. */
+  /**
+   * A connection on which nothing moves either way, whatever its state. It also runs while the server works on an
+   * answer (a push of 500 approvals takes seconds), so it is the generous one; the limits above catch slow clients.
+   */
   idleSocketMs: number;
   maxConnections: number;
   checkIntervalMs: number;
@@ -32,7 +35,7 @@ export const defaultLimits: ServerLimits = {
   headersMs: 5_000,
   requestMs: 30_000,
   keepAliveMs: 5_000,
-  idleSocketMs: 15_000,
+  idleSocketMs: 120_000,
   maxConnections: 256,
   checkIntervalMs: 1_000,
 };

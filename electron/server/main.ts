@@ -14,7 +14,7 @@ import { parseArgs } from 'node:util';
 import type { SessionAccount } from '../../shared/roles.ts';
 import type { PairingCode } from '../../shared/sync.ts';
 import { serverCertificate } from './certificate.ts';
-import { startServerCore } from './server-core.ts';
+import { type ServerCore, startServerCore } from './server-core.ts';
 import { startSchakelServer } from './start-server.ts';
 
 const { values, positionals } = parseArgs({
@@ -41,10 +41,13 @@ const dataDir = path.resolve(
       ? '/var/lib/schakel-server'
       : path.join(os.homedir(), '.local/share/schakel-server')),
 );
+/** A refusal for the beheerder: said in Dutch, after the core (and the embedded PostgreSQL) has stopped. */
+class Refusal extends Error {}
 const fail = (message: string): never => {
-  console.error(message);
-  process.exit(2);
+  throw new Refusal(message);
 };
+const certificateFiles =
+  values.cert && values.key ? { certFile: values.cert, keyFile: values.key } : undefined;
 
 async function readPassword(): Promise<string> {
   if (process.env.SCHAKEL_WACHTWOORD) return process.env.SCHAKEL_WACHTWOORD;
@@ -53,13 +56,8 @@ async function readPassword(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8').split('\n')[0] ?? '';
 }
 
-async function main() {
-  const command = positionals[0] ?? 'serve';
-  const core = await startServerCore({
-    dataDir,
-    ...(values['database-url'] ? { databaseUrl: values['database-url'] } : {}),
-    logError: (thrown, reference) => console.error(`Onverwachte fout (kenmerk ${reference}):`, thrown),
-  });
+/** `inrichten` and `koppelcode`: one task, then the core stops (also when the task is refused). */
+async function task(core: ServerCore, command: string): Promise<void> {
   const call = async (client: string, name: string, input: unknown) => {
     const r = await core.dispatcher.dispatch(name, input, client);
     if (!r.ok) fail(r.error.message);
@@ -74,7 +72,6 @@ async function main() {
       role: values.rol,
     });
     console.log(`Ingericht: ${values.organisatie}, beheerder ${values.gebruiker}.`);
-    await core.close();
     return;
   }
   if (command === 'koppelcode') {
@@ -95,22 +92,22 @@ async function main() {
     const made = await core.dispatcher.dispatchAs(session, 'sync.pairingCode', {});
     if (!made.ok) fail(made.error.message);
     const code = (made as { value: PairingCode }).value;
-    const { fingerprint } = await serverCertificate(dataDir, undefined, values.hostname ?? []);
+    const { fingerprint } = await serverCertificate(dataDir, certificateFiles, values.hostname ?? []);
     console.log(`Koppelcode: ${code.code} (geldig tot ${code.expiresAt})`);
     console.log(`Vingerafdruk van de server: ${fingerprint}`);
-    await core.close();
     return;
   }
-  if (command !== 'serve') fail('Gebruik: scripts/schakel server [inrichten | koppelcode] [opties]');
+  fail('Gebruik: scripts/schakel server [inrichten | koppelcode] [opties]');
+}
+
+async function serve(core: ServerCore): Promise<void> {
   const server = await startSchakelServer({
     dataDir,
     db: core.store.db,
     services: core.services,
     host: values.host,
     port: Number(values.port),
-    ...(values.cert && values.key
-      ? { certificateFiles: { certFile: values.cert, keyFile: values.key } }
-      : {}),
+    ...(certificateFiles ? { certificateFiles } : {}),
     ...(values.hostname ? { hostnames: values.hostname } : {}),
     logError: (thrown, reference) => console.error(`Onverwachte fout (kenmerk ${reference}):`, thrown),
   });
@@ -126,4 +123,25 @@ async function main() {
   process.once('SIGTERM', stop);
 }
 
-await main();
+async function main() {
+  const command = positionals[0] ?? 'serve';
+  const core = await startServerCore({
+    dataDir,
+    ...(values['database-url'] ? { databaseUrl: values['database-url'] } : {}),
+    logError: (thrown, reference) => console.error(`Onverwachte fout (kenmerk ${reference}):`, thrown),
+  });
+  if (command === 'serve') return serve(core);
+  try {
+    await task(core, command);
+  } finally {
+    await core.close();
+  }
+}
+
+try {
+  await main();
+} catch (thrown) {
+  if (!(thrown instanceof Refusal)) throw thrown;
+  console.error(thrown.message);
+  process.exitCode = 2;
+}

@@ -32,13 +32,9 @@ declare
   number bigint := nullif(current_setting('schakel.seq', true), '')::bigint;
 begin
   if tg_op = 'DELETE' then
-    row_key := to_jsonb(old) ->> 'id';
+    row_key := old.id;
   else
-    row_key := to_jsonb(new) ->> 'id';
-  end if;
-  -- A table without an id of its own (derived figures) is not part of the feed.
-  if row_key is null then
-    return null;
+    row_key := new.id;
   end if;
   if number is null then
     update sync_clock set seq = seq + 1 where id = 1 returning seq into number;
@@ -49,16 +45,21 @@ begin
   return null;
 end $$`;
 
-/** The tables of the schema whose rows the feed lists. */
+/**
+ * The tables of the schema whose rows the feed lists: those with an id of their own (a derived table without one,
+ * such as the granted allowance, each desk works out for itself).
+ */
 export async function capturedTables(db: Kysely<DB>): Promise<string[]> {
   const { rows } = await sql<{ name: string }>`
-    select table_name as name from information_schema.tables
-    where table_schema = current_schema() and table_type = 'BASE TABLE' order by table_name`.execute(db);
+    select c.table_name as name from information_schema.columns c
+    join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
+    where c.table_schema = current_schema() and c.column_name = 'id' and t.table_type = 'BASE TABLE'
+    order by c.table_name`.execute(db);
   return rows.map((r) => r.name).filter((name) => !notCaptured(name));
 }
 
 /**
- * Puts the capture trigger on every table (PostgreSQL only), after the migrations at each start of the server: a
+ * Puts the capture trigger on every such table (PostgreSQL only), after the migrations at each start of the server: a
  * table a later migration adds is captured without anyone remembering to. Rows written before a table was
  * captured (by a migration: the organisation's settings row, the starter profile) are listed once, under one new
  * number, so a desk's first pull brings them too.
@@ -68,17 +69,10 @@ export async function installChangeCapture(db: Kysely<DB>): Promise<void> {
     // Two servers starting at once would otherwise replace the same trigger side by side.
     await sql`select pg_advisory_xact_lock(hashtext('schakel_capture'))`.execute(transaction);
     await captureFunction.execute(transaction);
-    const withId = new Set(
-      (
-        await sql<{ name: string }>`select table_name as name from information_schema.columns
-          where table_schema = current_schema() and column_name = 'id'`.execute(transaction)
-      ).rows.map((r) => r.name),
-    );
     let number: number | null = null;
     for (const table of await capturedTables(transaction as unknown as Kysely<DB>)) {
       await sql`create or replace trigger schakel_capture after insert or update or delete on ${sql.table(table)}
         for each row execute function schakel_capture_change()`.execute(transaction);
-      if (!withId.has(table)) continue;
       const unlisted = sql`from ${sql.table(table)} t where not exists
         (select 1 from sync_changes c where c.table_name = ${table} and c.row_id = t.id::text)`;
       const { rows } = await sql<{ found: boolean }>`select exists (select 1 ${unlisted}) as found`.execute(

@@ -3,13 +3,13 @@
  * dispatcher as any call (role, input, rules, one transaction, audit), with the desk's `now` and ids. Its outcome is
  * kept under the command's id, so a push repeated after a lost answer gets the same answer and changes nothing.
  */
-import type { Kysely, Transaction } from 'kysely';
+import type { Insertable, Kysely, Transaction } from 'kysely';
 import type { ConflictDetails } from '../../../shared/result.ts';
 import type { SessionAccount } from '../../../shared/roles.ts';
 import type { CommandOutcome, CommandResult, PushedCommand, PushResponse } from '../../../shared/sync.ts';
 import type { Dispatcher } from '../dispatcher.ts';
 import { Failure } from '../failure.ts';
-import type { DB } from '../store/schema.ts';
+import type { DB, SyncCommandsTable } from '../store/schema.ts';
 import { nextChangeNumber } from './change-feed.ts';
 import { isCommandCall } from './commands.ts';
 
@@ -40,6 +40,27 @@ async function storedResult(db: Kysely<DB> | Transaction<DB>, id: string): Promi
   };
 }
 
+/** The command log's row of a command and how it ended. */
+function commandRow(
+  deps: PushDeps,
+  who: Pusher,
+  command: PushedCommand,
+  outcome: CommandOutcome,
+  ending: { message: string | null; details: ConflictDetails | null; seq: number | null },
+): Insertable<SyncCommandsTable> {
+  return {
+    id: command.id,
+    device_id: who.deviceId,
+    account_id: who.account.id,
+    call: command.call,
+    outcome,
+    message: ending.message,
+    details: ending.details ? JSON.stringify(ending.details) : null,
+    seq: ending.seq,
+    received_at: deps.clock().toISOString(),
+  };
+}
+
 /** Keeps a command's outcome; another server process that kept one first wins, and its answer is returned. */
 async function keepOutcome(
   deps: PushDeps,
@@ -51,17 +72,7 @@ async function keepOutcome(
 ): Promise<CommandResult> {
   await deps.db
     .insertInto('sync_commands')
-    .values({
-      id: command.id,
-      device_id: who.deviceId,
-      account_id: who.account.id,
-      call: command.call,
-      outcome,
-      message,
-      details: details ? JSON.stringify(details) : null,
-      seq: null,
-      received_at: deps.clock().toISOString(),
-    })
+    .values(commandRow(deps, who, command, outcome, { message, details, seq: null }))
     .onConflict((oc) => oc.column('id').doNothing())
     .execute();
   return (await storedResult(deps.db, command.id)) as CommandResult;
@@ -96,17 +107,7 @@ async function applyOne(deps: PushDeps, who: Pusher, command: PushedCommand): Pr
       last: async (transaction) => {
         await transaction
           .insertInto('sync_commands')
-          .values({
-            id: command.id,
-            device_id: who.deviceId,
-            account_id: who.account.id,
-            call: command.call,
-            outcome: 'toegepast',
-            message: null,
-            details: null,
-            seq,
-            received_at: deps.clock().toISOString(),
-          })
+          .values(commandRow(deps, who, command, 'toegepast', { message: null, details: null, seq }))
           .execute();
       },
     },
