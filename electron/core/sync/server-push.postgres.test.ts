@@ -109,6 +109,23 @@ describe('a push on the server', () => {
     });
   });
 
+  it('takes a changed password to the server, where the user signs in with it next', async () => {
+    const newPassword = 'een nieuw wachtwoord van de projectleider';
+    const made = await madeOnDesk('auth.changePassword', { currentPassword: password, newPassword });
+    // The audit entry hides the passwords; the command carries them, as the desk's outbox does.
+    const command = { ...made, input: { currentPassword: password, newPassword } };
+    const [result] = (await applyPush(server(), projectleider, [command])).results;
+    expect(result?.outcome).toBe('toegepast');
+    const login = (pw: string) =>
+      server().dispatcher.dispatch(
+        'auth.login',
+        { username: 'projectleider', password: pw },
+        'nieuw-venster',
+      );
+    expect((await login(newPassword)).ok).toBe(true);
+    expect((await login(password)).ok).toBe(false);
+  });
+
   it('refuses a call that is not a command (signing in stays on the desk)', async () => {
     const { v7 } = await import('uuid');
     const [result] = (
