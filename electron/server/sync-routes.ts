@@ -40,8 +40,11 @@ export interface SyncRouteDeps {
   signInThrottle: LoginThrottle;
 }
 
-/** Body caps per route: a pairing or sign-in is a few hundred bytes, a push up to 500 commands. */
-export const bodyLimits = { pair: 2 * 1024, login: 2 * 1024, pull: 1024, push: 8 * 1024 * 1024 } as const;
+/**
+ * Body caps per route: a pairing or sign-in is a few hundred bytes; a push is up to 500 commands in some 8 MB, or
+ * one larger command alone (a claim with five receipts of 5 MB is some 35 MB as JSON).
+ */
+export const bodyLimits = { pair: 2 * 1024, login: 2 * 1024, pull: 1024, push: 48 * 1024 * 1024 } as const;
 
 const blobPath = /^\/sync\/blob\/([^/]*)$/;
 

@@ -10,6 +10,25 @@ import { asPushed, readOutbox } from './desk-outbox.ts';
 
 /** The most commands one push carries (pushRequest in shared/sync.ts). */
 export const pushBatch = 500;
+/**
+ * The most input one push carries, counted as stored: a few claims with receipts fill it. A single command larger
+ * than this still goes, alone (the server takes up to bodyLimits.push).
+ */
+export const pushBytes = 8 * 1024 * 1024;
+
+/** The first commands of one user that fit one push: at least one, so a large one is never stuck behind itself. */
+export function nextBatch(waiting: readonly Selectable<SyncOutboxTable>[]): Selectable<SyncOutboxTable>[] {
+  const first = waiting[0];
+  if (!first) return [];
+  const batch = [first];
+  let bytes = first.input.length + first.context.length;
+  for (const row of waiting.slice(1)) {
+    bytes += row.input.length + row.context.length;
+    if (row.account_id !== first.account_id || bytes > pushBytes) break;
+    batch.push(row);
+  }
+  return batch;
+}
 
 export type Push = (commands: PushedCommand[], accountId: string) => Promise<PushResponse>;
 
@@ -28,11 +47,9 @@ export async function pushOutbox(
 ): Promise<PushSummary> {
   const summary: PushSummary = { toegepast: 0, afgewezen: 0, conflict: 0, wachtend: 0 };
   for (;;) {
-    const waiting = await readOutbox(db, pushBatch);
-    const first = waiting[0];
+    const batch = nextBatch(await readOutbox(db, pushBatch));
+    const first = batch[0];
     if (!first) break;
-    const end = waiting.findIndex((row) => row.account_id !== first.account_id);
-    const batch = end === -1 ? waiting : waiting.slice(0, end);
     const { results } = await push(batch.map(asPushed), first.account_id);
     const answered = new Map(results.map((r) => [r.id, r]));
     await db.transaction().execute(async (transaction) => {
