@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire, registerHooks } from 'node:module';
@@ -56,6 +57,8 @@ export async function startEmbeddedPostgres(
   const password = fs.readFileSync(secret, 'utf8');
   const port = await freePort();
   const EmbeddedPostgres = await loadEmbeddedPostgres(asRoot);
+  /** PostgreSQL's last lines, for the message when it does not start. */
+  const recent: string[] = [];
   const server = new EmbeddedPostgres({
     databaseDir,
     port,
@@ -78,14 +81,71 @@ export async function startEmbeddedPostgres(
       'unix_socket_directories=',
       ...(durable ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']),
     ],
-    onLog: options.onLog ?? (() => {}),
+    onLog: (line) => {
+      recent.push(line);
+      if (recent.length > 5) recent.shift();
+      options.onLog?.(line);
+    },
     onError: (err) => options.onLog?.(String(err)),
   });
   if (firstStart) await server.initialise();
-  await server.start();
+  else await stopLeftover(databaseDir);
+  try {
+    await server.start();
+  } catch {
+    // The package rejects with nothing when PostgreSQL stops before it is ready; its own lines say why.
+    throw new Error(
+      `PostgreSQL in ${databaseDir} startte niet: ${recent.join(' ').trim() || 'geen melding'}`,
+    );
+  }
   const urlOf = (database: string) =>
     `postgres://${user}:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
   return { url: urlOf('postgres'), urlOf, stop: () => server.stop() };
+}
+
+/**
+ * A PostgreSQL still running on this cluster after the server process that started it was killed (kill -9, the
+ * out-of-memory killer): it outlives its parent, holds the cluster's lock file and would keep a new one from
+ * starting. Its clients died with that process, so it is shut down (fast: open transactions roll back, everything
+ * committed stays) before ours starts. A lock file whose process is gone, or is no PostgreSQL of this cluster (its
+ * number reused after a reboot), is PostgreSQL's own to judge.
+ */
+export async function stopLeftover(databaseDir: string, waitMs = 60_000): Promise<void> {
+  let pid: number;
+  try {
+    pid = Number(fs.readFileSync(path.join(databaseDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  } catch {
+    return;
+  }
+  if (!Number.isInteger(pid) || pid <= 1 || !isPostmasterOf(pid, databaseDir)) return;
+  signal(pid, 'SIGINT');
+  const deadline = Date.now() + waitMs;
+  while (isPostmasterOf(pid, databaseDir)) {
+    // A fast shutdown that does not end (a backend stuck in the kernel) is made an immediate one.
+    if (Date.now() > deadline) signal(pid, 'SIGQUIT');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+function signal(pid: number, name: NodeJS.Signals): void {
+  try {
+    process.kill(pid, name);
+  } catch {
+    // Gone meanwhile.
+  }
+}
+
+/** Whether process `pid` is alive and is a PostgreSQL started on `databaseDir` (a finished one is not). */
+function isPostmasterOf(pid: number, databaseDir: string): boolean {
+  let command: string;
+  try {
+    command = fs.existsSync('/proc/self/cmdline')
+      ? fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ')
+      : execFileSync('ps', ['-o', 'command=', '-p', String(pid)], { encoding: 'utf8' });
+  } catch {
+    return false;
+  }
+  return /\bpostgres\b/.test(command) && command.includes(` -D ${databaseDir} `);
 }
 
 /** A port nobody listens on now, chosen by the system. */
