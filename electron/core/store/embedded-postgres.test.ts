@@ -9,7 +9,7 @@ import {
   type RunningPostgres,
   reachableByOthers,
   startEmbeddedPostgres,
-  stopLeftover,
+  stopPostgresOn,
 } from './embedded-postgres.ts';
 
 it('sees whether the postgres user can reach the binaries: not inside a folder only its owner may enter', () => {
@@ -26,7 +26,7 @@ it('sees whether the postgres user can reach the binaries: not inside a folder o
   }
 });
 
-it('starts again on a cluster whose PostgreSQL outlived the killed process that started it', async () => {
+it('starts again on a cluster whose PostgreSQL outlived the killed process that started it, and joins one in use', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'schakel-leftover-'));
   const module = pathToFileURL(path.join(import.meta.dirname, 'embedded-postgres.ts')).href;
   const child = spawn(
@@ -64,13 +64,22 @@ it('starts again on a cluster whose PostgreSQL outlived the killed process that 
     await after.connect();
     expect((await after.query('select n from kept')).rows).toEqual([{ n: 42 }]);
     await after.end();
+
+    // A second start while it runs (the beheerder asking the server for a pairing code) joins it, and leaves it
+    // running when done.
+    const second = await startEmbeddedPostgres(dir, { durable: false });
+    expect(second.url).toBe(running.url);
+    await second.stop();
+    const still = new pg.Client({ connectionString: running.url });
+    await still.connect();
+    await still.end();
     expect(
       fs.existsSync(`/proc/${leftover}`) ? fs.readFileSync(`/proc/${leftover}/cmdline`, 'utf8') : '',
     ).not.toContain(dir);
   } finally {
     child.kill('SIGKILL');
     await running?.stop();
-    await stopLeftover(path.join(dir, 'cluster'));
+    await stopPostgresOn(dir);
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }, 60_000);

@@ -29,6 +29,8 @@ export interface EmbeddedOptions {
 const user = 'schakel';
 /** The cluster's password, made at initdb and kept beside the cluster (only this user may read it). */
 const passwordFile = 'schakel-postgres-password';
+/** The process that started the cluster's running PostgreSQL. */
+const ownerFile = 'schakel-postgres-owner';
 
 /**
  * Starts PostgreSQL on `dataDir/cluster` (created at first start), listening on 127.0.0.1 only, on a free port, with
@@ -55,6 +57,15 @@ export async function startEmbeddedPostgres(
   const secret = path.join(dataDir, passwordFile);
   if (firstStart) fs.writeFileSync(secret, randomBytes(24).toString('base64url'), { mode: 0o600 });
   const password = fs.readFileSync(secret, 'utf8');
+  const urlAt = (port: number) => (database: string) =>
+    `postgres://${user}:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
+  const found = firstStart ? null : runningOn(dataDir, databaseDir);
+  if (found?.owned) {
+    // Started by a live process (the server, while the beheerder asks for a pairing code): joined, and left to it.
+    const urlOf = urlAt(found.port);
+    return { url: urlOf('postgres'), urlOf, stop: async () => {} };
+  }
+  if (found) await stopLeftover(databaseDir, found.pid);
   const port = await freePort();
   const EmbeddedPostgres = await loadEmbeddedPostgres(asRoot);
   /** PostgreSQL's last lines, for the message when it does not start. */
@@ -89,7 +100,6 @@ export async function startEmbeddedPostgres(
     onError: (err) => options.onLog?.(String(err)),
   });
   if (firstStart) await server.initialise();
-  else await stopLeftover(databaseDir);
   try {
     await server.start();
   } catch {
@@ -98,26 +108,44 @@ export async function startEmbeddedPostgres(
       `PostgreSQL in ${databaseDir} startte niet: ${recent.join(' ').trim() || 'geen melding'}`,
     );
   }
-  const urlOf = (database: string) =>
-    `postgres://${user}:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
+  fs.writeFileSync(path.join(dataDir, ownerFile), String(process.pid));
+  const urlOf = urlAt(port);
   return { url: urlOf('postgres'), urlOf, stop: () => server.stop() };
 }
 
 /**
- * A PostgreSQL still running on this cluster after the server process that started it was killed (kill -9, the
- * out-of-memory killer): it outlives its parent, holds the cluster's lock file and would keep a new one from
- * starting. Its clients died with that process, so it is shut down (fast: open transactions roll back, everything
- * committed stays) before ours starts. A lock file whose process is gone, or is no PostgreSQL of this cluster (its
- * number reused after a reboot), is PostgreSQL's own to judge.
+ * The PostgreSQL running on this cluster, if any: its process and port, and whether the process that started it
+ * still owns it (is still its parent). One whose starter died (kill -9, the out-of-memory killer) outlives it,
+ * holding the cluster's lock file. A lock file whose process is gone, or is no PostgreSQL of this cluster (its
+ * number reused after a reboot), is PostgreSQL's own to judge: null.
  */
-export async function stopLeftover(databaseDir: string, waitMs = 60_000): Promise<void> {
-  let pid: number;
+function runningOn(
+  dataDir: string,
+  databaseDir: string,
+): { pid: number; port: number; owned: boolean } | null {
+  let lines: string[];
   try {
-    pid = Number(fs.readFileSync(path.join(databaseDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    lines = fs.readFileSync(path.join(databaseDir, 'postmaster.pid'), 'utf8').split('\n');
   } catch {
-    return;
+    return null;
   }
-  if (!Number.isInteger(pid) || pid <= 1 || !isPostmasterOf(pid, databaseDir)) return;
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (!Number.isInteger(pid) || pid <= 1 || !isPostmasterOf(pid, databaseDir)) return null;
+  let owner = 0;
+  try {
+    owner = Number(fs.readFileSync(path.join(dataDir, ownerFile), 'utf8'));
+  } catch {
+    // Started by a version that kept no owner: a leftover.
+  }
+  return { pid, port, owned: owner > 1 && parentOf(pid) === owner };
+}
+
+/**
+ * Shuts down a PostgreSQL left behind on this cluster. Its clients died with the process that started it, so the
+ * shutdown is fast: open transactions roll back, everything committed stays.
+ */
+async function stopLeftover(databaseDir: string, pid: number, waitMs = 60_000): Promise<void> {
   signal(pid, 'SIGINT');
   const deadline = Date.now() + waitMs;
   while (isPostmasterOf(pid, databaseDir)) {
@@ -125,6 +153,13 @@ export async function stopLeftover(databaseDir: string, waitMs = 60_000): Promis
     if (Date.now() > deadline) signal(pid, 'SIGQUIT');
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
+}
+
+/** Shuts down whatever PostgreSQL runs on the cluster in `dataDir`, owned or left behind (tests clean up with it). */
+export async function stopPostgresOn(dataDir: string): Promise<void> {
+  const databaseDir = path.join(dataDir, 'cluster');
+  const found = runningOn(dataDir, databaseDir);
+  if (found) await stopLeftover(databaseDir, found.pid);
 }
 
 function signal(pid: number, name: NodeJS.Signals): void {
@@ -135,17 +170,31 @@ function signal(pid: number, name: NodeJS.Signals): void {
   }
 }
 
+const hasProc = fs.existsSync('/proc/self/stat');
+
 /** Whether process `pid` is alive and is a PostgreSQL started on `databaseDir` (a finished one is not). */
 function isPostmasterOf(pid: number, databaseDir: string): boolean {
   let command: string;
   try {
-    command = fs.existsSync('/proc/self/cmdline')
+    command = hasProc
       ? fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ')
       : execFileSync('ps', ['-o', 'command=', '-p', String(pid)], { encoding: 'utf8' });
   } catch {
     return false;
   }
   return /\bpostgres\b/.test(command) && command.includes(` -D ${databaseDir} `);
+}
+
+/** The parent of process `pid`: the process that started it, or whoever adopted it when that one died. */
+function parentOf(pid: number): number {
+  try {
+    if (!hasProc) return Number(execFileSync('ps', ['-o', 'ppid=', '-p', String(pid)], { encoding: 'utf8' }));
+    // After the name in parentheses (which may hold anything): the state, then the parent.
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  } catch {
+    return 0;
+  }
 }
 
 /** A port nobody listens on now, chosen by the system. */
