@@ -98,3 +98,23 @@ describe('the migrations on PostgreSQL', () => {
     }
   });
 });
+
+it('keeps working when PostgreSQL ends the connections idle in its pool', async () => {
+  const database = await postgresDatabase({ migrated: true });
+  const store = await openPostgresStore(database.url);
+  try {
+    await sql`select 1`.execute(store.db);
+    const admin = await openPostgresStore(database.url, { maxConnections: 1 });
+    const ended = await sql<{ ended: boolean }>`
+      select pg_terminate_backend(pid) as ended from pg_stat_activity
+      where datname = current_database() and pid <> pg_backend_pid()`.execute(admin.db);
+    await admin.close();
+    expect(ended.rows.length).toBeGreaterThan(0);
+    // The pool hears of it (its error would otherwise end the process), then opens a new connection.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect((await sql<{ n: number }>`select 1 as n`.execute(store.db)).rows).toEqual([{ n: 1 }]);
+  } finally {
+    await store.close();
+    await database.drop();
+  }
+});
