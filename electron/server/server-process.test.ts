@@ -1,86 +1,40 @@
 /**
  * The Schakel server as a beheerder runs it: real processes (`electron/server/main.ts`) on an embedded PostgreSQL in
- * a data folder, set up and asked for a pairing code from the command line, then a desk pairs over HTTPS with the
- * printed fingerprint pinned, signs in, pushes a command made on it and pulls the result.
+ * a data folder, set up from the command line before it serves and asked for a pairing code while it serves (the
+ * command then works beside it on the same PostgreSQL); a desk pairs over HTTPS with the printed fingerprint pinned,
+ * signs in, pushes a command made on it and pulls the result, also after PostgreSQL ended the server's connections.
  */
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { promisify } from 'node:util';
+import { sql } from 'kysely';
+import { v7 } from 'uuid';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type Harness, harness, password, personInput } from '../../test/support/harness.ts';
-import { serverClient } from '../core/sync/server-client.ts';
+import { type Harness, harness, personInput } from '../../test/support/harness.ts';
+import { pairedDesk, type ServerProcess, serverProcess } from '../../test/support/server-process.ts';
 
-const run = promisify(execFile);
-const main = path.join(import.meta.dirname, 'main.ts');
-let dataDir: string;
-let server: ChildProcess | undefined;
+let server: ServerProcess;
 let desk: Harness;
 
 beforeAll(async () => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'schakel-server-'));
+  server = await serverProcess();
   desk = await harness('2026-05-04T09:00:00.000Z', 'sqlite');
   await desk.withTeam();
 });
 afterAll(async () => {
-  server?.kill('SIGTERM');
-  if (server && server.exitCode === null) await new Promise((resolve) => server?.once('exit', resolve));
+  await server.close();
   await desk.close();
-  fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-const cli = (...args: string[]) =>
-  run(process.execPath, [main, ...args, '--data-dir', dataDir], {
-    env: { ...process.env, SCHAKEL_WACHTWOORD: password },
-  });
-
-/** Starts `server` and resolves with what it printed once it listens. */
-function serve(): Promise<{ url: string; fingerprint: string }> {
-  server = spawn(process.execPath, [main, '--data-dir', dataDir, '--host', '127.0.0.1', '--port', '0'], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    server?.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const url = /luistert op (https:\/\/\S+)/.exec(out)?.[1];
-      const fingerprint = /Vingerafdruk van de server: (\S+)/.exec(out)?.[1];
-      if (url && fingerprint) resolve({ url, fingerprint });
-    });
-    server?.once('exit', (code) => reject(new Error(`server stopped (${code}): ${out}`)));
-  });
-}
-
-it('is set up, hands out a pairing code, and serves a paired desk its own work back', async () => {
-  const setup = await cli(
+it('is set up, hands out a pairing code while it serves, and serves a paired desk its own work back', async () => {
+  const setup = await server.cli(
     'inrichten',
-    '--organisatie',
-    'Welzijn Oost',
-    '--naam',
-    'Bea Beheer',
-    '--gebruiker',
-    'bea',
-    '--rol',
-    'projectleider',
+    ...['--organisatie', 'Welzijn Oost', '--naam', 'Bea Beheer', '--gebruiker', 'bea'],
+    ...['--rol', 'projectleider'],
   );
   expect(setup.stdout).toContain('Ingericht: Welzijn Oost');
-  const made = await cli('koppelcode', '--gebruiker', 'bea');
-  const code = /Koppelcode: (\S+)/.exec(made.stdout)?.[1] as string;
-  const printed = /Vingerafdruk van de server: (\S+)/.exec(made.stdout)?.[1];
-  expect(code).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
 
-  const { url, fingerprint } = await serve();
-  // The fingerprint the beheerder was given is the one the running server shows.
-  expect(fingerprint).toBe(printed);
-  const client = serverClient({ url, fingerprint });
-  const paired = await client.pair({ code, naam: 'Laptop administratie' });
-  if (!paired.ok) throw new Error(paired.error.message);
-  expect(paired.value.organisatie).toBe('Welzijn Oost');
-  const desks = { deviceId: paired.value.deviceId, deviceKey: paired.value.deviceKey };
-  const signedIn = await client.signIn(desks, { username: 'bea', password });
-  if (!signedIn.ok) throw new Error(signedIn.error.message);
-  const credentials = { ...desks, userToken: signedIn.value.token };
+  const listening = await server.start();
+  // The pairing code comes from `koppelcode` beside the running server, with the fingerprint it shows.
+  const { client, credentials, organisatie } = await pairedDesk(server, listening, { setUp: false });
+  expect(organisatie).toBe('Welzijn Oost');
 
   // A person registered on the desk travels as a command: the server creates the same record.
   const person = await desk.ok('projectleider', 'persons.create', personInput({ voornaam: 'Nguyễn' }));
@@ -89,7 +43,6 @@ it('is set up, hands out a pairing code, and serves a paired desk its own work b
     .select(['input', 'context'])
     .where('call', '=', 'persons.create')
     .executeTakeFirstOrThrow();
-  const { v7 } = await import('uuid');
   const command = {
     id: v7(),
     call: 'persons.create',
@@ -101,6 +54,12 @@ it('is set up, hands out a pairing code, and serves a paired desk its own work b
     ok: true,
     value: { results: [{ id: command.id, outcome: 'toegepast', message: null, details: null }] },
   });
+
+  // PostgreSQL ends the server's connections (a restart, an administrator): the server opens new ones.
+  const ended = await sql`select pg_terminate_backend(pid) from pg_stat_activity
+    where datname = 'schakel' and pid <> pg_backend_pid()`.execute(await server.db());
+  expect(ended.rows.length).toBeGreaterThan(0);
+  await new Promise((resolve) => setTimeout(resolve, 200));
 
   const pulled = await client.pull(credentials, 0);
   if (!pulled.ok) throw new Error(pulled.error.message);

@@ -22,8 +22,12 @@ const serverNames: Record<Role, string> = {
   administrateur: 'Ada Administrateur',
 };
 
-export async function syncTeam() {
-  const desk = await harness('2026-04-30T14:00:00.000Z', 'sqlite');
+/**
+ * A desk (the SQLite harness with a team) whose calls are recorded as the commands it pushes: the input and the
+ * time and ids its audit entry keeps. Its clock starts at `start` and moves a second per call.
+ */
+export async function commandDesk(start = '2026-04-30T14:00:00.000Z') {
+  const desk = await harness(start, 'sqlite');
   await desk.withTeam();
   let deskSeconds = 0;
   /** A call made on the desk, as the desk pushes it: its input, and the time and ids its audit entry keeps. */
@@ -33,7 +37,7 @@ export async function syncTeam() {
     input: CallInput<N>,
   ): Promise<PushedCommand> {
     // A second apart, so the call's audit entry is the newest.
-    desk.setNow(new Date(Date.parse('2026-04-30T14:00:00.000Z') + ++deskSeconds * 1000).toISOString());
+    desk.setNow(new Date(Date.parse(start) + ++deskSeconds * 1000).toISOString());
     await desk.ok(role, name, input);
     const entry = await desk.core.store.db
       .selectFrom('audit_log')
@@ -45,6 +49,11 @@ export async function syncTeam() {
     const context = JSON.parse(entry.context) as { now: string; ids: string[] };
     return { id: v7(), call: name, input: JSON.parse(entry.input), ...context };
   }
+  return { desk, madeOnDesk };
+}
+
+export async function syncTeam() {
+  const { desk, madeOnDesk } = await commandDesk();
 
   const database = await postgresDatabase({ migrated: true });
   const clock = () => new Date('2026-05-01T09:00:00.000Z');
