@@ -1,18 +1,24 @@
 /**
  * A team as issue 13 has it, with real parts: a desk (the SQLite harness, where calls are made and recorded as
  * commands) and two Schakel server processes on one PostgreSQL database of the run's server, with the change
- * capture installed and an account per role.
+ * capture installed and an account per role; or the whole server (core and HTTPS front) in the test's process.
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { v7 } from 'uuid';
 import { Dispatcher } from '../../electron/core/dispatcher.ts';
 import { Sessions } from '../../electron/core/sessions.ts';
 import { openPostgresStore } from '../../electron/core/store/postgres.ts';
 import type { PostgresStore } from '../../electron/core/store/store.ts';
 import { installChangeCapture } from '../../electron/core/sync/change-feed.ts';
+import { type DeskCredentials, serverClient } from '../../electron/core/sync/server-client.ts';
 import type { Pusher } from '../../electron/core/sync/server-push.ts';
+import { startServerCore } from '../../electron/server/server-core.ts';
+import { startSchakelServer } from '../../electron/server/start-server.ts';
 import type { CallInput, CallName } from '../../shared/contract.ts';
 import type { Role, SessionAccount } from '../../shared/roles.ts';
-import type { PushedCommand } from '../../shared/sync.ts';
+import type { PairingCode, PushedCommand } from '../../shared/sync.ts';
 import { harness, password } from './harness.ts';
 import { postgresDatabase } from './postgres.ts';
 
@@ -119,3 +125,80 @@ export async function syncTeam() {
   };
 }
 export type SyncTeam = Awaited<ReturnType<typeof syncTeam>>;
+
+/**
+ * The Schakel server in the test's own process, as `scripts/schakel server` wires it: its core (migrations, change
+ * capture, push, pull) on a database of its own on the run's PostgreSQL and its HTTPS front on 127.0.0.1, with a
+ * clock the test moves. Set up with the first account (bea, administrateur and beheerder, client 'beheer') and one
+ * account per role (named after it); `pairedDesk` pairs a desk and signs a user in on it.
+ */
+export async function inProcessServer(start = '2026-06-01T12:00:00.000Z') {
+  const database = await postgresDatabase({ migrated: true });
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'schakel-server-'));
+  let now = new Date(start);
+  const clock = () => now;
+  const logError = (thrown: unknown, reference: string) => console.error(`server (${reference})`, thrown);
+  const core = await startServerCore({ dataDir, databaseUrl: database.url, clock, logError });
+  const front = await startSchakelServer({
+    dataDir,
+    db: core.store.db,
+    services: core.services,
+    host: '127.0.0.1',
+    clock,
+    logError,
+  });
+  const listening = { url: `https://127.0.0.1:${front.port}`, fingerprint: front.fingerprint };
+  const client = serverClient(listening);
+  const setup = async (name: CallName, input: unknown) => {
+    const r = await core.dispatcher.dispatch(name, input, 'beheer');
+    if (!r.ok) throw new Error(`${name}: ${r.error.message}`);
+    return r.value;
+  };
+  await setup('auth.setup', {
+    organisatieNaam: 'Welzijn Oost',
+    displayName: 'Bea Beheer',
+    username: 'bea',
+    password,
+    role: 'administrateur',
+  });
+  for (const role of ['projectleider', 'begeleider', 'administrateur'] as const) {
+    await setup('accounts.create', {
+      displayName: serverNames[role],
+      username: role,
+      role,
+      isBeheerder: false,
+      password,
+    });
+  }
+
+  /** A desk paired with a code the beheerder made now, and `username` signed in on it. */
+  async function pairedDesk(username: string, naam = `Laptop ${username}`): Promise<DeskCredentials> {
+    const { code } = (await setup('sync.pairingCode', {})) as PairingCode;
+    const paired = await client.pair({ code, naam });
+    if (!paired.ok) throw new Error(paired.error.message);
+    const desk = { deviceId: paired.value.deviceId, deviceKey: paired.value.deviceKey };
+    const signedIn = await client.signIn(desk, { username, password });
+    if (!signedIn.ok) throw new Error(signedIn.error.message);
+    return { ...desk, userToken: signedIn.value.token };
+  }
+
+  return {
+    core,
+    db: core.store.db,
+    listening,
+    client,
+    /** A call as the beheerder on the server (client 'beheer'). */
+    beheer: setup,
+    pairedDesk,
+    setNow: (iso: string) => {
+      now = new Date(iso);
+    },
+    close: async () => {
+      await front.close();
+      await core.close();
+      await database.drop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+export type InProcessServer = Awaited<ReturnType<typeof inProcessServer>>;
