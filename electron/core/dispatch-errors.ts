@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { labelForPath } from '../../shared/field-labels.ts';
 import { printable } from '../../shared/printable.ts';
 import type { AppError, Result } from '../../shared/result.ts';
-import { storeErrorFrom } from './store/store-error.ts';
+import { errorCode, storeErrorFrom } from './store/store-error.ts';
 
 /** A call's result when it fails: the error the user is shown. */
 export function failure(error: AppError): Result<never> {
@@ -65,12 +65,23 @@ function passingServerTrouble(thrown: unknown): boolean {
   );
 }
 
+/** PostgreSQL's codes for text it cannot store: character_not_in_repertoire (a NUL), untranslatable_character. */
+const notStorableText = new Set(['22021', '22P05']);
+
 export function storeFailure(thrown: unknown, file: string): AppError | null {
   if (passingServerTrouble(thrown)) {
     return {
       code: 'unavailable',
       message:
         'De database was even niet bereikbaar of bezet. Er is niets opgeslagen; probeer het zo opnieuw.',
+    };
+  }
+  // PostgreSQL keeps no NUL character in text, where SQLite does: a command made on a desk may carry one.
+  if (notStorableText.has(errorCode(thrown))) {
+    return {
+      code: 'invalid_input',
+      message:
+        'De invoer bevat een teken dat niet kan worden opgeslagen (een nul-teken). Er is niets opgeslagen; haal het teken weg en probeer het opnieuw.',
     };
   }
   const storeError = storeErrorFrom(thrown, file);

@@ -137,7 +137,12 @@ export async function inProcessServer(start = '2026-06-01T12:00:00.000Z') {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'schakel-server-'));
   let now = new Date(start);
   const clock = () => now;
-  const logError = (thrown: unknown, reference: string) => console.error(`server (${reference})`, thrown);
+  /** Unexpected failures the server logged (an internal error): a test of bad input expects none. */
+  const internalErrors: unknown[] = [];
+  const logError = (thrown: unknown, reference: string) => {
+    internalErrors.push(thrown);
+    console.error(`server (${reference})`, thrown);
+  };
   const core = await startServerCore({ dataDir, databaseUrl: database.url, clock, logError });
   const front = await startSchakelServer({
     dataDir,
@@ -186,6 +191,7 @@ export async function inProcessServer(start = '2026-06-01T12:00:00.000Z') {
     core,
     db: core.store.db,
     listening,
+    internalErrors,
     client,
     /** A call as the beheerder on the server (client 'beheer'). */
     beheer: setup,
