@@ -48,10 +48,6 @@ export function inputError(error: z.ZodError): AppError {
 }
 
 /**
- * A failure of the database file itself (busy, disk full, no access) that ended a call, as what the user is told;
- * null for anything else, which is a bug of ours.
- */
-/**
  * PostgreSQL's passing troubles (its SQLSTATE classes: 08 connection, 40 rolled back as a deadlock or
  * serialisation failure, 53 out of resources, 57 shut down or cancelled) and a lost connection: nothing was saved,
  * and the same call may well succeed in a moment. A command pushed to the server is then sent again, not refused.
@@ -68,6 +64,23 @@ function passingServerTrouble(thrown: unknown): boolean {
 /** PostgreSQL's codes for text it cannot store: character_not_in_repertoire (a NUL), untranslatable_character. */
 const notStorableText = new Set(['22021', '22P05']);
 
+/**
+ * PostgreSQL keeps no NUL character in text, where SQLite does: a command made on a desk, or a name sent to the
+ * server, may carry one. Refused as input, with nothing stored; null for any other failure.
+ */
+export function unstorableText(thrown: unknown): AppError | null {
+  if (!notStorableText.has(errorCode(thrown))) return null;
+  return {
+    code: 'invalid_input',
+    message:
+      'De invoer bevat een teken dat niet kan worden opgeslagen (een nul-teken). Er is niets opgeslagen; haal het teken weg en probeer het opnieuw.',
+  };
+}
+
+/**
+ * A failure of the database itself (busy, disk full, no access, a passing trouble of PostgreSQL), or text it cannot
+ * hold, that ended a call, as what the user is told; null for anything else, which is a bug of ours.
+ */
 export function storeFailure(thrown: unknown, file: string): AppError | null {
   if (passingServerTrouble(thrown)) {
     return {
@@ -76,14 +89,8 @@ export function storeFailure(thrown: unknown, file: string): AppError | null {
         'De database was even niet bereikbaar of bezet. Er is niets opgeslagen; probeer het zo opnieuw.',
     };
   }
-  // PostgreSQL keeps no NUL character in text, where SQLite does: a command made on a desk may carry one.
-  if (notStorableText.has(errorCode(thrown))) {
-    return {
-      code: 'invalid_input',
-      message:
-        'De invoer bevat een teken dat niet kan worden opgeslagen (een nul-teken). Er is niets opgeslagen; haal het teken weg en probeer het opnieuw.',
-    };
-  }
+  const text = unstorableText(thrown);
+  if (text) return text;
   const storeError = storeErrorFrom(thrown, file);
   if (storeError?.kind === 'locked') {
     return {

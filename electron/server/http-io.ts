@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { z } from 'zod';
 import { type AppError, httpStatusFor, type Result } from '../../shared/result.ts';
-import { inputError } from '../core/dispatch-errors.ts';
+import { inputError, unstorableText } from '../core/dispatch-errors.ts';
 import { Failure } from '../core/failure.ts';
 import { declaresJson } from '../core/http/browser-host.ts';
 
@@ -35,6 +35,9 @@ export function refusalOf(thrown: unknown): { status: number; error: AppError } 
   if (thrown instanceof Failure && thrown.error.code !== 'internal') {
     return { status: httpStatusFor[thrown.error.code], error: thrown.error };
   }
+  // A NUL character in a name or a user name reaches PostgreSQL in a query of the route itself.
+  const text = unstorableText(thrown);
+  if (text) return { status: 400, error: text };
   return undefined;
 }
 

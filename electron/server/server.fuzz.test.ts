@@ -34,7 +34,10 @@ import {
 import { password, personInput } from '../../test/support/harness.ts';
 import { commandDesk, type InProcessServer, inProcessServer } from '../../test/support/sync-server.ts';
 import { isCommandCall } from '../core/sync/commands.ts';
+import { deviceRefusals } from '../core/sync/device-auth.ts';
+import { pairingRefusals } from '../core/sync/pairing.ts';
 import type { DeskCredentials } from '../core/sync/server-client.ts';
+import { signedOutMessage } from '../core/sync/user-sign-in.ts';
 
 /** Where refusals are recorded on purpose: the refused command's outcome, the desk's last contact. */
 const recordedOnPurpose = ['sync_commands', 'sync_devices'];
@@ -147,6 +150,47 @@ describe('replayed and reordered commands', () => {
       .orderBy('id')
       .execute();
     expect(kept).toHaveLength(3);
+  });
+});
+
+describe('pairing codes and device keys', () => {
+  it('refuse an expired or used code, a revoked desk, a token of another desk and a NUL, in Dutch, writing nothing', async () => {
+    const before = await snapshot();
+    const expired = await server.client.pair({ code: codes.expired, naam: 'Laptop te laat' });
+    expect(expired).toMatchObject({
+      ok: false,
+      error: { code: 'unauthenticated', message: pairingRefusals.expired },
+    });
+    server.setNow('2026-06-01T12:40:00.000Z');
+    const used = await server.client.pair({ code: codes.used, naam: 'Laptop tweede keer' });
+    expect(used).toMatchObject({
+      ok: false,
+      error: { code: 'unauthenticated', message: pairingRefusals.used },
+    });
+    const revoked = await server.client.pull(desks.revoked, 0);
+    expect(revoked).toMatchObject({
+      ok: false,
+      error: { code: 'device_revoked', message: deviceRefusals.revoked },
+    });
+    const borrowed = await server.client.push({ ...desks.active, userToken: desks.admin.userToken }, [
+      applied,
+    ]);
+    expect(borrowed).toMatchObject({
+      ok: false,
+      error: { code: 'unauthenticated', message: signedOutMessage },
+    });
+    // A NUL character reaches PostgreSQL in the routes' own queries: refused as input, not a failure (was a 500).
+    const nul = { ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/nul-teken/) } };
+    expect(await server.client.signIn(desks.active, { username: 'bea\u0000', password })).toMatchObject(nul);
+    expect(await snapshot()).toEqual(before);
+
+    const { code } = (await server.beheer('sync.pairingCode', {})) as { code: string };
+    const withCode = await snapshot();
+    expect(await server.client.pair({ code, naam: 'Laptop\u0000' })).toMatchObject(nul);
+    expect(await snapshot()).toEqual(withCode);
+    // The code is still unused: the refused pairing took nothing. (Past the wait after three failed pairings.)
+    server.setNow('2026-06-01T12:45:00.000Z');
+    expect(await server.client.pair({ code, naam: 'Laptop' })).toMatchObject({ ok: true });
   });
 });
 
