@@ -131,7 +131,11 @@ function runningOn(
   }
   const pid = Number(lines[0]);
   const port = Number(lines[3]);
-  if (!Number.isInteger(pid) || pid <= 1 || !isPostmasterOf(pid, databaseDir)) return null;
+  if (!Number.isInteger(pid) || pid <= 1) return null;
+  // Killed with its server (kill -9 of the process group) and not yet reaped: PostgreSQL would take it for a live
+  // one. Gone in a moment; waited for as a leftover.
+  if (isZombie(pid)) return { pid, port, owned: false };
+  if (!isPostmasterOf(pid, databaseDir)) return null;
   let owner = 0;
   try {
     owner = Number(fs.readFileSync(path.join(dataDir, ownerFile), 'utf8'));
@@ -148,9 +152,15 @@ function runningOn(
 async function stopLeftover(databaseDir: string, pid: number, waitMs = 60_000): Promise<void> {
   signal(pid, 'SIGINT');
   const deadline = Date.now() + waitMs;
-  while (isPostmasterOf(pid, databaseDir)) {
-    // A fast shutdown that does not end (a backend stuck in the kernel) is made an immediate one.
-    if (Date.now() > deadline) signal(pid, 'SIGQUIT');
+  const reapedBy = Date.now() + 10_000;
+  for (;;) {
+    if (isPostmasterOf(pid, databaseDir)) {
+      // A fast shutdown that does not end (a backend stuck in the kernel) is made an immediate one.
+      if (Date.now() > deadline) signal(pid, 'SIGQUIT');
+    } else if (!isZombie(pid) || Date.now() > reapedBy) {
+      // Gone; or ended but never reaped (then PostgreSQL's own refusal says which process holds the cluster).
+      return;
+    }
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
@@ -183,6 +193,17 @@ function isPostmasterOf(pid: number, databaseDir: string): boolean {
     return false;
   }
   return /\bpostgres\b/.test(command) && command.includes(` -D ${databaseDir} `);
+}
+
+/** Whether process `pid` has ended but its parent has not yet collected it (Linux; elsewhere PostgreSQL judges). */
+function isZombie(pid: number): boolean {
+  if (!hasProc) return false;
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z');
+  } catch {
+    return false;
+  }
 }
 
 /** The parent of process `pid`: the process that started it, or whoever adopted it when that one died. */
