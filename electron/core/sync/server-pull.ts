@@ -55,17 +55,15 @@ export async function pullChanges(
       for (const [table, changed] of byTable) {
         // A table this user never reads is left out whole: not even the ids of its rows reach the desk.
         if (!isTable(table) || ruleFor(table, account).kind === 'geen') continue;
-        // Bytes as base64, so the page survives JSON (wire-bytes.ts).
-        rows.push(
-          ...encodePulled(
-            await visibleRows(
-              transaction,
-              table,
-              changed.map((c) => c.row_id),
-              account,
-            ),
-          ),
+        // Bytes as base64, so the page survives JSON (wire-bytes.ts). Appended one by one: a command that
+        // changed a hundred thousand rows would overflow the arguments of a spread.
+        const visible = await visibleRows(
+          transaction,
+          table,
+          changed.map((c) => c.row_id),
+          account,
         );
+        for (const row of encodePulled(visible)) rows.push(row);
       }
       const cursor = page.reduce((max, c) => Math.max(max, Number(c.seq)), since);
       return { cursor, rows, more };
