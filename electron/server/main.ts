@@ -11,8 +11,8 @@
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { SessionAccount } from '../../shared/roles.ts';
 import type { PairingCode } from '../../shared/sync.ts';
+import { toSessionAccount } from '../core/accounts/account-rows.ts';
 import { serverCertificate } from './certificate.ts';
 import { type ServerCore, startServerCore } from './server-core.ts';
 import { startSchakelServer } from './start-server.ts';
@@ -77,18 +77,11 @@ async function task(core: ServerCore, command: string): Promise<void> {
   if (command === 'koppelcode') {
     const account = await core.store.db
       .selectFrom('accounts')
-      .select(['id', 'username', 'display_name', 'role', 'is_beheerder', 'active'])
+      .selectAll()
       .where('username', '=', (values.gebruiker ?? '').toLowerCase())
       .executeTakeFirst();
     if (!account?.active || !account.is_beheerder) fail('Geef met --gebruiker een actieve beheerder op.');
-    const who = account as NonNullable<typeof account>;
-    const session: SessionAccount = {
-      id: who.id,
-      username: who.username,
-      displayName: who.display_name,
-      role: who.role as SessionAccount['role'],
-      isBeheerder: true,
-    };
+    const session = toSessionAccount(account as NonNullable<typeof account>);
     const made = await core.dispatcher.dispatchAs(session, 'sync.pairingCode', {});
     if (!made.ok) fail(made.error.message);
     const code = (made as { value: PairingCode }).value;

@@ -4,7 +4,7 @@ import { id } from '../../../shared/validation.ts';
 import type { Reader } from '../context.ts';
 import { Failure } from '../failure.ts';
 import type { DB } from '../store/schema.ts';
-import { hashSecret, sameHash } from './secrets.ts';
+import { hashSecret, keyPattern, sameHash } from './secrets.ts';
 
 /** A paired desk, as a request proved it to be. */
 export interface AuthenticatedDevice {
@@ -19,8 +19,6 @@ export const deviceRefusals = {
   revoked:
     'De beheerder heeft deze computer ingetrokken. De gegevens van Schakel op deze computer worden gewist; koppel hem opnieuw als hij weer gebruikt mag worden.',
 };
-
-const keyPattern = /^[A-Za-z0-9_-]{43}$/;
 
 /** `Schakel-Device <deviceId>.<key>` taken apart, or null for anything else. */
 export function parseDeviceHeader(header: string | undefined): { deviceId: string; key: string } | null {

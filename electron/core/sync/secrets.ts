@@ -9,6 +9,9 @@ export function newKey(): string {
   return randomBytes(32).toString('base64url');
 }
 
+/** A key or token as newKey makes it: 32 bytes in base64url. */
+export const keyPattern = /^[A-Za-z0-9_-]{43}$/;
+
 export function hashSecret(secret: string): string {
   return createHash('sha256').update(secret, 'utf8').digest('hex');
 }

@@ -19,6 +19,7 @@ import {
   userTokenHeader,
 } from '../../../shared/sync.ts';
 import { id } from '../../../shared/validation.ts';
+import { keyPattern } from './secrets.ts';
 
 /** The server as a desk knows it: its address and the certificate fingerprint pinned at pairing. */
 export interface ServerAddress {
@@ -230,7 +231,7 @@ function parseAnswer<T>(answer: RawAnswer, schema: z.ZodType<T>): Result<T> {
   };
 }
 
-const secret = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
+const secret = z.string().regex(keyPattern);
 
 const pairResponse = z.object({
   deviceId: id,

@@ -10,7 +10,7 @@ import { Failure } from '../failure.ts';
 import { IdSource } from '../ids.ts';
 import type { DB } from '../store/schema.ts';
 import type { AuthenticatedDevice } from './device-auth.ts';
-import { hashSecret, newKey } from './secrets.ts';
+import { hashSecret, keyPattern, newKey } from './secrets.ts';
 
 export const signedOutMessage = 'Je bent niet (meer) aangemeld bij de server. Meld je opnieuw aan.';
 
@@ -45,8 +45,6 @@ export async function signIn(
   return { token, account: toSessionAccount(row) };
 }
 
-const tokenPattern = /^[A-Za-z0-9_-]{43}$/;
-
 /**
  * The account a request acts as: its token must belong to this desk, not be revoked (a revoked desk revokes its
  * tokens), and its account must still be active. The token is found by its SHA-256, which reveals nothing through
@@ -57,8 +55,7 @@ export async function authenticateUser(
   device: AuthenticatedDevice,
   token: string | undefined,
 ): Promise<SessionAccount> {
-  if (token === undefined || !tokenPattern.test(token))
-    throw new Failure('unauthenticated', signedOutMessage);
+  if (token === undefined || !keyPattern.test(token)) throw new Failure('unauthenticated', signedOutMessage);
   const row = await db
     .selectFrom('sync_tokens')
     .innerJoin('accounts', 'accounts.id', 'sync_tokens.account_id')
