@@ -140,12 +140,16 @@ import {
 } from './scholing.ts';
 import { type AppStatus, type Settings, settingsUpdateInput } from './settings.ts';
 import {
+  type ConnectResult,
+  connectInput,
   type InboxItem,
+  importRowsInput,
   type PairingCode,
   pairingCodeInput,
   resolveInboxInput,
   revokeDeviceInput,
   type SyncDevice,
+  type SyncStatus,
 } from './sync.ts';
 import { id, version } from './validation.ts';
 import { reportInput, type VerantwoordingReport } from './verantwoording.ts';
@@ -332,6 +336,13 @@ export const contract = {
   // Te verwerken, on the desk (desk-sync): the signed-in user's commands the server did not apply.
   'sync.inbox': read<InboxItem[]>()(none),
   'sync.resolve': write<Saved>()(resolveInboxInput),
+  // The desk's link with a server. Connecting pairs over the network and then replaces or uploads the data, which
+  // cannot happen inside one transaction: like the backups, it is no transactional write and audits itself.
+  'sync.status': read<SyncStatus>()(none),
+  'sync.connect': read<ConnectResult>()(connectInput),
+  'sync.now': read<SyncStatus>()(none),
+  // On the server: one part of a desk's upload when it connects (sync.connect with meenemen).
+  'sync.importRows': write<Saved>()(importRowsInput),
 } as const;
 
 export type Contract = typeof contract;

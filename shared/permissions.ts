@@ -180,6 +180,11 @@ export const permissions = {
   // Te verwerken (desk-sync): each user their own items.
   'sync.inbox': ['ingelogd'],
   'sync.resolve': ['ingelogd'],
+  // The status line is everyone's; connecting the desk and uploading its records are the beheerder's.
+  'sync.status': ['ingelogd'],
+  'sync.connect': ['beheerder'],
+  'sync.now': ['ingelogd'],
+  'sync.importRows': ['beheerder'],
 } as const satisfies Record<CallName, readonly Access[]>;
 
 export function isPublic(call: CallName): boolean {

@@ -150,3 +150,85 @@ export interface InboxItem {
  */
 export const inboxChoices = ['opnieuw', 'verworpen'] as const;
 export const resolveInboxInput = z.strictObject({ id, version, keuze: z.enum(inboxChoices) });
+
+// ---------------------------------------------------------------------------------------------------------------
+// The desk's link with a server: connecting from Instellingen, the status line, syncing now
+
+/** 'alleen': this computer works on its own, the default. 'team': it is connected to a Schakel server. */
+export const deskModes = ['alleen', 'team'] as const;
+export type DeskMode = (typeof deskModes)[number];
+
+/**
+ * How the link is now. 'bezig': a push or pull is under way. 'niet-aangemeld': the signed-in user has no
+ * token at the server yet (signed in here while offline). 'ingetrokken': the beheerder revoked this computer.
+ */
+export const linkStates = ['online', 'offline', 'bezig', 'niet-aangemeld', 'ingetrokken'] as const;
+export type LinkState = (typeof linkStates)[number];
+
+export interface SyncStatus {
+  mode: DeskMode;
+  /** The server this desk is paired with; null in single-desk mode. */
+  server: { url: string; fingerprint: string; organisatie: string; apparaat: string } | null;
+  verbinding: LinkState;
+  /** Commands made on this computer that the server has not answered yet. */
+  wachtend: number;
+  /** Open items in the signed-in user's Te verwerken inbox. */
+  teVerwerken: number;
+  /** When the last pull finished (ISO); null before the first. */
+  bijgewerktOm: string | null;
+  /** While changes come in: rows and bytes received in this round so far. */
+  voortgang: { rijen: number; bytes: number } | null;
+  /** The last problem, in Dutch, for the user (unreachable, refused, another certificate); null when all is well. */
+  melding: string | null;
+  /** Single-desk mode: how many records this computer holds that could go to the server when connecting. */
+  eigenGegevens: number;
+}
+
+/** A server address as the beheerder types it: https, a host, an optional port. */
+const serverUrl = z
+  .string()
+  .trim()
+  .min(1, 'vul het adres van de server in')
+  .max(200)
+  .refine((value) => URL.canParse(value) && new URL(value).protocol === 'https:', {
+    error: 'het adres begint met https://',
+  });
+
+/** SHA-256 as the server prints it: 32 hex pairs, colons and spaces optional. */
+const fingerprint = z
+  .string()
+  .trim()
+  .refine((value) => /^[0-9a-f]{64}$/i.test(value.replace(/[\s:]/g, '')), {
+    error: 'een vingerafdruk is 64 tekens 0-9 en A-F (met of zonder dubbele punten)',
+  });
+
+export const connectInput = z.strictObject({
+  url: serverUrl,
+  fingerprint,
+  code: pairRequest.shape.code,
+  /** This computer's name in the beheerder's list of desks. */
+  naam: pairRequest.shape.naam,
+  /** The beheerder's own account on the server. */
+  username: loginInput.shape.username,
+  password: loginInput.shape.password,
+  /** Send this computer's records to the server once (true), or replace them with the server's (false). */
+  meenemen: z.boolean(),
+});
+
+export interface ConnectResult {
+  organisatie: string;
+  /** Records queued for the server (0 when not taken along). */
+  meegenomen: number;
+}
+
+/** The most rows one upload command carries. */
+export const importRowsBatch = 500;
+
+/**
+ * One command of a desk's upload when it connects: rows of one table as the desk holds them (bytes as hex, see
+ * wire-bytes.ts), inserted as they are on the server. Refused whole if any id is already there.
+ */
+export const importRowsInput = z.strictObject({
+  table: z.string().regex(/^[a-z][a-z0-9_]{0,62}$/, 'ongeldige tabelnaam'),
+  rows: z.array(z.record(z.string(), z.unknown())).min(1).max(importRowsBatch),
+});

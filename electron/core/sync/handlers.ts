@@ -1,7 +1,13 @@
 import type { AreaHandlers } from '../registry.ts';
 import { listInbox, resolveInbox } from './desk-inbox.ts';
 import { listDevices, revokeDevice } from './devices.ts';
+import { Failure } from '../failure.ts';
 import { createPairingCode } from './pairing.ts';
+
+// Placeholder while the desk link is being built (replaced before this lands).
+const notYet = (): never => {
+  throw new Failure('unavailable', 'Nog niet beschikbaar.');
+};
 
 /**
  * The beheerder's side of working as a team, on the server: pairing codes for new desks, the list of desks and
@@ -14,4 +20,8 @@ export const syncHandlers = {
   // Te verwerken, on the desk (desk-sync).
   'sync.inbox': (ctx) => listInbox(ctx.db, ctx.account?.id ?? ''),
   'sync.resolve': (ctx, input) => resolveInbox(ctx, input),
+  'sync.status': notYet,
+  'sync.connect': notYet,
+  'sync.now': notYet,
+  'sync.importRows': notYet,
 } satisfies AreaHandlers<'sync'>;
