@@ -414,34 +414,3 @@ describe('inzet for a request', () => {
     expect((await h.ok('projectleider', 'aanvragen.get', { id: other.id })).status).toBe('nieuw');
   });
 });
-
-describe('response times for the report', () => {
-  it('lists the requests received in a period, of one partner or gemeente, each with its days', async () => {
-    const { requestsWithTimes, summariseResponseTimes } = await import('./read.ts');
-    const a = await h.ok('begeleider', 'aanvragen.save', request({ ontvangenOp: '2026-11-20' }));
-    await h.ok('begeleider', 'aanvragen.save', request({ ontvangenOp: '2026-10-31' }));
-    await h.ok(
-      'begeleider',
-      'aanvragen.save',
-      request({ partnerId: null, gemeente: 'Zutphen', ontvangenOp: '2026-11-21' }),
-    );
-    await h.ok('projectleider', 'aanvragen.match', { ...a, personIds: [amina] });
-    const db = h.core.store.db;
-    const november = await requestsWithTimes(db, { van: '2026-11-01', tot: '2026-11-30' });
-    expect(november.map((r) => [r.ontvangenOp, r.status, r.reactietijd.ontvangenTotGematcht])).toEqual([
-      ['2026-11-20', 'gematcht', 5],
-      ['2026-11-21', 'nieuw', null],
-    ]);
-    expect(
-      (await requestsWithTimes(db, { van: '2026-11-01', tot: '2026-11-30', partnerId: ggd })).length,
-    ).toBe(1);
-    expect(
-      (await requestsWithTimes(db, { van: '2026-11-01', tot: '2026-11-30', gemeente: 'Zutphen' })).length,
-    ).toBe(1);
-    expect(summariseResponseTimes(november.map((r) => r.reactietijd)).ontvangenTotGematcht).toEqual({
-      aantal: 1,
-      gemiddeld: 5,
-      mediaan: 5,
-    });
-  });
-});

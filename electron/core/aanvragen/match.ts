@@ -11,6 +11,7 @@ import { maxMatchedPersons } from '../../../shared/aanvragen.ts';
 import { fullName } from '../../../shared/persons.ts';
 import type { RequestStatus } from '../../../shared/work-vocabulary.ts';
 import { Failure, invalidField } from '../failure.ts';
+import { personsWithRemoval } from '../persons/read.ts';
 import type { AreaHandlers } from '../registry.ts';
 import { updateVersioned } from '../versioning.ts';
 import { loadRequestRow, requestTitle } from './read.ts';
@@ -28,11 +29,7 @@ export const matchHandlers = {
           ? 'Deze aanvraag is niet uitvoerbaar; heropen haar eerst om sleutelpersonen te koppelen.'
           : 'Deze aanvraag is al uitgevoerd; koppel geen sleutelpersonen meer.',
       );
-    const persons = await ctx.db
-      .selectFrom('persons')
-      .leftJoin('retention_removals as removal', (join) =>
-        join.onRef('removal.person_id', '=', 'persons.id').on('removal.soort', '=', 'persoon'),
-      )
+    const persons = await personsWithRemoval(ctx.db)
       .select([
         'persons.id',
         'voornaam',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { absentDuring, parseDagdelen, responseTimes, summariseDays, summariseResponseTimes } from './read.ts';
+import { parseDagdelen, responseTimes, summariseDays, summariseResponseTimes } from './read.ts';
 
 const r = (ontvangen_op: string, gematcht_op: string | null, uitgevoerd_op: string | null) => ({
   ontvangen_op,
@@ -71,13 +71,5 @@ describe('availability as stored', () => {
   it('reads the dagdelen, dropping unknown words', () => {
     expect(parseDagdelen('ma-ochtend  wo-avond nacht')).toEqual(['ma-ochtend', 'wo-avond']);
     expect(parseDagdelen('')).toEqual([]);
-  });
-
-  it('finds an absence overlapping a period, ends included', () => {
-    const away = [{ id: 'a', version: 1, van: '2026-12-20', tot: '2027-01-04', reden: null }];
-    expect(absentDuring(away, '2027-01-04', '2027-01-10')).toBe(true);
-    expect(absentDuring(away, '2027-01-05', '2027-01-10')).toBe(false);
-    expect(absentDuring(away, '2026-12-01', '2026-12-19')).toBe(false);
-    expect(absentDuring([], '2026-12-01', '2026-12-19')).toBe(false);
   });
 });

@@ -74,46 +74,6 @@ export function summariseResponseTimes(times: readonly ResponseTimes[]) {
   };
 }
 
-/** Which requests a report counts: received in the period, optionally of one partner, project or gemeente. */
-export interface RequestFilter {
-  van: string;
-  tot: string;
-  partnerId?: string | null;
-  projectId?: string | null;
-  gemeente?: string | null;
-}
-
-/** Each request received in the period with its status and response times, for the verantwoording. */
-export async function requestsWithTimes(db: Reader, filter: RequestFilter) {
-  let query = db
-    .selectFrom('requests')
-    .select([
-      'id',
-      'status',
-      'soort_hulp',
-      'partner_id',
-      'gemeente',
-      'ontvangen_op',
-      'gematcht_op',
-      'uitgevoerd_op',
-    ])
-    .where('ontvangen_op', '>=', filter.van)
-    .where('ontvangen_op', '<=', filter.tot);
-  if (filter.partnerId) query = query.where('partner_id', '=', filter.partnerId);
-  if (filter.projectId) query = query.where('project_id', '=', filter.projectId);
-  if (filter.gemeente) query = query.where('gemeente', '=', filter.gemeente);
-  const rows = await query.orderBy('ontvangen_op').execute();
-  return rows.map((r) => ({
-    id: r.id,
-    status: r.status as RequestStatus,
-    soortHulp: r.soort_hulp as ActivityKind,
-    partnerId: r.partner_id,
-    gemeente: r.gemeente,
-    ontvangenOp: r.ontvangen_op,
-    reactietijd: responseTimes(r),
-  }));
-}
-
 export async function loadRequestRow(db: Reader, id: string): Promise<RequestsTable> {
   const row = await db.selectFrom('requests').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw notFound('Deze aanvraag');
@@ -252,11 +212,6 @@ export async function availabilityOf(
       reden: a.reden,
     } satisfies Absence);
   return result;
-}
-
-/** Is the person away on any day of the period (an absence overlapping it)? */
-export function absentDuring(afwezigheden: readonly Absence[], van: string, tot: string): boolean {
-  return afwezigheden.some((a) => a.van <= tot && a.tot >= van);
 }
 
 /** A request in a list or a log: 'Huisbezoek van 03-11-2026'. */

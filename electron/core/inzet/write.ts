@@ -12,6 +12,7 @@ import { markRequestDone } from '../aanvragen/done.ts';
 import { diff, type WriteCtx } from '../context.ts';
 import { Failure, invalidField, notFound } from '../failure.ts';
 import { requirePartner, requireProject } from '../ketenpartners/read.ts';
+import { personsWithRemoval } from '../persons/read.ts';
 import { assertCurrent, deleteVersioned, updateVersioned } from '../versioning.ts';
 import {
   dropClaims,
@@ -23,11 +24,7 @@ import {
 
 /** The people of an activity must exist, not be anonymised, and, for a begeleider, be their own. */
 async function checkPeople(ctx: WriteCtx, personIds: string[]) {
-  const rows = await ctx.db
-    .selectFrom('persons')
-    .leftJoin('retention_removals as removal', (join) =>
-      join.onRef('removal.person_id', '=', 'persons.id').on('removal.soort', '=', 'persoon'),
-    )
+  const rows = await personsWithRemoval(ctx.db)
     .select([
       'persons.id',
       'persons.voornaam',

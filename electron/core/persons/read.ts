@@ -3,14 +3,22 @@ import type { Reader } from '../context.ts';
 import { Failure, notFound } from '../failure.ts';
 import { languagesOf, toPerson } from './person-rows.ts';
 
-/** What other areas read of a person. */
-export async function loadPerson(db: Reader, id: string): Promise<Person> {
-  const row = await db
+/**
+ * Persons with their anonymisation, if any: `removal.id` is set for a person anonymised after the retention period
+ * (see refuseIfAnonymised). One place for the join, so no check reads the marker differently.
+ */
+export function personsWithRemoval(db: Reader) {
+  return db
     .selectFrom('persons')
-    .leftJoin('accounts as begeleider', 'begeleider.id', 'persons.begeleider_id')
     .leftJoin('retention_removals as removal', (join) =>
       join.onRef('removal.person_id', '=', 'persons.id').on('removal.soort', '=', 'persoon'),
-    )
+    );
+}
+
+/** What other areas read of a person. */
+export async function loadPerson(db: Reader, id: string): Promise<Person> {
+  const row = await personsWithRemoval(db)
+    .leftJoin('accounts as begeleider', 'begeleider.id', 'persons.begeleider_id')
     .selectAll('persons')
     .select(['begeleider.display_name as begeleider_naam', 'removal.id as removal_id'])
     .where('persons.id', '=', id)
