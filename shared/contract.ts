@@ -142,6 +142,7 @@ import { type AppStatus, type Settings, settingsUpdateInput } from './settings.t
 import {
   type ConnectResult,
   connectInput,
+  type ImportedRows,
   type InboxItem,
   importRowsInput,
   type PairingCode,
@@ -342,7 +343,7 @@ export const contract = {
   'sync.connect': read<ConnectResult>()(connectInput),
   'sync.now': read<SyncStatus>()(none),
   // On the server: one part of a desk's upload when it connects (sync.connect with meenemen).
-  'sync.importRows': write<Saved>()(importRowsInput),
+  'sync.importRows': write<ImportedRows>()(importRowsInput),
 } as const;
 
 export type Contract = typeof contract;

@@ -225,10 +225,17 @@ export interface ConnectResult {
 export const importRowsBatch = 500;
 
 /**
- * One command of a desk's upload when it connects: rows of one table as the desk holds them (bytes as hex, see
- * wire-bytes.ts), inserted as they are on the server. Refused whole if any id is already there.
+ * One command of a desk's upload when it connects: rows of one table as the desk holds them (a column of bytes as
+ * `{ $bytes: base64 }`, see wire-bytes.ts), inserted as they are on the server. Refused whole if any id is already
+ * there.
  */
 export const importRowsInput = z.strictObject({
   table: z.string().regex(/^[a-z][a-z0-9_]{0,62}$/, 'ongeldige tabelnaam'),
   rows: z.array(z.record(z.string(), z.unknown())).min(1).max(importRowsBatch),
 });
+export type ImportRowsInput = z.output<typeof importRowsInput>;
+
+export interface ImportedRows {
+  table: string;
+  rijen: number;
+}

@@ -11,7 +11,7 @@ import { type Kysely, sql, type Transaction } from 'kysely';
 import type { DB } from '../store/schema.ts';
 
 /** Tables that are the feed's own machinery, or the migration history each desk keeps for itself. */
-const notCaptured = (table: string) => table.startsWith('sync_') || table === 'schema_migrations';
+export const notCaptured = (table: string) => table.startsWith('sync_') || table === 'schema_migrations';
 
 /** The next change number, for this transaction's writes (the triggers read it). */
 export async function nextChangeNumber(transaction: Transaction<DB>): Promise<number> {

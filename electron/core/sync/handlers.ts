@@ -1,7 +1,8 @@
+import { Failure } from '../failure.ts';
 import type { AreaHandlers } from '../registry.ts';
 import { listInbox, resolveInbox } from './desk-inbox.ts';
 import { listDevices, revokeDevice } from './devices.ts';
-import { Failure } from '../failure.ts';
+import { importRows } from './import-rows.ts';
 import { createPairingCode } from './pairing.ts';
 
 // Placeholder while the desk link is being built (replaced before this lands).
@@ -23,5 +24,6 @@ export const syncHandlers = {
   'sync.status': notYet,
   'sync.connect': notYet,
   'sync.now': notYet,
-  'sync.importRows': notYet,
+  // On the server: a desk's records, when it connects and takes them along (desk-upload.ts).
+  'sync.importRows': (ctx, input) => importRows(ctx, input),
 } satisfies AreaHandlers<'sync'>;

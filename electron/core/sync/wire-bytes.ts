@@ -25,6 +25,10 @@ const isEncoded = (value: unknown): value is { [marker]: string } =>
   Object.keys(value).length === 1 &&
   typeof (value as Record<string, unknown>)[marker] === 'string';
 
+/** The bytes a value carries, or null when it is not encoded bytes. */
+export const bytesOf = (value: unknown): Buffer | null =>
+  isEncoded(value) ? Buffer.from(value[marker], 'base64') : null;
+
 export function decodeBytes(row: Record<string, unknown>): Record<string, unknown> {
   const copy = { ...row };
   for (const [column, value] of Object.entries(row))
