@@ -17,6 +17,7 @@ import { migration0016 } from './0016-inzet.ts';
 import { migration0017 } from './0017-verantwoording.ts';
 import { migration0018 } from './0018-sync.ts';
 import { migration0019 } from './0019-desk-sync.ts';
+import { migration0020 } from './0020-audit-device.ts';
 import type { Migration } from './types.ts';
 
 /**
@@ -43,4 +44,5 @@ export const migrations: readonly Migration[] = [
   migration0017,
   migration0018,
   migration0019,
+  migration0020,
 ];

@@ -10,6 +10,8 @@ export interface AuditEntry {
   at: string;
   accountId: string | null;
   accountName: string | null;
+  /** The desk the change came from, when a server replayed it from one; null for a change made on this desk. */
+  deviceName: string | null;
   call: string;
   recordType: string | null;
   recordId: string | null;
@@ -50,6 +52,8 @@ export const recordTypeLabels: Record<string, string> = {
   training: 'Trainingsaanbod',
   person_training: 'Scholing',
   training_session: 'Groepstraining',
+  werkplek: 'Werkplek',
+  koppelcode: 'Koppelcode',
 };
 
 /** Fields whose value is an account's id: shown as that person's name. */

@@ -6,7 +6,7 @@ import { dutchDate } from '../../shared/dates.ts';
 import { mayCall } from '../../shared/permissions.ts';
 import type { AppError, Result } from '../../shared/result.ts';
 import type { SessionAccount } from '../../shared/roles.ts';
-import { writeAudit } from './audit/record.ts';
+import { type AuditOrigin, writeAudit } from './audit/record.ts';
 import { LoginThrottle } from './auth/login-throttle.ts';
 import { handlers as allHandlers } from './calls.ts';
 import type { AuditRecord, BackupControl, PrepareCtx, ReadCtx, SessionControl, WriteCtx } from './context.ts';
@@ -52,6 +52,8 @@ export interface DispatcherDeps<S extends Store = Store> {
 export interface Replay {
   now: string;
   ids: string[];
+  /** The desk that pushed the command, named in its audit rows. */
+  origin?: AuditOrigin;
   /**
    * Steps of the server's command log inside the write's own transaction: `first` before the handler (number the
    * change, refuse a command applied already), `last` after the audit (record the command as applied).
@@ -365,6 +367,7 @@ export class Dispatcher<S extends Store = Store> {
         input,
         context: JSON.stringify({ now: base.now, ids: ids.issued }),
         records: audits,
+        origin: replay?.origin,
       });
       await replay?.transaction?.last(transaction);
       await recorder?.after(transaction, {

@@ -43,6 +43,7 @@ export async function listAudit(
       'audit_log.record_id',
       'audit_log.summary',
       'audit_log.changes',
+      'audit_log.device_naam',
       'accounts.display_name',
     ])
     .where(where)
@@ -59,6 +60,7 @@ export async function listAudit(
       at: row.at,
       accountId: row.account_id,
       accountName: row.display_name,
+      deviceName: row.device_naam,
       call: row.call,
       recordType: row.record_type,
       recordId: row.record_id,

@@ -4,6 +4,16 @@ import type { AuditRecord } from '../context.ts';
 import { IdSource } from '../ids.ts';
 import type { AuditLogTable, DB } from '../store/schema.ts';
 
+/**
+ * The desk a write came from when it was not made here: a command it pushed (replayed on the server), its pairing,
+ * a user signing in on it. The name is kept as it was then, for desks that read the log without the list of devices.
+ */
+export interface AuditOrigin {
+  deviceId: string;
+  deviceNaam: string | null;
+  commandId: string | null;
+}
+
 export interface AuditWrite {
   call: string;
   now: string;
@@ -12,10 +22,12 @@ export interface AuditWrite {
   /** The call's context, kept so a recorded call replays to the same ids. */
   context: string;
   records: readonly AuditRecord[];
+  /** Absent for a write made here (on a single desk always): the entry then names no device. */
+  origin?: AuditOrigin;
 }
 
 /**
- * Rows per insert statement: twelve parameters each, so a statement stays well inside SQLite's (32,766) and
+ * Rows per insert statement: fifteen parameters each, so a statement stays well inside SQLite's (32,766) and
  * PostgreSQL's (65,535) limits, and a call that touched a thousand records writes its audit in one statement.
  */
 const rowsPerStatement = 1000;
@@ -46,6 +58,9 @@ export async function writeAudit(db: Pick<Kysely<DB>, 'insertInto'>, write: Audi
       input: i === 0 ? input : keptOnFirstRow,
       context: i === 0 ? write.context : keptOnFirstRow,
       version: 1,
+      device_id: write.origin?.deviceId ?? null,
+      device_naam: write.origin?.deviceNaam ?? null,
+      command_id: write.origin?.commandId ?? null,
     }),
   );
   for (let start = 0; start < rows.length; start += rowsPerStatement) {

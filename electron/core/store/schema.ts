@@ -92,6 +92,12 @@ export interface AuditLogTable {
   input: string;
   context: string;
   version: number;
+  /** The desk a replayed command, a pairing or a sign-in came from (sync_devices.id); null for a change made here. */
+  device_id: string | null;
+  /** That desk's name when it happened: desks read the log without the server's list of devices. */
+  device_naam: string | null;
+  /** The pushed command the change replays (sync_commands.id). */
+  command_id: string | null;
 }
 
 export interface SettingsTable {

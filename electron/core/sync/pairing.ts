@@ -126,6 +126,7 @@ export async function pairDevice(
           changes: [{ field: 'naam', before: null, after: request.naam }],
         },
       ],
+      origin: { deviceId, deviceNaam: request.naam, commandId: null },
     });
     const settings = await trx
       .selectFrom('settings')

@@ -18,6 +18,9 @@ export interface Pusher {
   deviceId: string;
 }
 
+/** The pusher with its desk's name, read once per push for the audit rows of its commands. */
+type Sender = Pusher & { deviceNaam: string | null };
+
 interface PushDeps {
   dispatcher: Dispatcher;
   db: Kysely<DB>;
@@ -81,7 +84,7 @@ async function keepOutcome(
 /** Errors that say nothing about the command itself: the server cannot take it now, the desk sends it again later. */
 const tryAgainLater = new Set(['unavailable', 'rate_limited']);
 
-async function applyOne(deps: PushDeps, who: Pusher, command: PushedCommand): Promise<CommandResult | null> {
+async function applyOne(deps: PushDeps, who: Sender, command: PushedCommand): Promise<CommandResult | null> {
   const stored = await storedResult(deps.db, command.id);
   if (stored) return stored;
   if (!isCommandCall(command.call)) {
@@ -98,6 +101,7 @@ async function applyOne(deps: PushDeps, who: Pusher, command: PushedCommand): Pr
   const result = await deps.dispatcher.dispatchAs(who.account, command.call, command.input, {
     now: command.now,
     ids: command.ids,
+    origin: { deviceId: who.deviceId, deviceNaam: who.deviceNaam, commandId: command.id },
     transaction: {
       first: async (transaction) => {
         seq = await nextChangeNumber(transaction);
@@ -130,8 +134,14 @@ export async function applyPush(
   commands: readonly PushedCommand[],
 ): Promise<PushResponse> {
   const results: CommandResult[] = [];
+  const device = await deps.db
+    .selectFrom('sync_devices')
+    .select('naam')
+    .where('id', '=', who.deviceId)
+    .executeTakeFirst();
+  const sender = { ...who, deviceNaam: device?.naam ?? null };
   for (const command of commands) {
-    const result = await applyOne(deps, who, command);
+    const result = await applyOne(deps, sender, command);
     if (!result) break;
     results.push(result);
   }

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { SessionAccount } from '../../../shared/roles.ts';
 import type { SignInResponse, signInRequest } from '../../../shared/sync.ts';
 import { toSessionAccount } from '../accounts/account-rows.ts';
+import { writeAudit } from '../audit/record.ts';
 import { startAttempt } from '../auth/confirm-password.ts';
 import { accountForCredentials } from '../auth/credentials.ts';
 import type { ClientLoginThrottle } from '../auth/login-throttle.ts';
@@ -30,18 +31,39 @@ export async function signIn(
   const row = await accountForCredentials(db, request.username, request.password);
   attempt.succeeded();
   const token = newKey();
-  await db
-    .insertInto('sync_tokens')
-    .values({
-      id: new IdSource(now).next(),
-      device_id: device.id,
-      account_id: row.id,
-      token_hash: hashSecret(token),
-      created_at: now,
-      last_used_at: now,
-      revoked_at: null,
-    })
-    .execute();
+  const ids = new IdSource(now);
+  // The token and its audit entry in one transaction: the beheerder sees who signed in on which desk.
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('sync_tokens')
+      .values({
+        id: ids.next(),
+        device_id: device.id,
+        account_id: row.id,
+        token_hash: hashSecret(token),
+        created_at: now,
+        last_used_at: now,
+        revoked_at: null,
+      })
+      .execute();
+    await writeAudit(trx, {
+      call: 'sync.signIn',
+      now,
+      accountId: row.id,
+      input: { username: request.username },
+      context: JSON.stringify({ now, ids: ids.issued }),
+      records: [
+        {
+          recordType: 'werkplek',
+          recordId: device.id,
+          recordVersion: null,
+          summary: `Aangemeld bij de server: ${row.display_name}`,
+          changes: [],
+        },
+      ],
+      origin: { deviceId: device.id, deviceNaam: device.naam, commandId: null },
+    });
+  });
   return { token, account: toSessionAccount(row) };
 }
 

@@ -70,7 +70,15 @@ export function AuditScreen() {
             {(data?.rows ?? []).map((e) => (
               <Table.Tr key={e.id} style={{ verticalAlign: 'top' }}>
                 <Table.Td>{formatDateTime(e.at)}</Table.Td>
-                <Table.Td>{e.accountName ?? '—'}</Table.Td>
+                <Table.Td>
+                  {e.accountName ?? '—'}
+                  {/* Only a change a desk sent to the server names its desk; one made here names none. */}
+                  {e.deviceName && (
+                    <Text size="xs" c="dimmed">
+                      op {e.deviceName}
+                    </Text>
+                  )}
+                </Table.Td>
                 <Table.Td>
                   <Text size="sm">{e.summary}</Text>
                   <ChangeList changes={e.changes} accountName={accountName} />

@@ -45,7 +45,8 @@ export function PersonHistory({ person }: { person: Person }) {
                   {e.summary}
                 </Text>
                 <Text size="xs" c="dimmed">
-                  {e.accountName ?? 'onbekend'} · {formatDateTime(e.at)}
+                  {e.accountName ?? 'onbekend'}
+                  {e.deviceName && ` op ${e.deviceName}`} · {formatDateTime(e.at)}
                 </Text>
                 <ChangeList changes={e.changes} accountName={accountName} />
               </div>
