@@ -1,12 +1,19 @@
+import type { SessionAccount } from '../../../shared/roles.ts';
+import { Failure } from '../failure.ts';
 import type { AreaHandlers } from '../registry.ts';
 import { listInbox, resolveInbox } from './desk-inbox.ts';
 import { listDevices, revokeDevice } from './devices.ts';
-import { Failure } from '../failure.ts';
 import { createPairingCode } from './pairing.ts';
 
-// Placeholder while the desk link is being built (replaced before this lands).
+// Placeholder while the desk's upload is being built (replaced before this lands).
 const notYet = (): never => {
   throw new Failure('unavailable', 'Nog niet beschikbaar.');
+};
+
+/** The sync calls need a signed-in account (shared/permissions.ts); the dispatcher checked it. */
+const signedIn = (account: SessionAccount | null): SessionAccount => {
+  if (!account) throw new Failure('unauthenticated', 'Je bent niet (meer) ingelogd. Log opnieuw in.');
+  return account;
 };
 
 /**
@@ -20,8 +27,9 @@ export const syncHandlers = {
   // Te verwerken, on the desk (desk-sync).
   'sync.inbox': (ctx) => listInbox(ctx.db, ctx.account?.id ?? ''),
   'sync.resolve': (ctx, input) => resolveInbox(ctx, input),
-  'sync.status': notYet,
-  'sync.connect': notYet,
-  'sync.now': notYet,
+  // The desk's link with a server (desk-link.ts).
+  'sync.status': (ctx) => ctx.link.status(signedIn(ctx.account)),
+  'sync.connect': (ctx, input) => ctx.link.connect(input),
+  'sync.now': (ctx) => ctx.link.syncNow(signedIn(ctx.account)),
   'sync.importRows': notYet,
 } satisfies AreaHandlers<'sync'>;
