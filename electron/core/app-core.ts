@@ -9,8 +9,8 @@ import { databaseFileName } from './paths.ts';
 import { Sessions } from './sessions.ts';
 import { openStore, type SafetyCopyReason } from './store/open-store.ts';
 import type { SqliteStore } from './store/store.ts';
-import { outboxRecorder } from './sync/desk-outbox.ts';
-import { installUndoCapture } from './sync/desk-undo.ts';
+import { LinkService } from './sync/desk-link.ts';
+import { realTimers, type Timers } from './sync/desk-runner.ts';
 
 export interface Core {
   /** The open store; a restore replaces it, so read it here each time rather than keeping it. */
@@ -19,6 +19,8 @@ export interface Core {
   backups: BackupService;
   /** The data folder's application log (logs/schakel.log): names, codes and numbers only, never personal data. */
   log: AppLog;
+  /** The link with a Schakel server: team mode, the background sync, its status. */
+  link: LinkService;
   close(): Promise<void>;
 }
 
@@ -30,8 +32,13 @@ export interface CoreOptions {
   clock?: () => Date;
   /** Real time in ms for the idle lock (see DispatcherDeps). */
   idleClock?: () => number;
-  /** Working with a Schakel server: every command is recorded in the outbox (sync/desk-outbox.ts). */
+  /**
+   * Record every command in the outbox (sync/desk-outbox.ts) also without a link: a test's desk that pushes and
+   * pulls by hand. A desk linked with a server (sync.connect) works as a team by itself.
+   */
   team?: boolean;
+  /** Timers of the background sync; a test passes its own so that it does not wait. */
+  timers?: Timers;
 }
 
 /** How often a running app looks whether today's backup is due. */
@@ -56,8 +63,15 @@ export async function startCore(dataDir: string, options: CoreOptions): Promise<
     throw err;
   });
   await logStoreOpened(log, store, storeOptions.now);
-  if (options.team) await installUndoCapture(store.db);
   const sessions = new Sessions();
+  const link = await LinkService.open(store, {
+    dispatcher: () => dispatcher,
+    sessions,
+    clock,
+    timers: options.timers ?? realTimers,
+    log,
+    team: options.team ?? false,
+  });
   const restorer = new Restorer({
     backups,
     sessions,
@@ -71,7 +85,8 @@ export async function startCore(dataDir: string, options: CoreOptions): Promise<
     backups: restorer.control(() => dispatcher),
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.idleClock ? { idleClock: options.idleClock } : {}),
-    ...(options.team ? { commandRecorder: outboxRecorder } : {}),
+    link,
+    commandRecorder: link.recorder(),
     // Only the call name, the error's kind and a reference: input values may hold personal data.
     ...callLogging(log),
   });
@@ -86,11 +101,13 @@ export async function startCore(dataDir: string, options: CoreOptions): Promise<
     }
   };
   await daily();
+  link.start();
   const timer = setInterval(() => void daily(), dailyCheckMs);
   timer.unref();
   const close = async () => {
     clearInterval(timer);
     try {
+      await link.stop();
       await dispatcher.store.close();
     } finally {
       log.info('app.stop');
@@ -104,6 +121,7 @@ export async function startCore(dataDir: string, options: CoreOptions): Promise<
     dispatcher,
     backups,
     log,
+    link,
     close,
   };
 }

@@ -1,7 +1,9 @@
 import type { Kysely, Transaction } from 'kysely';
+import type { z } from 'zod';
 import type { FieldChange } from '../../shared/audit.ts';
 import type { BackupInfo, BackupOverview, BackupPreview, RecoveryKey } from '../../shared/backups.ts';
 import type { SessionAccount } from '../../shared/roles.ts';
+import type { ConnectResult, connectInput, SyncStatus } from '../../shared/sync.ts';
 import type { ClientLoginThrottle } from './auth/login-throttle.ts';
 import type { DB } from './store/schema.ts';
 
@@ -38,6 +40,19 @@ export interface ReadCtx extends CallContext {
   session: SessionControl;
   /** Backups of this data folder; made and restored outside any transaction, so only read calls get them. */
   backups: BackupControl;
+  /** The desk's link with a Schakel server (sync/desk-link.ts); network and a swap of data, so read calls only. */
+  link: LinkControl;
+}
+
+/** What the sync calls and a sign-in may ask of the desk's link; the core implements it. */
+export interface LinkControl {
+  status(account: SessionAccount): Promise<SyncStatus>;
+  /** Pairs this computer with a server and takes the server's records; audited. */
+  connect(input: z.output<typeof connectInput>): Promise<ConnectResult>;
+  /** A round of sync at once, then the status. */
+  syncNow(account: SessionAccount): Promise<SyncStatus>;
+  /** A user signed in (or unlocked) here with this password: sign them in at the server too, in the background. */
+  signedIn(account: SessionAccount, password: string): void;
 }
 
 /** What the backup calls may do; the core implements it (a restore swaps the open store). */

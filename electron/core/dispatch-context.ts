@@ -1,6 +1,6 @@
 import type { CallName } from '../../shared/contract.ts';
 import type { LoginThrottle } from './auth/login-throttle.ts';
-import type { BackupControl, SessionControl } from './context.ts';
+import type { BackupControl, LinkControl, SessionControl } from './context.ts';
 import { Failure } from './failure.ts';
 import type { Sessions } from './sessions.ts';
 
@@ -27,6 +27,17 @@ export const noBackups = refusingBackups('Reservekopieën zijn hier niet beschik
 export const postgresBackups = refusingBackups(
   'Deze Schakel werkt met een database op de server. Reservekopieën daarvan maakt en zet de beheerder van de server terug met de middelen van PostgreSQL (pg_dump); Schakel doet dat hier niet zelf.',
 );
+
+/** The link of a dispatcher without one (the server's own, a unit test's): a sign-in there has nothing to pass on. */
+export const noLink: LinkControl = {
+  status: refuseLink,
+  connect: refuseLink,
+  syncNow: refuseLink,
+  signedIn: () => {},
+};
+function refuseLink(): never {
+  throw new Failure('unavailable', 'Koppelen met een server kan alleen in Schakel op een computer.');
+}
 
 /**
  * The calling client's session as a call's context offers it. `nowMilliseconds` is the idle clock's time of the

@@ -10,7 +10,7 @@ import { type AuditOrigin, writeAudit } from './audit/record.ts';
 import { LoginThrottle } from './auth/login-throttle.ts';
 import { handlers as allHandlers } from './calls.ts';
 import type { AuditRecord, BackupControl, PrepareCtx, ReadCtx, SessionControl, WriteCtx } from './context.ts';
-import { noBackups, passesLock, postgresBackups, sessionControlFor } from './dispatch-context.ts';
+import { noBackups, noLink, passesLock, postgresBackups, sessionControlFor } from './dispatch-context.ts';
 import { failure, inputError, storeFailure, unknownCallMessage } from './dispatch-errors.ts';
 import { Failure } from './failure.ts';
 import type { Handlers } from './handler-types.ts';
@@ -32,6 +32,8 @@ export interface DispatcherDeps<S extends Store = Store> {
   idleClock?: () => number;
   /** Backups of the data folder; a dispatcher without them (a test's, or on PostgreSQL) refuses the backup calls. */
   backups?: BackupControl;
+  /** A desk's link with a server (sync/desk-link.ts); without one the sync calls of a desk are refused. */
+  link?: ReadCtx['link'];
   clock?: () => Date;
   handlers?: Handlers;
   /**
@@ -285,7 +287,7 @@ export class Dispatcher<S extends Store = Store> {
       if (!contract[call].write) {
         const handler = this.handlers[call] as (ctx: ReadCtx, input: unknown) => Promise<unknown>;
         const value = await handler(
-          { ...base, db: this.deps.store.db, session, backups: this.backups() },
+          { ...base, db: this.deps.store.db, session, ...this.controls() },
           parsed.data,
         );
         return { ok: true, value: value ?? null };
@@ -308,8 +310,13 @@ export class Dispatcher<S extends Store = Store> {
     }
   }
 
-  private backups(): BackupControl {
-    return this.deps.backups ?? (this.deps.store.engine === 'postgres' ? postgresBackups : noBackups);
+  /** What a read call may control beside the store: the backups and the desk's link with a server. */
+  private controls(): Pick<ReadCtx, 'backups' | 'link'> {
+    const store = this.deps.store;
+    return {
+      backups: this.deps.backups ?? (store.engine === 'postgres' ? postgresBackups : noBackups),
+      link: this.deps.link ?? noLink,
+    };
   }
 
   /** An unexpected failure: logged under a short reference that the user's error also carries. */

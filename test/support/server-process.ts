@@ -15,6 +15,7 @@ import { stopPostgresOn } from '../../electron/core/store/embedded-postgres.ts';
 import type { DB } from '../../electron/core/store/schema.ts';
 import { type DeskCredentials, serverClient } from '../../electron/core/sync/server-client.ts';
 import { startServerCore } from '../../electron/server/server-core.ts';
+import type { CallName } from '../../shared/contract.ts';
 import type { SessionAccount } from '../../shared/roles.ts';
 import type { PairingCode } from '../../shared/sync.ts';
 import { password } from './harness.ts';
@@ -185,6 +186,22 @@ async function codeFromCli(server: ServerProcess, listening: Listening, setUp: b
 }
 
 async function codeFromCore(server: ServerProcess, setUp: boolean): Promise<string> {
+  return asBeheerder(
+    server,
+    setUp,
+    async (call) => ((await call('sync.pairingCode', {})) as PairingCode).code,
+  );
+}
+
+/**
+ * Calls as the beheerder bea on a core of the test's own on the server's database (as `koppelcode` works beside
+ * the running server), after setting the server up first when asked.
+ */
+export async function asBeheerder<T>(
+  server: ServerProcess,
+  setUp: boolean,
+  work: (call: (name: CallName, input: unknown) => Promise<unknown>) => Promise<T>,
+): Promise<T> {
   const core = await startServerCore({ dataDir: server.dataDir, databaseUrl: server.databaseUrl() });
   try {
     if (setUp) {
@@ -194,9 +211,11 @@ async function codeFromCore(server: ServerProcess, setUp: boolean): Promise<stri
     const login = { username: firstAccount.username, password };
     const bea = await core.dispatcher.dispatch('auth.login', login, 'koppelen');
     if (!bea.ok) throw new Error(bea.error.message);
-    const made = await core.dispatcher.dispatchAs(bea.value as SessionAccount, 'sync.pairingCode', {});
-    if (!made.ok) throw new Error(made.error.message);
-    return (made.value as PairingCode).code;
+    return await work(async (name, input) => {
+      const r = await core.dispatcher.dispatchAs(bea.value as SessionAccount, name, input);
+      if (!r.ok) throw new Error(`${name}: ${r.error.message}`);
+      return r.value;
+    });
   } finally {
     await core.close();
   }

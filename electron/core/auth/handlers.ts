@@ -49,6 +49,8 @@ export const authHandlers = {
     attempt.succeeded();
     const account = toSessionAccount(row);
     ctx.session.login(account);
+    // On a desk linked with a server: the same password signs them in there, in the background.
+    ctx.link.signedIn(account, input.password);
     return account;
   },
 
@@ -73,6 +75,7 @@ export const authHandlers = {
   'auth.unlock': async (ctx, input) => {
     await confirmOwnPassword(ctx, input.password);
     ctx.session.unlock();
+    if (ctx.account) ctx.link.signedIn(ctx.account, input.password);
     return null;
   },
 

@@ -31,6 +31,9 @@ export const logEvents = [
   'backup.created',
   'backup.failed',
   'backup.restored',
+  'sync.connected',
+  'sync.offline',
+  'sync.revoked',
   'log.invalid_event',
 ] as const;
 export type LogEvent = (typeof logEvents)[number];

@@ -59,6 +59,26 @@ export const outboxRecorder: CommandRecorder = {
   },
 };
 
+/**
+ * The outbox recorder for a desk whose mode can change while it runs (connecting, a revoked desk): whether a write
+ * is recorded is decided as its transaction starts, and kept to its end. `recorded` is told after each one.
+ */
+export function teamRecorder(inTeam: () => boolean, recorded: () => void): CommandRecorder {
+  const recording = new WeakSet<Transaction<DB>>();
+  return {
+    async before(transaction) {
+      if (!inTeam()) return;
+      recording.add(transaction);
+      await outboxRecorder.before(transaction);
+    },
+    async after(transaction, command) {
+      if (!recording.has(transaction)) return;
+      await outboxRecorder.after(transaction, command);
+      recorded();
+    },
+  };
+}
+
 /** The outbox in order, from `after` on. */
 export function readOutbox(db: Kysely<DB>, limit: number, after = 0): Promise<Selectable<SyncOutboxTable>[]> {
   return db

@@ -104,3 +104,10 @@ export async function restoreUndone(transaction: Transaction<DB>): Promise<Set<s
   await transaction.deleteFrom('sync_undo').execute();
   return new Set(logged.map((l) => l.table_name));
 }
+
+/** Takes the capture triggers off again (a desk back on its own); they would be inert, but cost each write a check. */
+export async function removeUndoCapture(db: Kysely<DB> | Transaction<DB>): Promise<void> {
+  const { rows } = await sql<{ name: string }>`
+    select name from sqlite_master where type = 'trigger' and name glob 'sync_undo_*'`.execute(db);
+  for (const { name } of rows) await sql`drop trigger if exists ${sql.id(name)}`.execute(db);
+}

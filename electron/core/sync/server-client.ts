@@ -40,9 +40,14 @@ export interface ClientOptions {
   /** For the whole exchange, from connecting to the last byte of the answer. */
   timeoutMs?: number;
   maxResponseBytes?: number;
+  /** Told of each part of an answer as it arrives (its size in bytes), for the progress of a long pull. */
+  onBytes?: (bytes: number) => void;
 }
 
-const defaults = { timeoutMs: 30_000, maxResponseBytes: 64 * 1024 * 1024 };
+const defaults: ClientOptions & Required<Omit<ClientOptions, 'onBytes'>> = {
+  timeoutMs: 30_000,
+  maxResponseBytes: 64 * 1024 * 1024,
+};
 
 /**
  * The desk's side of the Schakel server: JSON over HTTPS to the one server whose certificate has the pinned
@@ -170,6 +175,7 @@ function send(socket: tls.TLSSocket, x: Exchange<unknown>): Promise<RawAnswer> {
       let size = 0;
       res.on('data', (chunk: Buffer) => {
         size += chunk.length;
+        x.settings.onBytes?.(chunk.length);
         if (size > x.settings.maxResponseBytes) {
           res.destroy();
           reject(unavailable(clientRefusals.badAnswer));
