@@ -47,8 +47,11 @@ export interface ReadCtx extends CallContext {
 /** What the sync calls and a sign-in may ask of the desk's link; the core implements it. */
 export interface LinkControl {
   status(account: SessionAccount): Promise<SyncStatus>;
-  /** Pairs this computer with a server and takes the server's records; audited. */
-  connect(input: z.output<typeof connectInput>): Promise<ConnectResult>;
+  /**
+   * Pairs this computer with a server; its own records go along to the server (meenemen) or make way for the
+   * server's. `account` is the beheerder who connects, as signed in here. Audited.
+   */
+  connect(input: z.output<typeof connectInput>, account: SessionAccount): Promise<ConnectResult>;
   /** A round of sync at once, then the status. */
   syncNow(account: SessionAccount): Promise<SyncStatus>;
   /** A user signed in (or unlocked) here with this password: sign them in at the server too, in the background. */

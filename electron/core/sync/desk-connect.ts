@@ -12,6 +12,7 @@ import { writeAudit } from '../audit/record.ts';
 import { Failure } from '../failure.ts';
 import type { SqliteStore } from '../store/store.ts';
 import { type DeskLink, storeLink, storeToken } from './desk-link-state.ts';
+import { queueUpload } from './desk-upload.ts';
 import { wipeStore } from './desk-wipe.ts';
 import { normaliseFingerprint, serverClient } from './server-client.ts';
 
@@ -67,16 +68,26 @@ export async function pairAndSignIn(
   return { link: pairing.link, signedIn: signedIn.value };
 }
 
-/** This computer's own records go; the link and the beheerder's server token come: one transaction. */
+/**
+ * One transaction: this computer's own records are queued for the server when taken along (`takeAlong`: the
+ * beheerder's account here, whose id becomes their server account's), then they go from the store, and the link
+ * and the beheerder's server token come. The first round pushes the queue and pulls everything back from the
+ * server, as the server now has it. Returns how many records were queued.
+ */
 export async function linkComputer(
   store: SqliteStore,
   link: DeskLink,
   signedIn: SignInResponse,
-): Promise<void> {
-  await store.db.transaction().execute(async (transaction) => {
-    await wipeStore(transaction);
+  takeAlong: { accountId: string; now: string } | null,
+): Promise<number> {
+  return store.db.transaction().execute(async (transaction) => {
+    const queued = takeAlong
+      ? await queueUpload(transaction, { ...takeAlong, serverAccount: signedIn.account })
+      : 0;
+    await wipeStore(transaction, takeAlong ? ['sync_outbox'] : []);
     await storeLink(transaction, link);
     await storeToken(transaction, signedIn.account.id, signedIn.token);
+    return queued;
   });
 }
 
@@ -89,6 +100,7 @@ export async function auditConnection(
   link: DeskLink,
   signedIn: SignInResponse,
   now: string,
+  meegenomen: number | null,
 ): Promise<void> {
   const account = signedIn.account;
   const known = await store.db
@@ -107,7 +119,11 @@ export async function auditConnection(
         recordType: 'werkplek',
         recordId: link.deviceId,
         recordVersion: null,
-        summary: `Deze computer (${link.apparaat}) gekoppeld aan de server van ${link.organisatie} door ${account.displayName}; de eigen gegevens zijn vervangen door die van de server`,
+        summary: `Deze computer (${link.apparaat}) gekoppeld aan de server van ${link.organisatie} door ${account.displayName}; ${
+          meegenomen === null
+            ? 'de eigen gegevens zijn vervangen door die van de server'
+            : `de eigen gegevens (${meegenomen} records) gaan mee naar de server`
+        }`,
         changes: [{ field: 'server', before: null, after: link.url }],
       },
     ],

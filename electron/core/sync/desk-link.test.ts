@@ -127,7 +127,7 @@ let second: Desk;
 let code: string;
 
 describe('connecting a desk', () => {
-  it('changes nothing on this computer when it fails: code, fingerprint, address, password, taking along', async () => {
+  it('changes nothing on this computer when it fails: code, fingerprint, address, password', async () => {
     first = await desk();
     await ownSetUp(first);
     const before = await first.snapshot();
@@ -138,7 +138,6 @@ describe('connecting a desk', () => {
       [{ url: 'https://127.0.0.1:1' }, { code: 'unavailable', message: clientRefusals.unreachable }],
       // The pairing takes the code; the sign-in then fails. Trying again below with the same code works.
       [{ password: 'niet het wachtwoord' }, { code: 'invalid_input', message: /wachtwoord klopt niet/ }],
-      [{ meenemen: true }, { code: 'unavailable', message: /meenemen naar de server kan nog niet/ }],
     ];
     for (const [changes, expected] of attempts) {
       const r = await first.call('sync.connect', connectInput(code, changes));
@@ -320,5 +319,48 @@ describe('a linked desk in the background', () => {
     await ownSetUp(again);
     expect(await again.db().selectFrom('sync_outbox').selectAll().execute()).toEqual([]);
     expect(again.waiting()).toEqual([]);
+  }, 60_000);
+});
+
+describe('a desk that takes its own records along', () => {
+  it('queues them for the server when connecting, pushes them in its first round and gets them back from there', async () => {
+    const own = await desk();
+    await ownSetUp(own);
+    const meegenomen = await own.ok('persons.create', personInput({ voornaam: 'Meegenomen' }));
+    const { eigenGegevens } = await own.status();
+    const result = await own.ok('sync.connect', {
+      ...connectInput(await pairingCode()),
+      naam: 'Kantoor',
+      meenemen: true,
+    });
+    // Anna's own account stays behind (bea connects): every other record goes.
+    expect(result).toEqual({ organisatie: 'Welzijn Oost', meegenomen: eigenGegevens });
+    await own.ok('auth.login', { username: 'bea', password });
+    expect(await own.status()).toMatchObject({ mode: 'team', wachtend: 0, teVerwerken: 0 });
+    const onServer = await (await server.db())
+      .selectFrom('persons')
+      .select(['id', 'voornaam'])
+      .where('voornaam', 'in', ['Eigen', 'Meegenomen'])
+      .orderBy('voornaam')
+      .execute();
+    const bea = await (await server.db())
+      .selectFrom('accounts')
+      .select('id')
+      .where('username', '=', 'bea')
+      .executeTakeFirstOrThrow();
+    expect(onServer.map((p) => p.voornaam)).toEqual(['Eigen', 'Meegenomen']);
+    expect(onServer.find((p) => p.voornaam === 'Meegenomen')?.id).toBe(meegenomen.id);
+    // Their history came along, now under bea's account on the server (Anna's was the beheerder's account here).
+    const made = await (await server.db())
+      .selectFrom('audit_log')
+      .select('account_id')
+      .where('call', '=', 'persons.create')
+      .where('record_id', '=', meegenomen.id)
+      .execute();
+    expect(made).toEqual([{ account_id: bea.id }]);
+    // This desk holds them again, as the server has them, beside what was there already.
+    expect(await own.persons()).toEqual(expect.arrayContaining(['Eigen', 'Meegenomen', 'Op de server']));
+    const audit = await own.ok('audit.list', { call: 'sync.connect' });
+    expect(audit.rows[0]?.summary).toMatch(/gaan mee naar de server/);
   }, 60_000);
 });

@@ -21,7 +21,8 @@ import { teamRecorder } from './desk-outbox.ts';
 import { type Credentials, ServerRefusal, syncRound } from './desk-round.ts';
 import { DeskRunner, type RoundOutcome, type Timers } from './desk-runner.ts';
 import { installUndoCapture, removeUndoCapture } from './desk-undo.ts';
-import { ownRecordCount, wipeStore } from './desk-wipe.ts';
+import { uploadableRows } from './desk-upload.ts';
+import { wipeStore } from './desk-wipe.ts';
 import { deviceRefusals } from './device-auth.ts';
 
 export interface LinkDeps {
@@ -40,8 +41,6 @@ const messages = {
   connecting: 'Deze computer wordt op dit moment al gekoppeld. Er is niets gewijzigd.',
   notSignedIn:
     'Je bent nog niet aangemeld bij de server. Je wijzigingen blijven op deze computer bewaard en gaan mee zodra dat lukt.',
-  takeAlongNotYet:
-    'Je eigen gegevens meenemen naar de server kan nog niet. Er is niets gewijzigd. Kies ervoor de gegevens van de server te gebruiken, of wacht op een nieuwere versie van Schakel.',
 };
 
 export class LinkService implements LinkControl {
@@ -144,7 +143,7 @@ export class LinkService implements LinkControl {
       bijgewerktOm: link ? await readPulledAt(db) : null,
       voortgang: link ? this.voortgang : null,
       melding: this.melding ?? (verbinding === 'niet-aangemeld' ? messages.notSignedIn : null),
-      eigenGegevens: link ? 0 : await ownRecordCount(db),
+      eigenGegevens: link ? 0 : await uploadableRows(db, account.id),
     };
   }
 
@@ -160,20 +159,22 @@ export class LinkService implements LinkControl {
     void this.runner?.now();
   }
 
-  async connect(input: z.output<typeof connectInput>): Promise<ConnectResult> {
+  async connect(input: z.output<typeof connectInput>, account: SessionAccount): Promise<ConnectResult> {
     if (this.link) throw new Failure('invalid_input', messages.alreadyLinked);
     if (this.connecting) throw new Failure('unavailable', messages.connecting);
-    // MEENEMEN (taking this computer's records along): refused here, before anything happens, until the upload is
-    // wired. Then: drop this refusal and, where linkComputer clears the records below, keep them and queue them for
-    // the server instead (desk-upload.ts's queueUpload), returning how many in `meegenomen`.
-    if (input.meenemen) throw new Failure('unavailable', messages.takeAlongNotYet);
     this.connecting = true;
     try {
       const { link, signedIn } = await pairAndSignIn(input, this.pairing, (made) => {
         this.pairing = made;
       });
       const store = this.deps.dispatcher().store;
-      await linkComputer(store, link, signedIn);
+      const now = this.deps.clock().toISOString();
+      const meegenomen = await linkComputer(
+        store,
+        link,
+        signedIn,
+        input.meenemen ? { accountId: account.id, now } : null,
+      );
       // The accounts signed in here are gone with the rest: everyone signs in again with their server account.
       this.deps.sessions.clearAll();
       this.link = link;
@@ -185,9 +186,9 @@ export class LinkService implements LinkControl {
       await this.readTokenHolders();
       this.start();
       await this.runner?.now();
-      await auditConnection(store, link, signedIn, this.deps.clock().toISOString());
+      await auditConnection(store, link, signedIn, now, input.meenemen ? meegenomen : null);
       this.deps.log.info('sync.connected', { call: 'sync.connect' });
-      return { organisatie: link.organisatie, meegenomen: 0 };
+      return { organisatie: link.organisatie, meegenomen };
     } finally {
       this.connecting = false;
     }

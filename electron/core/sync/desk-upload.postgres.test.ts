@@ -80,11 +80,13 @@ beforeAll(async () => {
       .where('username', '=', 'annelies')
       .executeTakeFirstOrThrow()
   ).id;
-  queued = await queueUpload(lone.store.db, {
-    accountId: deskBeheerder,
-    serverAccount: bea,
-    now: '2026-11-26T08:00:00.000Z',
-  });
+  queued = await lone.store.db.transaction().execute((transaction) =>
+    queueUpload(transaction, {
+      accountId: deskBeheerder,
+      serverAccount: bea,
+      now: '2026-11-26T08:00:00.000Z',
+    }),
+  );
   upload = (await readOutbox(lone.store.db, 1_000_000)).map(asPushed);
 }, 120_000);
 /**
@@ -271,11 +273,13 @@ describe("a lone desk's upload", () => {
     expect(again.every((r) => r.outcome === 'toegepast')).toBe(true);
     expect(await fingerprint(server().db, ['sync_commands'])).toEqual(before);
 
-    const twice = await queueUpload(lone.store.db, {
-      accountId: deskBeheerder,
-      serverAccount: bea,
-      now: '2026-11-27T08:00:00.000Z',
-    });
+    const twice = await lone.store.db.transaction().execute((transaction) =>
+      queueUpload(transaction, {
+        accountId: deskBeheerder,
+        serverAccount: bea,
+        now: '2026-11-27T08:00:00.000Z',
+      }),
+    );
     expect(twice).toBe(queued);
     const refused = await push((await readOutbox(lone.store.db, 1_000_000)).map(asPushed));
     expect(refused.every((r) => r.outcome === 'afgewezen')).toBe(true);

@@ -145,54 +145,52 @@ export interface UploadOptions {
 }
 
 /**
- * Queues this desk's records for the server, in one transaction; returns how many rows were queued. Call once, when
- * connecting: the server refuses rows whose id it already has.
+ * Queues this desk's records for the server, inside the caller's transaction (connecting stores the link in the
+ * same one); returns how many rows were queued. Once, when connecting: the server refuses rows whose id it has.
  */
-export async function queueUpload(db: Kysely<DB>, options: UploadOptions): Promise<number> {
+export async function queueUpload(transaction: Transaction<DB>, options: UploadOptions): Promise<number> {
   const { accountId, serverAccount, now } = options;
-  return db.transaction().execute(async (transaction) => {
-    const tables = await uploadTables(transaction);
-    const commandIds = new IdSource(now);
-    let queued = 0;
-    for (const { table, selfReferences } of await parentsFirst(transaction, [...tables.keys()])) {
-      let rows: Record<string, unknown>[] = [];
-      let bytes = 0;
-      const send = async () => {
-        if (rows.length === 0) return;
-        await appendToOutbox(
-          transaction,
-          {
-            id: commandIds.next(),
-            accountId: serverAccount.id,
-            call: 'sync.importRows',
-            input: { table, rows },
-            context: { now, ids: [] },
-          },
-          now,
-        );
-        queued += rows.length;
-        rows = [];
-        bytes = 0;
-      };
-      for await (const page of rowsInOrder(
+  const tables = await uploadTables(transaction);
+  const commandIds = new IdSource(now);
+  let queued = 0;
+  for (const { table, selfReferences } of await parentsFirst(transaction, [...tables.keys()])) {
+    let rows: Record<string, unknown>[] = [];
+    let bytes = 0;
+    const send = async () => {
+      if (rows.length === 0) return;
+      await appendToOutbox(
         transaction,
-        table,
-        tables.get(table) as UploadTable,
-        selfReferences,
-      )) {
-        for (const row of page) {
-          if (table === 'accounts' && row.id === accountId) continue;
-          const sent = encodeBytes(renamed(row, accountId, serverAccount.id));
-          const size = JSON.stringify(sent).length;
-          if (rows.length >= importRowsBatch || bytes + size > uploadCommandBytes) await send();
-          rows.push(sent);
-          bytes += size;
-        }
+        {
+          id: commandIds.next(),
+          accountId: serverAccount.id,
+          call: 'sync.importRows',
+          input: { table, rows },
+          context: { now, ids: [] },
+        },
+        now,
+      );
+      queued += rows.length;
+      rows = [];
+      bytes = 0;
+    };
+    for await (const page of rowsInOrder(
+      transaction,
+      table,
+      tables.get(table) as UploadTable,
+      selfReferences,
+    )) {
+      for (const row of page) {
+        if (table === 'accounts' && row.id === accountId) continue;
+        const sent = encodeBytes(renamed(row, accountId, serverAccount.id));
+        const size = JSON.stringify(sent).length;
+        if (rows.length >= importRowsBatch || bytes + size > uploadCommandBytes) await send();
+        rows.push(sent);
+        bytes += size;
       }
-      await send();
     }
-    return queued;
-  });
+    await send();
+  }
+  return queued;
 }
 
 /** How many rows an upload would carry now (the desk's own records, shown before connecting). */

@@ -26,7 +26,7 @@ export const syncHandlers = {
   'sync.resolve': (ctx, input) => resolveInbox(ctx, input),
   // The desk's link with a server (desk-link.ts).
   'sync.status': (ctx) => ctx.link.status(signedIn(ctx.account)),
-  'sync.connect': (ctx, input) => ctx.link.connect(input),
+  'sync.connect': (ctx, input) => ctx.link.connect(input, signedIn(ctx.account)),
   'sync.now': (ctx) => ctx.link.syncNow(signedIn(ctx.account)),
   // On the server: a desk's records, when it connects and takes them along (desk-upload.ts).
   'sync.importRows': (ctx, input) => importRows(ctx, input),
