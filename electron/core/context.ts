@@ -5,6 +5,7 @@ import type { BackupInfo, BackupOverview, BackupPreview, RecoveryKey } from '../
 import type { SessionAccount } from '../../shared/roles.ts';
 import type { ConnectResult, connectInput, SyncStatus } from '../../shared/sync.ts';
 import type { ClientLoginThrottle } from './auth/login-throttle.ts';
+import type { Failure } from './failure.ts';
 import type { DB } from './store/schema.ts';
 
 /** Read access only: code that holds a Reader cannot write. */
@@ -56,6 +57,14 @@ export interface LinkControl {
   syncNow(account: SessionAccount): Promise<SyncStatus>;
   /** A user signed in (or unlocked) here with this password: sign them in at the server too, in the background. */
   signedIn(account: SessionAccount, password: string): void;
+  /**
+   * A sign-in this desk could not confirm (`refused`): on a linked desk the server decides, since a user's password
+   * hash travels only to desks they signed in on. Throws `refused` when this desk works on its own.
+   */
+  signInAtServer(
+    credentials: { username: string; password: string },
+    refused: Failure,
+  ): Promise<SessionAccount>;
 }
 
 /** What the backup calls may do; the core implements it (a restore swaps the open store). */

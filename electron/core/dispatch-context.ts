@@ -34,6 +34,7 @@ export const noLink: LinkControl = {
   connect: refuseLink,
   syncNow: refuseLink,
   signedIn: () => {},
+  signInAtServer: (_credentials, refused) => Promise.reject(refused),
 };
 function refuseLink(): never {
   throw new Failure('unavailable', 'Koppelen met een server kan alleen in Schakel op een computer.');

@@ -45,9 +45,14 @@ export const authHandlers = {
 
   'auth.login': async (ctx, input) => {
     const attempt = startAttempt(ctx, input.username);
-    const row = await accountForCredentials(ctx.db, input.username, input.password);
+    const account = await accountForCredentials(ctx.db, input.username, input.password).then(
+      toSessionAccount,
+      (refused: unknown) => {
+        if (!(refused instanceof Failure)) throw refused;
+        return ctx.link.signInAtServer(input, refused);
+      },
+    );
     attempt.succeeded();
-    const account = toSessionAccount(row);
     ctx.session.login(account);
     // On a desk linked with a server: the same password signs them in there, in the background.
     ctx.link.signedIn(account, input.password);

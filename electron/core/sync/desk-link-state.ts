@@ -93,3 +93,19 @@ export async function readPulledAt(db: Db): Promise<string | null> {
 export function storePulledAt(db: Db, at: string): Promise<void> {
   return put(db, pulledAtKey, at);
 }
+
+const pullAccountKey = 'cursor.account';
+
+/** Whom the desk's copy was pulled as (desk-pull-as.ts); undefined before the first pull. */
+export async function readPullAccount(db: Db): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('sync_state')
+    .select('value')
+    .where('key', '=', pullAccountKey)
+    .executeTakeFirst();
+  return row?.value;
+}
+
+export function storePullAccount(db: Db, accountId: string): Promise<void> {
+  return put(db, pullAccountKey, accountId);
+}

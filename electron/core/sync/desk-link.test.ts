@@ -23,6 +23,7 @@ import {
 } from '../../../test/support/server-process.ts';
 import { type Core, startCore } from '../app-core.ts';
 import { syncIntervals } from './desk-runner.ts';
+import { firstSignInOffline } from './desk-sign-in.ts';
 import { deviceRefusals } from './device-auth.ts';
 import { clientRefusals } from './server-client.ts';
 
@@ -363,4 +364,64 @@ describe('a desk that takes its own records along', () => {
     const audit = await own.ok('audit.list', { call: 'sync.connect' });
     expect(audit.rows[0]?.summary).toMatch(/gaan mee naar de server/);
   }, 60_000);
+});
+
+describe('another user on a linked desk', () => {
+  it('is checked by the server the first time, then also offline; the copy becomes theirs', async () => {
+    await asBeheerder(server, false, async (call) => {
+      for (const [username, role] of [
+        ['ada', 'administrateur'],
+        ['piet', 'begeleider'],
+      ] as const)
+        await call('accounts.create', {
+          displayName: username,
+          username,
+          role,
+          isBeheerder: false,
+          password,
+        });
+      const { rows } = (await call('persons.list', {})) as { rows: { id: string }[] };
+      await call('begeleiding.addLogEntry', {
+        personId: rows[0]?.id,
+        soort: 'ontwikkelingsgesprek',
+        signaalSoort: null,
+        datum: '2026-05-30',
+        duurMinuten: 30,
+        samenvatting: 'Gesprek',
+        afspraken: null,
+        volgendeAfspraak: null,
+        vertrouwelijk: false,
+        ownerId: null,
+        doelUpdates: [],
+      });
+    });
+    const lap = await desk();
+    await ownSetUp(lap);
+    await lap.ok('sync.connect', { ...connectInput(await pairingCode()), naam: 'Laptop Ada' });
+    const logEntries = async () => (await lap.db().selectFrom('log_entries').select('id').execute()).length;
+    // Pulled as bea, the projectleider who connected it.
+    expect(await logEntries()).toBeGreaterThan(0);
+
+    // Ada's password hash never came to this desk: the server checks it.
+    await lap.ok('auth.login', { username: 'ada', password });
+    await lap.core.link.settled();
+    expect(await lap.status()).toMatchObject({ verbinding: 'online', melding: null });
+    await lap.ok('sync.now', {});
+    // Her copy: no begeleidingslog on the administrateur's laptop, the people still there.
+    expect(await logEntries()).toBe(0);
+    expect(await lap.persons()).toContain('Op de server');
+
+    await server.stop();
+    await lap.ok('auth.logout', {});
+    // Offline, her second sign-in is checked here; a wrong password is refused here too.
+    await lap.ok('auth.login', { username: 'ada', password });
+    await lap.ok('auth.logout', {});
+    const wrong = await lap.call('auth.login', { username: 'ada', password: 'niet het wachtwoord' });
+    expect(wrong.ok ? null : wrong.error.message).toBe('Gebruikersnaam of wachtwoord klopt niet.');
+    // Piet never signed in here: that waits for the server.
+    const piet = await lap.call('auth.login', { username: 'piet', password });
+    expect(piet.ok ? null : piet.error.message).toBe(firstSignInOffline);
+    listening = await server.start();
+    await lap.ok('auth.login', { username: 'piet', password });
+  }, 90_000);
 });

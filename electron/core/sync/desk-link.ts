@@ -20,6 +20,7 @@ import { type DeskLink, readLink, readPulledAt, readTokens } from './desk-link-s
 import { teamRecorder } from './desk-outbox.ts';
 import { type Credentials, ServerRefusal, syncRound } from './desk-round.ts';
 import { DeskRunner, type RoundOutcome, type Timers } from './desk-runner.ts';
+import { signInAtServer } from './desk-sign-in.ts';
 import { installUndoCapture, removeUndoCapture } from './desk-undo.ts';
 import { uploadableRows } from './desk-upload.ts';
 import { wipeStore } from './desk-wipe.ts';
@@ -150,6 +151,25 @@ export class LinkService implements LinkControl {
   async syncNow(account: SessionAccount): Promise<SyncStatus> {
     await this.runner?.now();
     return this.status(account);
+  }
+
+  async signInAtServer(
+    credentials: { username: string; password: string },
+    refused: Failure,
+  ): Promise<SessionAccount> {
+    if (!this.link) throw refused;
+    const store = this.deps.dispatcher().store;
+    const account = await signInAtServer(
+      store,
+      this.link,
+      credentials,
+      refused,
+      this.deps.clock().toISOString(),
+    );
+    await this.readTokenHolders(store);
+    this.lastUser = account.id;
+    void this.runner?.now();
+    return account;
   }
 
   signedIn(account: SessionAccount, password: string): void {

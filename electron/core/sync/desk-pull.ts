@@ -34,7 +34,19 @@ export async function readCursor(db: Kysely<DB>): Promise<number> {
   return row ? Number(row.value) : 0;
 }
 
-async function withoutForeignKeys<T>(db: Kysely<DB>, work: (t: Transaction<DB>) => Promise<T>): Promise<T> {
+/** The cursor, stored in the transaction of the page it ends (or of a new start from 0, desk-pull-as.ts). */
+export async function storeCursor(transaction: Transaction<DB>, cursor: number): Promise<void> {
+  await transaction
+    .insertInto('sync_state')
+    .values({ key: cursorKey, value: String(cursor) })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value: String(cursor) }))
+    .execute();
+}
+
+export async function withoutForeignKeys<T>(
+  db: Kysely<DB>,
+  work: (t: Transaction<DB>) => Promise<T>,
+): Promise<T> {
   return db.connection().execute(async (connection) => {
     await sql`pragma foreign_keys = off`.execute(connection);
     try {
@@ -79,11 +91,7 @@ export async function pullInto(dispatcher: Dispatcher, pull: Pull): Promise<Pull
         }
         // Not synced: derived from the claims, as every desk's own.
         if (touched.has('claims')) await rebuildGrantedAllowance(transaction);
-        await transaction
-          .insertInto('sync_state')
-          .values({ key: cursorKey, value: String(page.cursor) })
-          .onConflict((oc) => oc.column('key').doUpdateSet({ value: String(page.cursor) }))
-          .execute();
+        await storeCursor(transaction, page.cursor);
       });
       rows += page.rows.length;
       changed ||= page.rows.length > 0;

@@ -1,7 +1,7 @@
 /**
  * One round of a linked desk's sync over HTTPS: users who signed in here while the server was out of reach get
  * their token first; then the outbox goes, each user's commands with that user's token; then the desk pulls as the
- * user signed in last (or another user with a token). A command of a user without a token waits, and so does
+ * user signed in last (or another user with a token), its copy made theirs first (desk-pull-as.ts). A command of a user without a token waits, and so does
  * everything after it: a later command may build on it. An answer that is no answer (unreachable, another
  * certificate, the desk revoked) ends the round as a ServerRefusal for the link to judge.
  */
@@ -10,6 +10,7 @@ import type { Dispatcher } from '../dispatcher.ts';
 import type { SqliteStore } from '../store/store.ts';
 import { type DeskLink, dropToken, readTokens, storePulledAt, storeToken } from './desk-link-state.ts';
 import { type Pull, pullInto } from './desk-pull.ts';
+import { pullAs } from './desk-pull-as.ts';
 import { type Push, pushOutbox } from './desk-push.ts';
 import { deviceRefusals } from './device-auth.ts';
 import { serverClient } from './server-client.ts';
@@ -108,6 +109,7 @@ export async function syncRound(deps: RoundDeps): Promise<RoundReport> {
     deps.progress({ ...voortgang });
     return page;
   };
+  await pullAs(db, as);
   pulling = true;
   deps.progress({ ...voortgang });
   try {
