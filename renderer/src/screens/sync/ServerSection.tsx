@@ -1,0 +1,87 @@
+import { Alert, Button, Group, Loader, Paper, Stack, Table, Title } from '@mantine/core';
+import { useEffect, useId, useState } from 'react';
+import { formatNumber } from '../../../../shared/format.ts';
+import type { SyncStatus } from '../../../../shared/sync.ts';
+import { showServerError } from '../../lib/forms.ts';
+import { ConnectForm } from './ConnectForm.tsx';
+import { statusText } from './status-text.ts';
+import { useSyncStatus } from './sync-status.tsx';
+
+/** Instellingen → Werken met een server (beheerder): connecting this computer, or how it is connected. */
+export function ServerSection() {
+  const { status, error, refresh } = useSyncStatus();
+  // The count of this computer's records changes with every save: ask afresh when the section opens.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once on opening, not on every new refresh function.
+  useEffect(() => refresh(), []);
+  const titleId = useId();
+  return (
+    <Paper component="section" withBorder p="md" aria-labelledby={titleId}>
+      <Title order={2} size="h4" mb="sm" id={titleId}>
+        Werken met een server
+      </Title>
+      {status?.mode === 'team' && status.server ? (
+        <Connected status={status} server={status.server} />
+      ) : status || error ? (
+        <Stack gap="sm">
+          {error && (
+            <Alert color="yellow" title="Hoe deze computer verbonden is, is nu niet op te vragen">
+              {error.message}
+            </Alert>
+          )}
+          <ConnectForm eigenGegevens={status ? status.eigenGegevens : null} />
+        </Stack>
+      ) : (
+        <Loader size="sm" aria-label="Laden" />
+      )}
+    </Paper>
+  );
+}
+
+function Connected({ status, server }: { status: SyncStatus; server: NonNullable<SyncStatus['server']> }) {
+  const { syncNow } = useSyncStatus();
+  const [busy, setBusy] = useState(false);
+  const now = async () => {
+    setBusy(true);
+    const r = await syncNow();
+    setBusy(false);
+    if (!r.ok) showServerError(null, r.error);
+  };
+  const rows: [string, string][] = [
+    ['Organisatie', server.organisatie],
+    ['Server', server.url],
+    ['Vingerafdruk', server.fingerprint],
+    ['Deze computer', server.apparaat],
+    ['Status', statusText(status, new Date()) ?? ''],
+    ['Wachtende wijzigingen', formatNumber(status.wachtend)],
+  ];
+  return (
+    <Stack gap="sm">
+      <Table variant="vertical" layout="fixed" aria-label="Verbinding met de server">
+        <Table.Tbody>
+          {rows.map(([label, value]) => (
+            <Table.Tr key={label}>
+              <Table.Th w={200}>{label}</Table.Th>
+              <Table.Td
+                ff={label === 'Vingerafdruk' ? 'monospace' : undefined}
+                style={{ overflowWrap: 'anywhere' }}
+              >
+                {value}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      {status.melding && <Alert color="yellow">{status.melding}</Alert>}
+      <Group>
+        <Button
+          variant="default"
+          loading={busy}
+          disabled={status.verbinding === 'ingetrokken' || status.verbinding === 'bezig'}
+          onClick={() => void now()}
+        >
+          Nu bijwerken
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
