@@ -1,4 +1,4 @@
-import { Badge, NavLink } from '@mantine/core';
+import { Badge, NavLink, VisuallyHidden } from '@mantine/core';
 import { href } from '../../lib/route.ts';
 import { useSyncStatus } from './sync-status.tsx';
 
@@ -14,14 +14,15 @@ export function InboxMenuLink({ current }: { current: string }) {
     <NavLink
       href={href(inboxPath)}
       label="Te verwerken"
-      aria-label={open > 0 ? `Te verwerken, ${open} open` : undefined}
       py={6}
       active={active}
       aria-current={active ? 'page' : undefined}
       rightSection={
         open > 0 ? (
-          <Badge size="sm" color="orange" variant="filled" circle={open < 10} aria-hidden>
+          // Read as 'Te verwerken 2 open'.
+          <Badge size="sm" color="orange" variant="filled" circle={open < 10}>
             {open}
+            <VisuallyHidden> open</VisuallyHidden>
           </Badge>
         ) : null
       }

@@ -1,6 +1,5 @@
-import { Alert, Button, Group, Loader, Paper, Stack, Table, Title } from '@mantine/core';
-import { useEffect, useId, useState } from 'react';
-import { formatNumber } from '../../../../shared/format.ts';
+import { Alert, Button, Group, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Fragment, type ReactNode, useEffect, useId, useState } from 'react';
 import type { SyncStatus } from '../../../../shared/sync.ts';
 import { showServerError } from '../../lib/forms.ts';
 import { ConnectForm } from './ConnectForm.tsx';
@@ -46,13 +45,12 @@ function Connected({ status, server }: { status: SyncStatus; server: NonNullable
     setBusy(false);
     if (!r.ok) showServerError(null, r.error);
   };
-  const rows: [string, string][] = [
+  const rows: [string, ReactNode][] = [
     ['Organisatie', server.organisatie],
     ['Server', server.url],
-    ['Vingerafdruk', server.fingerprint],
+    ['Vingerafdruk', <Fingerprint key="f" value={server.fingerprint} />],
     ['Deze computer', server.apparaat],
-    ['Status', statusText(status, new Date()) ?? ''],
-    ['Wachtende wijzigingen', formatNumber(status.wachtend)],
+    ['Status', statusText(status, new Date())],
   ];
   return (
     <Stack gap="sm">
@@ -61,12 +59,7 @@ function Connected({ status, server }: { status: SyncStatus; server: NonNullable
           {rows.map(([label, value]) => (
             <Table.Tr key={label}>
               <Table.Th w={200}>{label}</Table.Th>
-              <Table.Td
-                ff={label === 'Vingerafdruk' ? 'monospace' : undefined}
-                style={{ overflowWrap: 'anywhere' }}
-              >
-                {value}
-              </Table.Td>
+              <Table.Td style={{ overflowWrap: 'anywhere' }}>{value}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
@@ -83,5 +76,25 @@ function Connected({ status, server }: { status: SyncStatus; server: NonNullable
         </Button>
       </Group>
     </Stack>
+  );
+}
+
+/** 32 hex pairs in monospace, broken over lines only after a colon, so each pair stays whole. */
+function Fingerprint({ value }: { value: string }) {
+  const pairs = value.split(':');
+  return (
+    <Text span ff="monospace" size="sm">
+      {pairs.map((pair, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: the pairs are fixed text, never reordered.
+        <Fragment key={i}>
+          {pair}
+          {i < pairs.length - 1 && (
+            <>
+              :<wbr />
+            </>
+          )}
+        </Fragment>
+      ))}
+    </Text>
   );
 }

@@ -33,8 +33,9 @@ export function StatusLine() {
           />
           <Text size="xs">{text}</Text>
         </Group>
+        {/* Two lines at most beside the menu; the whole text stays readable on hovering and in Instellingen. */}
         {status.melding && (
-          <Text size="xs" c="dimmed" ml={14}>
+          <Text size="xs" c="dimmed" ml={14} lineClamp={2} title={status.melding}>
             {status.melding}
           </Text>
         )}
