@@ -200,6 +200,11 @@ export const fieldLabels = {
   waarde: 'Waarde',
   aantal: 'Aantal',
   base64: 'Bestand',
+  // Connecting a desk to a Schakel server (Instellingen).
+  url: 'Serveradres',
+  fingerprint: 'Vingerafdruk',
+  code: 'Koppelcode',
+  meenemen: 'Gegevens van deze computer',
 } as const satisfies Record<string, string>;
 
 /**

@@ -11,6 +11,8 @@ import {
   formatMonth,
   formatMonthName,
   formatMonthSpan,
+  formatNumber,
+  formatTime,
 } from './format.ts';
 
 describe('Dutch formats', () => {
@@ -28,6 +30,14 @@ describe('Dutch formats', () => {
   it('shows a UTC moment in Dutch local time, summer and winter', () => {
     expect(formatDateTime('2026-11-25T13:41:00.000Z')).toBe('25-11-2026 14:41');
     expect(formatDateTime('2026-07-01T13:41:00.000Z')).toBe('01-07-2026 15:41');
+    expect(formatTime('2026-11-25T13:02:00.000Z')).toBe('14:02');
+    expect(formatTime('2026-07-01T22:30:00.000Z')).toBe('00:30');
+    expect(formatTime(null)).toBe('');
+  });
+  it('writes counts with a thousands dot', () => {
+    expect(formatNumber(1234)).toBe('1.234');
+    expect(formatNumber(1_234_567)).toBe('1.234.567');
+    expect(formatNumber(7)).toBe('7');
   });
   it('shows cents as euros with a comma and thousands dots', () => {
     expect(formatCents(123456)).toBe('€ 1.234,56');

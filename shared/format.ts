@@ -21,7 +21,13 @@ const dateTime = new Intl.DateTimeFormat('nl-NL', {
   minute: '2-digit',
   timeZone: 'Europe/Amsterdam',
 });
+const timeOnly = new Intl.DateTimeFormat('nl-NL', {
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZone: 'Europe/Amsterdam',
+});
 const euro = new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR' });
+const whole = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 0 });
 
 /** 'voorlichter' → 'Voorlichter': a key or a message that starts a label or a sentence. */
 export function capitalise(text: string): string {
@@ -69,6 +75,16 @@ export function formatMonthName(isoMonth: string): string {
 /** An ISO UTC timestamp shown in Dutch local time: '25-11-2026 13:41'. */
 export function formatDateTime(isoTimestamp: string | null | undefined): string {
   return isoTimestamp ? dateTime.format(new Date(isoTimestamp)).replace(',', '') : '';
+}
+
+/** An ISO UTC timestamp's time of day in the Netherlands: '14:32'. */
+export function formatTime(isoTimestamp: string | null | undefined): string {
+  return isoTimestamp ? timeOnly.format(new Date(isoTimestamp)) : '';
+}
+
+/** A count with the Dutch thousands separator: 1234 → '1.234'. */
+export function formatNumber(n: number): string {
+  return whole.format(n);
 }
 
 /** Integer euro cents → '€ 1.234,56'. Never takes a float amount. */

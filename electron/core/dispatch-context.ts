@@ -13,6 +13,12 @@ export const passesLock = new Set<CallName>([
   'auth.logout',
 ]);
 
+/**
+ * Calls a window makes by itself, every few seconds (the sync status line): refused while locked like any other,
+ * but no sign that a person is there, so they never keep a session from locking.
+ */
+export const notUse = new Set<CallName>(['sync.status']);
+
 const refusingBackups = (message: string): BackupControl =>
   new Proxy({} as BackupControl, {
     get: () => () => {

@@ -10,7 +10,14 @@ import { type AuditOrigin, writeAudit } from './audit/record.ts';
 import { LoginThrottle } from './auth/login-throttle.ts';
 import { handlers as allHandlers } from './calls.ts';
 import type { AuditRecord, BackupControl, PrepareCtx, ReadCtx, SessionControl, WriteCtx } from './context.ts';
-import { noBackups, noLink, passesLock, postgresBackups, sessionControlFor } from './dispatch-context.ts';
+import {
+  noBackups,
+  noLink,
+  notUse,
+  passesLock,
+  postgresBackups,
+  sessionControlFor,
+} from './dispatch-context.ts';
 import { failure, inputError, storeFailure, unknownCallMessage } from './dispatch-errors.ts';
 import { Failure } from './failure.ts';
 import type { Handlers } from './handler-types.ts';
@@ -256,6 +263,7 @@ export class Dispatcher<S extends Store = Store> {
         clientKey,
         nowMilliseconds,
         this.idleLimit ?? (await this.idleLimitMilliseconds()),
+        !notUse.has(call),
       );
       if (locked) {
         return failure({

@@ -47,6 +47,18 @@ describe('session lock', () => {
     expect((await h.call('projectleider', 'persons.list', {})).ok).toBe(true);
   });
 
+  it("does not count the status line's polling as use: a window left alone still locks", async () => {
+    for (let minute = 4; minute <= 12; minute += 4) {
+      h.idle(4);
+      const polled = await h.call('projectleider', 'sync.status', {});
+      expect(polled.ok || polled.error.code !== 'locked').toBe(true);
+    }
+    h.idle(4);
+    const locked = await h.call('projectleider', 'sync.status', {});
+    expect(locked.ok ? null : locked.error.code).toBe('locked');
+    expect((await h.call('projectleider', 'persons.list', {})).ok).toBe(false);
+  });
+
   it('locks at once on request (the window saw no use), and follows a changed idle time', async () => {
     await h.ok('projectleider', 'auth.lock', {});
     expect((await h.call('projectleider', 'persons.list', {})).ok).toBe(false);

@@ -27,13 +27,13 @@ export class Sessions {
 
   /**
    * Whether this client's session is (now) locked: it was, or it has been idle longer than the limit. A call that
-   * finds it unlocked counts as use.
+   * finds it unlocked counts as use, unless the window made it by itself (`use` false).
    */
-  lockedAt(clientKey: string, now: number, idleLimitMs: number): boolean {
+  lockedAt(clientKey: string, now: number, idleLimitMs: number, use = true): boolean {
     const session = this.byClient.get(clientKey);
     if (!session) return false;
     if (!session.locked && now - session.lastUse > idleLimitMs) session.locked = true;
-    if (!session.locked) session.lastUse = now;
+    if (!session.locked && use) session.lastUse = now;
     return session.locked;
   }
   lock(clientKey: string): void {

@@ -57,6 +57,8 @@ const contrastVariables: CSSVariablesResolver = () => ({
   variables: {},
   light: {
     '--mantine-color-dimmed': 'var(--mantine-color-gray-8)',
+    // A field's error, its red border and the value typed in it.
+    '--mantine-color-error': 'var(--mantine-color-red-9)',
     '--mantine-primary-color-light': 'var(--mantine-color-teal-0)',
     '--mantine-primary-color-light-hover': 'var(--mantine-color-teal-0)',
     '--mantine-primary-color-light-color': 'var(--mantine-color-teal-9)',

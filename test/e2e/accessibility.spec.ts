@@ -1,12 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { runBrowserHost } from '../../electron/browser-host.ts';
 import { demoPassphrase, demoPassword } from '../../electron/core/demo/seed.ts';
 import { e2eClock } from './clock.ts';
-import { test as base, expect, openMenu } from './fixtures.ts';
+import { test as base, expect, openMenu, seriousFindings } from './fixtures.ts';
 
 const test = base.extend<{ demo: { url: string } }>({
   // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this pattern.
@@ -26,22 +25,6 @@ const test = base.extend<{ demo: { url: string } }>({
 
 // Filling the demo data set is part of each test's set-up: allow for it on a busy machine.
 test.describe.configure({ timeout: 180_000 });
-
-/** Serious and critical WCAG 2.1 A/AA findings on the page as it is now, one line each. */
-async function seriousFindings(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.id}: ${v.help} (${v.nodes
-          .map((n) => n.target.join(' '))
-          .slice(0, 3)
-          .join('; ')})`,
-    );
-}
 
 /** Findings per screen, collected so one run names them all. */
 const found: string[] = [];

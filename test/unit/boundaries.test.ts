@@ -63,22 +63,13 @@ describe('process boundaries', () => {
 
 const areas = [...new Set(callNames.map((name) => name.split('.')[0] as string))];
 const exists = (p: string) => fs.existsSync(path.join(root, p));
-/**
- * Areas whose calls no desk screen makes yet, each with why. A screen that only works against a server must wait
- * until a desk can be connected to one: on a desk alone it would make pairing codes no server knows.
- */
-const withoutScreens: Record<string, string> = {
-  sync: "the server's own calls (pairing codes, devices), made from `scripts/schakel server`, and the Te verwerken inbox of a desk in team mode, which no desk can be switched to from its screens yet",
-};
 
 describe('one slice per area', () => {
   it('each call prefix is a folder in electron/core/, a module in shared/ and a folder of screens', () => {
     const missing = areas.flatMap((area) => [
       ...(exists(`electron/core/${area}/handlers.ts`) ? [] : [`electron/core/${area}/handlers.ts`]),
       ...(exists(`shared/${area}.ts`) || exists(`shared/${area}`) ? [] : [`shared/${area}(.ts)`]),
-      ...(exists(`renderer/src/screens/${area}`) || area in withoutScreens
-        ? []
-        : [`renderer/src/screens/${area}/`]),
+      ...(exists(`renderer/src/screens/${area}`) ? [] : [`renderer/src/screens/${area}/`]),
     ]);
     expect(missing).toEqual([]);
   });

@@ -1,5 +1,5 @@
 import { AppShell, Badge, Box, Group, NavLink, ScrollArea, Text, Title } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import type { CallName } from '../../../shared/contract.ts';
 import { roleLabels } from '../../../shared/roles.ts';
 import { href, useRoute } from '../lib/route.ts';
@@ -26,6 +26,10 @@ import { ProfileEditor } from '../screens/profiles/ProfileEditor.tsx';
 import { ProfilesScreen } from '../screens/profiles/ProfilesScreen.tsx';
 import { ScholingScreen } from '../screens/scholing/ScholingScreen.tsx';
 import { SettingsScreen } from '../screens/settings/SettingsScreen.tsx';
+import { InboxMenuLink } from '../screens/sync/InboxMenuLink.tsx';
+import { InboxScreen } from '../screens/sync/InboxScreen.tsx';
+import { StatusLine } from '../screens/sync/StatusLine.tsx';
+import { SyncStatusProvider } from '../screens/sync/sync-status.tsx';
 import { VerantwoordingScreen } from '../screens/verantwoording/VerantwoordingScreen.tsx';
 import { MatchRequestScreen } from '../screens/verdeling/MatchRequestScreen.tsx';
 import { VerdelingScreen } from '../screens/verdeling/VerdelingScreen.tsx';
@@ -104,6 +108,8 @@ function screenFor(route: string[]): ReactNode {
       return <SettingsScreen />;
     case 'reservekopieen':
       return <BackupsScreen />;
+    case 'te-verwerken':
+      return <InboxScreen />;
     case 'wachtwoord':
       return <PasswordScreen />;
     default:
@@ -118,61 +124,67 @@ export function Shell() {
   const current = `/${route[0] ?? 'start'}`;
 
   return (
-    <AppShell navbar={{ width: 230, breakpoint: 0 }} padding="lg">
-      <UnsavedChangesDialog />
-      <AppShell.Navbar p="sm" aria-label="Hoofdmenu">
-        <AppShell.Section>
-          <Title order={2} size="h3" px="xs">
-            Schakel
-          </Title>
-          <Text size="xs" c="dimmed" px="xs" mb="md" lineClamp={2}>
-            {organisatieNaam}
-          </Text>
-        </AppShell.Section>
-        {/* The menu scrolls on its own on a low window; who is logged in and Uitloggen stay in view below it. */}
-        <AppShell.Section grow component={ScrollArea} type="auto" offsetScrollbars>
-          {menu
-            .filter((m) => can(m.needs))
-            .map((m) => (
-              <NavLink
-                key={m.path}
-                href={href(m.path)}
-                label={m.label}
-                py={6}
-                active={current === m.path}
-                aria-current={current === m.path ? 'page' : undefined}
-              />
-            ))}
-        </AppShell.Section>
-        <AppShell.Section pt="xs">
-          <Text size="sm" fw={600} px="xs">
-            {account.displayName}
-          </Text>
-          <Group gap={4} mb="xs" px="xs">
-            <Badge variant="light" size="sm">
-              {roleLabels[account.role]}
-            </Badge>
-            {account.isBeheerder && (
-              <Badge variant="light" color="grape" size="sm">
-                Beheerder
+    <SyncStatusProvider>
+      <AppShell navbar={{ width: 230, breakpoint: 0 }} padding="lg">
+        <UnsavedChangesDialog />
+        <AppShell.Navbar p="sm" aria-label="Hoofdmenu">
+          <AppShell.Section>
+            <Title order={2} size="h3" px="xs">
+              Schakel
+            </Title>
+            <Text size="xs" c="dimmed" px="xs" mb="md" lineClamp={2}>
+              {organisatieNaam}
+            </Text>
+          </AppShell.Section>
+          {/* The menu scrolls on its own on a low window; who is logged in and Uitloggen stay in view below it. */}
+          <AppShell.Section grow component={ScrollArea} type="auto" offsetScrollbars>
+            {menu
+              .filter((m) => can(m.needs))
+              .map((m) => (
+                <Fragment key={m.path}>
+                  <NavLink
+                    href={href(m.path)}
+                    label={m.label}
+                    py={6}
+                    active={current === m.path}
+                    aria-current={current === m.path ? 'page' : undefined}
+                  />
+                  {/* What waits for the user comes right after their start screen. */}
+                  {m.path === '/start' && <InboxMenuLink current={current} />}
+                </Fragment>
+              ))}
+          </AppShell.Section>
+          <AppShell.Section pt="xs">
+            <StatusLine />
+            <Text size="sm" fw={600} px="xs">
+              {account.displayName}
+            </Text>
+            <Group gap={4} mb="xs" px="xs">
+              <Badge variant="light" size="sm">
+                {roleLabels[account.role]}
               </Badge>
-            )}
-          </Group>
-          <NavLink
-            href={href('/wachtwoord')}
-            label="Wachtwoord wijzigen"
-            py={6}
-            active={current === '/wachtwoord'}
-          />
-          <NavLink component="button" label="Uitloggen" py={6} onClick={() => confirmLeave(logout)} />
-        </AppShell.Section>
-      </AppShell.Navbar>
-      <AppShell.Main>
-        <Box maw={1400}>
-          {/* A screen that fails leaves the menu usable; going to another address tries again. */}
-          <ErrorBoundary resetKey={route.join('/')}>{screenFor(route)}</ErrorBoundary>
-        </Box>
-      </AppShell.Main>
-    </AppShell>
+              {account.isBeheerder && (
+                <Badge variant="light" color="grape" size="sm">
+                  Beheerder
+                </Badge>
+              )}
+            </Group>
+            <NavLink
+              href={href('/wachtwoord')}
+              label="Wachtwoord wijzigen"
+              py={6}
+              active={current === '/wachtwoord'}
+            />
+            <NavLink component="button" label="Uitloggen" py={6} onClick={() => confirmLeave(logout)} />
+          </AppShell.Section>
+        </AppShell.Navbar>
+        <AppShell.Main>
+          <Box maw={1400}>
+            {/* A screen that fails leaves the menu usable; going to another address tries again. */}
+            <ErrorBoundary resetKey={route.join('/')}>{screenFor(route)}</ErrorBoundary>
+          </Box>
+        </AppShell.Main>
+      </AppShell>
+    </SyncStatusProvider>
   );
 }

@@ -2,7 +2,7 @@
  * The renderer's only way to the main process: `invoke(name, input)` typed by the shared contract. Under Electron
  * the preload provides it; in the browser host it is a POST to /api/<name> with the per-start token.
  */
-import type { CallInput, CallName, CallOutput } from '../../../shared/contract.ts';
+import { type CallInput, type CallName, type CallOutput, contract } from '../../../shared/contract.ts';
 import type { AppError, Result } from '../../../shared/result.ts';
 import { clientHeader, tokenHeader } from '../../../shared/security.ts';
 import { reportInternalError } from './error-report.ts';
@@ -69,11 +69,19 @@ export function onSessionLocked(fn: () => void): () => void {
   return () => sessionLocked.delete(fn);
 }
 
+/** Listeners for a write that succeeded: what shows the state of the data (the sync status line) looks again. */
+const written = new Set<(call: CallName) => void>();
+export function onWritten(fn: (call: CallName) => void): () => void {
+  written.add(fn);
+  return () => written.delete(fn);
+}
+
 export async function invoke<N extends CallName>(
   name: N,
   input: CallInput<N>,
 ): Promise<Result<CallOutput<N>>> {
   const result = (await bridge.invoke(name, input)) as Result<CallOutput<N>>;
+  if (result.ok && contract[name].write) for (const fn of written) fn(name);
   if (!result.ok && result.error.code === 'unauthenticated' && name !== 'auth.login') {
     for (const fn of sessionLost) fn();
   }

@@ -20,19 +20,29 @@ import { maxLogoBytes, type Settings } from '../../../../shared/settings.ts';
 import { invoke } from '../../lib/api.ts';
 import { ConflictAlert } from '../../lib/conflict-alert.tsx';
 import { showSaved, showServerError } from '../../lib/forms.ts';
-import { useSession } from '../../lib/session.tsx';
+import { useCan, useSession } from '../../lib/session.tsx';
 import { useUnsavedGuard } from '../../lib/unsaved-guard.tsx';
 import { useCall } from '../../lib/use-call.ts';
+import { ServerSection } from '../sync/ServerSection.tsx';
 
 type Values = Omit<Settings, 'updatedAt' | 'version'>;
 const blank = (v: string | null) => v ?? '';
 
-/** The organisation's name, address, KvK, logo (for letters and PDFs) and bank account for payouts. */
+/**
+ * The organisation's name, address, KvK, logo (for letters and PDFs) and bank account for payouts; for the
+ * beheerder also this computer's link with a Schakel server.
+ */
 export function SettingsScreen() {
+  const can = useCan();
   const { data, error, reload } = useCall('settings.get', {});
   if (error) return <Alert color="red">{error.message}</Alert>;
   if (!data) return <Loader aria-label="Laden" />;
-  return <SettingsForm key={data.version} settings={data} reload={() => void reload()} />;
+  return (
+    <Stack maw={820}>
+      <SettingsForm key={data.version} settings={data} reload={() => void reload()} />
+      {can('sync.connect') && <ServerSection />}
+    </Stack>
+  );
 }
 
 function SettingsForm({ settings: data, reload }: { settings: Settings; reload(): void }) {
@@ -87,7 +97,7 @@ function SettingsForm({ settings: data, reload }: { settings: Settings; reload()
 
   return (
     <form onSubmit={submit} noValidate>
-      <Stack maw={820}>
+      <Stack>
         <Title order={1} size="h2">
           Instellingen
         </Title>

@@ -1,0 +1,100 @@
+import { Alert, Button, Group, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Fragment, type ReactNode, useEffect, useId, useState } from 'react';
+import type { SyncStatus } from '../../../../shared/sync.ts';
+import { showServerError } from '../../lib/forms.ts';
+import { ConnectForm } from './ConnectForm.tsx';
+import { statusText } from './status-text.ts';
+import { useSyncStatus } from './sync-status.tsx';
+
+/** Instellingen → Werken met een server (beheerder): connecting this computer, or how it is connected. */
+export function ServerSection() {
+  const { status, error, refresh } = useSyncStatus();
+  // The count of this computer's records changes with every save: ask afresh when the section opens.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once on opening, not on every new refresh function.
+  useEffect(() => refresh(), []);
+  const titleId = useId();
+  return (
+    <Paper component="section" withBorder p="md" aria-labelledby={titleId}>
+      <Title order={2} size="h4" mb="sm" id={titleId}>
+        Werken met een server
+      </Title>
+      {status?.mode === 'team' && status.server ? (
+        <Connected status={status} server={status.server} />
+      ) : status || error ? (
+        <Stack gap="sm">
+          {error && (
+            <Alert color="yellow" title="Hoe deze computer verbonden is, is nu niet op te vragen">
+              {error.message}
+            </Alert>
+          )}
+          <ConnectForm eigenGegevens={status ? status.eigenGegevens : null} />
+        </Stack>
+      ) : (
+        <Loader size="sm" aria-label="Laden" />
+      )}
+    </Paper>
+  );
+}
+
+function Connected({ status, server }: { status: SyncStatus; server: NonNullable<SyncStatus['server']> }) {
+  const { syncNow } = useSyncStatus();
+  const [busy, setBusy] = useState(false);
+  const now = async () => {
+    setBusy(true);
+    const r = await syncNow();
+    setBusy(false);
+    if (!r.ok) showServerError(null, r.error);
+  };
+  const rows: [string, ReactNode][] = [
+    ['Organisatie', server.organisatie],
+    ['Server', server.url],
+    ['Vingerafdruk', <Fingerprint key="f" value={server.fingerprint} />],
+    ['Deze computer', server.apparaat],
+    ['Status', statusText(status, new Date())],
+  ];
+  return (
+    <Stack gap="sm">
+      <Table variant="vertical" layout="fixed" aria-label="Verbinding met de server">
+        <Table.Tbody>
+          {rows.map(([label, value]) => (
+            <Table.Tr key={label}>
+              <Table.Th w={200}>{label}</Table.Th>
+              <Table.Td style={{ overflowWrap: 'anywhere' }}>{value}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      {status.melding && <Alert color="yellow">{status.melding}</Alert>}
+      <Group>
+        <Button
+          variant="default"
+          loading={busy}
+          disabled={status.verbinding === 'ingetrokken' || status.verbinding === 'bezig'}
+          onClick={() => void now()}
+        >
+          Nu bijwerken
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
+/** 32 hex pairs in monospace, broken over lines only after a colon, so each pair stays whole. */
+function Fingerprint({ value }: { value: string }) {
+  const pairs = value.split(':');
+  return (
+    <Text span ff="monospace" size="sm">
+      {pairs.map((pair, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: the pairs are fixed text, never reordered.
+        <Fragment key={i}>
+          {pair}
+          {i < pairs.length - 1 && (
+            <>
+              :<wbr />
+            </>
+          )}
+        </Fragment>
+      ))}
+    </Text>
+  );
+}
