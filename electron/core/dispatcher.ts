@@ -1,15 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import type { Transaction } from 'kysely';
 import type { z } from 'zod';
 import { type CallName, contract, isCallName } from '../../shared/contract.ts';
 import { dutchDate } from '../../shared/dates.ts';
 import { mayCall } from '../../shared/permissions.ts';
 import type { AppError, Result } from '../../shared/result.ts';
 import type { SessionAccount } from '../../shared/roles.ts';
-import { type AuditOrigin, writeAudit } from './audit/record.ts';
+import { writeAudit } from './audit/record.ts';
 import { LoginThrottle } from './auth/login-throttle.ts';
 import { handlers as allHandlers } from './calls.ts';
-import type { AuditRecord, BackupControl, PrepareCtx, ReadCtx, SessionControl, WriteCtx } from './context.ts';
+import type { AuditRecord, PrepareCtx, ReadCtx, SessionControl, WriteCtx } from './context.ts';
 import {
   noBackups,
   noLink,
@@ -19,59 +18,12 @@ import {
   sessionControlFor,
 } from './dispatch-context.ts';
 import { failure, inputError, storeFailure, unknownCallMessage } from './dispatch-errors.ts';
+import type { DispatcherDeps, Replay } from './dispatcher-deps.ts';
 import { Failure } from './failure.ts';
 import type { Handlers } from './handler-types.ts';
 import { IdSource } from './ids.ts';
-import type { Sessions } from './sessions.ts';
-import type { DB } from './store/schema.ts';
 import type { Store } from './store/store.ts';
-import type { CommandRecorder } from './sync/command-recorder.ts';
 import { isCommandCall } from './sync/commands.ts';
-
-export interface DispatcherDeps<S extends Store = Store> {
-  /** The desk's SQLite file or the server's PostgreSQL: the calls run the same on either. */
-  store: S;
-  sessions: Sessions;
-  /**
-   * Milliseconds on a clock of real time, for the idle lock: a person's inactivity, not the call's business time
-   * (`clock`, which a test or a replay may set anywhere).
-   */
-  idleClock?: () => number;
-  /** Backups of the data folder; a dispatcher without them (a test's, or on PostgreSQL) refuses the backup calls. */
-  backups?: BackupControl;
-  /** A desk's link with a server (sync/desk-link.ts); without one the sync calls of a desk are refused. */
-  link?: ReadCtx['link'];
-  clock?: () => Date;
-  handlers?: Handlers;
-  /**
-   * Where unexpected failures are reported, with the reference the user is shown; never receives input values
-   * (they may hold personal data).
-   */
-  logError?: (call: CallName, thrown: unknown, reference: string) => void;
-  /** Told of every call's outcome (a known call only) and how long it took, for the log. */
-  onCall?: (call: CallName, result: Result<unknown>, milliseconds: number) => void;
-  /**
-   * A desk working with a server: every command call (sync/commands.ts) made here is recorded for the server in
-   * the write's own transaction (sync/desk-outbox.ts). A replay is a command recorded already, so never again.
-   */
-  commandRecorder?: CommandRecorder;
-}
-
-/** A recorded write, replayed to the same result: the audit log's input and context. */
-export interface Replay {
-  now: string;
-  ids: string[];
-  /** The desk that pushed the command, named in its audit rows. */
-  origin?: AuditOrigin;
-  /**
-   * Steps of the server's command log inside the write's own transaction: `first` before the handler (number the
-   * change, refuse a command applied already), `last` after the audit (record the command as applied).
-   */
-  transaction?: {
-    first(transaction: Transaction<DB>): Promise<void>;
-    last(transaction: Transaction<DB>): Promise<void>;
-  };
-}
 
 /**
  * The one boundary every call passes, from either host: name → session → role → zod → one transaction → audit.

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import packageJson from '../../../package.json' with { type: 'json' };
 import { contract } from '../../../shared/contract.ts';
-import type { DispatcherDeps } from '../dispatcher.ts';
+import type { DispatcherDeps } from '../dispatcher-deps.ts';
 import type { Store } from '../store/store.ts';
 import { StoreError } from '../store/store-error.ts';
 import { type AppLog, cleanFields, describeError, openAppLog } from './app-log.ts';

@@ -17,7 +17,8 @@
 import type { Result } from '../../../shared/result.ts';
 import type { SessionAccount } from '../../../shared/roles.ts';
 import { toSessionAccount } from '../accounts/account-rows.ts';
-import type { Dispatcher, Replay } from '../dispatcher.ts';
+import type { Dispatcher } from '../dispatcher.ts';
+import type { Replay } from '../dispatcher-deps.ts';
 import type { DB } from '../store/schema.ts';
 import { asPushed, readOutbox } from './desk-outbox.ts';
 import { startCapture, stopCapture } from './desk-undo.ts';
