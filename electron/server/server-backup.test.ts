@@ -65,6 +65,14 @@ async function contents(db: Kysely<never>): Promise<Record<string, string[]>> {
 const changeNumber = async (db: Kysely<never>) =>
   Number((await sql<{ seq: string }>`select seq from sync_clock`.execute(db)).rows[0]?.seq);
 
+async function until(condition: () => Promise<boolean>): Promise<void> {
+  const deadline = Date.now() + 15_000;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('waited in vain');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 /** `scripts/schakel server …` that is expected to be refused: its exit code and what it said. */
 async function refused(command: Promise<unknown>): Promise<{ code: number; stderr: string }> {
   const outcome = await command.then(
@@ -111,7 +119,21 @@ it.skipIf(skipped)(
     expect(await client.push(credentials, [second])).toMatchObject({ ok: true });
     expect(await changeNumber(db)).toBeGreaterThan(numberAtBackup);
 
-    // Not while a server serves the database: refused, nothing restored.
+    // Not while a server serves the database, also after PostgreSQL ended its connections (the server takes
+    // its lock again on a new one): refused, nothing restored.
+    const holder = async () => {
+      const { rows } = await sql<{ pid: number }>`select pid from pg_locks
+        where locktype = 'advisory' and mode = 'ShareLock' and granted`.execute(db);
+      return rows.map((r) => r.pid);
+    };
+    const [firstHolder] = await holder();
+    expect(firstHolder).toBeGreaterThan(0);
+    await sql`select pg_terminate_backend(pid) from pg_stat_activity
+      where datname = 'schakel' and pid <> pg_backend_pid()`.execute(db);
+    await until(async () => {
+      const now = await holder();
+      return now.length === 1 && now[0] !== firstHolder;
+    });
     const whileServing = await refused(server.cli('herstellen', file));
     expect(whileServing).toEqual({
       code: 2,

@@ -8,7 +8,7 @@ import { Refusal } from './refusal.ts';
 
 const lock = `hashtext('schakel_serving')`;
 /** After a lost connection (PostgreSQL restarted), how soon the lock is taken again. */
-const retryMs = 5_000;
+const retryMs = 2_000;
 
 export interface ServingLock {
   release(): Promise<void>;

@@ -37,7 +37,8 @@ export interface ServerProcessOptions {
 export async function serverProcess(options: ServerProcessOptions = {}) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'schakel-server-'));
   const given = options.databaseUrl ? ['--database-url', options.databaseUrl] : [];
-  /** What the serving process wrote to stderr, across its starts (also passed on to the test's own stderr). */
+  /** What the serving process wrote, across its starts (stderr also passed on to the test's own). */
+  let printed = '';
   let errors = '';
   let child: ChildProcess | undefined;
   let exited: Promise<unknown> = Promise.resolve();
@@ -75,6 +76,7 @@ export async function serverProcess(options: ServerProcessOptions = {}) {
       let out = '';
       started.stdout?.on('data', (chunk: Buffer) => {
         out += chunk.toString();
+        printed += chunk.toString();
         const url = /luistert op (https:\/\/\S+)/.exec(out)?.[1];
         const fingerprint = /Vingerafdruk van de server: (\S+)/.exec(out)?.[1];
         if (url && fingerprint) {
@@ -141,6 +143,7 @@ export async function serverProcess(options: ServerProcessOptions = {}) {
     kill,
     db,
     databaseUrl,
+    printed: () => printed,
     errors: () => errors,
     /** Whether the serving process runs now. */
     running: () => child !== undefined,
