@@ -81,15 +81,13 @@ export async function makeBackup(options: BackupOptions): Promise<Backup> {
     fs.renameSync(partial, file);
   } catch (err) {
     fs.rmSync(partial, { force: true });
-    throw new Refusal(`pg_dump gaf een fout: ${(err as Error).message}`);
+    throw new Refusal(`Back-up in ${options.folder} mislukt: ${(err as Error).message}`);
   }
   if (!options.beforeRestore) removeOldBackups(options.folder, options.keep);
   return { name, file, takenAt };
 }
 
 /** Removes all but the newest `keep` backups. */
-export function removeOldBackups(folder: string, keep: number): string[] {
-  const old = listBackups(folder).slice(keep);
-  for (const backup of old) fs.rmSync(backup.file, { force: true });
-  return old.map((b) => b.name);
+function removeOldBackups(folder: string, keep: number): void {
+  for (const backup of listBackups(folder).slice(keep)) fs.rmSync(backup.file, { force: true });
 }
