@@ -6,16 +6,20 @@
  *          the password is read from SCHAKEL_WACHTWOORD or the first line of standard input
  *   server koppelcode --gebruiker NAAM                      a one-time pairing code for a new desk, made for that
  *          beheerder, with the fingerprint the desk pins
+ *   server backup [--naar MAP] [--bewaar N] [--pg-dump PAD]  one backup now with pg_dump (backup-cli.ts)
+ *   server herstellen BESTAND [--pg-dump PAD]               a backup put back, while no server serves
+ *   server --backup-every UREN [--naar MAP] [--bewaar N] [--pg-dump PAD]   serves, with backups on a schedule
  * Messages are Dutch: the beheerder reads them.
  */
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { PairingCode } from '../../shared/sync.ts';
-import { toSessionAccount } from '../core/accounts/account-rows.ts';
-import { serverCertificate } from './certificate.ts';
-import { type ServerCore, startServerCore } from './server-core.ts';
-import { startSchakelServer } from './start-server.ts';
+import { backupCommand, scheduleSettings } from './backup-cli.ts';
+import { type ScheduleOptions, scheduleBackups } from './backup-schedule.ts';
+import { Refusal } from './refusal.ts';
+import type { ServerCore } from './server-core.ts';
+import { holdServingLock } from './serving-lock.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -31,6 +35,10 @@ const { values, positionals } = parseArgs({
     naam: { type: 'string' },
     gebruiker: { type: 'string' },
     rol: { type: 'string' },
+    naar: { type: 'string' },
+    bewaar: { type: 'string' },
+    'pg-dump': { type: 'string' },
+    'backup-every': { type: 'string' },
   },
 });
 
@@ -41,8 +49,7 @@ const dataDir = path.resolve(
       ? '/var/lib/schakel-server'
       : path.join(os.homedir(), '.local/share/schakel-server')),
 );
-/** A refusal for the beheerder: said in Dutch, after the core (and the embedded PostgreSQL) has stopped. */
-class Refusal extends Error {}
+/** Refusals are said in Dutch, after the core (and the embedded PostgreSQL) has stopped. */
 const fail = (message: string): never => {
   throw new Refusal(message);
 };
@@ -75,6 +82,8 @@ async function task(core: ServerCore, command: string): Promise<void> {
     return;
   }
   if (command === 'koppelcode') {
+    const { toSessionAccount } = await import('../core/accounts/account-rows.ts');
+    const { serverCertificate } = await import('./certificate.ts');
     const account = await core.store.db
       .selectFrom('accounts')
       .selectAll()
@@ -90,10 +99,18 @@ async function task(core: ServerCore, command: string): Promise<void> {
     console.log(`Vingerafdruk van de server: ${fingerprint}`);
     return;
   }
-  fail('Gebruik: scripts/schakel server [inrichten | koppelcode] [opties]');
+  fail('Gebruik: scripts/schakel server [inrichten | koppelcode | backup | herstellen BESTAND] [opties]');
 }
 
-async function serve(core: ServerCore): Promise<void> {
+async function serve(core: ServerCore, backups: Omit<ScheduleOptions, 'url'> | null): Promise<void> {
+  let lock: Awaited<ReturnType<typeof holdServingLock>>;
+  try {
+    lock = await holdServingLock(core.url, (message) => console.error(message));
+  } catch (err) {
+    await core.close();
+    throw err;
+  }
+  const { startSchakelServer } = await import('./start-server.ts');
   const server = await startSchakelServer({
     dataDir,
     db: core.store.db,
@@ -107,8 +124,11 @@ async function serve(core: ServerCore): Promise<void> {
   console.log(`Schakel-server luistert op https://${values.host}:${server.port}`);
   console.log(`Database: ${core.store.location}`);
   console.log(`Vingerafdruk van de server: ${server.fingerprint}`);
+  const schedule = backups && scheduleBackups({ ...backups, url: core.url }, console);
   const stop = async () => {
+    await schedule?.stop();
     await server.close();
+    await lock.release();
     await core.close();
     process.exit(0);
   };
@@ -118,12 +138,18 @@ async function serve(core: ServerCore): Promise<void> {
 
 async function main() {
   const command = positionals[0] ?? 'serve';
+  const args = { ...values, 'data-dir': dataDir };
+  if (command === 'backup' || command === 'herstellen') return backupCommand(command, args, positionals[1]);
+  // Checked before anything starts: a mistyped interval is said at once.
+  const backups = command === 'serve' ? scheduleSettings(args) : null;
+  // Loaded only here: the backup commands, above, start in a second instead of several.
+  const { startServerCore } = await import('./server-core.ts');
   const core = await startServerCore({
     dataDir,
     ...(values['database-url'] ? { databaseUrl: values['database-url'] } : {}),
     logError: (thrown, reference) => console.error(`Onverwachte fout (kenmerk ${reference}):`, thrown),
   });
-  if (command === 'serve') return serve(core);
+  if (command === 'serve') return serve(core, backups);
   try {
     await task(core, command);
   } finally {

@@ -4,18 +4,16 @@
  * desks' push and pull wired to it. Data, command log and change feed are in PostgreSQL, so several processes may
  * serve one database (given the same certificate; the throttles of wrong codes and passwords are per process).
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { SessionAccount } from '../../shared/roles.ts';
 import { Dispatcher } from '../core/dispatcher.ts';
 import { Sessions } from '../core/sessions.ts';
-import { type RunningPostgres, startEmbeddedPostgres } from '../core/store/embedded-postgres.ts';
+import type { RunningPostgres } from '../core/store/embedded-postgres.ts';
 import { openPostgresStore } from '../core/store/postgres.ts';
 import type { PostgresStore } from '../core/store/store.ts';
 import { installChangeCapture } from '../core/sync/change-feed.ts';
 import { pullChanges } from '../core/sync/server-pull.ts';
 import { applyPush } from '../core/sync/server-push.ts';
+import { serverDatabase } from './server-database.ts';
 import type { SyncServices } from './sync-routes.ts';
 
 export interface ServerCoreOptions {
@@ -27,6 +25,8 @@ export interface ServerCoreOptions {
 }
 
 export interface ServerCore {
+  /** The database's URL, with its password (for a connection of the server's own, never for a message). */
+  url: string;
   store: PostgresStore;
   dispatcher: Dispatcher;
   services: SyncServices;
@@ -35,32 +35,9 @@ export interface ServerCore {
   close(): Promise<void>;
 }
 
-/** The database the embedded PostgreSQL keeps the organisation in. */
-const databaseName = 'schakel';
-
-async function databaseUrlOf(
-  options: ServerCoreOptions,
-): Promise<{ url: string; postgres: RunningPostgres | null }> {
-  if (options.databaseUrl) return { url: options.databaseUrl, postgres: null };
-  fs.mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
-  // Run as root, PostgreSQL runs as the postgres user, who must pass through the data folder (not read it).
-  if (os.userInfo().uid === 0) fs.chmodSync(options.dataDir, fs.statSync(options.dataDir).mode | 0o001);
-  const postgres = await startEmbeddedPostgres(path.join(options.dataDir, 'postgres'));
-  const pg = (await import('pg')).default;
-  const admin = new pg.Client({ connectionString: postgres.url });
-  await admin.connect();
-  try {
-    const found = await admin.query('select 1 from pg_database where datname = $1', [databaseName]);
-    if (found.rowCount === 0) await admin.query(`create database ${databaseName}`);
-  } finally {
-    await admin.end();
-  }
-  return { url: postgres.urlOf(databaseName), postgres };
-}
-
 export async function startServerCore(options: ServerCoreOptions): Promise<ServerCore> {
   const clock = options.clock ?? (() => new Date());
-  const { url, postgres } = await databaseUrlOf(options);
+  const { url, postgres } = await serverDatabase(options);
   let store: PostgresStore;
   try {
     store = await openPostgresStore(url, { now: clock().toISOString() });
@@ -85,6 +62,7 @@ export async function startServerCore(options: ServerCoreOptions): Promise<Serve
     blob: async () => null,
   };
   return {
+    url,
     store,
     dispatcher,
     services,

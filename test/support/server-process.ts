@@ -1,6 +1,6 @@
 /**
  * The Schakel server as a beheerder runs it (`electron/server/main.ts`): a real process on an embedded PostgreSQL in
- * a temporary data folder of its own. It can be started, stopped, killed with SIGKILL (the node process alone, which
+ * a temporary data folder of its own, or on an existing database (`--database-url`). It can be started, stopped, killed with SIGKILL (the node process alone, which
  * leaves its PostgreSQL running, or its whole process group with PostgreSQL) and started again on the same folder;
  * its database can be opened beside it for what a test checks.
  */
@@ -28,8 +28,19 @@ export interface Listening {
   fingerprint: string;
 }
 
-export async function serverProcess() {
+export interface ServerProcessOptions {
+  /** An existing PostgreSQL database, given to every command as `--database-url`; without it, the embedded one. */
+  databaseUrl?: string;
+  /** More options for `server` itself (not for the other commands), e.g. `--backup-every`. */
+  serveArgs?: readonly string[];
+}
+
+export async function serverProcess(options: ServerProcessOptions = {}) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'schakel-server-'));
+  const given = options.databaseUrl ? ['--database-url', options.databaseUrl] : [];
+  /** What the serving process wrote, across its starts (stderr also passed on to the test's own). */
+  let printed = '';
+  let errors = '';
   let child: ChildProcess | undefined;
   let exited: Promise<unknown> = Promise.resolve();
   let database: { db: Kysely<DB>; port: number } | undefined;
@@ -38,7 +49,7 @@ export async function serverProcess() {
 
   /** `scripts/schakel server <args>` on this data folder, the password given as SCHAKEL_WACHTWOORD. */
   const cli = (...args: string[]) =>
-    run(process.execPath, [main, ...args, '--data-dir', dataDir], {
+    run(process.execPath, [main, ...args, '--data-dir', dataDir, ...given], {
       env: { ...process.env, SCHAKEL_WACHTWOORD: password },
     });
 
@@ -48,10 +59,16 @@ export async function serverProcess() {
     // A process group of its own, so that kill('group') reaches its PostgreSQL too.
     const started = spawn(
       process.execPath,
-      [main, '--data-dir', dataDir, '--host', '127.0.0.1', '--port', String(port)],
-      { stdio: ['ignore', 'pipe', 'inherit'], detached: true },
+      [main, '--data-dir', dataDir, ...given, '--host', '127.0.0.1', '--port', String(port)].concat(
+        options.serveArgs ?? [],
+      ),
+      { stdio: ['ignore', 'pipe', 'pipe'], detached: true },
     );
     child = started;
+    started.stderr?.on('data', (chunk: Buffer) => {
+      errors += chunk.toString();
+      process.stderr.write(chunk);
+    });
     exited = new Promise((resolve) => started.once('exit', resolve));
     exited.then(() => {
       if (child === started) child = undefined;
@@ -60,6 +77,7 @@ export async function serverProcess() {
       let out = '';
       started.stdout?.on('data', (chunk: Buffer) => {
         out += chunk.toString();
+        printed += chunk.toString();
         const url = /luistert op (https:\/\/\S+)/.exec(out)?.[1];
         const fingerprint = /Vingerafdruk van de server: (\S+)/.exec(out)?.[1];
         if (url && fingerprint) {
@@ -67,7 +85,9 @@ export async function serverProcess() {
           resolve({ url, fingerprint });
         }
       });
-      started.once('exit', (code, signal) => reject(new Error(`server stopped (${code ?? signal}): ${out}`)));
+      started.once('exit', (code, signal) =>
+        reject(new Error(`server stopped (${code ?? signal}): ${out}${errors}`)),
+      );
     });
   }
 
@@ -99,18 +119,21 @@ export async function serverProcess() {
    * Number().
    */
   async function db(): Promise<Kysely<DB>> {
-    const port = clusterPort();
+    const port = options.databaseUrl ? 0 : clusterPort();
     if (database?.port === port) return database.db;
     await database?.db.destroy().catch(() => {});
-    const secret = fs.readFileSync(path.join(dataDir, 'postgres/schakel-postgres-password'), 'utf8');
-    const pool = new pg.Pool({
-      connectionString: `postgres://schakel:${encodeURIComponent(secret)}@127.0.0.1:${port}/schakel`,
-      max: 2,
-    });
+    const pool = new pg.Pool({ connectionString: databaseUrl(), max: 2 });
     // A connection cut by a killed server is an error on the idle pool, not the test's.
     pool.on('error', () => {});
     database = { db: new Kysely<DB>({ dialect: new PostgresDialect({ pool }) }), port };
     return database.db;
+  }
+
+  /** A URL of the server's database, for a core of the test's own on it (as a second server process). */
+  function databaseUrl(): string {
+    if (options.databaseUrl) return options.databaseUrl;
+    const secret = fs.readFileSync(path.join(dataDir, 'postgres/schakel-postgres-password'), 'utf8');
+    return `postgres://schakel:${encodeURIComponent(secret)}@127.0.0.1:${clusterPort()}/schakel`;
   }
 
   return {
@@ -120,11 +143,11 @@ export async function serverProcess() {
     stop,
     kill,
     db,
-    /** A URL of the server's database, for a core of the test's own on it (as a second server process). */
-    databaseUrl: () => {
-      const secret = fs.readFileSync(path.join(dataDir, 'postgres/schakel-postgres-password'), 'utf8');
-      return `postgres://schakel:${encodeURIComponent(secret)}@127.0.0.1:${clusterPort()}/schakel`;
-    },
+    databaseUrl,
+    printed: () => printed,
+    errors: () => errors,
+    /** Whether the serving process runs now. */
+    running: () => child !== undefined,
     close: async () => {
       await stop();
       await database?.db.destroy().catch(() => {});
