@@ -59,5 +59,9 @@ describe('the status line', () => {
       'Niet aangemeld bij de server · 2 wijzigingen wachten',
     );
     expect(text({ verbinding: 'ingetrokken', wachtend: 5 })).toBe('Deze computer is ingetrokken');
+    // Wiped, it works on its own again; the line says why until the next start.
+    expect(text({ mode: 'alleen', server: null, verbinding: 'ingetrokken' })).toBe(
+      'Deze computer is ingetrokken',
+    );
   });
 });

@@ -25,11 +25,11 @@ const lower = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
 
 /** One line for the status line, or null in single-desk mode (nothing to say there). */
 export function statusText(status: SyncStatus, now: Date): string | null {
+  // A revoked computer works on its own again, wiped: that is said until the next start.
+  if (status.verbinding === 'ingetrokken') return 'Deze computer is ingetrokken';
   if (status.mode !== 'team') return null;
   const waiting = status.wachtend > 0 ? waitingText(status.wachtend) : null;
   switch (status.verbinding) {
-    case 'ingetrokken':
-      return 'Deze computer is ingetrokken';
     case 'niet-aangemeld':
       return ['Niet aangemeld bij de server', waiting].filter(Boolean).join(' · ');
     case 'bezig':
