@@ -14,6 +14,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { formatDateTime } from '../../shared/format.ts';
 import type { PairingCode } from '../../shared/sync.ts';
 import { backupCommand, scheduleSettings } from './backup-cli.ts';
 import { type ScheduleOptions, scheduleBackups } from './backup-schedule.ts';
@@ -95,7 +96,7 @@ async function task(core: ServerCore, command: string): Promise<void> {
     if (!made.ok) fail(made.error.message);
     const code = (made as { value: PairingCode }).value;
     const { fingerprint } = await serverCertificate(dataDir, certificateFiles, values.hostname ?? []);
-    console.log(`Koppelcode: ${code.code} (geldig tot ${code.expiresAt})`);
+    console.log(`Koppelcode: ${code.code} (geldig tot ${formatDateTime(code.expiresAt)})`);
     console.log(`Vingerafdruk van de server: ${fingerprint}`);
     return;
   }

@@ -8,6 +8,7 @@ import {
   DEFAULT_THEME,
   MantineProvider,
   Modal,
+  Notification,
   Pagination,
   PasswordInput,
 } from '@mantine/core';
@@ -45,6 +46,9 @@ const theme = createTheme({
       },
     }),
     DateInput: DateInput.extend({ defaultProps: { clearButtonProps: { 'aria-label': 'Datum wissen' } } }),
+    Notification: Notification.extend({
+      defaultProps: { closeButtonProps: { 'aria-label': 'Melding sluiten' } },
+    }),
   },
 });
 

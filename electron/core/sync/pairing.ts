@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
+import { formatDateTime } from '../../../shared/format.ts';
 import {
   type PairingCode,
   type PairResponse,
@@ -40,7 +41,7 @@ export async function createPairingCode(ctx: WriteCtx): Promise<PairingCode> {
     recordType: 'koppelcode',
     recordId: id,
     recordVersion: null,
-    summary: `Koppelcode gemaakt, geldig tot ${expiresAt}`,
+    summary: `Koppelcode gemaakt, geldig tot ${formatDateTime(expiresAt)}`,
     changes: [],
   });
   return { code, expiresAt };

@@ -1,0 +1,178 @@
+/**
+ * Two desks on one Schakel server, through their screens (issue 13): a real server process on an embedded
+ * PostgreSQL, and two browser hosts with their own encrypted stores, each connected from Instellingen. Both edit the
+ * same person while the server is away; the one that syncs first wins, the other finds a conflict in Te verwerken,
+ * applies it again, and the first desk then shows it. The audit log names the desk a change came from, and a user
+ * whose password hash no desk holds signs in on one through the server.
+ *
+ * The desks' background rounds run on timers that never fire by themselves, so each round comes from a click on
+ * "Nu bijwerken" and the order of the story is the test's, not the clock's.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { rendererDir } from '../../electron/browser-host.ts';
+import { startCore } from '../../electron/core/app-core.ts';
+import { startBrowserHost } from '../../electron/core/http/browser-host.ts';
+import { password, personInput } from '../support/harness.ts';
+import { manualTimers } from '../support/manual-timers.ts';
+import { asBeheerder, type Listening, serverProcess } from '../support/server-process.ts';
+import { e2eClock } from './clock.ts';
+import {
+  e2eKey,
+  expect,
+  openMenu,
+  screenshot,
+  secondWindow,
+  seriousFindings,
+  setUp,
+  test,
+} from './fixtures.ts';
+
+test.describe.configure({ timeout: 240_000 });
+
+/** A desk: its own data folder, core and browser host, its rounds only on request. */
+async function deskHost() {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'schakel-e2e-desk-'));
+  const core = await startCore(dataDir, { key: e2eKey, clock: e2eClock, timers: manualTimers().timers });
+  const host = await startBrowserHost({ dispatcher: core.dispatcher, staticDir: rendererDir });
+  return {
+    url: host.url,
+    async close() {
+      await host.close();
+      await core.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function signIn(page: Page, username: string, greeting: string) {
+  await page.getByLabel('Gebruikersnaam').fill(username);
+  await page.getByRole('textbox', { name: 'Wachtwoord', exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await expect(page.getByRole('heading', { name: `Goedendag, ${greeting}` })).toBeVisible();
+}
+
+/** As a beheerder does it: a first account of this computer's own, then Instellingen → Werken met een server. */
+async function connect(page: Page, url: string, server: Listening, code: string, naam: string) {
+  await setUp(page, url);
+  await openMenu(page, 'Instellingen');
+  const section = page.getByRole('region', { name: 'Werken met een server' });
+  await section.getByLabel('Serveradres').fill(server.url);
+  await section.getByLabel('Vingerafdruk van het certificaat').fill(server.fingerprint);
+  await section.getByLabel('Koppelcode').fill(code);
+  await section.getByLabel('Naam van deze computer').fill(naam);
+  await section.getByLabel('Gebruikersnaam').fill('bea');
+  await section.getByRole('textbox', { name: 'Wachtwoord' }).fill(password);
+  await section.getByRole('radio', { name: 'Vervangen door de gegevens van de server' }).check();
+  await section.getByRole('button', { name: 'Verbinden' }).click();
+  await expect(page.getByText(/Verbonden met Welzijn Oost/)).toBeVisible();
+  // Annelies's account here made way for the server's: bea signs in with her server password.
+  await signIn(page, 'bea', 'Bea');
+  await expect(page.getByRole('status').filter({ hasText: /Bijgewerkt om/ })).toBeVisible();
+}
+
+const statusLine = (page: Page) =>
+  page.getByRole('status').filter({ hasText: /Bijgewerkt|Offline|Niet aangemeld/ });
+
+async function syncNow(page: Page) {
+  await page.getByRole('button', { name: 'Nu bijwerken' }).click();
+  await expect(page.getByRole('button', { name: 'Nu bijwerken' })).toBeEnabled();
+}
+
+async function setPhone(page: Page, telefoon: string) {
+  await openMenu(page, 'Sleutelpersonen');
+  await page.getByRole('link', { name: 'Hodan Warsame' }).click();
+  await page.getByRole('link', { name: 'Bewerken' }).click();
+  await page.getByLabel('Telefoon').fill(telefoon);
+  await page.getByRole('button', { name: 'Wijzigingen opslaan' }).click();
+  await expect(page.getByRole('heading', { name: 'Hodan Warsame' })).toBeVisible();
+}
+
+test('two desks on one server: offline edits of one person, the conflict applied again from Te verwerken', async ({
+  browser,
+}) => {
+  const server = await serverProcess();
+  const desks: { close(): Promise<void> }[] = [];
+  try {
+    let listening = await server.start();
+    const codes = await asBeheerder(server, true, async (call) => {
+      await call('persons.create', personInput({ voornaam: 'Hodan', achternaam: 'Warsame', telefoon: null }));
+      await call('accounts.create', {
+        displayName: 'Ada Admin',
+        username: 'ada',
+        role: 'administrateur',
+        isBeheerder: false,
+        password,
+      });
+      const code = async () => ((await call('sync.pairingCode', {})) as { code: string }).code;
+      return [await code(), await code()];
+    });
+    const [kantoor, laptop] = [await deskHost(), await deskHost()];
+    desks.push(kantoor, laptop);
+    const a = await secondWindow(browser);
+    const b = await secondWindow(browser);
+    await connect(a, kantoor.url, listening, codes[0] as string, 'Kantoor');
+    await connect(b, laptop.url, listening, codes[1] as string, 'Laptop');
+    await openMenu(b, 'Sleutelpersonen');
+    await expect(b.getByRole('link', { name: 'Hodan Warsame' })).toBeVisible();
+
+    // The server goes away; each desk changes the same person, and keeps its change.
+    await server.stop();
+    await setPhone(a, '06 1111 1111');
+    await syncNow(a);
+    await expect(statusLine(a)).toContainText('Offline · 1 wijziging wacht');
+    await screenshot(a, 'sync-offline-wacht');
+    await setPhone(b, '06 2222 2222');
+    await syncNow(b);
+    await expect(statusLine(b)).toContainText('Offline · 1 wijziging wacht');
+    await expect(b.getByText('06 2222 2222')).toBeVisible();
+
+    // Back: the office desk syncs first, and its change counts.
+    listening = await server.start();
+    await syncNow(a);
+    await expect(statusLine(a)).toHaveText(/^Bijgewerkt om \d\d:\d\d$/);
+    // The laptop's change was made on the version before: it waits in Te verwerken, not lost.
+    await syncNow(b);
+    const inbox = b.getByRole('link', { name: /Te verwerken/ });
+    await expect(inbox).toContainText('1');
+    await inbox.click();
+    const row = b
+      .getByRole('table', { name: 'Te verwerken' })
+      .getByRole('row')
+      .filter({ hasText: 'Conflict' });
+    await expect(row).toContainText('Sleutelpersoon gewijzigd');
+    await expect(row).toContainText('Bea Beheer');
+    await screenshot(b, 'sync-te-verwerken-echt');
+    expect(await seriousFindings(b)).toEqual([]);
+    await row.getByRole('button', { name: /^Bekijken/ }).click();
+    const dialog = b.getByRole('dialog', { name: 'Sleutelpersoon gewijzigd' });
+    await expect(dialog.getByRole('listitem').filter({ hasText: 'Telefoon: 06 2222 2222' })).toBeVisible();
+    await dialog.getByRole('button', { name: 'Opnieuw toepassen' }).click();
+    await expect(b.getByText('Niets te verwerken')).toBeVisible();
+    await syncNow(b);
+    await expect(statusLine(b)).toHaveText(/^Bijgewerkt om \d\d:\d\d$/);
+    await expect(b.getByRole('link', { name: /Te verwerken/ })).not.toContainText('1');
+
+    // The office desk now shows the laptop's number, and its audit log says where the change came from.
+    await syncNow(a);
+    await openMenu(a, 'Sleutelpersonen');
+    await a.getByRole('link', { name: 'Hodan Warsame' }).click();
+    await expect(a.getByText('06 2222 2222')).toBeVisible();
+    await openMenu(a, 'Auditlog');
+    const log = a.getByRole('table', { name: 'Auditlog' });
+    await expect(log.getByRole('row').filter({ hasText: 'op Laptop' }).first()).toBeVisible();
+    await expect(log.getByRole('row').filter({ hasText: 'op Kantoor' }).first()).toBeVisible();
+    await screenshot(a, 'sync-auditlog-apparaat');
+
+    // Ada's password hash is on no desk: the server checks her first sign-in on the laptop.
+    await b.getByRole('button', { name: 'Uitloggen' }).click();
+    await signIn(b, 'ada', 'Ada');
+    await syncNow(b);
+    await expect(statusLine(b)).toHaveText(/^Bijgewerkt om \d\d:\d\d$/);
+  } finally {
+    for (const desk of desks) await desk.close();
+    await server.close();
+  }
+});
