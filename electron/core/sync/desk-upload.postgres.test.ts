@@ -158,9 +158,9 @@ describe("a lone desk's upload", () => {
       'receipts',
       'log_entries',
       'audit_log',
+      'settings',
     ])
       expect(tables).toContain(needed);
-    expect(tables).not.toContain('settings');
     expect(tables.some((t) => t.startsWith('sync_') || t === 'schema_migrations')).toBe(false);
     expect(tables.indexOf('persons')).toBeLessThan(tables.indexOf('contracts'));
     expect(tables.indexOf('claims')).toBeLessThan(tables.indexOf('receipts'));
@@ -224,7 +224,12 @@ describe("a lone desk's upload", () => {
         .filter((id) => id !== deskBeheerder);
       if (ids.length === 0) continue;
       const onDesk = JSON.parse(swap(JSON.stringify(await rowsOf(lone.store.db, table, ids))));
-      expect(await rowsOf(server().db, table, ids), table).toEqual(onDesk);
+      const onServer = await rowsOf(server().db, table, ids);
+      // The organisation's settings replace the server's own row: a new version of it, as of the push.
+      const unversioned = (rows: Record<string, unknown>[]) =>
+        rows.map(({ version: _v, updated_at: _u, ...rest }) => rest);
+      if (table === 'settings') expect(unversioned(onServer), table).toEqual(unversioned(onDesk));
+      else expect(onServer, table).toEqual(onDesk);
     }
     const personIds = (await lone.store.db.selectFrom('persons').select('id').execute()).map((p) => p.id);
     const allowance = (db: Kysely<DB>) =>
@@ -283,6 +288,10 @@ describe("a lone desk's upload", () => {
     expect(twice).toBe(queued);
     const refused = await push((await readOutbox(lone.store.db, 1_000_000)).map(asPushed));
     expect(refused.every((r) => r.outcome === 'afgewezen')).toBe(true);
+    // The settings came once: the server's are no longer as its setup left them.
+    expect(refused.map((r) => r.message)).toContainEqual(
+      expect.stringMatching(/^De instellingen van de organisatie zijn op de server al gewijzigd/),
+    );
     expect(refused[0]?.message).toMatch(
       /^Rij .+ van tabel accounts bestaat al op de server\. Er is niets overgenomen\.$/,
     );
@@ -304,7 +313,10 @@ describe('sync.importRows on the server', () => {
       [importing({ table: 'bestaat_niet', rows: [{ id: v7() }] }), /^Tabel bestaat_niet kan niet/],
       [importing({ table: 'sync_devices', rows: [{ id: v7(), naam: 'x' }] }), /^Tabel sync_devices kan niet/],
       [importing({ table: 'schema_migrations', rows: [{ id: v7() }] }), /^Tabel schema_migrations kan niet/],
-      [importing({ table: 'settings', rows: [{ id: v7(), naam: 'x' }] }), /^Tabel settings kan niet/],
+      [
+        importing({ table: 'settings', rows: [{ id: v7(), naam: 'x' }] }),
+        /^Tabel settings neemt alleen de instellingen van de organisatie over\./,
+      ],
       [
         importing({ table: 'persons', rows: [{ ...fresh, geheim: 1 }] }),
         /^Kolom geheim bestaat niet in tabel persons\./,

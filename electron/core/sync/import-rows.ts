@@ -10,6 +10,7 @@ import { adjustGrantedAllowance, grantedStatuses } from '../claims/granted.ts';
 import type { WriteCtx } from '../context.ts';
 import { unstorableText } from '../dispatch-errors.ts';
 import { Failure } from '../failure.ts';
+import { settingsId } from '../settings/read.ts';
 import type { ClaimsTable } from '../store/schema.ts';
 import { errorCode } from '../store/store-error.ts';
 import { type UploadTable, uploadTables } from './upload-tables.ts';
@@ -86,11 +87,36 @@ function databaseRefusal(name: string, thrown: unknown): Failure | null {
   return null;
 }
 
+/**
+ * The organisation's settings are one row under a fixed id, which the server has from its own setup (`inrichten`):
+ * the desk that takes its records along brings its own name, address, IBAN and logo, and they replace the server's
+ * as long as nobody changed those since the setup (a second desk does not overwrite the first one's).
+ */
+async function replaceSettings(ctx: WriteCtx, rows: Record<string, unknown>[]): Promise<ImportedRows> {
+  const [row, ...more] = rows;
+  if (!row || more.length > 0 || row.id !== settingsId)
+    throw refused('rows', 'Tabel settings neemt alleen de instellingen van de organisatie over.');
+  const { id: _id, version: _version, updated_at: _at, ...values } = row;
+  const updated = await ctx.db
+    .updateTable('settings')
+    .set({ ...(values as object), updated_at: ctx.now, version: 2 })
+    .where('id', '=', settingsId)
+    .where('version', '=', 1)
+    .executeTakeFirst();
+  if (Number(updated.numUpdatedRows) === 0)
+    throw refused(
+      'rows',
+      'De instellingen van de organisatie zijn op de server al gewijzigd sinds die is ingericht; ze blijven zoals ze daar zijn.',
+    );
+  return { table: 'settings', rijen: 1 };
+}
+
 export async function importRows(ctx: WriteCtx, input: ImportRowsInput): Promise<ImportedRows> {
   const name = input.table;
   const table = (await uploadTables(ctx.db)).get(name);
   if (!table) throw refused('table', `Tabel ${name} kan niet van een computer worden overgenomen.`);
   const rows = input.rows.map((row) => storedRow(name, table, row));
+  if (name === 'settings') return replaceSettings(ctx, rows);
   await refuseExisting(
     ctx,
     name,

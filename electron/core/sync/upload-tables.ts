@@ -14,12 +14,11 @@ export interface UploadTable {
 }
 
 /**
- * Not uploaded, beside the sync machinery and the migration history: the organisation's settings, one row under a
- * fixed id that the server has from its own setup (`inrichten`). Sessions and sign-in attempts are not tables
- * (they live in memory), and a table without an id of its own (the granted allowance) is derived from the rows
- * that do travel.
+ * Not uploaded: the sync machinery and the migration history. Sessions and sign-in attempts are not tables (they
+ * live in memory), and a table without an id of its own (the granted allowance) is derived from the rows that do
+ * travel. The organisation's settings do travel, and replace the server's (import-rows.ts).
  */
-const notUploaded = (table: string) => notCaptured(table) || table === 'settings';
+const notUploaded = (table: string) => notCaptured(table);
 
 /** The tables whose rows an upload carries, each with its columns. */
 export async function uploadTables(db: Kysely<DB>): Promise<Map<string, UploadTable>> {
