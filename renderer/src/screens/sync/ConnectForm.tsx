@@ -112,7 +112,7 @@ export function ConnectForm({ eigenGegevens }: { eigenGegevens: number | null })
               <Radio
                 value="ja"
                 label="Gegevens van deze computer meenemen naar de server"
-                description="Ze gaan één keer naar de server en zijn daarna voor het team. Kies dit voor de computer waarmee de organisatie begint; wat al op de server staat, kan niet nog eens worden meegenomen."
+                description="Ze gaan één keer naar de server en zijn daarna voor het team; de instellingen van de organisatie (adres, IBAN, logo) gaan mee. Kies dit voor de computer waarmee de organisatie begint; wat al op de server staat, kan niet nog eens worden meegenomen."
               />
               <Radio
                 value="nee"
