@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { PushedCommand } from '../../shared/sync.ts';
 import { personInput } from '../../test/support/harness.ts';
+import { pulledRows } from '../../test/support/pulled-rows.ts';
 import { commandDesk, type InProcessServer, inProcessServer } from '../../test/support/sync-server.ts';
 import type { DeskCredentials } from '../core/sync/server-client.ts';
 
@@ -95,7 +96,9 @@ it('keeps each desk’s own time on its records and numbers the commands in the 
   // A desk that pulls gets the people in the server's order, each change under its command's number.
   const pulled = await server.client.pull(desks[0]?.[1] as DeskCredentials, 0);
   if (!pulled.ok) throw new Error(pulled.error.message);
-  const people = pulled.value.rows.filter((r) => r.table === 'persons').map((r) => r.row?.voornaam);
+  const people = pulledRows(pulled.value)
+    .filter((r) => r.table === 'persons')
+    .map((r) => r.row?.voornaam);
   const createdOrder = made
     .filter(([, c]) => c.call === 'persons.create')
     .map(([d], i) => `Desk${d}-${Math.floor(i / 2)}`);

@@ -95,7 +95,7 @@ export async function syncBench(): Promise<Figures> {
         for (;;) {
           const page = await client.pull(desk, cursor, pageSize);
           if (!page.ok) throw new Error(`pull: ${page.error.message}`);
-          rows += page.value.rows.length;
+          for (const t of page.value.tables) rows += t.rows.length + t.dropped.length;
           pages++;
           cursor = page.value.cursor;
           if (!page.value.more) return { cursor, rows, pages };
@@ -108,7 +108,7 @@ export async function syncBench(): Promise<Figures> {
         .executeTakeFirstOrThrow();
       const syncEmptyPull = await emptyPullRace(await serverCertificate(dir), async () => {
         const page = await client.pull(desk, Number(newest.seq));
-        if (!page.ok || page.value.rows.length > 0) throw new Error('pull: not an empty pull');
+        if (!page.ok || page.value.tables.length > 0) throw new Error('pull: not an empty pull');
       });
       const syncFirstDownload = await downloadRace(core, url, accounts.projectleider, download, fillMs);
       return { syncReplayApprovals, syncFirstDownload, syncEmptyPull };

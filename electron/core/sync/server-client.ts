@@ -20,6 +20,7 @@ import {
 } from '../../../shared/sync.ts';
 import { id } from '../../../shared/validation.ts';
 import { keyPattern } from './secrets.ts';
+import { isWireValue } from './wire-rows.ts';
 
 /** The server as a desk knows it: its address and the certificate fingerprint pinned at pairing. */
 export interface ServerAddress {
@@ -270,22 +271,34 @@ const pushResponse = z.object({
 }) satisfies z.ZodType<PushResponse>;
 
 /**
- * A row as JSON carries it: an object (not an array, not null). Its keys are strings by JSON's own rules, so a
- * record schema would check nothing more, and it copies every row of a page into a new object (a first download
- * is over 100,000 of them).
+ * Each row of a pulled table in one pass, not a schema per row and value (a first download is over 100,000 rows):
+ * an array with a value for each column, each value one a column of the store holds (wire-rows.ts), its id a text.
  */
-const jsonObject = z.custom<Record<string, unknown>>(
-  (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
-);
+function wellFormedRows({ columns, rows }: { columns: string[]; rows: unknown[][] }): boolean {
+  if (new Set(columns).size !== columns.length) return false;
+  if (rows.length === 0) return true;
+  const idAt = columns.indexOf('id');
+  if (idAt < 0) return false;
+  for (const row of rows) {
+    if (!Array.isArray(row) || row.length !== columns.length) return false;
+    const rowId: unknown = row[idAt];
+    if (typeof rowId !== 'string' || rowId.length > 80) return false;
+    for (const value of row) if (!isWireValue(value)) return false;
+  }
+  return true;
+}
+
+const pulledTable = z
+  .object({
+    table: z.string().max(80),
+    columns: z.array(z.string().min(1).max(80)).max(500),
+    rows: z.custom<unknown[][]>((value) => Array.isArray(value)),
+    dropped: z.array(z.string().max(80)),
+  })
+  .refine(wellFormedRows);
 
 const pullResponse = z.object({
   cursor: z.int().min(0),
-  rows: z.array(
-    z.object({
-      table: z.string().max(80),
-      id: z.string().max(80),
-      row: jsonObject.nullable(),
-    }),
-  ),
+  tables: z.array(pulledTable),
   more: z.boolean(),
 }) satisfies z.ZodType<PullResponse>;

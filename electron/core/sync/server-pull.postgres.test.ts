@@ -5,12 +5,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallInput } from '../../../shared/contract.ts';
 import type { Role } from '../../../shared/roles.ts';
-import type { PulledRow } from '../../../shared/sync.ts';
 import { personInput } from '../../../test/support/harness.ts';
+import { pulledRows } from '../../../test/support/pulled-rows.ts';
 import { type SyncTeam, syncTeam } from '../../../test/support/sync-server.ts';
 import { pullChanges } from './server-pull.ts';
 import { applyPush } from './server-push.ts';
-import { visibleRows } from './visibility.ts';
+import { type VisibleRow, visibleRows } from './visibility.ts';
 
 let team: SyncTeam;
 let personId: string;
@@ -65,9 +65,9 @@ async function pullAll(role: Role, limit = 1000) {
     cursor = page.cursor;
     if (!page.more) break;
   }
-  return { pages, cursor, rows: pages.flatMap((p) => p.rows) };
+  return { pages, cursor, rows: pages.flatMap(pulledRows) };
 }
-const of = (rows: PulledRow[], table: string) => rows.filter((r) => r.table === table);
+const of = (rows: VisibleRow[], table: string) => rows.filter((r) => r.table === table);
 
 describe('a pull from the server', () => {
   it('gives the projectleider every log entry, and the begeleider who wrote them both', async () => {
@@ -96,7 +96,7 @@ describe('a pull from the server', () => {
     const paged = await pullAll('projectleider', 3);
     expect(paged.pages.length).toBeGreaterThan(2);
     expect(paged.cursor).toBe(whole.cursor);
-    const key = (r: PulledRow) => `${r.table}/${r.id}`;
+    const key = (r: VisibleRow) => `${r.table}/${r.id}`;
     expect(paged.rows.map(key).sort()).toEqual(whole.rows.map(key).sort());
     // Each number's rows arrive on one page: the feed's numbers of consecutive pages never overlap.
     const feed = await team
@@ -105,7 +105,7 @@ describe('a pull from the server', () => {
       .select(['table_name', 'row_id', 'seq'])
       .execute();
     const seqOf = new Map(feed.map((c) => [`${c.table_name}/${c.row_id}`, c.seq]));
-    const numbers = paged.pages.map((p) => new Set(p.rows.map((r) => seqOf.get(key(r)))));
+    const numbers = paged.pages.map((p) => new Set(pulledRows(p).map((r) => seqOf.get(key(r)))));
     for (let i = 1; i < numbers.length; i++)
       for (const n of numbers[i] ?? []) expect(numbers[i - 1]?.has(n), `number ${n}`).toBe(false);
   });
@@ -133,6 +133,6 @@ describe('a pull from the server', () => {
   it('gives nothing new when nothing changed, and the cursor stays', async () => {
     const { cursor } = await pullAll('begeleider');
     const again = await pullChanges(team.server().db, team.pushers.begeleider.account, cursor, 1000);
-    expect(again).toEqual({ cursor, rows: [], more: false });
+    expect(again).toEqual({ cursor, tables: [], more: false });
   });
 });

@@ -5,10 +5,10 @@
  */
 import type { Kysely } from 'kysely';
 import type { SessionAccount } from '../../../shared/roles.ts';
-import type { PulledRow, PullResponse } from '../../../shared/sync.ts';
+import type { PulledTable, PullResponse } from '../../../shared/sync.ts';
 import type { DB } from '../store/schema.ts';
 import { ruleFor, visibility, visibleRows } from './visibility.ts';
-import { encodePulled } from './wire-bytes.ts';
+import { tableOnWire } from './wire-rows.ts';
 
 const isTable = (name: string): name is keyof DB => Object.hasOwn(visibility, name);
 
@@ -26,7 +26,7 @@ export async function pullChanges(
     .where('seq', '>', since)
     .limit(1)
     .execute();
-  if (anything.length === 0) return { cursor: since, rows: [], more: false };
+  if (anything.length === 0) return { cursor: since, tables: [], more: false };
   // One snapshot for the page: the feed and the rows it names are read as of the same moment.
   return db
     .transaction()
@@ -51,21 +51,14 @@ export async function pullChanges(
         if (page.length === 0) page = await feed.where('seq', '=', cut).execute();
       }
       const byTable = Map.groupBy(page, (c) => c.table_name);
-      const rows: PulledRow[] = [];
+      const tables: PulledTable[] = [];
       for (const [table, changed] of byTable) {
         // A table this user never reads is left out whole: not even the ids of its rows reach the desk.
         if (!isTable(table) || ruleFor(table, account).kind === 'geen') continue;
-        // Bytes as base64, so the page survives JSON (wire-bytes.ts). Appended one by one: a command that
-        // changed a hundred thousand rows would overflow the arguments of a spread.
-        const visible = await visibleRows(
-          transaction,
-          table,
-          changed.map((c) => c.row_id),
-          account,
-        );
-        for (const row of encodePulled(visible)) rows.push(row);
+        const ids = changed.map((c) => c.row_id);
+        tables.push(tableOnWire(table, await visibleRows(transaction, table, ids, account)));
       }
       const cursor = page.reduce((max, c) => Math.max(max, Number(c.seq)), since);
-      return { cursor, rows, more };
+      return { cursor, tables, more };
     });
 }

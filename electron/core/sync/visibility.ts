@@ -20,7 +20,6 @@ import {
 import type { FieldChange } from '../../../shared/audit.ts';
 import { isWellbeingNote, seesWellbeingNotes } from '../../../shared/permissions.ts';
 import type { SessionAccount } from '../../../shared/roles.ts';
-import type { PulledRow } from '../../../shared/sync.ts';
 import type { AuditLogTable, DB } from '../store/schema.ts';
 import {
   alle,
@@ -212,6 +211,13 @@ interface AnyTableRule {
   redact?: (row: { id: string }, account: SessionAccount) => { id: string };
 }
 
+/** A row as the server has it now for this user, or null: removed, or no longer for their eyes. */
+export interface VisibleRow {
+  table: string;
+  id: string;
+  row: Record<string, unknown> | null;
+}
+
 /** Ids per statement on SQLite: far below its limit on bound values, with the rule's own. */
 const idsPerStatement = 500;
 
@@ -228,7 +234,7 @@ export async function visibleRows(
   table: keyof DB,
   ids: string[],
   account: SessionAccount,
-): Promise<PulledRow[]> {
+): Promise<VisibleRow[]> {
   const rule = ruleFor(table, account) as AnyTableRule;
   const found = new Map<string, Record<string, unknown>>();
   if (rule.kind !== 'geen' && ids.length > 0) {
