@@ -54,10 +54,10 @@ beforeAll(async () => {
 });
 afterAll(() => team.close());
 
-async function pullAll(role: Role, limit = 1000) {
+async function pullAll(role: Role, limit = 1000, from = 0) {
   const account = team.pushers[role].account;
   const pages = [];
-  let cursor = 0;
+  let cursor = from;
   for (;;) {
     const page = await pullChanges(team.server(1).db, account, cursor, limit);
     expect(page.cursor).toBeGreaterThanOrEqual(cursor);
@@ -91,23 +91,58 @@ describe('a pull from the server', () => {
     expect(accounts.filter((r) => r.row?.password_hash !== '').map((r) => r.id)).toEqual([own]);
   });
 
-  it('pages without splitting a change number, and the pages add up to the whole', async () => {
+  it('pages without splitting a change number, and the pages add up to the whole, from any page on', async () => {
     const whole = await pullAll('projectleider');
-    const paged = await pullAll('projectleider', 3);
-    expect(paged.pages.length).toBeGreaterThan(2);
-    expect(paged.cursor).toBe(whole.cursor);
-    const key = (r: VisibleRow) => `${r.table}/${r.id}`;
-    expect(paged.rows.map(key).sort()).toEqual(whole.rows.map(key).sort());
-    // Each number's rows arrive on one page: the feed's numbers of consecutive pages never overlap.
     const feed = await team
       .server()
       .db.selectFrom('sync_changes')
       .select(['table_name', 'row_id', 'seq'])
       .execute();
-    const seqOf = new Map(feed.map((c) => [`${c.table_name}/${c.row_id}`, c.seq]));
-    const numbers = paged.pages.map((p) => new Set(pulledRows(p).map((r) => seqOf.get(key(r)))));
-    for (let i = 1; i < numbers.length; i++)
-      for (const n of numbers[i] ?? []) expect(numbers[i - 1]?.has(n), `number ${n}`).toBe(false);
+    const seqOf = new Map(feed.map((c) => [`${c.table_name}/${c.row_id}`, Number(c.seq)]));
+    const key = (r: VisibleRow) => `${r.table}/${r.id}`;
+    // A limit of 1 is below the rows of most numbers (a person and its audit entry): each page is then one number.
+    for (const limit of [1, 3]) {
+      const paged = await pullAll('projectleider', limit);
+      expect(paged.pages.length).toBeGreaterThan(2);
+      expect(paged.cursor).toBe(whole.cursor);
+      expect(paged.rows.map(key).sort()).toEqual(whole.rows.map(key).sort());
+      // Each number's rows arrive on one page, and only numbers up to the page's cursor.
+      let since = 0;
+      const seen = new Set<number>();
+      for (const page of paged.pages) {
+        const numbers = new Set(pulledRows(page).map((r) => seqOf.get(key(r)) as number));
+        for (const n of numbers) {
+          expect(seen.has(n), `number ${n} on two pages`).toBe(false);
+          expect(n > since && n <= page.cursor, `number ${n} outside (${since}, ${page.cursor}]`).toBe(true);
+        }
+        for (const n of numbers) seen.add(n);
+        // More rows than the limit only when they are all of one number.
+        if (numbers.size > 1) expect(pulledRows(page).length).toBeLessThanOrEqual(limit);
+        since = page.cursor;
+      }
+      // A pull resumed from any page's cursor brings exactly the pages after it.
+      for (const [i, page] of paged.pages.entries()) {
+        const rest = await pullAll('projectleider', limit, page.cursor);
+        const after = paged.pages.slice(i + 1).flatMap(pulledRows);
+        expect(rest.rows.map(key).sort()).toEqual(after.map(key).sort());
+      }
+    }
+  });
+
+  it('names the rows a user may no longer read, without their content, as the rows to drop', async () => {
+    const { cursor } = await pullAll('begeleider');
+    const made = await team.madeOnDesk('projectleider', 'begeleiding.addLogEntry', entry(true));
+    const { results } = await applyPush(team.server(), team.pushers.projectleider, [made]);
+    expect(results[0]?.outcome, results[0]?.message ?? '').toBe('toegepast');
+    const secret = made.ids[0] as string;
+    const guide = await pullAll('begeleider', 1000, cursor);
+    const entries = guide.pages.flatMap((p) => p.tables).filter((t) => t.table === 'log_entries');
+    expect(entries.flatMap((t) => t.dropped)).toEqual([secret]);
+    expect(entries.flatMap((t) => t.rows)).toEqual([]);
+    expect(JSON.stringify(guide.pages)).not.toContain('zorgen thuis');
+    const leider = await pullAll('projectleider', 1000, cursor);
+    expect(of(leider.rows, 'log_entries').map((r) => r.id)).toEqual([secret]);
+    expect(of(leider.rows, 'log_entries')[0]?.row).toMatchObject({ vertrouwelijk: 1 });
   });
 
   it('reads thousands of requested rows in one go, in the order asked, null for those gone or not readable', async () => {

@@ -1,16 +1,51 @@
 /**
  * The server's side of a pull: the rows that changed after the desk's cursor, each as this user may read it now
- * (or `row: null`, and the desk drops its copy). A page never splits the rows of one change number, so the cursor
- * it returns is a point where the desk has all of it.
+ * (or its id among those to drop: removed, or no longer for this user's eyes). A page is a range of change numbers
+ * and never splits the rows of one, so the cursor it returns is a point where the desk has all of it.
+ *
+ * The feed's rows stay in the database: each table's rows are read with a subquery that names them, so a first
+ * download of a hundred thousand rows does not bring each id to the server and send it back.
  */
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { SessionAccount } from '../../../shared/roles.ts';
 import type { PulledTable, PullResponse } from '../../../shared/sync.ts';
 import type { DB } from '../store/schema.ts';
-import { ruleFor, visibility, visibleRows } from './visibility.ts';
+import { readableRows, ruleFor, visibility } from './visibility.ts';
 import { tableOnWire } from './wire-rows.ts';
 
 const isTable = (name: string): name is keyof DB => Object.hasOwn(visibility, name);
+
+/** The change numbers of a page: after `since`, up to and including `upto` (null: no end). */
+interface Range {
+  since: number;
+  upto: number | null;
+}
+
+/**
+ * The page after `since`: the first `limit` changes, less those of the number the limit cuts through; or all the
+ * changes of that one number, whatever their count, when it is the first.
+ */
+async function pageAfter(
+  transaction: Transaction<DB>,
+  since: number,
+  limit: number,
+): Promise<{ range: Range; more: boolean }> {
+  const numbers = transaction
+    .selectFrom('sync_changes')
+    .select('seq')
+    .where('seq', '>', since)
+    .orderBy('seq');
+  const first = await numbers.limit(1).executeTakeFirst();
+  const beyond = await numbers.offset(limit).limit(1).executeTakeFirst();
+  if (!first || !beyond) return { range: { since, upto: null }, more: false };
+  const cut = Number(beyond.seq);
+  return { range: { since, upto: Number(first.seq) < cut ? cut - 1 : cut }, more: true };
+}
+
+function changesIn(transaction: Transaction<DB>, { since, upto }: Range) {
+  const after = transaction.selectFrom('sync_changes').where('seq', '>', since);
+  return upto === null ? after : after.where('seq', '<=', upto);
+}
 
 export async function pullChanges(
   db: Kysely<DB>,
@@ -32,33 +67,34 @@ export async function pullChanges(
     .transaction()
     .setIsolationLevel('repeatable read')
     .execute(async (transaction) => {
-      const feed = transaction
-        .selectFrom('sync_changes')
-        .select(['table_name', 'row_id', 'seq'])
-        .orderBy('seq')
-        .orderBy('table_name')
-        .orderBy('row_id');
-      const changes = await feed
-        .where('seq', '>', since)
-        .limit(limit + 1)
+      const { range, more } = await pageAfter(transaction, since, limit);
+      const onPage = await changesIn(transaction, range)
+        .select((eb) => [
+          'table_name',
+          eb.fn.countAll<number>().as('changed'),
+          eb.fn.min('seq').as('first'),
+          eb.fn.max('seq').as('last'),
+        ])
+        .groupBy('table_name')
+        .orderBy('first')
         .execute();
-      let page = changes.slice(0, limit);
-      const more = changes.length > limit;
-      if (more) {
-        const cut = (changes[limit] as (typeof changes)[number]).seq;
-        page = page.filter((c) => c.seq < cut);
-        // One command changed more rows than a page holds: its rows travel together, whatever their number.
-        if (page.length === 0) page = await feed.where('seq', '=', cut).execute();
-      }
-      const byTable = Map.groupBy(page, (c) => c.table_name);
       const tables: PulledTable[] = [];
-      for (const [table, changed] of byTable) {
+      for (const { table_name: table, changed } of onPage) {
         // A table this user never reads is left out whole: not even the ids of its rows reach the desk.
         if (!isTable(table) || ruleFor(table, account).kind === 'geen') continue;
-        const ids = changed.map((c) => c.row_id);
-        tables.push(tableOnWire(table, await visibleRows(transaction, table, ids, account)));
+        const feed = changesIn(transaction, range).select('row_id').where('table_name', '=', table);
+        const rows = await readableRows(transaction, table, account, feed);
+        // Rows not read (removed, or not for this user) are named by the feed alone: asked for only if there are.
+        let dropped: string[] = [];
+        if (rows.length < Number(changed)) {
+          const read = new Set(rows.map((row) => row.id));
+          dropped = (await feed.orderBy('row_id').execute())
+            .map((c) => c.row_id)
+            .filter((id) => !read.has(id));
+        }
+        tables.push(tableOnWire(table, rows, dropped));
       }
-      const cursor = page.reduce((max, c) => Math.max(max, Number(c.seq)), since);
+      const cursor = onPage.reduce((max, t) => Math.max(max, Number(t.last)), since);
       return { cursor, tables, more };
     });
 }

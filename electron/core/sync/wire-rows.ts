@@ -7,7 +7,6 @@
  * turns back.
  */
 import type { PulledTable } from '../../../shared/sync.ts';
-import type { VisibleRow } from './visibility.ts';
 
 const marker = '$bytes';
 
@@ -15,26 +14,25 @@ const encoded = (value: Uint8Array) => ({
   [marker]: Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64'),
 });
 
-/** The rows of one table as visibleRows gives them (`row: null` to be dropped), as the page carries them. */
-export function tableOnWire(table: string, visible: readonly VisibleRow[]): PulledTable {
-  let columns: string[] | undefined;
-  const rows: unknown[][] = [];
-  const dropped: string[] = [];
-  for (const { id, row } of visible) {
-    if (row === null) {
-      dropped.push(id);
-      continue;
-    }
-    // Every row of a table has the same columns: its names are taken once.
-    columns ??= Object.keys(row);
+/** The rows of one table this user reads, and the ids of those the desk drops, as the page carries them. */
+export function tableOnWire(
+  table: string,
+  readable: readonly Record<string, unknown>[],
+  dropped: string[],
+): PulledTable {
+  // Every row of a table has the same columns: their names are taken once.
+  const columns = readable[0] ? Object.keys(readable[0]) : [];
+  const rows: unknown[][] = new Array(readable.length);
+  for (let r = 0; r < readable.length; r++) {
+    const row = readable[r] as Record<string, unknown>;
     const values: unknown[] = new Array(columns.length);
     for (let i = 0; i < columns.length; i++) {
       const value = row[columns[i] as string];
       values[i] = value instanceof Uint8Array ? encoded(value) : (value ?? null);
     }
-    rows.push(values);
+    rows[r] = values;
   }
-  return { table, columns: columns ?? [], rows, dropped };
+  return { table, columns, rows, dropped };
 }
 
 const isEncoded = (value: unknown): value is { [marker]: string } =>
