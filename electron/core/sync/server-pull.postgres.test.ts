@@ -2,12 +2,16 @@
  * Pulls from a real PostgreSQL server after real pushes: a desk gets the rows changed since its cursor, only those
  * its user may read, page by page without splitting a change number, and nothing when nothing changed.
  */
+import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallInput } from '../../../shared/contract.ts';
 import type { Role } from '../../../shared/roles.ts';
+import type { PullResponse } from '../../../shared/sync.ts';
 import { personInput } from '../../../test/support/harness.ts';
 import { pulledRows } from '../../../test/support/pulled-rows.ts';
 import { type SyncTeam, syncTeam } from '../../../test/support/sync-server.ts';
+import { fileColumns, lastWithinBudget } from './pull-page.ts';
 import { pullChanges } from './server-pull.ts';
 import { applyPush } from './server-push.ts';
 import { type VisibleRow, visibleRows } from './visibility.ts';
@@ -54,12 +58,12 @@ beforeAll(async () => {
 });
 afterAll(() => team.close());
 
-async function pullAll(role: Role, limit = 1000, from = 0) {
+async function pullAll(role: Role, limit = 1000, from = 0, fileBudget?: number) {
   const account = team.pushers[role].account;
   const pages = [];
   let cursor = from;
   for (;;) {
-    const page = await pullChanges(team.server(1).db, account, cursor, limit);
+    const page = await pullChanges(team.server(1).db, account, cursor, limit, fileBudget);
     expect(page.cursor).toBeGreaterThanOrEqual(cursor);
     pages.push(page);
     cursor = page.cursor;
@@ -169,5 +173,83 @@ describe('a pull from the server', () => {
     const { cursor } = await pullAll('begeleider');
     const again = await pullChanges(team.server().db, team.pushers.begeleider.account, cursor, 1000);
     expect(again).toEqual({ cursor, tables: [], more: false });
+  });
+
+  it('cuts a page before the files that would pass its budget; a number whose files alone pass it travels alone', async () => {
+    const { cursor } = await pullAll('projectleider');
+    const db = team.server().db;
+    const claimId = '00000000-0000-7000-8000-00000000c1a1';
+    await db
+      .insertInto('claims')
+      .values({
+        id: claimId,
+        person_id: personId,
+        soort: 'onkosten',
+        datum: '2026-04-30',
+        omschrijving: 'Bonnen',
+        bedrag_cents: 1_00,
+        status: 'ingediend',
+        created_at: '2026-04-30T10:00:00.000Z',
+        updated_at: '2026-04-30T10:00:00.000Z',
+        version: 1,
+      })
+      .execute();
+    // Each insert on its own is a change number of its own (change-feed.ts).
+    const sizes = [600, 300, 300, 2_500, 100];
+    for (const [i, size] of sizes.entries()) {
+      const bytes = Buffer.alloc(size, i + 1);
+      await db
+        .insertInto('receipts')
+        .values({
+          id: `00000000-0000-7000-8000-00000000b0${String(i).padStart(2, '0')}`,
+          claim_id: claimId,
+          mime: 'application/pdf',
+          bytes,
+          size,
+          sha256: createHash('sha256').update(bytes).digest('hex'),
+          created_at: '2026-04-30T10:00:00.000Z',
+          version: 1,
+        })
+        .execute();
+    }
+    const paged = await pullAll('projectleider', 1000, cursor, 1_000);
+    const receiptsOn = (page: PullResponse) =>
+      pulledRows(page)
+        .filter((r) => r.table === 'receipts')
+        .map((r) => (r.row?.bytes as Buffer | undefined)?.length);
+    // 600 + 300 fit, a third 300 would pass 1,000; 2,500 alone; then the last.
+    expect(paged.pages.map(receiptsOn)).toEqual([[600, 300], [300], [2_500], [100]]);
+    expect(of(paged.rows, 'claims').map((r) => r.id)).toEqual([claimId]);
+    const whole = await pullAll('projectleider', 1000, cursor);
+    expect(whole.pages.map(receiptsOn)).toEqual([[600, 300, 300, 2_500, 100]]);
+    expect(paged.cursor).toBe(whole.cursor);
+    const bytes = of(paged.rows, 'receipts').map((r) => r.row?.bytes as Buffer | undefined);
+    expect(bytes.map((b) => b?.[0])).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('knows every column of the schema that holds bytes', async () => {
+    const { rows } = await sql<{ table_name: string; column_name: string }>`
+      select table_name, column_name from information_schema.columns
+      where table_schema = current_schema() and data_type = 'bytea' order by table_name, column_name`.execute(
+      team.server().db,
+    );
+    const known = Object.entries(fileColumns).flatMap(([table, columns]) => columns.map((c) => [table, c]));
+    expect(rows.map((r) => [r.table_name, r.column_name])).toEqual(known);
+  });
+});
+
+describe('the file budget of a page', () => {
+  const sizes = new Map([
+    [5, 400],
+    [7, 400],
+    [9, 400],
+  ]);
+  it('ends the page before the number that would pass it', () => {
+    expect(lastWithinBudget(sizes, 3, 1_000)).toBe(8);
+    expect(lastWithinBudget(sizes, 3, 1_200)).toBeNull();
+  });
+  it('keeps the first number whole even when its files alone pass it', () => {
+    expect(lastWithinBudget(sizes, 5, 300)).toBe(5);
+    expect(lastWithinBudget(sizes, 3, 300)).toBe(4);
   });
 });

@@ -3,55 +3,25 @@
  * (or its id among those to drop: removed, or no longer for this user's eyes). A page is a range of change numbers
  * and never splits the rows of one, so the cursor it returns is a point where the desk has all of it.
  *
- * The feed's rows stay in the database: each table's rows are read with a subquery that names them, so a first
- * download of a hundred thousand rows does not bring each id to the server and send it back.
+ * The feed's rows stay in the database (pull-page.ts finds the page): each table's rows are read with a subquery
+ * that names them, so a first download of a hundred thousand rows does not bring each id to the server and back.
  */
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { SessionAccount } from '../../../shared/roles.ts';
 import type { PulledTable, PullResponse } from '../../../shared/sync.ts';
 import type { DB } from '../store/schema.ts';
+import { changesIn, pageAfter, pageFileBytes } from './pull-page.ts';
 import { readableRows, ruleFor, visibility } from './visibility.ts';
 import { tableOnWire } from './wire-rows.ts';
 
 const isTable = (name: string): name is keyof DB => Object.hasOwn(visibility, name);
-
-/** The change numbers of a page: after `since`, up to and including `upto` (null: no end). */
-interface Range {
-  since: number;
-  upto: number | null;
-}
-
-/**
- * The page after `since`: the first `limit` changes, less those of the number the limit cuts through; or all the
- * changes of that one number, whatever their count, when it is the first.
- */
-async function pageAfter(
-  transaction: Transaction<DB>,
-  since: number,
-  limit: number,
-): Promise<{ range: Range; more: boolean }> {
-  const numbers = transaction
-    .selectFrom('sync_changes')
-    .select('seq')
-    .where('seq', '>', since)
-    .orderBy('seq');
-  const first = await numbers.limit(1).executeTakeFirst();
-  const beyond = await numbers.offset(limit).limit(1).executeTakeFirst();
-  if (!first || !beyond) return { range: { since, upto: null }, more: false };
-  const cut = Number(beyond.seq);
-  return { range: { since, upto: Number(first.seq) < cut ? cut - 1 : cut }, more: true };
-}
-
-function changesIn(transaction: Transaction<DB>, { since, upto }: Range) {
-  const after = transaction.selectFrom('sync_changes').where('seq', '>', since);
-  return upto === null ? after : after.where('seq', '<=', upto);
-}
 
 export async function pullChanges(
   db: Kysely<DB>,
   account: SessionAccount,
   since: number,
   limit: number,
+  fileBudget = pageFileBytes,
 ): Promise<PullResponse> {
   // Nothing new, the usual answer to a desk that pulls every few seconds: one statement (its own snapshot) says
   // so, without opening a transaction.
@@ -67,17 +37,7 @@ export async function pullChanges(
     .transaction()
     .setIsolationLevel('repeatable read')
     .execute(async (transaction) => {
-      const { range, more } = await pageAfter(transaction, since, limit);
-      const onPage = await changesIn(transaction, range)
-        .select((eb) => [
-          'table_name',
-          eb.fn.countAll<number>().as('changed'),
-          eb.fn.min('seq').as('first'),
-          eb.fn.max('seq').as('last'),
-        ])
-        .groupBy('table_name')
-        .orderBy('first')
-        .execute();
+      const { range, more, tables: onPage } = await pageAfter(transaction, since, limit, fileBudget);
       const tables: PulledTable[] = [];
       for (const { table_name: table, changed } of onPage) {
         // A table this user never reads is left out whole: not even the ids of its rows reach the desk.
