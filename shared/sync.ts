@@ -45,9 +45,15 @@ export interface PushResponse {
   results: CommandResult[];
 }
 
+/**
+ * The most changes a page of a pull holds, what a desk asks for: with rows of some hundreds of bytes a page of a few
+ * MB, and fewer round trips for a first download. Files are bounded apart (pull-page.ts).
+ */
+export const pullPageLimit = 10_000;
+
 export const pullRequest = z.strictObject({
   since: z.int().min(0),
-  limit: z.int().min(1).max(5_000).default(1_000),
+  limit: z.int().min(1).max(pullPageLimit).default(1_000),
 });
 
 /**

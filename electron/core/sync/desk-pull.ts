@@ -11,7 +11,7 @@
  * the same connection before any other call can use it.
  */
 import { type Kysely, sql, type Transaction } from 'kysely';
-import type { PullResponse } from '../../../shared/sync.ts';
+import { type PullResponse, pullPageLimit } from '../../../shared/sync.ts';
 import { rebuildGrantedAllowance } from '../claims/granted.ts';
 import type { Dispatcher } from '../dispatcher.ts';
 import type { DB } from '../store/schema.ts';
@@ -23,7 +23,6 @@ import { rowsOf } from './wire-rows.ts';
 export type Pull = (since: number, limit: number) => Promise<PullResponse>;
 
 const cursorKey = 'cursor';
-const pageSize = 1_000;
 
 export async function readCursor(db: Kysely<DB>): Promise<number> {
   const row = await db
@@ -59,7 +58,7 @@ export async function pullInto(dispatcher: Dispatcher, pull: Pull): Promise<Pull
   let cursor = await readCursor(db);
   try {
     for (;;) {
-      const page = await pull(cursor, pageSize);
+      const page = await pull(cursor, pullPageLimit);
       await withoutForeignKeys(db, async (transaction) => {
         const touched = first ? await restoreUndone(transaction) : new Set<string>();
         changed ||= touched.size > 0;
