@@ -56,8 +56,11 @@ export function serverClient(address: ServerAddress, options: ClientOptions = {}
   const base = new URL(address.url);
   if (base.protocol !== 'https:') throw new Error('De server moet via https:// bereikbaar zijn.');
   const pinned = normaliseFingerprint(address.fingerprint);
+  // One TLS context for every connection to this server: making one per request cost as much as the rest of a
+  // pull with nothing new.
+  const context = tls.createSecureContext();
   const request = <T>(path: string, body: unknown, schema: z.ZodType<T>, desk?: DeskCredentials) =>
-    exchange({ base, pinned, settings, path, body, schema, desk });
+    exchange({ base, pinned, context, settings, path, body, schema, desk });
   return {
     pair: (input: z.input<typeof pairRequest>) => request('/sync/pair', input, pairResponse),
     signIn: (desk: DeskCredentials, input: z.input<typeof signInRequest>) =>
@@ -86,6 +89,7 @@ export const clientRefusals = {
 interface Exchange<T> {
   base: URL;
   pinned: string;
+  context: tls.SecureContext;
   settings: typeof defaults;
   path: string;
   body: unknown;
@@ -109,7 +113,7 @@ async function exchange<T>(x: Exchange<T>): Promise<Result<T>> {
     timer = setTimeout(() => reject(unavailable(clientRefusals.timeout)), x.settings.timeoutMs);
   });
   try {
-    socket = await Promise.race([pinnedConnection(x.base, x.pinned), deadline]);
+    socket = await Promise.race([pinnedConnection(x.base, x.pinned, x.context), deadline]);
     const answer = await Promise.race([send(socket, x), deadline]);
     return parseAnswer(answer, x.schema);
   } catch (thrown) {
@@ -122,7 +126,7 @@ async function exchange<T>(x: Exchange<T>): Promise<Result<T>> {
 }
 
 /** A TLS connection to the server whose certificate has the pinned fingerprint, or a refusal. */
-function pinnedConnection(base: URL, pinned: string): Promise<tls.TLSSocket> {
+function pinnedConnection(base: URL, pinned: string, context: tls.SecureContext): Promise<tls.TLSSocket> {
   const host = base.hostname.replace(/^\[|\]$/g, '');
   return new Promise((resolve, reject) => {
     // No certificate authority decides here: the fingerprint the beheerder gave at pairing does, checked below
@@ -133,6 +137,8 @@ function pinnedConnection(base: URL, pinned: string): Promise<tls.TLSSocket> {
       ...(isIP(host) ? {} : { servername: host }),
       rejectUnauthorized: false,
       ALPNProtocols: ['http/1.1'],
+      // Never a resumed session (none is given): each connection shows the certificate the pin is checked against.
+      secureContext: context,
     });
     // A request and its answer, nothing to gather: without this a request's last bytes wait for an acknowledgement.
     socket.setNoDelay(true);
