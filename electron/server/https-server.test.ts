@@ -56,12 +56,13 @@ let clock = new Date('2026-11-25T10:00:00.000Z');
 const url = () => `https://127.0.0.1:${server.port}`;
 const client = () => serverClient({ url: url(), fingerprint: server.fingerprint }, { timeoutMs: 5_000 });
 
-async function start(dataDir: string, extra: Partial<ServerLimits> = {}) {
+async function start(dataDir: string, extra: Partial<ServerLimits> = {}, port?: number) {
   return startSchakelServer({
     dataDir,
     db: h.core.store.db,
     services,
     host: '127.0.0.1',
+    ...(port === undefined ? {} : { port }),
     clock: () => clock,
     limits: { ...limits, ...extra },
   });
@@ -248,6 +249,27 @@ describe('the Schakel server over real TLS', () => {
       const plain = server.fingerprint.replaceAll(':', '').toLowerCase();
       const right = serverClient({ url: url(), fingerprint: plain });
       expect((await right.pair({ code, naam: 'Laptop' })).ok).toBe(true);
+    } finally {
+      await impostor.close();
+    }
+  });
+
+  it('checks the pin on every connection: a client that reached its server refuses an impostor at that address later', async () => {
+    const first = await start(path.join(h.dir, 'moving'));
+    const client = serverClient({ url: `https://127.0.0.1:${first.port}`, fingerprint: first.fingerprint });
+    const { code } = await h.ok('beheer', 'sync.pairingCode', {});
+    // A wrong code: refused by the server itself, so the connection got through.
+    expect(await client.pair({ code: 'AAAA-BBBB-CCCC', naam: 'Laptop' })).toMatchObject({
+      ok: false,
+      error: { code: 'unauthenticated' },
+    });
+    await first.close();
+    const impostor = await start(path.join(h.dir, 'impostor-later'), {}, first.port);
+    try {
+      expect(await client.pair({ code, naam: 'Laptop' })).toEqual({
+        ok: false,
+        error: { code: 'unavailable', message: clientRefusals.wrongCertificate },
+      });
     } finally {
       await impostor.close();
     }
