@@ -11,7 +11,7 @@ import type { SessionAccount } from './roles.ts';
 import { id, version } from './validation.ts';
 
 /** Raised when the protocol changes in a way an older desk cannot follow; the server refuses other versions. */
-export const syncProtocolVersion = 1;
+export const syncProtocolVersion = 2;
 
 /** How a pushed command ended on the server. */
 export const commandOutcomes = ['toegepast', 'afgewezen', 'conflict'] as const;
@@ -45,22 +45,34 @@ export interface PushResponse {
   results: CommandResult[];
 }
 
+/**
+ * The most changes a page of a pull holds, what a desk asks for: with rows of some hundreds of bytes a page of a few
+ * MB, and fewer round trips for a first download. Files are bounded apart (pull-page.ts).
+ */
+export const pullPageLimit = 10_000;
+
 export const pullRequest = z.strictObject({
   since: z.int().min(0),
-  limit: z.int().min(1).max(5_000).default(1_000),
+  limit: z.int().min(1).max(pullPageLimit).default(1_000),
 });
 
-/** A row as the server has it now, or null: removed, or no longer for this user's eyes (the desk drops it). */
-export interface PulledRow {
+/**
+ * The rows of one table on a page, as the server has them now. Those the user may read come as arrays of values in
+ * the order of `columns`: the names once, not in every row (a first download is over 100,000 rows). `dropped` are
+ * the ids of rows removed, or no longer for this user's eyes: the desk drops its copy. See wire-rows.ts.
+ */
+export interface PulledTable {
   table: string;
-  id: string;
-  row: Record<string, unknown> | null;
+  columns: string[];
+  rows: unknown[][];
+  dropped: string[];
 }
 
 export interface PullResponse {
   /** The change number to ask from next time. */
   cursor: number;
-  rows: PulledRow[];
+  /** Each table with rows on the page, once. */
+  tables: PulledTable[];
   /** More changes wait beyond this page. */
   more: boolean;
 }
@@ -226,7 +238,7 @@ export const importRowsBatch = 500;
 
 /**
  * One command of a desk's upload when it connects: rows of one table as the desk holds them (a column of bytes as
- * `{ $bytes: base64 }`, see wire-bytes.ts), inserted as they are on the server. Refused whole if any id is already
+ * `{ $bytes: base64 }`, see wire-rows.ts), inserted as they are on the server. Refused whole if any id is already
  * there.
  */
 export const importRowsInput = z.strictObject({

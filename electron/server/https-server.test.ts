@@ -46,7 +46,7 @@ const services: SyncServices = {
       results: commands.map((c) => ({ id: c.id, outcome: 'toegepast', message: null, details: null })),
     };
   },
-  pull: async (_account, since) => pullAnswer ?? { cursor: since, rows: [], more: false },
+  pull: async (_account, since) => pullAnswer ?? { cursor: since, tables: [], more: false },
   blob: async (_account, sha256) => (sha256 === storedBlobHash ? storedBlob : null),
 };
 
@@ -56,12 +56,13 @@ let clock = new Date('2026-11-25T10:00:00.000Z');
 const url = () => `https://127.0.0.1:${server.port}`;
 const client = () => serverClient({ url: url(), fingerprint: server.fingerprint }, { timeoutMs: 5_000 });
 
-async function start(dataDir: string, extra: Partial<ServerLimits> = {}) {
+async function start(dataDir: string, extra: Partial<ServerLimits> = {}, port?: number) {
   return startSchakelServer({
     dataDir,
     db: h.core.store.db,
     services,
     host: '127.0.0.1',
+    ...(port === undefined ? {} : { port }),
     clock: () => clock,
     limits: { ...limits, ...extra },
   });
@@ -159,7 +160,7 @@ describe('the Schakel server over real TLS', () => {
       value: { results: [{ id: command.id, outcome: 'toegepast', message: null, details: null }] },
     });
     expect(pushedBy.at(-1)).toEqual({ account: 'administrateur', device: desk.deviceId, ids: [command.id] });
-    expect(await client().pull(desk, 7)).toEqual({ ok: true, value: { cursor: 7, rows: [], more: false } });
+    expect(await client().pull(desk, 7)).toEqual({ ok: true, value: { cursor: 7, tables: [], more: false } });
 
     const devices = await h.ok('beheer', 'sync.devices', {});
     expect(devices.find((d) => d.id === desk.deviceId)).toMatchObject({
@@ -168,26 +169,48 @@ describe('the Schakel server over real TLS', () => {
     });
   });
 
-  it('hands the desk pulled rows that are objects, and refuses an answer whose row is anything else', async () => {
+  it('hands the desk pulled tables whose rows fit their columns, and refuses an answer with any row that does not', async () => {
     const desk = await signedIn(await pairedDesk());
-    const row = { id: 'p1', voornaam: 'Şükrü', notities: null, version: 2 };
+    const columns = ['id', 'voornaam', 'notities', 'version'];
+    const table = (rows: unknown[][], names = columns) => ({
+      table: 'persons',
+      columns: names,
+      rows,
+      dropped: [],
+    });
     try {
       pullAnswer = {
         cursor: 9,
-        rows: [
-          { table: 'persons', id: 'p1', row },
-          { table: 'persons', id: 'p2', row: null },
+        tables: [
+          {
+            table: 'persons',
+            columns,
+            rows: [['p1', 'Şükrü', null, 2]],
+            dropped: ['p2'],
+          },
+          { table: 'receipts', columns: ['id', 'bytes'], rows: [['r1', { $bytes: 'AAE=' }]], dropped: [] },
         ],
         more: false,
       };
       expect(await client().pull(desk, 7)).toEqual({ ok: true, value: pullAnswer });
-      for (const wrong of [['p1'], 'p1', 3, true]) {
-        pullAnswer = {
-          cursor: 9,
-          rows: [{ table: 'persons', id: 'p1', row: wrong as unknown as Record<string, unknown> }],
-          more: false,
-        };
-        expect(await client().pull(desk, 7)).toEqual({
+      const wrongs = [
+        // Not an array, one value short or over, no text for an id.
+        table([{ id: 'p1' } as unknown as unknown[]]),
+        table([['p1', 'Şükrü', null]]),
+        table([['p1', 'Şükrü', null, 2, 'over']]),
+        table([[1, 'Şükrü', null, 2]]),
+        table([['p'.repeat(81), 'Şükrü', null, 2]]),
+        // A value no column holds: an object or array, bytes not so marked.
+        table([['p1', { voornaam: 'Şükrü' }, null, 2]]),
+        table([['p1', ['Şükrü'], null, 2]]),
+        table([['p1', 'Şükrü', { type: 'Buffer', data: [1] }, 2]]),
+        // No id column, or a column twice.
+        table([['Şükrü', null, 2]], ['voornaam', 'notities', 'version']),
+        table([['p1', 'Şükrü', 'Ş', 2]], ['id', 'voornaam', 'voornaam', 'version']),
+      ];
+      for (const wrong of wrongs) {
+        pullAnswer = { cursor: 9, tables: [wrong as never], more: false };
+        expect(await client().pull(desk, 7), JSON.stringify(wrong.rows)).toEqual({
           ok: false,
           error: { code: 'unavailable', message: clientRefusals.badAnswer },
         });
@@ -226,6 +249,27 @@ describe('the Schakel server over real TLS', () => {
       const plain = server.fingerprint.replaceAll(':', '').toLowerCase();
       const right = serverClient({ url: url(), fingerprint: plain });
       expect((await right.pair({ code, naam: 'Laptop' })).ok).toBe(true);
+    } finally {
+      await impostor.close();
+    }
+  });
+
+  it('checks the pin on every connection: a client that reached its server refuses an impostor at that address later', async () => {
+    const first = await start(path.join(h.dir, 'moving'));
+    const client = serverClient({ url: `https://127.0.0.1:${first.port}`, fingerprint: first.fingerprint });
+    const { code } = await h.ok('beheer', 'sync.pairingCode', {});
+    // A wrong code: refused by the server itself, so the connection got through.
+    expect(await client.pair({ code: 'AAAA-BBBB-CCCC', naam: 'Laptop' })).toMatchObject({
+      ok: false,
+      error: { code: 'unauthenticated' },
+    });
+    await first.close();
+    const impostor = await start(path.join(h.dir, 'impostor-later'), {}, first.port);
+    try {
+      expect(await client.pair({ code, naam: 'Laptop' })).toEqual({
+        ok: false,
+        error: { code: 'unavailable', message: clientRefusals.wrongCertificate },
+      });
     } finally {
       await impostor.close();
     }

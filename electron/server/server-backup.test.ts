@@ -6,6 +6,7 @@
  * it held at the backup (every row, the change numbers), and the server serves on from there. The embedded
  * PostgreSQL 18 is refused by Debian 12's pg_dump 15 with a message that names both versions.
  */
+
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -20,6 +21,7 @@ import {
 } from '../../test/support/debian-postgres.ts';
 import { personInput } from '../../test/support/harness.ts';
 import { postgresDatabase } from '../../test/support/postgres.ts';
+import { pulledRows } from '../../test/support/pulled-rows.ts';
 import { pairedDesk, type ServerProcess, serverProcess } from '../../test/support/server-process.ts';
 import { commandDesk } from '../../test/support/sync-server.ts';
 import { serverMajor } from './pg-tools.ts';
@@ -174,7 +176,9 @@ it.skipIf(skipped)(
     expect(await contents(db)).toEqual(atBackup);
     const pulled = await client.pull(credentials, 0);
     if (!pulled.ok) throw new Error(pulled.error.message);
-    const names = pulled.value.rows.filter((r) => r.table === 'persons').map((r) => r.row?.voornaam);
+    const names = pulledRows(pulled.value)
+      .filter((r) => r.table === 'persons')
+      .map((r) => r.row?.voornaam);
     expect(names).toEqual(['Anouk']);
     const third = await deskTeam.madeOnDesk(
       'projectleider',

@@ -2,11 +2,12 @@
  * Desks whose clocks are hours apart (issue 13, Tests): two desks, one five hours ahead of the other, push their
  * commands interleaved over HTTPS to the server, whose own clock agrees with neither. Each record and audit entry
  * keeps the time of the desk that made it, while the order and the change numbers come from the server's counter,
- * in the order the commands were committed: a desk that pulls gets the rows in that order.
+ * in the order the commands were committed: a desk that pulls gets the rows page by page in that order.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { PushedCommand } from '../../shared/sync.ts';
 import { personInput } from '../../test/support/harness.ts';
+import { pulledRows } from '../../test/support/pulled-rows.ts';
 import { commandDesk, type InProcessServer, inProcessServer } from '../../test/support/sync-server.ts';
 import type { DeskCredentials } from '../core/sync/server-client.ts';
 
@@ -92,13 +93,20 @@ it('keeps each desk’s own time on its records and numbers the commands in the 
     expect(command.now.startsWith(d === 0 ? '2026-06-01T08:' : '2026-06-01T13:')).toBe(true);
   }
 
-  // A desk that pulls gets the people in the server's order, each change under its command's number.
-  const pulled = await server.client.pull(desks[0]?.[1] as DeskCredentials, 0);
-  if (!pulled.ok) throw new Error(pulled.error.message);
-  const people = pulled.value.rows.filter((r) => r.table === 'persons').map((r) => r.row?.voornaam);
+  // A desk that pulls gets the people in the server's order, each change under its command's number: pulling one
+  // change at a time, page after page, brings them one by one in that order.
   const createdOrder = made
     .filter(([, c]) => c.call === 'persons.create')
     .map(([d], i) => `Desk${d}-${Math.floor(i / 2)}`);
+  const people: unknown[] = [];
+  let cursor = 0;
+  for (let more = true; more; ) {
+    const pulled = await server.client.pull(desks[0]?.[1] as DeskCredentials, cursor, 1);
+    if (!pulled.ok) throw new Error(pulled.error.message);
+    expect(pulled.value.cursor).toBeGreaterThanOrEqual(cursor);
+    for (const r of pulledRows(pulled.value)) if (r.table === 'persons') people.push(r.row?.voornaam);
+    ({ cursor, more } = pulled.value);
+  }
   expect(people).toEqual(createdOrder);
-  expect(pulled.value.cursor).toBe(Number(kept.at(-1)?.seq));
+  expect(cursor).toBe(Number(kept.at(-1)?.seq));
 });

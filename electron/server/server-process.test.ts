@@ -8,6 +8,7 @@ import { sql } from 'kysely';
 import { v7 } from 'uuid';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type Harness, harness, personInput } from '../../test/support/harness.ts';
+import { pulledRows } from '../../test/support/pulled-rows.ts';
 import { pairedDesk, type ServerProcess, serverProcess } from '../../test/support/server-process.ts';
 
 let server: ServerProcess;
@@ -63,9 +64,9 @@ it('is set up, hands out a pairing code while it serves, and serves a paired des
 
   const pulled = await client.pull(credentials, 0);
   if (!pulled.ok) throw new Error(pulled.error.message);
-  const row = pulled.value.rows.find((r) => r.table === 'persons' && r.id === person.id);
+  const row = pulledRows(pulled.value).find((r) => r.table === 'persons' && r.id === person.id);
   expect(row?.row).toMatchObject({ voornaam: 'Nguyễn' });
   expect(pulled.value.cursor).toBeGreaterThan(0);
   const again = await client.pull(credentials, pulled.value.cursor);
-  expect(again).toEqual({ ok: true, value: { cursor: pulled.value.cursor, rows: [], more: false } });
+  expect(again).toEqual({ ok: true, value: { cursor: pulled.value.cursor, tables: [], more: false } });
 }, 60_000);

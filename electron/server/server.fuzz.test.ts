@@ -18,6 +18,7 @@ import {
   type CommandResult,
   type PushedCommand,
   protocolHeader,
+  syncProtocolVersion,
   userTokenHeader,
 } from '../../shared/sync.ts';
 import {
@@ -266,6 +267,8 @@ const routes = {
   '/sync/pull': 'POST',
 } as const;
 const blobRoute = /^\/sync\/blob\/[^/]*$/;
+/** The protocol version the server speaks; the fuzz sends others too. */
+const current = String(syncProtocolVersion);
 
 /** Header text a client can send at all (node refuses control characters in headers before sending). */
 const headerText = fc.oneof(
@@ -405,8 +408,18 @@ const fuzzRequest: fc.Arbitrary<FuzzRequest> = fc
         { arbitrary: fc.constantFrom('GET', 'PUT', 'DELETE', 'PATCH'), weight: 1 },
       ),
       protocol: fc.oneof(
-        { arbitrary: fc.constant('1'), weight: 8 },
-        { arbitrary: fc.constantFrom(undefined, '0', '2', '1.0', '01', 'abc'), weight: 1 },
+        { arbitrary: fc.constant(current), weight: 8 },
+        {
+          arbitrary: fc.constantFrom(
+            undefined,
+            '0',
+            String(syncProtocolVersion - 1),
+            `${current}.0`,
+            `0${current}`,
+            'abc',
+          ),
+          weight: 1,
+        },
       ),
       device: fc.oneof(
         { arbitrary: fc.constantFrom<DeviceChoice>('active', 'admin'), weight: 12 },
@@ -470,7 +483,7 @@ function owed(req: FuzzRequest): { status: number; code: string } | null {
   const route = blobRoute.test(req.path) ? 'GET' : routes[req.path as keyof typeof routes];
   if (!route) return { status: 404, code: 'not_found' };
   if (req.method !== route) return { status: 405, code: 'invalid_input' };
-  if (req.protocol !== '1') return { status: 400, code: 'protocol_mismatch' };
+  if (req.protocol !== current) return { status: 400, code: 'protocol_mismatch' };
   if (req.path === '/sync/pair') return null;
   if (req.device === 'revoked') return { status: 403, code: 'device_revoked' };
   if (req.device !== 'active' && req.device !== 'admin') return { status: 401, code: 'unauthenticated' };

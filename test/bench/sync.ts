@@ -23,7 +23,7 @@ import { type ServerCore, startServerCore } from '../../electron/server/server-c
 import { startSchakelServer } from '../../electron/server/start-server.ts';
 import type { CallName } from '../../shared/contract.ts';
 import type { SessionAccount } from '../../shared/roles.ts';
-import type { PairingCode, PushedCommand } from '../../shared/sync.ts';
+import { type PairingCode, type PushedCommand, pullPageLimit } from '../../shared/sync.ts';
 import { volunteerContract } from '../support/harness.ts';
 import { type Figures, type Measurement, median, race } from './measure.ts';
 
@@ -36,8 +36,8 @@ const approvalSet = 1_000;
 const warmupSet = 100;
 const approvalRounds = 3;
 const downloadRounds = 3;
-/** The largest page a pull may ask for (shared/sync.ts pullRequest): what a desk asks for its first download. */
-const pageSize = 5_000;
+/** The largest page a pull may ask for (shared/sync.ts): what a desk asks for (desk-pull.ts). */
+const pageSize = pullPageLimit;
 /** The time on the desks and the server: after every claim's date, so no check finds one in the future. */
 const clockAt = '2027-01-15T09:00:00.000Z';
 
@@ -95,7 +95,7 @@ export async function syncBench(): Promise<Figures> {
         for (;;) {
           const page = await client.pull(desk, cursor, pageSize);
           if (!page.ok) throw new Error(`pull: ${page.error.message}`);
-          rows += page.value.rows.length;
+          for (const t of page.value.tables) rows += t.rows.length + t.dropped.length;
           pages++;
           cursor = page.value.cursor;
           if (!page.value.more) return { cursor, rows, pages };
@@ -108,7 +108,7 @@ export async function syncBench(): Promise<Figures> {
         .executeTakeFirstOrThrow();
       const syncEmptyPull = await emptyPullRace(await serverCertificate(dir), async () => {
         const page = await client.pull(desk, Number(newest.seq));
-        if (!page.ok || page.value.rows.length > 0) throw new Error('pull: not an empty pull');
+        if (!page.ok || page.value.tables.length > 0) throw new Error('pull: not an empty pull');
       });
       const syncFirstDownload = await downloadRace(core, url, accounts.projectleider, download, fillMs);
       return { syncReplayApprovals, syncFirstDownload, syncEmptyPull };

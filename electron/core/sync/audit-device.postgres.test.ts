@@ -3,9 +3,11 @@
  * server under the signed-in user and the desk's name, and so are the desk's pairing and the user's sign-in. A
  * change made where it is read (the beheerder on the server, anyone on a single desk) names no desk.
  */
+
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { AuditEntry } from '../../../shared/audit.ts';
 import { personInput } from '../../../test/support/harness.ts';
+import { pulledRows } from '../../../test/support/pulled-rows.ts';
 import { commandDesk, type InProcessServer, inProcessServer } from '../../../test/support/sync-server.ts';
 
 let server: InProcessServer;
@@ -78,7 +80,7 @@ it('names the desk and the user of a pushed command, of the desk’s pairing and
   // The desk's user reads the same names in the log its pull brings: the desk has no list of devices.
   const pulled = await server.client.pull(credentials, 0);
   if (!pulled.ok) throw new Error(pulled.error.message);
-  const entry = pulled.value.rows.find(
+  const entry = pulledRows(pulled.value).find(
     (r) => r.table === 'audit_log' && r.row?.call === 'persons.create',
   )?.row;
   expect(entry).toMatchObject({ device_naam: 'Laptop administratie', command_id: command.id });

@@ -11,19 +11,18 @@
  * the same connection before any other call can use it.
  */
 import { type Kysely, sql, type Transaction } from 'kysely';
-import type { PullResponse } from '../../../shared/sync.ts';
+import { type PullResponse, pullPageLimit } from '../../../shared/sync.ts';
 import { rebuildGrantedAllowance } from '../claims/granted.ts';
 import type { Dispatcher } from '../dispatcher.ts';
 import type { DB } from '../store/schema.ts';
 import { replayOutbox } from './desk-rebase.ts';
 import { upsertRow } from './desk-rows.ts';
 import { restoreUndone, syncedTables } from './desk-undo.ts';
-import { decodeBytes } from './wire-bytes.ts';
+import { rowsOf } from './wire-rows.ts';
 
 export type Pull = (since: number, limit: number) => Promise<PullResponse>;
 
 const cursorKey = 'cursor';
-const pageSize = 1_000;
 
 export async function readCursor(db: Kysely<DB>): Promise<number> {
   const row = await db
@@ -71,30 +70,30 @@ export async function pullInto(dispatcher: Dispatcher, pull: Pull): Promise<Pull
   let cursor = await readCursor(db);
   try {
     for (;;) {
-      const page = await pull(cursor, pageSize);
+      const page = await pull(cursor, pullPageLimit);
       await withoutForeignKeys(db, async (transaction) => {
         const touched = first ? await restoreUndone(transaction) : new Set<string>();
         changed ||= touched.size > 0;
         first = false;
-        for (const pulled of page.rows) {
+        for (const pulled of page.tables) {
           // A table this desk does not have (a newer server) is left to the desk's next version.
           if (!tables.has(pulled.table)) continue;
           touched.add(pulled.table);
-          if (pulled.row === null) {
+          for (const id of pulled.dropped) {
             await transaction
               .deleteFrom(pulled.table as 'persons')
-              .where('id', '=', pulled.id)
+              .where('id', '=', id)
               .execute();
-          } else {
-            await upsertRow(transaction, pulled.table, decodeBytes(pulled.row), { keepPasswordHash: true });
           }
+          for (const row of rowsOf(pulled))
+            await upsertRow(transaction, pulled.table, row, { keepPasswordHash: true });
         }
         // Not synced: derived from the claims, as every desk's own.
         if (touched.has('claims')) await rebuildGrantedAllowance(transaction);
         await storeCursor(transaction, page.cursor);
       });
-      rows += page.rows.length;
-      changed ||= page.rows.length > 0;
+      for (const pulled of page.tables) rows += pulled.rows.length + pulled.dropped.length;
+      changed ||= page.tables.length > 0;
       cursor = page.cursor;
       if (!page.more) break;
     }

@@ -105,7 +105,7 @@ export async function syncRound(deps: RoundDeps): Promise<RoundReport> {
   if (as === undefined) return { pulled: false, refusedSignIn };
   const pull: Pull = async (since, limit) => {
     const page = await withToken(as, (userToken) => client.pull({ ...device, userToken }, since, limit));
-    voortgang.rijen += page.rows.length;
+    voortgang.rijen += page.tables.reduce((n, t) => n + t.rows.length + t.dropped.length, 0);
     deps.progress({ ...voortgang });
     return page;
   };

@@ -8,7 +8,6 @@ import type { CallInput } from '../../../shared/contract.ts';
 import { personInput } from '../../../test/support/harness.ts';
 import { type SyncDesk, syncDesk } from '../../../test/support/sync-desk.ts';
 import { type SyncTeam, syncTeam } from '../../../test/support/sync-server.ts';
-import { encodeBytes } from './wire-bytes.ts';
 
 let team: SyncTeam;
 let leider: SyncDesk;
@@ -272,13 +271,5 @@ describe('a session of two desks with offline periods', () => {
           .orderBy('id')
           .execute(),
       ).toEqual(server);
-  });
-});
-
-describe('bytes in pulled rows', () => {
-  it('travel as base64 with a marker and come back as the same bytes', () => {
-    const bytes = Buffer.from([0, 1, 2, 250, 255]);
-    const wire = JSON.parse(JSON.stringify(encodeBytes({ id: 'r1', bytes, naam: 'bon.pdf' })));
-    expect(wire).toEqual({ id: 'r1', bytes: { $bytes: bytes.toString('base64') }, naam: 'bon.pdf' });
   });
 });

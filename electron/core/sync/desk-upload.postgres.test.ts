@@ -32,7 +32,7 @@ import {
 } from './desk-upload.ts';
 import { applyPush, type Pusher } from './server-push.ts';
 import { uploadTables } from './upload-tables.ts';
-import { encodeBytes } from './wire-bytes.ts';
+import { encodeBytes } from './wire-rows.ts';
 
 const today = '2026-11-25';
 let team: SyncTeam;

@@ -15,7 +15,7 @@ import { IdSource } from '../ids.ts';
 import type { DB } from '../store/schema.ts';
 import { appendToOutbox } from './desk-outbox.ts';
 import { type UploadTable, uploadTables } from './upload-tables.ts';
-import { encodeBytes } from './wire-bytes.ts';
+import { encodeBytes } from './wire-rows.ts';
 
 type Row = Record<string, unknown> & { id: string };
 

@@ -14,7 +14,7 @@ import { settingsId } from '../settings/read.ts';
 import type { ClaimsTable } from '../store/schema.ts';
 import { errorCode } from '../store/store-error.ts';
 import { type UploadTable, uploadTables } from './upload-tables.ts';
-import { bytesOf } from './wire-bytes.ts';
+import { bytesOf } from './wire-rows.ts';
 
 type ClaimRow = Pick<ClaimsTable, 'person_id' | 'datum' | 'soort' | 'bedrag_cents' | 'status'>;
 

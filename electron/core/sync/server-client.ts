@@ -20,6 +20,7 @@ import {
 } from '../../../shared/sync.ts';
 import { id } from '../../../shared/validation.ts';
 import { keyPattern } from './secrets.ts';
+import { isWireValue } from './wire-rows.ts';
 
 /** The server as a desk knows it: its address and the certificate fingerprint pinned at pairing. */
 export interface ServerAddress {
@@ -60,8 +61,11 @@ export function serverClient(address: ServerAddress, options: ClientOptions = {}
   const base = new URL(address.url);
   if (base.protocol !== 'https:') throw new Error('De server moet via https:// bereikbaar zijn.');
   const pinned = normaliseFingerprint(address.fingerprint);
+  // One TLS context for every connection to this server: making one per request cost as much as the rest of a
+  // pull with nothing new.
+  const context = tls.createSecureContext();
   const request = <T>(path: string, body: unknown, schema: z.ZodType<T>, desk?: DeskCredentials) =>
-    exchange({ base, pinned, settings, path, body, schema, desk });
+    exchange({ base, pinned, context, settings, path, body, schema, desk });
   return {
     pair: (input: z.input<typeof pairRequest>) => request('/sync/pair', input, pairResponse),
     signIn: (desk: DeskCredentials, input: z.input<typeof signInRequest>) =>
@@ -90,6 +94,7 @@ export const clientRefusals = {
 interface Exchange<T> {
   base: URL;
   pinned: string;
+  context: tls.SecureContext;
   settings: typeof defaults;
   path: string;
   body: unknown;
@@ -113,7 +118,7 @@ async function exchange<T>(x: Exchange<T>): Promise<Result<T>> {
     timer = setTimeout(() => reject(unavailable(clientRefusals.timeout)), x.settings.timeoutMs);
   });
   try {
-    socket = await Promise.race([pinnedConnection(x.base, x.pinned), deadline]);
+    socket = await Promise.race([pinnedConnection(x.base, x.pinned, x.context), deadline]);
     const answer = await Promise.race([send(socket, x), deadline]);
     return parseAnswer(answer, x.schema);
   } catch (thrown) {
@@ -126,7 +131,7 @@ async function exchange<T>(x: Exchange<T>): Promise<Result<T>> {
 }
 
 /** A TLS connection to the server whose certificate has the pinned fingerprint, or a refusal. */
-function pinnedConnection(base: URL, pinned: string): Promise<tls.TLSSocket> {
+function pinnedConnection(base: URL, pinned: string, context: tls.SecureContext): Promise<tls.TLSSocket> {
   const host = base.hostname.replace(/^\[|\]$/g, '');
   return new Promise((resolve, reject) => {
     // No certificate authority decides here: the fingerprint the beheerder gave at pairing does, checked below
@@ -137,6 +142,8 @@ function pinnedConnection(base: URL, pinned: string): Promise<tls.TLSSocket> {
       ...(isIP(host) ? {} : { servername: host }),
       rejectUnauthorized: false,
       ALPNProtocols: ['http/1.1'],
+      // Never a resumed session (none is given): each connection shows the certificate the pin is checked against.
+      secureContext: context,
     });
     // A request and its answer, nothing to gather: without this a request's last bytes wait for an acknowledgement.
     socket.setNoDelay(true);
@@ -276,22 +283,34 @@ const pushResponse = z.object({
 }) satisfies z.ZodType<PushResponse>;
 
 /**
- * A row as JSON carries it: an object (not an array, not null). Its keys are strings by JSON's own rules, so a
- * record schema would check nothing more, and it copies every row of a page into a new object (a first download
- * is over 100,000 of them).
+ * Each row of a pulled table in one pass, not a schema per row and value (a first download is over 100,000 rows):
+ * an array with a value for each column, each value one a column of the store holds (wire-rows.ts), its id a text.
  */
-const jsonObject = z.custom<Record<string, unknown>>(
-  (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
-);
+function wellFormedRows({ columns, rows }: { columns: string[]; rows: unknown[][] }): boolean {
+  if (new Set(columns).size !== columns.length) return false;
+  if (rows.length === 0) return true;
+  const idAt = columns.indexOf('id');
+  if (idAt < 0) return false;
+  for (const row of rows) {
+    if (!Array.isArray(row) || row.length !== columns.length) return false;
+    const rowId: unknown = row[idAt];
+    if (typeof rowId !== 'string' || rowId.length > 80) return false;
+    for (const value of row) if (!isWireValue(value)) return false;
+  }
+  return true;
+}
+
+const pulledTable = z
+  .object({
+    table: z.string().max(80),
+    columns: z.array(z.string().min(1).max(80)).max(500),
+    rows: z.custom<unknown[][]>((value) => Array.isArray(value)),
+    dropped: z.array(z.string().max(80)),
+  })
+  .refine(wellFormedRows);
 
 const pullResponse = z.object({
   cursor: z.int().min(0),
-  rows: z.array(
-    z.object({
-      table: z.string().max(80),
-      id: z.string().max(80),
-      row: jsonObject.nullable(),
-    }),
-  ),
+  tables: z.array(pulledTable),
   more: z.boolean(),
 }) satisfies z.ZodType<PullResponse>;

@@ -1,14 +1,18 @@
 /**
  * The server's side of a pull: the rows that changed after the desk's cursor, each as this user may read it now
- * (or `row: null`, and the desk drops its copy). A page never splits the rows of one change number, so the cursor
- * it returns is a point where the desk has all of it.
+ * (or its id among those to drop: removed, or no longer for this user's eyes). A page is a range of change numbers
+ * and never splits the rows of one, so the cursor it returns is a point where the desk has all of it.
+ *
+ * The feed's rows stay in the database (pull-page.ts finds the page): each table's rows are read with a subquery
+ * that names them, so a first download of a hundred thousand rows does not bring each id to the server and back.
  */
 import type { Kysely } from 'kysely';
 import type { SessionAccount } from '../../../shared/roles.ts';
-import type { PulledRow, PullResponse } from '../../../shared/sync.ts';
+import type { PulledTable, PullResponse } from '../../../shared/sync.ts';
 import type { DB } from '../store/schema.ts';
-import { ruleFor, visibility, visibleRows } from './visibility.ts';
-import { encodePulled } from './wire-bytes.ts';
+import { changesIn, pageAfter, pageFileBytes } from './pull-page.ts';
+import { readableRows, ruleFor, visibility } from './visibility.ts';
+import { tableOnWire } from './wire-rows.ts';
 
 const isTable = (name: string): name is keyof DB => Object.hasOwn(visibility, name);
 
@@ -17,6 +21,7 @@ export async function pullChanges(
   account: SessionAccount,
   since: number,
   limit: number,
+  fileBudget = pageFileBytes,
 ): Promise<PullResponse> {
   // Nothing new, the usual answer to a desk that pulls every few seconds: one statement (its own snapshot) says
   // so, without opening a transaction.
@@ -26,46 +31,30 @@ export async function pullChanges(
     .where('seq', '>', since)
     .limit(1)
     .execute();
-  if (anything.length === 0) return { cursor: since, rows: [], more: false };
+  if (anything.length === 0) return { cursor: since, tables: [], more: false };
   // One snapshot for the page: the feed and the rows it names are read as of the same moment.
   return db
     .transaction()
     .setIsolationLevel('repeatable read')
     .execute(async (transaction) => {
-      const feed = transaction
-        .selectFrom('sync_changes')
-        .select(['table_name', 'row_id', 'seq'])
-        .orderBy('seq')
-        .orderBy('table_name')
-        .orderBy('row_id');
-      const changes = await feed
-        .where('seq', '>', since)
-        .limit(limit + 1)
-        .execute();
-      let page = changes.slice(0, limit);
-      const more = changes.length > limit;
-      if (more) {
-        const cut = (changes[limit] as (typeof changes)[number]).seq;
-        page = page.filter((c) => c.seq < cut);
-        // One command changed more rows than a page holds: its rows travel together, whatever their number.
-        if (page.length === 0) page = await feed.where('seq', '=', cut).execute();
-      }
-      const byTable = Map.groupBy(page, (c) => c.table_name);
-      const rows: PulledRow[] = [];
-      for (const [table, changed] of byTable) {
+      const { range, more, tables: onPage } = await pageAfter(transaction, since, limit, fileBudget);
+      const tables: PulledTable[] = [];
+      for (const { table_name: table, changed } of onPage) {
         // A table this user never reads is left out whole: not even the ids of its rows reach the desk.
         if (!isTable(table) || ruleFor(table, account).kind === 'geen') continue;
-        // Bytes as base64, so the page survives JSON (wire-bytes.ts). Appended one by one: a command that
-        // changed a hundred thousand rows would overflow the arguments of a spread.
-        const visible = await visibleRows(
-          transaction,
-          table,
-          changed.map((c) => c.row_id),
-          account,
-        );
-        for (const row of encodePulled(visible)) rows.push(row);
+        const feed = changesIn(transaction, range).select('row_id').where('table_name', '=', table);
+        const rows = await readableRows(transaction, table, account, feed);
+        // Rows not read (removed, or not for this user) are named by the feed alone: asked for only if there are.
+        let dropped: string[] = [];
+        if (rows.length < Number(changed)) {
+          const read = new Set(rows.map((row) => row.id));
+          dropped = (await feed.orderBy('row_id').execute())
+            .map((c) => c.row_id)
+            .filter((id) => !read.has(id));
+        }
+        tables.push(tableOnWire(table, rows, dropped));
       }
-      const cursor = page.reduce((max, c) => Math.max(max, Number(c.seq)), since);
-      return { cursor, rows, more };
+      const cursor = onPage.reduce((max, t) => Math.max(max, Number(t.last)), since);
+      return { cursor, tables, more };
     });
 }

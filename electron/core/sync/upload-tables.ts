@@ -9,7 +9,7 @@ import { notCaptured } from './change-feed.ts';
 
 export interface UploadTable {
   columns: ReadonlySet<string>;
-  /** Columns of bytes (a receipt, a certificate, a contract's PDF): they travel as wire-bytes.ts has it. */
+  /** Columns of bytes (a receipt, a certificate, a contract's PDF): they travel as wire-rows.ts has it. */
   bytes: ReadonlySet<string>;
 }
 

@@ -13,6 +13,7 @@ import {
   type Kysely,
   PostgresAdapter,
   type Selectable,
+  type SelectQueryBuilder,
   type SqlBool,
   sql,
   type Transaction,
@@ -20,7 +21,6 @@ import {
 import type { FieldChange } from '../../../shared/audit.ts';
 import { isWellbeingNote, seesWellbeingNotes } from '../../../shared/permissions.ts';
 import type { SessionAccount } from '../../../shared/roles.ts';
-import type { PulledRow } from '../../../shared/sync.ts';
 import type { AuditLogTable, DB } from '../store/schema.ts';
 import {
   alle,
@@ -212,42 +212,79 @@ interface AnyTableRule {
   redact?: (row: { id: string }, account: SessionAccount) => { id: string };
 }
 
+/** A row as the server has it now for this user, or null: removed, or no longer for their eyes. */
+export interface VisibleRow {
+  table: string;
+  id: string;
+  row: Record<string, unknown> | null;
+}
+
 /** Ids per statement on SQLite: far below its limit on bound values, with the rule's own. */
 const idsPerStatement = 500;
 
 const onPostgres = (db: Kysely<DB> | Transaction<DB>) => db.getExecutor().adapter instanceof PostgresAdapter;
 
+/** The rows of the table among those `chosen` that this account may read, each redacted, by id. */
+async function readable(
+  db: Kysely<DB> | Transaction<DB>,
+  table: keyof DB,
+  account: SessionAccount,
+  chosen: (eb: ExpressionBuilder<DB, RowTable>) => Expression<SqlBool>,
+): Promise<{ id: string }[]> {
+  const rule = ruleFor(table, account) as AnyTableRule;
+  if (rule.kind === 'geen') return [];
+  const { where, redact } = rule;
+  // Only a table with a text id has a rule other than 'geen' (Rule).
+  let query = db
+    .selectFrom(table as RowTable)
+    .selectAll()
+    .where(chosen);
+  if (where) query = query.where((eb) => where(eb, account));
+  const rows = await query.orderBy('id').execute();
+  return redact ? rows.map((row) => redact(row, account)) : rows;
+}
+
 /**
  * Each requested row as this account may read it (redacted), or `row: null` when it no longer exists or is not
- * theirs to read, so the desk drops its copy. On PostgreSQL one statement, the ids bound as one array (a page of a
- * first download is 5,000 ids: an IN list per 500 cost twice the time of the rows themselves); on SQLite one
- * statement per 500 ids.
+ * theirs to read, so the desk drops its copy. On PostgreSQL one statement, the ids bound as one array (5,000 ids:
+ * an IN list per 500 cost twice the time of the rows themselves); on SQLite one statement per 500 ids.
  */
 export async function visibleRows(
   db: Kysely<DB> | Transaction<DB>,
   table: keyof DB,
   ids: string[],
   account: SessionAccount,
-): Promise<PulledRow[]> {
-  const rule = ruleFor(table, account) as AnyTableRule;
+): Promise<VisibleRow[]> {
   const found = new Map<string, Record<string, unknown>>();
-  if (rule.kind !== 'geen' && ids.length > 0) {
-    const { where, redact } = rule;
-    const unique = [...new Set(ids)];
-    const batches = onPostgres(db)
-      ? [sql<string>`any(${unique}::text[])`]
-      : Array.from({ length: Math.ceil(unique.length / idsPerStatement) }, (_, i) =>
-          unique.slice(i * idsPerStatement, (i + 1) * idsPerStatement),
-        );
+  const unique = [...new Set(ids)];
+  const batches = onPostgres(db)
+    ? [sql<string>`any(${unique}::text[])`]
+    : Array.from({ length: Math.ceil(unique.length / idsPerStatement) }, (_, i) =>
+        unique.slice(i * idsPerStatement, (i + 1) * idsPerStatement),
+      );
+  if (ids.length > 0) {
     for (const batch of batches) {
-      // Only a table with a text id has a rule other than 'geen' (Rule).
-      let query = db
-        .selectFrom(table as RowTable)
-        .selectAll()
-        .where('id', Array.isArray(batch) ? 'in' : '=', batch);
-      if (where) query = query.where((eb) => where(eb, account));
-      for (const row of await query.execute()) found.set(row.id, redact ? redact(row, account) : row);
+      const chosen = await readable(db, table, account, (eb) =>
+        Array.isArray(batch) ? eb('id', 'in', batch) : eb('id', '=', batch),
+      );
+      for (const row of chosen) found.set(row.id, row);
     }
   }
   return ids.map((id) => ({ table, id, row: found.get(id) ?? null }));
+}
+
+/**
+ * The rows this account may read among those a subquery of the change feed names (a page of a pull), redacted, by
+ * id. On PostgreSQL the ids are matched as one array (`= any(array(…))`): a join or IN with the feed is planned as
+ * a scan of the whole table, for every page of a first download.
+ */
+export function readableRows(
+  db: Kysely<DB> | Transaction<DB>,
+  table: keyof DB,
+  account: SessionAccount,
+  feed: SelectQueryBuilder<DB, 'sync_changes', { row_id: string }>,
+): Promise<{ id: string }[]> {
+  return readable(db, table, account, (eb) =>
+    onPostgres(db) ? eb('id', '=', sql<string>`any(array(${feed}))`) : eb('id', 'in', feed),
+  );
 }
