@@ -205,6 +205,8 @@ export const fieldLabels = {
   fingerprint: 'Vingerafdruk',
   code: 'Koppelcode',
   meenemen: 'Gegevens van deze computer',
+  // Te verwerken: what stands in for the input of a change about a person since anonymised (desk-anonymised.ts).
+  invoer: 'Wat je invoerde',
 } as const satisfies Record<string, string>;
 
 /**

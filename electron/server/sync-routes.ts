@@ -91,7 +91,7 @@ export async function handleSyncRequest(
     return;
   }
 
-  const account = await authenticateUser(deps.db, device, single(req.headers[userTokenHeader]));
+  const account = await authenticateUser(deps.db, device, single(req.headers[userTokenHeader]), now());
   if (route === 'push') {
     const { commands } = await jsonBody(req, bodyLimits.push, pushRequest);
     await recordContact(deps.db, device, now());

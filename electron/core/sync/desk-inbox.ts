@@ -13,6 +13,7 @@ import type { Reader, WriteCtx } from '../context.ts';
 import { Failure, notFound } from '../failure.ts';
 import type { DB } from '../store/schema.ts';
 import { updateVersioned } from '../versioning.ts';
+import { forgottenInput } from './desk-anonymised.ts';
 import { appendToOutbox, type CommandContext } from './desk-outbox.ts';
 
 export function withoutSecrets(input: unknown): unknown {
@@ -65,6 +66,11 @@ export async function resolveInbox(
   if (item.resolved_at !== null)
     throw new Failure('invalid_input', 'Dit item is al verwerkt. Er is niets gewijzigd.');
   if (input.keuze === 'opnieuw') {
+    if (item.input === forgottenInput)
+      throw new Failure(
+        'invalid_input',
+        'Deze wijziging ging over een geanonimiseerde sleutelpersoon en kan niet opnieuw worden verstuurd. Laat haar vervallen.',
+      );
     let commandInput = JSON.parse(item.input) as unknown;
     const details = item.details ? (JSON.parse(item.details) as ConflictDetails) : null;
     if (item.outcome === 'conflict' && details && typeof commandInput === 'object' && commandInput !== null) {

@@ -1,7 +1,8 @@
 /**
  * A desk's pull: the pages of rows changed on the server since the desk's cursor, each applied in one local
  * transaction with the cursor it ends at. The first page's transaction first puts back the rows the waiting
- * commands changed (desk-undo.ts); after the last page the waiting commands run again on top (desk-rebase.ts).
+ * commands changed (desk-undo.ts); a page that reports a person anonymised also forgets the commands about them
+ * (desk-anonymised.ts); after the last page the waiting commands run again on top (desk-rebase.ts).
  *
  * Foreign keys are off while a page applies. Rows arrive in the order they changed, not parents first, and a
  * user's copy is filtered by role: a begeleider's claims name payout batches that only finance receives, so the
@@ -15,6 +16,7 @@ import { type PullResponse, pullPageLimit } from '../../../shared/sync.ts';
 import { rebuildGrantedAllowance } from '../claims/granted.ts';
 import type { Dispatcher } from '../dispatcher.ts';
 import type { DB } from '../store/schema.ts';
+import { anonymisedOnPage, forgetAnonymised } from './desk-anonymised.ts';
 import { replayOutbox } from './desk-rebase.ts';
 import { upsertRow } from './desk-rows.ts';
 import { restoreUndone, syncedTables } from './desk-undo.ts';
@@ -75,6 +77,7 @@ export async function pullInto(dispatcher: Dispatcher, pull: Pull): Promise<Pull
         const touched = first ? await restoreUndone(transaction) : new Set<string>();
         changed ||= touched.size > 0;
         first = false;
+        const anonymised = await anonymisedOnPage(transaction, page.tables);
         for (const pulled of page.tables) {
           // A table this desk does not have (a newer server) is left to the desk's next version.
           if (!tables.has(pulled.table)) continue;
@@ -90,6 +93,7 @@ export async function pullInto(dispatcher: Dispatcher, pull: Pull): Promise<Pull
         }
         // Not synced: derived from the claims, as every desk's own.
         if (touched.has('claims')) await rebuildGrantedAllowance(transaction);
+        await forgetAnonymised(transaction, anonymised);
         await storeCursor(transaction, page.cursor);
       });
       for (const pulled of page.tables) rows += pulled.rows.length + pulled.dropped.length;

@@ -153,7 +153,7 @@ describe('a paired desk', () => {
     expect(session.account).toMatchObject({ username: 'begeleider', role: 'begeleider' });
     const stored = await db().selectFrom('sync_tokens').selectAll().executeTakeFirstOrThrow();
     expect(stored).toMatchObject({ device_id: device.id, token_hash: hashSecret(session.token) });
-    await expect(authenticateUser(db(), device, session.token)).resolves.toMatchObject({
+    await expect(authenticateUser(db(), device, session.token, now)).resolves.toMatchObject({
       username: 'begeleider',
     });
 
@@ -165,7 +165,7 @@ describe('a paired desk', () => {
     expect(await refusal(throttled)).toMatchObject({ code: 'rate_limited' });
 
     for (const token of [undefined, '', 'x'.repeat(43), `${session.token}x`]) {
-      expect(await refusal(authenticateUser(db(), device, token))).toEqual({
+      expect(await refusal(authenticateUser(db(), device, token, now))).toEqual({
         code: 'unauthenticated',
         message: signedOutMessage,
       });
@@ -178,7 +178,7 @@ describe('a paired desk', () => {
     const one = await authenticateDevice(db(), first.header);
     const two = await authenticateDevice(db(), second.header);
     const session = await signIn(db(), throttle.forClient(one.id), one, { username: 'bea', password }, at);
-    expect(await refusal(authenticateUser(db(), two, session.token))).toMatchObject({
+    expect(await refusal(authenticateUser(db(), two, session.token, at))).toMatchObject({
       code: 'unauthenticated',
     });
   });
@@ -211,7 +211,7 @@ describe('a paired desk', () => {
       code: 'device_revoked',
       message: deviceRefusals.revoked,
     });
-    expect(await refusal(authenticateUser(db(), device, session.token))).toMatchObject({
+    expect(await refusal(authenticateUser(db(), device, session.token, at))).toMatchObject({
       code: 'unauthenticated',
     });
     const [after] = await h.ok('beheer', 'sync.devices', {});

@@ -68,24 +68,58 @@ export async function signIn(
 }
 
 /**
+ * How long a token lasts on the server. A desk in use syncs every half minute in the background, and each push or
+ * pull counts as use, so only a desk left unused for two weeks (a laptop in a drawer, one lost or taken) passes
+ * the idle limit. The absolute limit makes every user give their password to the server again each quarter, so a
+ * token copied off a desk stops working in time even while that desk keeps syncing. Either way the desk hears it
+ * is signed out, and the user's next sign-in there gets a new token.
+ */
+export const tokenLimits = { idleDays: 14, maxDays: 90 };
+
+const dayMs = 24 * 60 * 60 * 1000;
+/** How stale the recorded last use may get: a desk pulling every few seconds writes it once a minute, not each time. */
+const useResolutionMs = 60_000;
+const before = (now: string, ms: number) => new Date(Date.parse(now) - ms).toISOString();
+
+/**
  * The account a request acts as: its token must belong to this desk, not be revoked (a revoked desk revokes its
- * tokens), and its account must still be active. The token is found by its SHA-256, which reveals nothing through
- * timing about the token itself. A role changed meanwhile counts at once: the account is read fresh each time.
+ * tokens) nor expired (tokenLimits), and its account must still be active. The token is found by its SHA-256,
+ * which reveals nothing through timing about the token itself. A role changed or an account deactivated meanwhile
+ * counts at once: the account is read fresh each time, in the same statement. The use is noted only when the one
+ * noted is over a minute old, so the usual request costs that one statement.
  */
 export async function authenticateUser(
   db: Kysely<DB>,
   device: AuthenticatedDevice,
   token: string | undefined,
+  now: string,
 ): Promise<SessionAccount> {
   if (token === undefined || !keyPattern.test(token)) throw new Failure('unauthenticated', signedOutMessage);
   const row = await db
     .selectFrom('sync_tokens')
     .innerJoin('accounts', 'accounts.id', 'sync_tokens.account_id')
     .selectAll('accounts')
+    .select(['sync_tokens.id as token_id', 'sync_tokens.last_used_at'])
     .where('sync_tokens.token_hash', '=', hashSecret(token))
     .where('sync_tokens.device_id', '=', device.id)
     .where('sync_tokens.revoked_at', 'is', null)
+    .where('sync_tokens.created_at', '>', before(now, tokenLimits.maxDays * dayMs))
+    .where(
+      (eb) => eb.fn.coalesce('sync_tokens.last_used_at', 'sync_tokens.created_at'),
+      '>',
+      before(now, tokenLimits.idleDays * dayMs),
+    )
     .executeTakeFirst();
   if (row?.active !== 1) throw new Failure('unauthenticated', signedOutMessage);
-  return toSessionAccount(row);
+  const { token_id: tokenId, last_used_at: lastUsedAt, ...account } = row;
+  const stale = before(now, useResolutionMs);
+  if (lastUsedAt === null || lastUsedAt < stale) {
+    await db
+      .updateTable('sync_tokens')
+      .set({ last_used_at: now })
+      .where('id', '=', tokenId)
+      .where((eb) => eb.or([eb('last_used_at', 'is', null), eb('last_used_at', '<', stale)]))
+      .execute();
+  }
+  return toSessionAccount(account);
 }
