@@ -218,7 +218,7 @@ describe('a desk working alone', () => {
       ['sync.revokeDevice', { id: '019abcde-0000-7000-8000-000000000001', version: 1 }],
     ] as const) {
       const r = await alone.call(name, input);
-      expect(r, name).toEqual({ ok: false, error: { code: 'unavailable', message: beheerRefusals.alone } });
+      expect(r, name).toEqual({ ok: false, error: { code: 'invalid_input', message: beheerRefusals.alone } });
     }
     expect(await alone.core.store.db.selectFrom('sync_pairing_codes').selectAll().execute()).toEqual([]);
     expect(await alone.outbox()).toEqual([]);

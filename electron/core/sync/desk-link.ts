@@ -184,7 +184,8 @@ export class LinkService implements LinkControl {
 
   async atServer(call: BeheerCall, input: unknown, account: SessionAccount): Promise<Result<unknown>> {
     const link = this.link;
-    if (!link) throw new Failure('unavailable', beheerRefusals.alone);
+    // Not a fault of the moment (as unavailable would say): this computer works without a server.
+    if (!link) throw new Failure('invalid_input', beheerRefusals.alone);
     const token = (await readTokens(this.deps.dispatcher().store.db)).get(account.id);
     return askServer(link, token, call, input, () => void this.runner?.now());
   }
