@@ -1,8 +1,9 @@
 /**
  * The desk's link with a Schakel server, as the core runs it: whether this computer works as a team (a device
  * stored in sync_state, read at start), its background rounds of sync (desk-runner.ts, desk-round.ts), the status
- * line, connecting (desk-connect.ts), each user's sign-in at the server, and the end of it all when the beheerder
- * revoked this computer: its copy is wiped and it works on its own again.
+ * line, connecting (desk-connect.ts), each user's sign-in at the server, the beheerder's calls about the desks
+ * (desk-beheer.ts), and the end of it all when the beheerder revoked this computer: its copy is wiped and it works
+ * on its own again.
  */
 import type { z } from 'zod';
 import type { Result } from '../../../shared/result.ts';
