@@ -124,6 +124,19 @@ export interface SyncDevice {
 export const pairingCodeInput = z.strictObject({});
 export const revokeDeviceInput = z.strictObject({ id, version });
 
+/**
+ * The beheerder's calls about the server's desks. Made on a linked desk they are asked of the server at once
+ * (POST /sync/beheer, as the beheerder signed in there) and never queued: live actions, not commands to replay.
+ */
+export const beheerCalls = ['sync.devices', 'sync.pairingCode', 'sync.revokeDevice'] as const;
+export type BeheerCall = (typeof beheerCalls)[number];
+export const isBeheerCall = (call: string): call is BeheerCall =>
+  (beheerCalls as readonly string[]).includes(call);
+export const beheerRequest = z.strictObject({
+  call: z.enum(beheerCalls),
+  input: z.record(z.string(), z.unknown()),
+});
+
 /** A user signs in at the server from a paired desk, with the same name and password as anywhere. */
 export const signInRequest = loginInput;
 
@@ -180,7 +193,14 @@ export type LinkState = (typeof linkStates)[number];
 export interface SyncStatus {
   mode: DeskMode;
   /** The server this desk is paired with; null in single-desk mode. */
-  server: { url: string; fingerprint: string; organisatie: string; apparaat: string } | null;
+  server: {
+    url: string;
+    fingerprint: string;
+    organisatie: string;
+    /** This computer's name and its id in the server's list of desks (sync.devices). */
+    apparaat: string;
+    apparaatId: string;
+  } | null;
   verbinding: LinkState;
   /** Commands made on this computer that the server has not answered yet. */
   wachtend: number;

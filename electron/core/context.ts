@@ -2,8 +2,9 @@ import type { Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { FieldChange } from '../../shared/audit.ts';
 import type { BackupInfo, BackupOverview, BackupPreview, RecoveryKey } from '../../shared/backups.ts';
+import type { Result } from '../../shared/result.ts';
 import type { SessionAccount } from '../../shared/roles.ts';
-import type { ConnectResult, connectInput, SyncStatus } from '../../shared/sync.ts';
+import type { BeheerCall, ConnectResult, connectInput, SyncStatus } from '../../shared/sync.ts';
 import type { ClientLoginThrottle } from './auth/login-throttle.ts';
 import type { Failure } from './failure.ts';
 import type { DB } from './store/schema.ts';
@@ -65,6 +66,11 @@ export interface LinkControl {
     credentials: { username: string; password: string },
     refused: Failure,
   ): Promise<SessionAccount>;
+  /**
+   * A beheerder's call about the server's desks (beheerCalls): on a linked desk the server's answer, asked at once
+   * as `account`; null where the calls run here (the server's own core). Refused on a desk working alone.
+   */
+  atServer(call: BeheerCall, input: unknown, account: SessionAccount): Promise<Result<unknown> | null>;
 }
 
 /** What the backup calls may do; the core implements it (a restore swaps the open store). */

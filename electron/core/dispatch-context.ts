@@ -41,6 +41,8 @@ export const noLink: LinkControl = {
   syncNow: refuseLink,
   signedIn: () => {},
   signInAtServer: (_credentials, refused) => Promise.reject(refused),
+  // The server's own core: the desks are in its own store.
+  atServer: async () => null,
 };
 function refuseLink(): never {
   throw new Failure('unavailable', 'Koppelen met een server kan alleen in Schakel op een computer.');

@@ -5,6 +5,7 @@ import { dutchDate } from '../../shared/dates.ts';
 import { mayCall } from '../../shared/permissions.ts';
 import type { AppError, Result } from '../../shared/result.ts';
 import type { SessionAccount } from '../../shared/roles.ts';
+import { isBeheerCall } from '../../shared/sync.ts';
 import { writeAudit } from './audit/record.ts';
 import { LoginThrottle } from './auth/login-throttle.ts';
 import { handlers as allHandlers } from './calls.ts';
@@ -244,6 +245,11 @@ export class Dispatcher<S extends Store = Store> {
       idleLimitMilliseconds: () => this.idleLimitMilliseconds(),
     });
     try {
+      // On a linked desk the beheerder's calls about the desks are the server's (after the checks here, and again there).
+      if (account && isBeheerCall(call)) {
+        const answer = await this.controls().link.atServer(call, parsed.data, account);
+        if (answer) return answer;
+      }
       if (!contract[call].write) {
         const handler = this.handlers[call] as (ctx: ReadCtx, input: unknown) => Promise<unknown>;
         const value = await handler(

@@ -18,7 +18,7 @@ import { clientRefusals, type DeskCredentials, serverClient } from '../core/sync
 import { serverCertificate } from './certificate.ts';
 import type { ServerLimits } from './https-server.ts';
 import { type RunningSchakelServer, startSchakelServer } from './start-server.ts';
-import type { SyncServices } from './sync-routes.ts';
+import { bodyLimits, type SyncServices, selfRevokeMessage } from './sync-routes.ts';
 
 /** Short limits so the tests of slow clients take a second or two; the defaults are a few seconds. */
 const limits: Partial<ServerLimits> = {
@@ -48,6 +48,8 @@ const services: SyncServices = {
   },
   pull: async (_account, since) => pullAnswer ?? { cursor: since, tables: [], more: false },
   blob: async (_account, sha256) => (sha256 === storedBlobHash ? storedBlob : null),
+  // As the server's core does it: the beheerder's calls about the desks through the dispatcher, as that account.
+  beheer: (account, call, input) => h.core.dispatcher.dispatchAs(account, call, input),
 };
 
 let h: Harness;
@@ -69,7 +71,8 @@ async function start(dataDir: string, extra: Partial<ServerLimits> = {}, port?: 
 }
 
 beforeAll(async () => {
-  h = await harness(clock.toISOString());
+  // The server's store: the beheerder's calls about the desks run here only on PostgreSQL (a desk asks the server).
+  h = await harness(clock.toISOString(), 'postgres');
   await h.withTeam();
   server = await start(path.join(h.dir, 'server'));
 });
@@ -167,6 +170,49 @@ describe('the Schakel server over real TLS', () => {
       naam: 'Laptop Fatima',
       revokedAt: null,
     });
+  });
+
+  it('runs the beheerder’s calls about the desks as the signed-in account, and only those three', async () => {
+    const desk = await signedIn(await pairedDesk('Kantoor'), 'bea');
+    const lost = await signedIn(await pairedDesk('Laptop die zoekraakt'));
+    const devices = await client().beheer(desk, 'sync.devices', {});
+    if (!devices.ok) throw new Error(devices.error.message);
+    const listed = devices.value.find((d) => d.id === lost.deviceId);
+    expect(listed).toMatchObject({ naam: 'Laptop die zoekraakt', pairedBy: 'Bea Beheer', revokedAt: null });
+    expect(listed?.lastContactAt).toBe(clock.toISOString());
+
+    const made = await client().beheer(desk, 'sync.pairingCode', {});
+    expect(made.ok ? made.value.expiresAt : made.error.message).toBe('2026-11-25T10:15:00.000Z');
+    expect((await client().pair({ code: made.ok ? made.value.code : '', naam: 'Nieuw' })).ok).toBe(true);
+
+    // A desk does not revoke itself: its copy would be wiped under the beheerder's hands.
+    const self = await client().beheer(desk, 'sync.revokeDevice', { id: desk.deviceId, version: 1 });
+    expect(self).toEqual({ ok: false, error: { code: 'invalid_input', message: selfRevokeMessage } });
+    // Another role on a desk is refused by the server's dispatcher, whatever the desk let through.
+    const byOther = await client().beheer(lost, 'sync.revokeDevice', { id: desk.deviceId, version: 1 });
+    expect(byOther).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const revoked = await client().beheer(desk, 'sync.revokeDevice', {
+      id: lost.deviceId,
+      version: listed?.version ?? 0,
+    });
+    expect(revoked).toEqual({ ok: true, value: { id: lost.deviceId, version: (listed?.version ?? 0) + 1 } });
+    expect((await client().pull(lost, 0)).ok ? null : 'refused').toBe('refused');
+
+    const headers = { authorization: deviceHeader(desk), [userTokenHeader]: desk.userToken ?? '' };
+    const ask = (body: unknown, extra: Record<string, string> = headers) =>
+      raw('POST', '/sync/beheer', { headers: extra, body: JSON.stringify(body) });
+    for (const call of ['persons.list', 'sync.connect', 'accounts.create', 'sync.importRows'])
+      expectRefused(await ask({ call, input: {} }), 400, 'invalid_input');
+    expectRefused(await ask({ call: 'sync.devices' }), 400, 'invalid_input');
+    expectRefused(
+      await ask({ call: 'sync.devices', input: {} }, { authorization: deviceHeader(desk) }),
+      401,
+      'unauthenticated',
+    );
+    const padded = { call: 'sync.devices', input: { x: 'x'.repeat(bodyLimits.beheer) } };
+    expectRefused(await ask(padded), 413, 'invalid_input', 'De aanvraag is te groot.');
+    // The dispatcher checks the input too: an unknown field, in Dutch.
+    expectRefused(await ask({ call: 'sync.devices', input: { x: 1 } }), 400, 'invalid_input');
   });
 
   it('hands the desk pulled tables whose rows fit their columns, and refuses an answer with any row that does not', async () => {

@@ -6,6 +6,8 @@
  *          the password is read from SCHAKEL_WACHTWOORD or the first line of standard input
  *   server koppelcode --gebruiker NAAM                      a one-time pairing code for a new desk, made for that
  *          beheerder, with the fingerprint the desk pins
+ *   server werkplekken --gebruiker NAAM                     every paired desk: when, by whom, last contact, status
+ *   server intrekken NAAM-OF-ID --gebruiker NAAM            revokes a desk (a lost laptop); see devices-cli.ts
  *   server backup [--naar MAP] [--bewaar N] [--pg-dump PAD]  one backup now with pg_dump (backup-cli.ts)
  *   server herstellen BESTAND [--pg-dump PAD]               a backup put back, while no server serves
  *   server --backup-every UREN [--naar MAP] [--bewaar N] [--pg-dump PAD]   serves, with backups on a schedule
@@ -14,8 +16,6 @@
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { formatDateTime } from '../../shared/format.ts';
-import type { PairingCode } from '../../shared/sync.ts';
 import { backupCommand, scheduleSettings } from './backup-cli.ts';
 import { type ScheduleOptions, scheduleBackups } from './backup-schedule.ts';
 import { Refusal } from './refusal.ts';
@@ -64,7 +64,7 @@ async function readPassword(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8').split('\n')[0] ?? '';
 }
 
-/** `inrichten` and `koppelcode`: one task, then the core stops (also when the task is refused). */
+/** `inrichten` and the beheerder's tasks about desks: one task, then the core stops (also when it is refused). */
 async function task(core: ServerCore, command: string): Promise<void> {
   const call = async (client: string, name: string, input: unknown) => {
     const r = await core.dispatcher.dispatch(name, input, client);
@@ -82,25 +82,18 @@ async function task(core: ServerCore, command: string): Promise<void> {
     console.log(`Ingericht: ${values.organisatie}, beheerder ${values.gebruiker}.`);
     return;
   }
-  if (command === 'koppelcode') {
-    const { toSessionAccount } = await import('../core/accounts/account-rows.ts');
+  const devices = await import('./devices-cli.ts');
+  if (command === 'koppelcode' || command === 'werkplekken' || command === 'intrekken') {
+    const account = await devices.beheerderSession(core, values.gebruiker);
+    if (command === 'werkplekken') return devices.listDevicesCommand(core, account);
+    if (command === 'intrekken') return devices.revokeCommand(core, account, positionals[1]);
     const { serverCertificate } = await import('./certificate.ts');
-    const account = await core.store.db
-      .selectFrom('accounts')
-      .selectAll()
-      .where('username', '=', (values.gebruiker ?? '').toLowerCase())
-      .executeTakeFirst();
-    if (!account?.active || !account.is_beheerder) fail('Geef met --gebruiker een actieve beheerder op.');
-    const session = toSessionAccount(account as NonNullable<typeof account>);
-    const made = await core.dispatcher.dispatchAs(session, 'sync.pairingCode', {});
-    if (!made.ok) fail(made.error.message);
-    const code = (made as { value: PairingCode }).value;
     const { fingerprint } = await serverCertificate(dataDir, certificateFiles, values.hostname ?? []);
-    console.log(`Koppelcode: ${code.code} (geldig tot ${formatDateTime(code.expiresAt)})`);
-    console.log(`Vingerafdruk van de server: ${fingerprint}`);
-    return;
+    return devices.pairingCodeCommand(core, account, fingerprint);
   }
-  fail('Gebruik: scripts/schakel server [inrichten | koppelcode | backup | herstellen BESTAND] [opties]');
+  fail(
+    'Gebruik: scripts/schakel server [inrichten | koppelcode | werkplekken | intrekken NAAM | backup | herstellen BESTAND] [opties]',
+  );
 }
 
 async function serve(core: ServerCore, backups: Omit<ScheduleOptions, 'url'> | null): Promise<void> {

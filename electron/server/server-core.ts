@@ -60,6 +60,7 @@ export async function startServerCore(options: ServerCoreOptions): Promise<Serve
     pull: (account, since, limit) => pullChanges(store.db, account, since, limit),
     // Receipts and printed PDFs still travel inside their rows; the blob route answers none yet.
     blob: async () => null,
+    beheer: (account, call, input) => dispatcher.dispatchAs(account, call, input),
   };
   return {
     url,

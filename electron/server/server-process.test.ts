@@ -9,10 +9,16 @@ import { v7 } from 'uuid';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type Harness, harness, personInput } from '../../test/support/harness.ts';
 import { pulledRows } from '../../test/support/pulled-rows.ts';
-import { pairedDesk, type ServerProcess, serverProcess } from '../../test/support/server-process.ts';
+import {
+  type Listening,
+  pairedDesk,
+  type ServerProcess,
+  serverProcess,
+} from '../../test/support/server-process.ts';
 
 let server: ServerProcess;
 let desk: Harness;
+let listening: Listening;
 
 beforeAll(async () => {
   server = await serverProcess();
@@ -32,7 +38,7 @@ it('is set up, hands out a pairing code while it serves, and serves a paired des
   );
   expect(setup.stdout).toContain('Ingericht: Welzijn Oost');
 
-  const listening = await server.start();
+  listening = await server.start();
   // The pairing code comes from `koppelcode` beside the running server, with the fingerprint it shows.
   const { client, credentials, organisatie } = await pairedDesk(server, listening, { setUp: false });
   expect(organisatie).toBe('Welzijn Oost');
@@ -70,3 +76,38 @@ it('is set up, hands out a pairing code while it serves, and serves a paired des
   const again = await client.pull(credentials, pulled.value.cursor);
   expect(again).toEqual({ ok: true, value: { cursor: pulled.value.cursor, tables: [], more: false } });
 }, 60_000);
+
+/** A command the beheerder mistyped: exit code 2 and the Dutch refusal on standard error, nothing more. */
+async function refused(...args: string[]): Promise<string> {
+  const failed = await server.cli(...args).then(
+    () => null,
+    (e: { code: number; stderr: string }) => e,
+  );
+  expect(failed?.code, args.join(' ')).toBe(2);
+  return failed?.stderr.trim() ?? '';
+}
+
+it('lists the paired desks and revokes a lost one by name from the command line, for a beheerder', async () => {
+  const lost = await pairedDesk(server, listening, { setUp: false, naam: 'Laptop kwijt' });
+  const listed = (await server.cli('werkplekken', '--gebruiker', 'bea')).stdout.split('\n');
+  expect(listed[0]).toMatch(/^Naam +Gekoppeld op +Door +Laatste contact +Status +Id$/);
+  const row = listed.find((line) => line.startsWith('Laptop kwijt'));
+  expect(row).toMatch(
+    /^Laptop kwijt +\d{1,2}-\d{1,2}-\d{4} \d\d:\d\d +Bea Beheer +\d{1,2}-\d{1,2}-\d{4} \d\d:\d\d +actief +[0-9a-f-]{36}$/,
+  );
+  expect(listed.some((line) => line.startsWith('Laptop administratie'))).toBe(true);
+
+  expect(await refused('werkplekken')).toBe('Geef met --gebruiker een actieve beheerder op.');
+  expect(await refused('intrekken', 'Onbekend', '--gebruiker', 'bea')).toMatch(
+    /geen werkplek met de naam of het id ‘Onbekend’/,
+  );
+
+  const revoked = await server.cli('intrekken', 'laptop KWIJT', '--gebruiker', 'bea');
+  expect(revoked.stdout).toMatch(/^Ingetrokken: Laptop kwijt\./);
+  expect(await lost.client.pull(lost.credentials, 0)).toMatchObject({
+    ok: false,
+    error: { code: 'device_revoked' },
+  });
+  const after = (await server.cli('werkplekken', '--gebruiker', 'bea')).stdout;
+  expect(after).toMatch(/\nLaptop kwijt .* ingetrokken op \d{1,2}-\d{1,2}-\d{4} \d\d:\d\d +[0-9a-f-]{36}\n/);
+}, 90_000);

@@ -15,6 +15,7 @@ import type { z } from 'zod';
 import { type CallName, callNames, contract } from '../../shared/contract.ts';
 import type { AppError } from '../../shared/result.ts';
 import {
+  beheerCalls,
   type CommandResult,
   type PushedCommand,
   protocolHeader,
@@ -265,6 +266,7 @@ const routes = {
   '/sync/login': 'POST',
   '/sync/push': 'POST',
   '/sync/pull': 'POST',
+  '/sync/beheer': 'POST',
 } as const;
 const blobRoute = /^\/sync\/blob\/[^/]*$/;
 /** The protocol version the server speaks; the fuzz sends others too. */
@@ -362,12 +364,17 @@ function bodyFor(path: string): fc.Arbitrary<string> {
               since: fc.oneof(fc.nat(), oddNumber, hostileValue),
               limit: fc.oneof(fc.nat(), oddNumber),
             })
-          : fc.record({
-              commands: fc.oneof(
-                { arbitrary: fc.array(pushedCommand, { minLength: 1, maxLength: 4 }), weight: 12 },
-                hostileValue,
-              ),
-            });
+          : path === '/sync/beheer'
+            ? // The desks' users are no beheerders: past the checks, the dispatcher refuses, writing nothing.
+              fc
+                .oneof(fc.constantFrom(...beheerCalls, ...otherCalls), hostileString)
+                .chain((call) => fc.record({ call: fc.constant(call), input: inputFor(call) }))
+            : fc.record({
+                commands: fc.oneof(
+                  { arbitrary: fc.array(pushedCommand, { minLength: 1, maxLength: 4 }), weight: 12 },
+                  hostileValue,
+                ),
+              });
   return fc.oneof(
     { arbitrary: shaped.map(asJson), weight: 12 },
     { arbitrary: hostileValue.map(asJson), weight: 2 },
@@ -381,7 +388,7 @@ function bodyFor(path: string): fc.Arbitrary<string> {
 const fuzzRequest: fc.Arbitrary<FuzzRequest> = fc
   .oneof(
     { arbitrary: fc.constant('/sync/push'), weight: 5 },
-    { arbitrary: fc.constantFrom('/sync/pair', '/sync/login', '/sync/pull'), weight: 3 },
+    { arbitrary: fc.constantFrom('/sync/pair', '/sync/login', '/sync/pull', '/sync/beheer'), weight: 3 },
     {
       arbitrary: fc.oneof(
         fc.constantFrom(

@@ -1,7 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Kysely } from 'kysely';
+import { httpStatusFor, type Result } from '../../shared/result.ts';
 import type { SessionAccount } from '../../shared/roles.ts';
 import {
+  type BeheerCall,
+  beheerRequest,
   blobHash,
   type PullResponse,
   type PushedCommand,
@@ -28,6 +31,8 @@ export interface SyncServices {
   pull(account: SessionAccount, since: number, limit: number): Promise<PullResponse>;
   /** A receipt or printed PDF by its SHA-256, or null when the server has none this account may read. */
   blob(account: SessionAccount, sha256: string): Promise<Buffer | null>;
+  /** A beheerder's call about the desks, through the dispatcher as this account (its role checked there). */
+  beheer(account: SessionAccount, call: BeheerCall, input: unknown): Promise<Result<unknown>>;
 }
 
 export interface SyncRouteDeps {
@@ -44,7 +49,16 @@ export interface SyncRouteDeps {
  * Body caps per route: a pairing or sign-in is a few hundred bytes; a push is up to 500 commands in some 8 MB, or
  * one larger command alone (a claim with five receipts of 5 MB is some 35 MB as JSON).
  */
-export const bodyLimits = { pair: 2 * 1024, login: 2 * 1024, pull: 1024, push: 48 * 1024 * 1024 } as const;
+export const bodyLimits = {
+  pair: 2 * 1024,
+  login: 2 * 1024,
+  pull: 1024,
+  beheer: 1024,
+  push: 48 * 1024 * 1024,
+} as const;
+
+export const selfRevokeMessage =
+  'Deze computer kan zichzelf niet intrekken. Trek hem in vanaf een andere computer of op de server (scripts/schakel server intrekken).';
 
 const blobPath = /^\/sync\/blob\/([^/]*)$/;
 
@@ -100,6 +114,14 @@ export async function handleSyncRequest(
     const { since, limit } = await jsonBody(req, bodyLimits.pull, pullRequest);
     await recordContact(deps.db, device, now());
     sendJson(res, 200, { ok: true, value: await deps.services.pull(account, since, limit) });
+  } else if (route === 'beheer') {
+    const { call, input } = await jsonBody(req, bodyLimits.beheer, beheerRequest);
+    // Its copy would be wiped while the beheerder works on it: another desk or the server's command line does it.
+    if (call === 'sync.revokeDevice' && input.id === device.id)
+      throw new Failure('invalid_input', selfRevokeMessage);
+    await recordContact(deps.db, device, now());
+    const result = await deps.services.beheer(account, call, input);
+    sendJson(res, result.ok ? 200 : httpStatusFor[result.error.code], result);
   } else {
     const hash = blobHash.safeParse(blob?.[1]);
     if (!hash.success) throw new Failure('invalid_input', 'Ongeldige verwijzing naar een bestand.');
@@ -116,7 +138,7 @@ export async function handleSyncRequest(
   }
 }
 
-function routeOf(path: string): 'pair' | 'login' | 'push' | 'pull' | undefined {
+function routeOf(path: string): 'pair' | 'login' | 'push' | 'pull' | 'beheer' | undefined {
   switch (path) {
     case '/sync/pair':
       return 'pair';
@@ -126,6 +148,8 @@ function routeOf(path: string): 'pair' | 'login' | 'push' | 'pull' | undefined {
       return 'push';
     case '/sync/pull':
       return 'pull';
+    case '/sync/beheer':
+      return 'beheer';
     default:
       return undefined;
   }

@@ -1,12 +1,14 @@
 /**
  * The desk's link with a Schakel server, as the core runs it: whether this computer works as a team (a device
  * stored in sync_state, read at start), its background rounds of sync (desk-runner.ts, desk-round.ts), the status
- * line, connecting (desk-connect.ts), each user's sign-in at the server, and the end of it all when the beheerder
- * revoked this computer: its copy is wiped and it works on its own again.
+ * line, connecting (desk-connect.ts), each user's sign-in at the server, the beheerder's calls about the desks
+ * (desk-beheer.ts), and the end of it all when the beheerder revoked this computer: its copy is wiped and it works
+ * on its own again.
  */
 import type { z } from 'zod';
+import type { Result } from '../../../shared/result.ts';
 import type { SessionAccount } from '../../../shared/roles.ts';
-import type { ConnectResult, connectInput, LinkState, SyncStatus } from '../../../shared/sync.ts';
+import type { BeheerCall, ConnectResult, connectInput, LinkState, SyncStatus } from '../../../shared/sync.ts';
 import { writeAudit } from '../audit/record.ts';
 import type { LinkControl } from '../context.ts';
 import type { Dispatcher } from '../dispatcher.ts';
@@ -15,6 +17,7 @@ import type { AppLog } from '../log/app-log.ts';
 import type { Sessions } from '../sessions.ts';
 import type { SqliteStore } from '../store/store.ts';
 import type { CommandRecorder } from './command-recorder.ts';
+import { askServer, beheerRefusals } from './desk-beheer.ts';
 import { auditConnection, linkComputer, type Pairing, pairAndSignIn } from './desk-connect.ts';
 import { type DeskLink, readLink, readPulledAt, readTokens } from './desk-link-state.ts';
 import { teamRecorder } from './desk-outbox.ts';
@@ -124,6 +127,7 @@ export class LinkService implements LinkControl {
             fingerprint: link.fingerprint,
             organisatie: link.organisatie,
             apparaat: link.apparaat,
+            apparaatId: link.deviceId,
           }
         : null,
       verbinding,
@@ -177,6 +181,14 @@ export class LinkService implements LinkControl {
     if (!this.link || this.tokenHolders.has(account.id)) return;
     this.waiting.set(account.id, { username: account.username, password });
     void this.runner?.now();
+  }
+
+  async atServer(call: BeheerCall, input: unknown, account: SessionAccount): Promise<Result<unknown>> {
+    const link = this.link;
+    // Not a fault of the moment (as unavailable would say): this computer works without a server.
+    if (!link) throw new Failure('invalid_input', beheerRefusals.alone);
+    const token = (await readTokens(this.deps.dispatcher().store.db)).get(account.id);
+    return askServer(link, token, call, input, () => void this.runner?.now());
   }
 
   async connect(input: z.output<typeof connectInput>, account: SessionAccount): Promise<ConnectResult> {

@@ -12,7 +12,8 @@ let throttle: LoginThrottle;
 const at = '2026-11-25T10:00:00.000Z';
 
 beforeEach(async () => {
-  h = await harness(at);
+  // The server's store: on a desk these calls go to the server (desk-beheer.ts).
+  h = await harness(at, 'postgres');
   await h.withTeam();
   throttle = new LoginThrottle();
 });

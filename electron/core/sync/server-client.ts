@@ -2,9 +2,11 @@ import http from 'node:http';
 import { isIP } from 'node:net';
 import tls from 'node:tls';
 import { z } from 'zod';
+import type { CallInput, CallOutput } from '../../../shared/contract.ts';
 import { type AppError, type ErrorCode, httpStatusFor, type Result } from '../../../shared/result.ts';
 import { roles } from '../../../shared/roles.ts';
 import {
+  type BeheerCall,
   commandOutcomes,
   deviceAuthScheme,
   type PairResponse,
@@ -14,6 +16,7 @@ import {
   type pairRequest,
   protocolHeader,
   type SignInResponse,
+  type SyncDevice,
   type signInRequest,
   syncProtocolVersion,
   userTokenHeader,
@@ -74,6 +77,9 @@ export function serverClient(address: ServerAddress, options: ClientOptions = {}
       request('/sync/push', { commands }, pushResponse, desk),
     pull: (desk: DeskCredentials, since: number, limit?: number) =>
       request('/sync/pull', { since, ...(limit === undefined ? {} : { limit }) }, pullResponse, desk),
+    /** A beheerder's call about the server's desks, run there at once as the signed-in user. */
+    beheer: <C extends BeheerCall>(desk: DeskCredentials, call: C, input: CallInput<C>) =>
+      request('/sync/beheer', { call, input }, beheerAnswers[call] as z.ZodType<CallOutput<C>>, desk),
   };
 }
 
@@ -262,6 +268,24 @@ const signInResponse = z.object({
     isBeheerder: z.boolean(),
   }),
 }) satisfies z.ZodType<SignInResponse>;
+
+const moment = z.iso.datetime({ offset: true });
+
+const syncDevice = z.object({
+  id,
+  naam: z.string().max(200),
+  pairedAt: moment,
+  pairedBy: z.string().max(200).nullable(),
+  lastContactAt: moment.nullable(),
+  revokedAt: moment.nullable(),
+  version: z.int().min(1),
+}) satisfies z.ZodType<SyncDevice>;
+
+const beheerAnswers: { [C in BeheerCall]: z.ZodType<CallOutput<C>> } = {
+  'sync.devices': z.array(syncDevice).max(100_000),
+  'sync.pairingCode': z.object({ code: z.string().max(64), expiresAt: moment }),
+  'sync.revokeDevice': z.object({ id, version: z.int().min(1) }),
+};
 
 const pushResponse = z.object({
   results: z.array(

@@ -1,12 +1,18 @@
-import { Alert, Button, Group, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
-import { Fragment, type ReactNode, useEffect, useId, useState } from 'react';
+import { Alert, Button, Group, Loader, Paper, Stack, Table, Title } from '@mantine/core';
+import { type ReactNode, useEffect, useId, useState } from 'react';
 import type { SyncStatus } from '../../../../shared/sync.ts';
 import { showServerError } from '../../lib/forms.ts';
+import { useCan } from '../../lib/session.tsx';
 import { ConnectForm } from './ConnectForm.tsx';
+import { DevicesPanel } from './DevicesPanel.tsx';
+import { Fingerprint } from './Fingerprint.tsx';
 import { statusText } from './status-text.ts';
 import { useSyncStatus } from './sync-status.tsx';
 
-/** Instellingen → Werken met een server (beheerder): connecting this computer, or how it is connected. */
+/**
+ * Instellingen → Werken met een server (beheerder): connecting this computer, or how it is connected and the
+ * computers working with the server.
+ */
 export function ServerSection() {
   const { status, error, refresh } = useSyncStatus();
   // The count of this computer's records changes with every save: ask afresh when the section opens.
@@ -38,6 +44,7 @@ export function ServerSection() {
 
 function Connected({ status, server }: { status: SyncStatus; server: NonNullable<SyncStatus['server']> }) {
   const { syncNow } = useSyncStatus();
+  const can = useCan();
   const [busy, setBusy] = useState(false);
   const now = async () => {
     setBusy(true);
@@ -75,26 +82,7 @@ function Connected({ status, server }: { status: SyncStatus; server: NonNullable
           Nu bijwerken
         </Button>
       </Group>
+      {can('sync.devices') && <DevicesPanel server={server} />}
     </Stack>
-  );
-}
-
-/** 32 hex pairs in monospace, broken over lines only after a colon, so each pair stays whole. */
-function Fingerprint({ value }: { value: string }) {
-  const pairs = value.split(':');
-  return (
-    <Text span ff="monospace" size="sm">
-      {pairs.map((pair, i) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: the pairs are fixed text, never reordered.
-        <Fragment key={i}>
-          {pair}
-          {i < pairs.length - 1 && (
-            <>
-              :<wbr />
-            </>
-          )}
-        </Fragment>
-      ))}
-    </Text>
   );
 }

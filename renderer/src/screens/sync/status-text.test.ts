@@ -11,6 +11,7 @@ const team: SyncStatus = {
     fingerprint: 'AB:CD',
     organisatie: 'Welzijn Oost',
     apparaat: 'Balie',
+    apparaatId: '019abcde-0000-7000-8000-000000000001',
   },
   verbinding: 'online',
   wachtend: 0,
