@@ -140,6 +140,10 @@ const expected: Record<string, string> = {
   'sync.revokeDevice': 'B',
   'sync.inbox': 'L',
   'sync.resolve': 'L',
+  'sync.status': 'L',
+  'sync.connect': 'B',
+  'sync.now': 'L',
+  'sync.importRows': 'B',
 };
 
 const letter = {

@@ -13,6 +13,7 @@ import { Failure } from '../failure.ts';
 import { settingsId } from '../settings/read.ts';
 import type { ClaimsTable } from '../store/schema.ts';
 import { errorCode } from '../store/store-error.ts';
+import { updateVersioned } from '../versioning.ts';
 import { type UploadTable, uploadTables } from './upload-tables.ts';
 import { bytesOf } from './wire-rows.ts';
 
@@ -97,17 +98,21 @@ async function replaceSettings(ctx: WriteCtx, rows: Record<string, unknown>[]): 
   if (!row || more.length > 0 || row.id !== settingsId)
     throw refused('rows', 'Tabel settings neemt alleen de instellingen van de organisatie over.');
   const { id: _id, version: _version, updated_at: _at, ...values } = row;
-  const updated = await ctx.db
-    .updateTable('settings')
-    .set({ ...(values as object), updated_at: ctx.now, version: 2 })
-    .where('id', '=', settingsId)
-    .where('version', '=', 1)
-    .executeTakeFirst();
-  if (Number(updated.numUpdatedRows) === 0)
-    throw refused(
-      'rows',
-      'De instellingen van de organisatie zijn op de server al gewijzigd sinds die is ingericht; ze blijven zoals ze daar zijn.',
-    );
+  // Version 1 is the row as the setup wrote it.
+  await updateVersioned(
+    ctx,
+    'settings',
+    { id: settingsId, version: 1 },
+    { ...values, updated_at: ctx.now },
+    null,
+  ).catch((thrown: unknown) => {
+    if (thrown instanceof Failure && thrown.error.code === 'conflict')
+      throw refused(
+        'rows',
+        'De instellingen van de organisatie zijn op de server al gewijzigd sinds die is ingericht; ze blijven zoals ze daar zijn.',
+      );
+    throw thrown;
+  });
   return { table: 'settings', rijen: 1 };
 }
 
