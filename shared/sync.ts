@@ -75,6 +75,11 @@ export interface PullResponse {
   tables: PulledTable[];
   /** More changes wait beyond this page. */
   more: boolean;
+  /**
+   * The server is behind the desk's cursor: it was put back from a backup. The desk drops its copy and pulls again
+   * from the first change (its waiting commands stay and go as usual).
+   */
+  opnieuw?: true;
 }
 
 export const pairRequest = z.strictObject({

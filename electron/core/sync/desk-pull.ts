@@ -58,6 +58,18 @@ export async function withoutForeignKeys<T>(
   });
 }
 
+/**
+ * The server was put back from a backup: what this desk holds may be newer than anything there, and no change will
+ * ever say so. Its copy goes (the rows, and the undo log of rows as they were before the waiting commands), the
+ * cursor returns to 0, and the pull brings the server's state; the waiting commands are replayed on top after it.
+ */
+async function emptyCopy(transaction: Transaction<DB>, tables: Iterable<string>): Promise<void> {
+  for (const table of tables) await transaction.deleteFrom(table as 'persons').execute();
+  await transaction.deleteFrom('sync_undo').execute();
+  await rebuildGrantedAllowance(transaction);
+  await storeCursor(transaction, 0);
+}
+
 export interface PullSummary {
   cursor: number;
   rows: number;
@@ -73,6 +85,13 @@ export async function pullInto(dispatcher: Dispatcher, pull: Pull): Promise<Pull
   try {
     for (;;) {
       const page = await pull(cursor, pullPageLimit);
+      if (page.opnieuw) {
+        await withoutForeignKeys(db, (transaction) => emptyCopy(transaction, tables.keys()));
+        changed = true;
+        first = false;
+        cursor = 0;
+        continue;
+      }
       await withoutForeignKeys(db, async (transaction) => {
         const touched = first ? await restoreUndone(transaction) : new Set<string>();
         changed ||= touched.size > 0;

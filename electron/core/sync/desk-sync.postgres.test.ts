@@ -3,6 +3,7 @@
  * records each command with its effect, push moves every command to applied or the user's inbox, pull brings the
  * server's rows and shows the commands still waiting on top, and the inbox's resolution sends one again.
  */
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallInput } from '../../../shared/contract.ts';
 import { personInput } from '../../../test/support/harness.ts';
@@ -271,5 +272,47 @@ describe('a session of two desks with offline periods', () => {
           .orderBy('id')
           .execute(),
       ).toEqual(server);
+  });
+});
+
+describe('a server put back from a backup', () => {
+  it('has a desk ahead of it drop its copy and pull again, its waiting command kept', async () => {
+    const db = team.server().db;
+    const { seq: atBackup } = await db.selectFrom('sync_clock').select('seq').executeTakeFirstOrThrow();
+    const later = await leider.ok('persons.create', personInput({ voornaam: 'Na', achternaam: 'Backup' }));
+    await leider.sync();
+    expect(await deskPerson(leider, later.id)).toBeDefined();
+    // What a restore of the backup does to the server: the person and the changes after it are gone (the rows
+    // that refer to the person too; triggers and foreign keys are held off, as pg_restore does).
+    await db.transaction().execute(async (t) => {
+      await sql`set local session_replication_role = replica`.execute(t);
+      await t.deleteFrom('audit_log').where('record_id', '=', later.id).execute();
+      await t.deleteFrom('person_languages').where('person_id', '=', later.id).execute();
+      await t.deleteFrom('person_status_history').where('person_id', '=', later.id).execute();
+      await t.deleteFrom('persons').where('id', '=', later.id).execute();
+      await t.deleteFrom('sync_changes').where('seq', '>', atBackup).execute();
+      await t.updateTable('sync_clock').set({ seq: atBackup }).execute();
+    });
+    // Meanwhile this desk made one more change, which waits.
+    const waiting = await leider.ok('persons.create', personInput({ voornaam: 'Wacht', achternaam: 'Nog' }));
+
+    const pulled = await leider.pull();
+    expect(pulled.cursor).toBeLessThanOrEqual(Number(atBackup));
+    // Gone as on the server; the waiting one shown on top, and still waiting.
+    expect(await deskPerson(leider, later.id)).toBeUndefined();
+    expect(await deskPerson(leider, waiting.id)).toBeDefined();
+    expect((await leider.outbox()).map((c) => c.call)).toEqual(['persons.create']);
+    // The desk's copy is the server's again: every person there is here.
+    const onServer = await db.selectFrom('persons').select('id').orderBy('id').execute();
+    const onDesk = await leider
+      .db()
+      .selectFrom('persons')
+      .select('id')
+      .where('id', '<>', waiting.id)
+      .orderBy('id')
+      .execute();
+    expect(onDesk).toEqual(onServer);
+    await leider.sync();
+    expect(await serverPerson(waiting.id)).toBeDefined();
   });
 });

@@ -337,4 +337,5 @@ const pullResponse = z.object({
   cursor: z.int().min(0),
   tables: z.array(pulledTable),
   more: z.boolean(),
+  opnieuw: z.literal(true).optional(),
 }) satisfies z.ZodType<PullResponse>;

@@ -24,14 +24,17 @@ export async function pullChanges(
   fileBudget = pageFileBytes,
 ): Promise<PullResponse> {
   // Nothing new, the usual answer to a desk that pulls every few seconds: one statement (its own snapshot) says
-  // so, without opening a transaction.
-  const anything = await db
-    .selectFrom('sync_changes')
-    .select('seq')
-    .where('seq', '>', since)
-    .limit(1)
-    .execute();
-  if (anything.length === 0) return { cursor: since, tables: [], more: false };
+  // so, without opening a transaction, and also whether the desk is ahead of the server: a cursor past the last
+  // number given out means the database was put back from a backup, and the desk starts again from the first.
+  const clock = await db
+    .selectFrom('sync_clock')
+    .select((eb) => [
+      'seq',
+      eb.exists(eb.selectFrom('sync_changes').select('seq').where('seq', '>', since)).as('newer'),
+    ])
+    .executeTakeFirst();
+  if (clock && Number(clock.seq) < since) return { cursor: 0, tables: [], more: true, opnieuw: true };
+  if (!clock?.newer) return { cursor: since, tables: [], more: false };
   // One snapshot for the page: the feed and the rows it names are read as of the same moment.
   return db
     .transaction()
