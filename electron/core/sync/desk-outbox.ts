@@ -6,6 +6,7 @@ import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { PushedCommand } from '../../../shared/sync.ts';
 import { IdSource } from '../ids.ts';
 import type { DB, SyncOutboxTable } from '../store/schema.ts';
+import { commandParts } from './command-parts.ts';
 import type { CommandRecorder } from './command-recorder.ts';
 import { startCapture, stopCapture } from './desk-undo.ts';
 
@@ -38,24 +39,26 @@ export async function appendToOutbox(
     .execute();
 }
 
-/** Records each command call in the outbox and captures the rows it changes (desk-undo.ts). */
+/** Records each command call in the outbox (command-parts.ts) and captures the rows it changes (desk-undo.ts). */
 export const outboxRecorder: CommandRecorder = {
   before: startCapture,
   async after(transaction, command) {
     await stopCapture(transaction);
     // Every command call needs a signed-in user (shared/permissions.ts); the server replays it as them.
     if (!command.accountId) throw new Error(`${command.call} recorded without an account`);
-    await appendToOutbox(
-      transaction,
-      {
-        id: new IdSource(command.now).next(),
-        accountId: command.accountId,
-        call: command.call,
-        input: command.input,
-        context: { now: command.now, ids: command.ids },
-      },
-      command.now,
-    );
+    const commandIds = new IdSource(command.now);
+    for (const part of commandParts(command))
+      await appendToOutbox(
+        transaction,
+        {
+          id: commandIds.next(),
+          accountId: command.accountId,
+          call: command.call,
+          input: part.input,
+          context: { now: command.now, ids: part.ids },
+        },
+        command.now,
+      );
   },
 };
 

@@ -6,7 +6,8 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallInput } from '../../../shared/contract.ts';
-import { personInput } from '../../../test/support/harness.ts';
+import { fiscalYear } from '../../../shared/fiscal/fiscal-table.ts';
+import { personInput, volunteerContract } from '../../../test/support/harness.ts';
 import { type SyncDesk, syncDesk } from '../../../test/support/sync-desk.ts';
 import { type SyncTeam, syncTeam } from '../../../test/support/sync-server.ts';
 
@@ -314,5 +315,125 @@ describe('a server put back from a backup', () => {
     expect(onDesk).toEqual(onServer);
     await leider.sync();
     expect(await serverPerson(waiting.id)).toBeDefined();
+  });
+});
+
+describe('claims approved offline', () => {
+  it('are checked again by the server, which refuses only the claim that now crosses the month cap', async () => {
+    const cap = fiscalYear(2026)?.maxPerMonth ?? 0;
+    const admin = await syncDesk(team, 'administrateur');
+    const other = await syncDesk(team, 'administrateur');
+    try {
+      // The projectleider registers a volunteer whose every activity pays half the month cap, and a km one cent.
+      const input = personInput({
+        voornaam: 'Fatima',
+        achternaam: 'Cap',
+        status: 'actief',
+        statusDatum: '2026-01-01',
+      });
+      const person = await leider.ok('persons.create', input);
+      const draft = await leider.ok(
+        'contracts.create',
+        volunteerContract(person.id, {
+          vergoedingEenheid: 'activiteit',
+          vergoedingCents: cap / 2,
+          kmVergoedingCents: 1,
+        }),
+      );
+      await leider.ok('contracts.finalize', { id: draft.id, version: 1 });
+      await leider.sync();
+      await admin.pull();
+      const claim = (datum: string, soort: 'activiteit' | 'km') =>
+        admin.ok('claims.create', {
+          personId: person.id,
+          soort,
+          datum,
+          omschrijving: `Voorlichting ${datum}`,
+          van: soort === 'km' ? 'Utrecht' : null,
+          naar: soort === 'km' ? 'Zeist' : null,
+          km: soort === 'km' ? 1 : null,
+          minuten: null,
+          bedragCents: null,
+          bonnen: [],
+        });
+      const a = await claim('2026-04-01', 'activiteit');
+      const b = await claim('2026-04-02', 'activiteit');
+      const c = await claim('2026-04-03', 'km');
+      await admin.sync();
+      await other.pull();
+
+      // Offline, the laptop approves a and c together: within the cap, as far as it knows.
+      await admin.ok('claims.approve', { items: [a, c].map((x) => ({ id: x.id, version: 1 })) });
+      expect((await admin.outbox()).map((o) => JSON.parse(o.input).items.length)).toEqual([1, 1]);
+      // Meanwhile the other desk approves b, the projectleider edits the person, the begeleider writes a log entry.
+      await other.ok('claims.approve', { items: [{ id: b.id, version: 1 }] });
+      await other.sync();
+      await leider.pull();
+      const { status: _s, statusDatum: _d, ...fields } = input;
+      await leider.ok('persons.update', { ...fields, id: person.id, version: 1, telefoon: '06 55555555' });
+      await leider.sync();
+      await guide.pull();
+      await guide.ok('begeleiding.addLogEntry', {
+        personId: person.id,
+        soort: 'ontwikkelingsgesprek',
+        signaalSoort: null,
+        datum: '2026-04-05',
+        duurMinuten: 30,
+        samenvatting: 'Gesprek over de declaraties',
+        afspraken: null,
+        volgendeAfspraak: null,
+        vertrouwelijk: false,
+        ownerId: null,
+        doelUpdates: [],
+      });
+      await guide.sync();
+
+      // Back online: a fits beside b (exactly the cap), c now crosses it and waits in the laptop's inbox.
+      const { push } = await admin.sync();
+      expect(push).toMatchObject({ toegepast: 1, afgewezen: 1, conflict: 0, wachtend: 0 });
+      const status = async (id: string) =>
+        (
+          await team
+            .server()
+            .db.selectFrom('claims')
+            .select('status')
+            .where('id', '=', id)
+            .executeTakeFirstOrThrow()
+        ).status;
+      expect([await status(a.id), await status(b.id), await status(c.id)]).toEqual([
+        'goedgekeurd',
+        'goedgekeurd',
+        'ingediend',
+      ]);
+      const inbox = await admin.ok('sync.inbox', {});
+      expect(inbox).toHaveLength(1);
+      expect(inbox[0]).toMatchObject({ call: 'claims.approve', outcome: 'afgewezen' });
+      expect(inbox[0]?.message).toContain('boven het maximum');
+      expect(JSON.stringify(inbox[0]?.input)).toContain(c.id);
+      // Nothing else was lost: the phone number and the log entry are on the server; the laptop holds no log.
+      expect((await serverPerson(person.id))?.telefoon).toBe('06 55555555');
+      expect((await deskPerson(admin, person.id))?.telefoon).toBe('06 55555555');
+      const logOnServer = await team
+        .server()
+        .db.selectFrom('log_entries')
+        .select('id')
+        .where('person_id', '=', person.id)
+        .execute();
+      expect(logOnServer).toHaveLength(1);
+      expect(await admin.db().selectFrom('log_entries').select('id').execute()).toEqual([]);
+      expect(
+        (
+          await admin
+            .db()
+            .selectFrom('claims')
+            .select('status')
+            .where('id', '=', c.id)
+            .executeTakeFirstOrThrow()
+        ).status,
+      ).toBe('ingediend');
+    } finally {
+      await admin.close();
+      await other.close();
+    }
   });
 });
