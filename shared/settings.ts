@@ -41,4 +41,6 @@ export interface AppStatus {
   needsSetup: boolean;
   organisatieNaam: string | null;
   appVersion: string;
+  /** What this computer tells whoever comes to it, e.g. that the server's beheerder revoked it; else null. */
+  melding: string | null;
 }

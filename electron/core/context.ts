@@ -62,6 +62,8 @@ export interface LinkControl {
    * A sign-in this desk could not confirm (`refused`): on a linked desk the server decides, since a user's password
    * hash travels only to desks they signed in on. Throws `refused` when this desk works on its own.
    */
+  /** What the sign-in and first-start screens say about this computer's link (revoked, wiped), or null. */
+  notice(): string | null;
   signInAtServer(
     credentials: { username: string; password: string },
     refused: Failure,

@@ -40,6 +40,7 @@ export const noLink: LinkControl = {
   connect: refuseLink,
   syncNow: refuseLink,
   signedIn: () => {},
+  notice: () => null,
   signInAtServer: (_credentials, refused) => Promise.reject(refused),
   // The server's own core: the desks are in its own store.
   atServer: async () => null,

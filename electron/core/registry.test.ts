@@ -3,7 +3,7 @@ import { callNames } from '../../shared/contract.ts';
 import { handlers } from './calls.ts';
 import { CallRegistry } from './registry.ts';
 
-const status = async () => ({ organisatieNaam: null, needsSetup: true, appVersion: '0' });
+const status = async () => ({ organisatieNaam: null, needsSetup: true, appVersion: '0', melding: null });
 
 describe('call registry', () => {
   it('refuses a call registered twice, even from two files of one area', () => {

@@ -40,6 +40,8 @@ export function App() {
     return onSessionLost(() => {
       leaveSession();
       setAccount(null);
+      // The computer itself may have changed (revoked by the server's beheerder and wiped): ask again.
+      void loadStatus();
     });
   }, [loadStatus]);
 
@@ -62,6 +64,7 @@ export function App() {
   if (status.needsSetup) {
     return (
       <SetupScreen
+        melding={status.melding}
         onDone={(a) => {
           setAccount(a);
           void loadStatus();

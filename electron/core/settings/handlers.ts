@@ -16,7 +16,12 @@ export const settingsHandlers = {
   'settings.status': async (ctx) => {
     const account = await ctx.db.selectFrom('accounts').select('id').executeTakeFirst();
     const settings = await ctx.db.selectFrom('settings').select('naam').executeTakeFirst();
-    return { needsSetup: !account, organisatieNaam: settings?.naam ?? null, appVersion: packageJson.version };
+    return {
+      needsSetup: !account,
+      organisatieNaam: settings?.naam ?? null,
+      appVersion: packageJson.version,
+      melding: ctx.link.notice(),
+    };
   },
 
   'settings.get': async (ctx) => {

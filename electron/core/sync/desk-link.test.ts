@@ -233,7 +233,10 @@ describe('a linked desk in the background', () => {
 
     // Enough for an answer in several parts, so the progress shows between them.
     for (let i = 0; i < 30; i++)
-      await first.ok('persons.create', personInput({ voornaam: `Van de eerste ${i}` }));
+      await first.ok(
+        'persons.create',
+        personInput({ voornaam: `Van de eerste ${i}`, notities: 'Notitie. '.repeat(400) }),
+      );
     await first.advance(syncIntervals.afterWrite);
     expect((await first.status()).wachtend).toBe(0);
     // The second desk's regular round brings it; meanwhile its status says so, with the bytes received so far.
@@ -314,6 +317,11 @@ describe('a linked desk in the background', () => {
     expect(await again.core.link.status(nobody as SessionAccount)).toMatchObject({
       mode: 'alleen',
       verbinding: 'ingetrokken',
+      melding: deviceRefusals.revoked,
+    });
+    // Whoever comes to it reads why it is empty, on the first-start screen.
+    expect(await again.ok('settings.status', {})).toMatchObject({
+      needsSetup: true,
       melding: deviceRefusals.revoked,
     });
     // Set up anew, it records nothing for a server and runs no rounds.

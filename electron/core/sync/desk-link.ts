@@ -152,6 +152,10 @@ export class LinkService implements LinkControl {
     };
   }
 
+  notice(): string | null {
+    return this.verbinding === 'ingetrokken' ? this.melding : null;
+  }
+
   async syncNow(account: SessionAccount): Promise<SyncStatus> {
     await this.runner?.now();
     return this.status(account);

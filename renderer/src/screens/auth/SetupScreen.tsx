@@ -1,4 +1,15 @@
-import { Button, Center, Paper, PasswordInput, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Center,
+  Paper,
+  PasswordInput,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { fieldLabels } from '../../../../shared/field-labels.ts';
@@ -7,7 +18,14 @@ import { invoke } from '../../lib/api.ts';
 import { showServerError } from '../../lib/forms.ts';
 
 /** First start: there is no default password; whoever sets Schakel up makes the first account (a beheerder). */
-export function SetupScreen({ onDone }: { onDone(account: SessionAccount): void }) {
+export function SetupScreen({
+  melding,
+  onDone,
+}: {
+  /** Why this computer is empty again (revoked by the server's beheerder), when it is. */
+  melding: string | null;
+  onDone(account: SessionAccount): void;
+}) {
   const [busy, setBusy] = useState(false);
   const form = useForm({
     initialValues: {
@@ -36,6 +54,11 @@ export function SetupScreen({ onDone }: { onDone(account: SessionAccount): void 
           <Title order={1} size="h2">
             Welkom bij Schakel
           </Title>
+          {melding && (
+            <Alert color="orange" title="Deze computer is ingetrokken">
+              {melding}
+            </Alert>
+          )}
           <Text c="dimmed" size="sm">
             Schakel is nog niet ingericht. Maak het eerste account aan; dat wordt ook beheerder en kan daarna
             collega's toevoegen. Er bestaat geen standaardwachtwoord.
