@@ -18,6 +18,7 @@ import { migration0017 } from './0017-verantwoording.ts';
 import { migration0018 } from './0018-sync.ts';
 import { migration0019 } from './0019-desk-sync.ts';
 import { migration0020 } from './0020-audit-device.ts';
+import { migration0021 } from './0021-blob-hashes.ts';
 import type { Migration } from './types.ts';
 
 /**
@@ -45,4 +46,5 @@ export const migrations: readonly Migration[] = [
   migration0018,
   migration0019,
   migration0020,
+  migration0021,
 ];

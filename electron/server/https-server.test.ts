@@ -234,7 +234,12 @@ describe('the Schakel server over real TLS', () => {
             rows: [['p1', 'Şükrü', null, 2]],
             dropped: ['p2'],
           },
-          { table: 'receipts', columns: ['id', 'bytes'], rows: [['r1', { $bytes: 'AAE=' }]], dropped: [] },
+          {
+            table: 'receipts',
+            columns: ['id', 'bytes'],
+            rows: [['r1', { $blob: storedBlobHash, size: storedBlob.length }]],
+            dropped: [],
+          },
         ],
         more: false,
       };
@@ -246,10 +251,12 @@ describe('the Schakel server over real TLS', () => {
         table([['p1', 'Şükrü', null, 2, 'over']]),
         table([[1, 'Şükrü', null, 2]]),
         table([['p'.repeat(81), 'Şükrü', null, 2]]),
-        // A value no column holds: an object or array, bytes not so marked.
+        // A value no column holds: an object or array, bytes not so marked, bytes themselves (a pull names files).
         table([['p1', { voornaam: 'Şükrü' }, null, 2]]),
         table([['p1', ['Şükrü'], null, 2]]),
         table([['p1', 'Şükrü', { type: 'Buffer', data: [1] }, 2]]),
+        table([['p1', 'Şükrü', { $bytes: 'AAE=' }, 2]]),
+        table([['p1', 'Şükrü', { $blob: 'x'.repeat(64), size: 1 }, 2]]),
         // No id column, or a column twice.
         table([['Şükrü', null, 2]], ['voornaam', 'notities', 'version']),
         table([['p1', 'Şükrü', 'Ş', 2]], ['id', 'voornaam', 'voornaam', 'version']),
@@ -274,6 +281,16 @@ describe('the Schakel server over real TLS', () => {
     expectRefused(await raw('GET', `/sync/blob/${'0'.repeat(64)}`, { headers }), 404, 'not_found');
     expectRefused(await raw('GET', '/sync/blob/../../etc', { headers }), 404, 'not_found');
     expectRefused(await raw('GET', '/sync/blob/ABC', { headers }), 400, 'invalid_input');
+    // The desk's client: the content over the pinned connection, the server's refusal as it said it.
+    expect(await client().blob(desk, storedBlobHash)).toEqual({ ok: true, value: storedBlob });
+    const missing = await client().blob(desk, '0'.repeat(64));
+    expect(missing.ok ? null : missing.error.code).toBe('not_found');
+    // Larger than the desk accepts: refused, not gathered without end.
+    const small = serverClient({ url: url(), fingerprint: server.fingerprint }, { maxResponseBytes: 4 });
+    expect(await small.blob(desk, storedBlobHash)).toEqual({
+      ok: false,
+      error: { code: 'unavailable', message: clientRefusals.badAnswer },
+    });
   });
 
   it('refuses a server whose certificate is not the pinned one, before sending anything', async () => {

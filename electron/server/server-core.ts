@@ -11,6 +11,7 @@ import type { RunningPostgres } from '../core/store/embedded-postgres.ts';
 import { openPostgresStore } from '../core/store/postgres.ts';
 import type { PostgresStore } from '../core/store/store.ts';
 import { installChangeCapture } from '../core/sync/change-feed.ts';
+import { blobFor } from '../core/sync/server-blob.ts';
 import { pullChanges } from '../core/sync/server-pull.ts';
 import { applyPush } from '../core/sync/server-push.ts';
 import { serverDatabase } from './server-database.ts';
@@ -58,8 +59,7 @@ export async function startServerCore(options: ServerCoreOptions): Promise<Serve
     push: (account: SessionAccount, deviceId: string, commands) =>
       applyPush({ dispatcher, db: store.db, clock }, { account, deviceId }, commands),
     pull: (account, since, limit) => pullChanges(store.db, account, since, limit),
-    // Receipts and printed PDFs still travel inside their rows; the blob route answers none yet.
-    blob: async () => null,
+    blob: (account, sha256) => blobFor(store.db, account, sha256),
     beheer: (account, call, input) => dispatcher.dispatchAs(account, call, input),
   };
   return {

@@ -1,7 +1,8 @@
 /**
  * A desk in team mode beside the team of test/support/sync-server.ts: its own encrypted SQLite store, filled by a
  * first pull as its user, who then signs in on it offline. Its push and pull go to the real server services
- * in-process (no HTTP), each answer through JSON as over the wire.
+ * in-process (no HTTP), each answer through JSON as over the wire; the files a pull names come from the server's
+ * blob service.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -9,6 +10,7 @@ import path from 'node:path';
 import { startCore } from '../../electron/core/app-core.ts';
 import { type PullSummary, pullInto } from '../../electron/core/sync/desk-pull.ts';
 import { type PushSummary, pushOutbox } from '../../electron/core/sync/desk-push.ts';
+import { blobFor } from '../../electron/core/sync/server-blob.ts';
 import { pullChanges } from '../../electron/core/sync/server-pull.ts';
 import { applyPush, type Pusher } from '../../electron/core/sync/server-push.ts';
 import type { CallInput, CallName, CallOutput } from '../../shared/contract.ts';
@@ -36,6 +38,16 @@ export async function syncDesk(team: SyncTeam, role: Role, start = '2026-05-01T1
   };
   const pull = async (since: number, limit: number) =>
     overWire(await pullChanges(team.server(1).db, pusher.account, since, limit));
+  /** The hashes the desk asked the server for, in order. */
+  const fetched: string[] = [];
+  /** What the server's answer becomes on the way (a test's tampering); null: as sent. */
+  let alterBlob: ((content: Buffer) => Buffer) | null = null;
+  const fetchBlob = async (sha256: string) => {
+    fetched.push(sha256);
+    const content = await blobFor(team.server(1).db, pusher.account, sha256);
+    if (!content) throw new Error(`blob ${sha256}: not found for the ${role}`);
+    return alterBlob ? alterBlob(content) : content;
+  };
 
   const desk = {
     dir,
@@ -58,7 +70,11 @@ export async function syncDesk(team: SyncTeam, role: Role, start = '2026-05-01T1
       return r.value;
     },
     push: (): Promise<PushSummary> => pushOutbox(core.store.db, push, () => now),
-    pull: (): Promise<PullSummary> => pullInto(core.dispatcher, pull),
+    pull: (): Promise<PullSummary> => pullInto(core.dispatcher, pull, fetchBlob),
+    fetched,
+    alterBlobs(alter: ((content: Buffer) => Buffer) | null) {
+      alterBlob = alter;
+    },
     async sync() {
       return { push: await desk.push(), pull: await desk.pull() };
     },

@@ -68,7 +68,7 @@ export async function anonymisedOnPage(
   tables: readonly PulledTable[],
 ): Promise<Anonymised[]> {
   const people: Anonymised[] = [];
-  const removals = tables.filter((t) => t.table === 'retention_removals').flatMap(rowsOf);
+  const removals = tables.filter((t) => t.table === 'retention_removals').flatMap((t) => rowsOf(t));
   for (const row of removals) {
     if (row.soort !== 'persoon') continue;
     if (typeof row.person_id !== 'string') continue;

@@ -21,13 +21,14 @@ import { askServer, beheerRefusals } from './desk-beheer.ts';
 import { auditConnection, linkComputer, type Pairing, pairAndSignIn } from './desk-connect.ts';
 import { type DeskLink, readLink, readPulledAt, readTokens } from './desk-link-state.ts';
 import { teamRecorder } from './desk-outbox.ts';
-import { type Credentials, ServerRefusal, syncRound } from './desk-round.ts';
+import { type Credentials, syncRound } from './desk-round.ts';
 import { DeskRunner, type RoundOutcome, type Timers } from './desk-runner.ts';
 import { signInAtServer } from './desk-sign-in.ts';
 import { installUndoCapture, removeUndoCapture } from './desk-undo.ts';
 import { uploadableRows } from './desk-upload.ts';
 import { wipeStore } from './desk-wipe.ts';
 import { deviceRefusals } from './device-auth.ts';
+import { ServerRefusal } from './server-refusal.ts';
 
 export interface LinkDeps {
   dispatcher: () => Dispatcher<SqliteStore>;

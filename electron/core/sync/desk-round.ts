@@ -8,21 +8,14 @@
 import type { AppError, Result } from '../../../shared/result.ts';
 import type { Dispatcher } from '../dispatcher.ts';
 import type { SqliteStore } from '../store/store.ts';
+import type { FetchBlob } from './desk-blobs.ts';
 import { type DeskLink, dropToken, readTokens, storePulledAt, storeToken } from './desk-link-state.ts';
 import { type Pull, pullInto } from './desk-pull.ts';
 import { pullAs } from './desk-pull-as.ts';
 import { type Push, pushOutbox } from './desk-push.ts';
 import { deviceRefusals } from './device-auth.ts';
 import { serverClient } from './server-client.ts';
-
-/** The server's answer ended the round. */
-export class ServerRefusal extends Error {
-  readonly error: AppError;
-  constructor(error: AppError) {
-    super(error.message);
-    this.error = error;
-  }
-}
+import { ServerRefusal } from './server-refusal.ts';
 
 /** The commands from here on wait for a user who has no token. */
 class NoToken extends Error {}
@@ -109,11 +102,13 @@ export async function syncRound(deps: RoundDeps): Promise<RoundReport> {
     deps.progress({ ...voortgang });
     return page;
   };
+  const fetchBlob: FetchBlob = (sha256) =>
+    withToken(as, (userToken) => client.blob({ ...device, userToken }, sha256));
   await pullAs(db, as);
   pulling = true;
   deps.progress({ ...voortgang });
   try {
-    await pullInto(deps.dispatcher, pull);
+    await pullInto(deps.dispatcher, pull, fetchBlob);
   } catch (thrown) {
     if (thrown instanceof NoToken) return { pulled: false, refusedSignIn };
     throw thrown;

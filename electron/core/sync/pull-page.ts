@@ -13,7 +13,10 @@ export interface Range {
 
 /**
  * Columns that hold files (receipts, certificates, printed contracts): the only values whose size no input check
- * bounds, so a page is cut by their bytes as well as by its count of changes. A test holds this list to the schema.
+ * bounds. A page carries each as a reference to its hash (wire-rows.ts), but the server reads the bytes to hash
+ * them, so a page is still cut by their bytes as well as by its count of changes: what one page holds in the
+ * server's memory stays bounded. The blob route looks a file up in these columns (server-blob.ts). A test holds
+ * this list to the schema.
  */
 export const fileColumns: Readonly<Partial<Record<keyof DB, readonly string[]>>> = {
   contracts: ['pdf'],
@@ -21,10 +24,7 @@ export const fileColumns: Readonly<Partial<Record<keyof DB, readonly string[]>>>
   training_certificates: ['bytes'],
 };
 
-/**
- * The bytes of files a page carries (a third more as base64), unless one change number alone holds more: well
- * within what a desk accepts as an answer (server-client.ts), with thousands of other rows beside them.
- */
+/** The bytes of files the server reads for a page, unless one change number alone holds more. */
 export const pageFileBytes = 16 * 1024 * 1024;
 
 export function changesIn(transaction: Transaction<DB>, { since, upto }: Range) {

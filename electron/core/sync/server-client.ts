@@ -68,7 +68,16 @@ export function serverClient(address: ServerAddress, options: ClientOptions = {}
   // pull with nothing new.
   const context = tls.createSecureContext();
   const request = <T>(path: string, body: unknown, schema: z.ZodType<T>, desk?: DeskCredentials) =>
-    exchange({ base, pinned, context, settings, path, body, schema, desk });
+    exchange({
+      base,
+      pinned,
+      context,
+      settings,
+      path,
+      body,
+      read: (answer) => parseAnswer(answer, schema),
+      desk,
+    });
   return {
     pair: (input: z.input<typeof pairRequest>) => request('/sync/pair', input, pairResponse),
     signIn: (desk: DeskCredentials, input: z.input<typeof signInRequest>) =>
@@ -80,6 +89,19 @@ export function serverClient(address: ServerAddress, options: ClientOptions = {}
     /** A beheerder's call about the server's desks, run there at once as the signed-in user. */
     beheer: <C extends BeheerCall>(desk: DeskCredentials, call: C, input: CallInput<C>) =>
       request('/sync/beheer', { call, input }, beheerAnswers[call] as z.ZodType<CallOutput<C>>, desk),
+    /** A file's content by its hash (GET, no body), as the signed-in user may read it; checked by the caller. */
+    blob: (desk: DeskCredentials, sha256: string): Promise<Result<Buffer>> =>
+      exchange({
+        base,
+        pinned,
+        context,
+        settings,
+        path: `/sync/blob/${encodeURIComponent(sha256)}`,
+        body: undefined,
+        read: (answer) =>
+          answer.status === 200 ? { ok: true, value: answer.body } : parseAnswer(answer, never),
+        desk,
+      }),
   };
 }
 
@@ -103,8 +125,9 @@ interface Exchange<T> {
   context: tls.SecureContext;
   settings: typeof defaults;
   path: string;
+  /** JSON for a POST; undefined: a GET without a body. */
   body: unknown;
-  schema: z.ZodType<T>;
+  read: (answer: RawAnswer) => Result<T>;
   desk?: DeskCredentials | undefined;
 }
 
@@ -126,7 +149,7 @@ async function exchange<T>(x: Exchange<T>): Promise<Result<T>> {
   try {
     socket = await Promise.race([pinnedConnection(x.base, x.pinned, x.context), deadline]);
     const answer = await Promise.race([send(socket, x), deadline]);
-    return parseAnswer(answer, x.schema);
+    return x.read(answer);
   } catch (thrown) {
     if (thrown instanceof ClientFailure) return { ok: false, error: thrown.error };
     return { ok: false, error: { code: 'unavailable', message: clientRefusals.unreachable } };
@@ -167,21 +190,24 @@ function pinnedConnection(base: URL, pinned: string, context: tls.SecureContext)
 
 interface RawAnswer {
   status: number;
-  text: string;
+  body: Buffer;
 }
 
 function send(socket: tls.TLSSocket, x: Exchange<unknown>): Promise<RawAnswer> {
-  const payload = JSON.stringify(x.body);
+  const payload = x.body === undefined ? undefined : JSON.stringify(x.body);
   const headers: http.OutgoingHttpHeaders = {
     host: x.base.host,
-    'content-type': 'application/json',
-    'content-length': Buffer.byteLength(payload),
     [protocolHeader]: String(syncProtocolVersion),
   };
+  if (payload !== undefined) {
+    headers['content-type'] = 'application/json';
+    headers['content-length'] = Buffer.byteLength(payload);
+  }
   if (x.desk) headers.authorization = `${deviceAuthScheme} ${x.desk.deviceId}.${x.desk.deviceKey}`;
   if (x.desk?.userToken) headers[userTokenHeader] = x.desk.userToken;
   return new Promise((resolve, reject) => {
-    const req = http.request({ method: 'POST', path: x.path, headers, createConnection: () => socket });
+    const method = payload === undefined ? 'GET' : 'POST';
+    const req = http.request({ method, path: x.path, headers, createConnection: () => socket });
     req.once('error', reject);
     req.once('response', (res) => {
       const chunks: Buffer[] = [];
@@ -194,9 +220,7 @@ function send(socket: tls.TLSSocket, x: Exchange<unknown>): Promise<RawAnswer> {
           reject(unavailable(clientRefusals.badAnswer));
         } else chunks.push(chunk);
       });
-      res.once('end', () =>
-        resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }),
-      );
+      res.once('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks) }));
       res.once('error', reject);
     });
     req.end(payload);
@@ -224,10 +248,13 @@ function envelopeOf<T>(schema: z.ZodType<T>): z.ZodType<{ ok: true; value: T }> 
   return envelope as z.ZodType<{ ok: true; value: T }>;
 }
 
+/** For a route whose success is no JSON (a blob): any JSON answer of 200 is not understood. */
+const never = z.never();
+
 function parseAnswer<T>(answer: RawAnswer, schema: z.ZodType<T>): Result<T> {
   let json: unknown;
   try {
-    json = JSON.parse(answer.text);
+    json = JSON.parse(answer.body.toString('utf8'));
   } catch {
     throw unavailable(clientRefusals.badAnswer);
   }

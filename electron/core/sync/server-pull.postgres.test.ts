@@ -12,6 +12,7 @@ import { personInput } from '../../../test/support/harness.ts';
 import { pulledRows } from '../../../test/support/pulled-rows.ts';
 import { type SyncTeam, syncTeam } from '../../../test/support/sync-server.ts';
 import { fileColumns, lastWithinBudget } from './pull-page.ts';
+import { blobFor } from './server-blob.ts';
 import { pullChanges } from './server-pull.ts';
 import { applyPush } from './server-push.ts';
 import { type VisibleRow, visibleRows } from './visibility.ts';
@@ -72,6 +73,44 @@ async function pullAll(role: Role, limit = 1000, from = 0, fileBudget?: number) 
   return { pages, cursor, rows: pages.flatMap(pulledRows) };
 }
 const of = (rows: VisibleRow[], table: string) => rows.filter((r) => r.table === table);
+
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+
+async function insertClaim(id: string) {
+  await team
+    .server()
+    .db.insertInto('claims')
+    .values({
+      id,
+      person_id: personId,
+      soort: 'onkosten',
+      datum: '2026-04-30',
+      omschrijving: 'Bonnen',
+      bedrag_cents: 1_00,
+      status: 'ingediend',
+      created_at: '2026-04-30T10:00:00.000Z',
+      updated_at: '2026-04-30T10:00:00.000Z',
+      version: 1,
+    })
+    .execute();
+}
+
+async function insertReceipt(id: string, claimId: string, bytes: Buffer) {
+  await team
+    .server()
+    .db.insertInto('receipts')
+    .values({
+      id,
+      claim_id: claimId,
+      mime: 'application/pdf',
+      bytes,
+      size: bytes.length,
+      sha256: sha256(bytes),
+      created_at: '2026-04-30T10:00:00.000Z',
+      version: 1,
+    })
+    .execute();
+}
 
 describe('a pull from the server', () => {
   it('gives the projectleider every log entry, and the begeleider who wrote them both', async () => {
@@ -177,54 +216,49 @@ describe('a pull from the server', () => {
 
   it('cuts a page before the files that would pass its budget; a number whose files alone pass it travels alone', async () => {
     const { cursor } = await pullAll('projectleider');
-    const db = team.server().db;
     const claimId = '00000000-0000-7000-8000-00000000c1a1';
-    await db
-      .insertInto('claims')
-      .values({
-        id: claimId,
-        person_id: personId,
-        soort: 'onkosten',
-        datum: '2026-04-30',
-        omschrijving: 'Bonnen',
-        bedrag_cents: 1_00,
-        status: 'ingediend',
-        created_at: '2026-04-30T10:00:00.000Z',
-        updated_at: '2026-04-30T10:00:00.000Z',
-        version: 1,
-      })
-      .execute();
+    await insertClaim(claimId);
     // Each insert on its own is a change number of its own (change-feed.ts).
     const sizes = [600, 300, 300, 2_500, 100];
-    for (const [i, size] of sizes.entries()) {
-      const bytes = Buffer.alloc(size, i + 1);
-      await db
-        .insertInto('receipts')
-        .values({
-          id: `00000000-0000-7000-8000-00000000b0${String(i).padStart(2, '0')}`,
-          claim_id: claimId,
-          mime: 'application/pdf',
-          bytes,
-          size,
-          sha256: createHash('sha256').update(bytes).digest('hex'),
-          created_at: '2026-04-30T10:00:00.000Z',
-          version: 1,
-        })
-        .execute();
-    }
+    for (const [i, size] of sizes.entries())
+      await insertReceipt(
+        `00000000-0000-7000-8000-00000000b0${String(i).padStart(2, '0')}`,
+        claimId,
+        Buffer.alloc(size, i + 1),
+      );
     const paged = await pullAll('projectleider', 1000, cursor, 1_000);
     const receiptsOn = (page: PullResponse) =>
       pulledRows(page)
         .filter((r) => r.table === 'receipts')
-        .map((r) => (r.row?.bytes as Buffer | undefined)?.length);
+        .map((r) => (r.row?.bytes as { size: number } | undefined)?.size);
     // 600 + 300 fit, a third 300 would pass 1,000; 2,500 alone; then the last.
     expect(paged.pages.map(receiptsOn)).toEqual([[600, 300], [300], [2_500], [100]]);
     expect(of(paged.rows, 'claims').map((r) => r.id)).toEqual([claimId]);
     const whole = await pullAll('projectleider', 1000, cursor);
     expect(whole.pages.map(receiptsOn)).toEqual([[600, 300, 300, 2_500, 100]]);
     expect(paged.cursor).toBe(whole.cursor);
-    const bytes = of(paged.rows, 'receipts').map((r) => r.row?.bytes as Buffer | undefined);
-    expect(bytes.map((b) => b?.[0])).toEqual([1, 2, 3, 4, 5]);
+    const refs = of(paged.rows, 'receipts').map((r) => r.row?.bytes);
+    expect(refs).toEqual(sizes.map((size, i) => ({ $blob: sha256(Buffer.alloc(size, i + 1)), size })));
+  });
+
+  it('names a receipt by its hash, and gives its content only to a user who may read the receipt', async () => {
+    const { cursor } = await pullAll('projectleider');
+    const claimId = '00000000-0000-7000-8000-00000000c1a2';
+    const bytes = Buffer.from('%PDF-1.7 bon van de bus, lijn 22');
+    await insertClaim(claimId);
+    await insertReceipt('00000000-0000-7000-8000-00000000b100', claimId, bytes);
+    const { pages } = await pullAll('administrateur', 1000, cursor);
+    const wire = JSON.stringify(pages);
+    expect(wire).toContain(`{"$blob":"${sha256(bytes)}","size":${bytes.length}}`);
+    expect(wire).not.toContain(bytes.toString('base64'));
+    const db = team.server(1).db;
+    for (const role of ['administrateur', 'projectleider'] as const)
+      expect(await blobFor(db, team.pushers[role].account, sha256(bytes))).toEqual(bytes);
+    // Receipts are not the begeleider's (visibility.ts): as for a hash no one has, nothing, not even that it exists.
+    expect(await blobFor(db, team.pushers.begeleider.account, sha256(bytes))).toBeNull();
+    expect(
+      await blobFor(db, team.pushers.administrateur.account, sha256(Buffer.from('onbekend'))),
+    ).toBeNull();
   });
 
   it('knows every column of the schema that holds bytes', async () => {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { PulledTable } from '../../../shared/sync.ts';
 import { isWireValue, rowsOf, tableOnWire } from './wire-rows.ts';
@@ -44,23 +45,58 @@ describe('a pulled table on the wire', () => {
     ]);
   });
 
-  it('carries bytes as base64 with a marker, and gives back the same bytes', () => {
+  it('carries a file as a reference to its content, and puts back the bytes gathered for it', () => {
     const bytes = Buffer.from([0, 1, 2, 250, 255]);
-    // A view into a larger buffer, as a driver may hand out: only its own bytes travel.
+    // A view into a larger buffer, as a driver may hand out: only its own bytes count.
     const view = new Uint8Array(new Uint8Array([9, 9, 7, 8, 9]).buffer, 2, 2);
     const table = overWire(tableOnWire('receipts', [{ id: 'r1', bytes, kopie: view }], []));
-    expect(table.rows).toEqual([['r1', { $bytes: bytes.toString('base64') }, { $bytes: 'Bwg=' }]]);
-    const [row] = rowsOf(table);
+    const hash = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+    expect(table.rows).toEqual([
+      ['r1', { $blob: hash(bytes), size: 5 }, { $blob: hash(Buffer.from([7, 8])), size: 2 }],
+    ]);
+    expect(JSON.stringify(table)).not.toContain(bytes.toString('base64'));
+    // Without the files (a test looking), the references stay.
+    expect(rowsOf(table)[0]?.bytes).toEqual({ $blob: hash(bytes), size: 5 });
+    const blobs = new Map([
+      [hash(bytes), bytes],
+      [hash(view), Buffer.from(view)],
+    ]);
+    const [row] = rowsOf(table, blobs);
     expect(Buffer.isBuffer(row?.bytes)).toBe(true);
     expect(row?.bytes).toEqual(bytes);
     expect(row?.kopie).toEqual(Buffer.from([7, 8]));
+    expect(() => rowsOf(table, new Map())).toThrow(/not gathered/);
   });
 
-  it('allows as a value only what a column holds: text, a number, null, or bytes so marked', () => {
-    for (const value of ['', 'tekst', 0, -12.5, null, true, { $bytes: 'AAE=' }])
+  it('allows as a value only what a column holds: text, a number, null, or a reference to a file', () => {
+    const hash = 'a'.repeat(64);
+    for (const value of [
+      '',
+      'tekst',
+      0,
+      -12.5,
+      null,
+      true,
+      { $blob: hash, size: 0 },
+      { size: 9, $blob: hash },
+    ])
       expect(isWireValue(value)).toBe(true);
-    for (const value of [undefined, Number.NaN, Number.POSITIVE_INFINITY, [], ['a'], {}, { $bytes: 1 }])
+    for (const value of [
+      undefined,
+      Number.NaN,
+      Number.POSITIVE_INFINITY,
+      [],
+      ['a'],
+      {},
+      // Bytes themselves travel only in an upload.
+      { $bytes: 'AAE=' },
+      { $blob: 'A'.repeat(64), size: 1 },
+      { $blob: '../etc', size: 1 },
+      { $blob: hash, size: -1 },
+      { $blob: hash, size: 1.5 },
+      { $blob: hash },
+      { $blob: hash, size: 1, ander: 1 },
+    ])
       expect(isWireValue(value), JSON.stringify(value)).toBe(false);
-    expect(isWireValue({ $bytes: 'AAE=', ander: 1 })).toBe(false);
   });
 });

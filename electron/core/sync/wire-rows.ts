@@ -3,19 +3,48 @@
  * array of its values. The server encodes (server-pull.ts), the desk turns them back into rows (desk-pull.ts). A
  * desk's upload (desk-upload.ts, import-rows.ts) carries whole rows, bytes encoded the same way.
  *
- * Bytes (receipts.bytes, training_certificates.bytes, contracts.pdf) travel as `{ $bytes: '<base64>' }`:
- * JSON.stringify turns a Buffer into `{ type: 'Buffer', data: [...] }`, some four times its size, which nothing
- * turns back.
+ * In a pull, a file (receipts.bytes, training_certificates.bytes, contracts.pdf) travels as a reference to its
+ * content, `{ $blob: '<sha256 hex>', size }`: the desk uses the bytes it already holds with that hash, or fetches
+ * them once from GET /sync/blob/<sha256> (desk-blobs.ts). An upload carries bytes themselves, as
+ * `{ $bytes: '<base64>' }`: JSON.stringify turns a Buffer into `{ type: 'Buffer', data: [...] }`, some four times
+ * its size, which nothing turns back.
  */
+import { createHash } from 'node:crypto';
 import type { PulledTable } from '../../../shared/sync.ts';
 
 const marker = '$bytes';
+const blobMarker = '$blob';
+
+/** A file on a pulled page: the lower-case hex SHA-256 of its content and its size in bytes. */
+export interface BlobRef {
+  [blobMarker]: string;
+  size: number;
+}
+
+export const sha256Hex = (value: Uint8Array): string => createHash('sha256').update(value).digest('hex');
+
+const reference = (value: Uint8Array): BlobRef => ({
+  [blobMarker]: sha256Hex(value),
+  size: value.byteLength,
+});
+
+export const isBlobRef = (value: unknown): value is BlobRef =>
+  typeof value === 'object' &&
+  value !== null &&
+  Object.keys(value).length === 2 &&
+  typeof (value as Record<string, unknown>)[blobMarker] === 'string' &&
+  /^[0-9a-f]{64}$/.test((value as Record<string, string>)[blobMarker] as string) &&
+  Number.isSafeInteger((value as Record<string, unknown>).size) &&
+  ((value as Record<string, number>).size as number) >= 0;
+
+/** The hash a reference names. */
+export const blobHashOf = (value: BlobRef): string => value[blobMarker];
 
 const encoded = (value: Uint8Array) => ({
   [marker]: Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64'),
 });
 
-/** The rows of one table this user reads, and the ids of those the desk drops, as the page carries them. */
+/** The rows of one table this user reads (files as references), and the ids of those the desk drops. */
 export function tableOnWire(
   table: string,
   readable: readonly Record<string, unknown>[],
@@ -29,7 +58,7 @@ export function tableOnWire(
     const values: unknown[] = new Array(columns.length);
     for (let i = 0; i < columns.length; i++) {
       const value = row[columns[i] as string];
-      values[i] = value instanceof Uint8Array ? encoded(value) : (value ?? null);
+      values[i] = value instanceof Uint8Array ? reference(value) : (value ?? null);
     }
     rows[r] = values;
   }
@@ -42,25 +71,34 @@ const isEncoded = (value: unknown): value is { [marker]: string } =>
   typeof (value as Record<string, unknown>)[marker] === 'string' &&
   Object.keys(value).length === 1;
 
-/** What a row's value may be on the wire: what a column of the store holds, bytes encoded. */
+/** What a pulled row's value may be: what a column of the store holds, a file as a reference. */
 export const isWireValue = (value: unknown): boolean =>
   value === null ||
   typeof value === 'string' ||
   (typeof value === 'number' && Number.isFinite(value)) ||
   typeof value === 'boolean' ||
-  isEncoded(value);
+  isBlobRef(value);
 
-/** The table's rows as the desk writes them: by column name, bytes decoded. */
-export function rowsOf(pulled: PulledTable): Record<string, unknown>[] {
+/**
+ * The table's rows by column name. With `blobs` (the desk writing them) each reference becomes the bytes of its
+ * hash, which must be there (desk-blobs.ts gathers them first); without, references stay as they came.
+ */
+export function rowsOf(pulled: PulledTable, blobs?: ReadonlyMap<string, Buffer>): Record<string, unknown>[] {
   const { columns } = pulled;
   return pulled.rows.map((values) => {
     const row: Record<string, unknown> = {};
     for (let i = 0; i < columns.length; i++) {
       const value = values[i];
-      row[columns[i] as string] = isEncoded(value) ? Buffer.from(value[marker], 'base64') : value;
+      row[columns[i] as string] = blobs && isBlobRef(value) ? contentOf(blobs, value) : value;
     }
     return row;
   });
+}
+
+function contentOf(blobs: ReadonlyMap<string, Buffer>, ref: BlobRef): Buffer {
+  const content = blobs.get(blobHashOf(ref));
+  if (!content) throw new Error(`blob ${blobHashOf(ref)} was not gathered before the page applied`);
+  return content;
 }
 
 /** A whole row with its bytes encoded (a desk's upload). */
