@@ -42,7 +42,8 @@ import type { DeskCredentials } from '../core/sync/server-client.ts';
 import { signedOutMessage } from '../core/sync/user-sign-in.ts';
 
 /** Where refusals are recorded on purpose: the refused command's outcome, the desk's last contact. */
-const recordedOnPurpose = ['sync_commands', 'sync_devices'];
+// A desk's last contact and a token's last use move with any request the server answers (user-sign-in.ts).
+const recordedOnPurpose = ['sync_commands', 'sync_devices', 'sync_tokens.last_used_at'];
 const notShared = 'Deze opdracht wordt niet via de server gedeeld.';
 
 let server: InProcessServer;

@@ -380,35 +380,47 @@ export function errorProblem(error: {
 
 /**
  * A cheap, complete fingerprint of the database: every table's name and rows, hashed, and the rows per table. Tables
- * in `except` are left out (where a refusal is recorded on purpose).
+ * in `except` are left out (where a refusal is recorded on purpose), and so are columns named there as
+ * `table.column` (a time of last use that any request may move on).
  */
 export async function fingerprint<DB>(
   db: Kysely<DB>,
   except: readonly string[] = [],
-): Promise<{ tables: number; rows: Record<string, number>; hash: string }> {
+): Promise<{ tables: number; rows: Record<string, number>; hashes: Record<string, string> }> {
   const names = await (db.getExecutor().adapter instanceof PostgresAdapter
     ? sql<{ name: string }>`select table_name as name from information_schema.tables
         where table_schema = current_schema() and table_type = 'BASE TABLE' order by table_name`
     : sql<{ name: string }>`select name from sqlite_master where type = 'table' order by name`
   ).execute(db);
-  const hash = createHash('sha256');
   const rows: Record<string, number> = {};
+  // Per table, so that a difference names the table that changed.
+  const hashes: Record<string, string> = {};
   for (const { name } of names.rows) {
     if (except.includes(name)) continue;
-    hash.update(`\u0000table ${name}\u0000`);
     const result = await sql<Record<string, unknown>>`select * from ${sql.table(name)}`.execute(db);
     rows[name] = result.rows.length;
-    for (const row of result.rows) {
+    // Each row hashed on its own and the hashes sorted: an update moves a row in PostgreSQL's reading order.
+    const rowHashes = result.rows.map((row) => {
+      const hash = createHash('sha256');
       for (const [column, value] of Object.entries(row)) {
+        if (except.includes(`${name}.${column}`)) continue;
         hash.update(`${column}=`);
         if (value instanceof Uint8Array) hash.update(value);
         else hash.update(`${typeof value}:${String(value)}`);
         hash.update('\u0000');
       }
-    }
+      return hash.digest('hex');
+    });
+    hashes[name] = createHash('sha256').update(rowHashes.sort().join()).digest('hex');
   }
-  return { tables: names.rows.length, rows, hash: hash.digest('hex') };
+  return { tables: names.rows.length, rows, hashes };
 }
+
+/** Whether two fingerprints differ anywhere. */
+export const changedBetween = (
+  a: Awaited<ReturnType<typeof fingerprint>>,
+  b: Awaited<ReturnType<typeof fingerprint>>,
+) => JSON.stringify(a) !== JSON.stringify(b);
 
 /** Audit entries a call left: a call that changes the database says so in the audit log. */
 export async function auditEntries<DB>(db: Kysely<DB>, call: string): Promise<number> {

@@ -20,6 +20,7 @@ import type { SessionAccount } from '../../../shared/roles.ts';
 import { clientHeader, tokenHeader } from '../../../shared/security.ts';
 import {
   auditEntries,
+  changedBetween,
   confinePaths,
   errorProblem,
   fingerprint,
@@ -285,7 +286,7 @@ async function exchange(req: Request): Promise<Reply> {
   }
   const after = await fingerprint(h.core.store.db);
   if (valid) {
-    if (after.hash !== before.hash) {
+    if (changedBetween(after, before)) {
       expect(
         await auditEntries(h.core.store.db, valid),
         `${valid} schreef zonder auditregel`,
