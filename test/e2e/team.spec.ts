@@ -79,7 +79,9 @@ test('settings: a wrong KvK number is named at its field and nothing is saved; a
 }) => {
   await setUp(page, host.url);
   await page.getByRole('link', { name: 'Instellingen' }).click();
-  await expect(page.getByLabel('Naam')).toHaveValue('Stichting Welzijn Oost');
+  await expect(page.getByRole('textbox', { name: 'Naam', exact: true })).toHaveValue(
+    'Stichting Welzijn Oost',
+  );
   await page.getByLabel('KvK-nummer').fill('1234');
   await page.getByLabel('IBAN').fill('NL91ABNA0417164300');
   await page.getByLabel('BIC').fill('ABNANL2A');
