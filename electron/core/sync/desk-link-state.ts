@@ -31,7 +31,13 @@ const tokenPrefix = 'token:';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
-async function put(db: Db, key: string, value: string): Promise<void> {
+/** One value of the desk's sync state (also the pull cursor, desk-pull.ts), or undefined. */
+export async function readState(db: Db, key: string): Promise<string | undefined> {
+  const row = await db.selectFrom('sync_state').select('value').where('key', '=', key).executeTakeFirst();
+  return row?.value;
+}
+
+export async function writeState(db: Db, key: string, value: string): Promise<void> {
   await db
     .insertInto('sync_state')
     .values({ key, value })
@@ -59,7 +65,7 @@ export async function readLink(db: Db): Promise<DeskLink | null> {
 /** Stores the link (inside the transaction that also clears the computer's own records when it connects). */
 export async function storeLink(transaction: Transaction<DB>, link: DeskLink): Promise<void> {
   for (const [field, key] of Object.entries(linkKeys) as [keyof DeskLink, string][])
-    await put(transaction, key, link[field]);
+    await writeState(transaction, key, link[field]);
 }
 
 /** Every account's server token on this desk, by account id. */
@@ -73,7 +79,7 @@ export async function readTokens(db: Db): Promise<Map<string, string>> {
 }
 
 export function storeToken(db: Db, accountId: string, token: string): Promise<void> {
-  return put(db, `${tokenPrefix}${accountId}`, token);
+  return writeState(db, `${tokenPrefix}${accountId}`, token);
 }
 
 /** The server no longer takes this token (the user signs in again at the next login here). */
@@ -82,30 +88,20 @@ export async function dropToken(db: Db, accountId: string): Promise<void> {
 }
 
 export async function readPulledAt(db: Db): Promise<string | null> {
-  const row = await db
-    .selectFrom('sync_state')
-    .select('value')
-    .where('key', '=', pulledAtKey)
-    .executeTakeFirst();
-  return row?.value ?? null;
+  return (await readState(db, pulledAtKey)) ?? null;
 }
 
 export function storePulledAt(db: Db, at: string): Promise<void> {
-  return put(db, pulledAtKey, at);
+  return writeState(db, pulledAtKey, at);
 }
 
 const pullAccountKey = 'cursor.account';
 
 /** Whom the desk's copy was pulled as (desk-pull-as.ts); undefined before the first pull. */
-export async function readPullAccount(db: Db): Promise<string | undefined> {
-  const row = await db
-    .selectFrom('sync_state')
-    .select('value')
-    .where('key', '=', pullAccountKey)
-    .executeTakeFirst();
-  return row?.value;
+export function readPullAccount(db: Db): Promise<string | undefined> {
+  return readState(db, pullAccountKey);
 }
 
 export function storePullAccount(db: Db, accountId: string): Promise<void> {
-  return put(db, pullAccountKey, accountId);
+  return writeState(db, pullAccountKey, accountId);
 }

@@ -19,6 +19,7 @@ import type { Dispatcher } from '../dispatcher.ts';
 import type { DB } from '../store/schema.ts';
 import { anonymisedOnPage, forgetAnonymised } from './desk-anonymised.ts';
 import { type FetchBlob, gatherBlobs } from './desk-blobs.ts';
+import { readState, writeState } from './desk-link-state.ts';
 import { replayOutbox } from './desk-rebase.ts';
 import { upsertRow } from './desk-rows.ts';
 import { restoreUndone, syncedTables } from './desk-undo.ts';
@@ -29,21 +30,12 @@ export type Pull = (since: number, limit: number) => Promise<PullResponse>;
 const cursorKey = 'cursor';
 
 export async function readCursor(db: Kysely<DB>): Promise<number> {
-  const row = await db
-    .selectFrom('sync_state')
-    .select('value')
-    .where('key', '=', cursorKey)
-    .executeTakeFirst();
-  return row ? Number(row.value) : 0;
+  return Number((await readState(db, cursorKey)) ?? 0);
 }
 
 /** The cursor, stored in the transaction of the page it ends (or of a new start from 0, desk-pull-as.ts). */
 export async function storeCursor(transaction: Transaction<DB>, cursor: number): Promise<void> {
-  await transaction
-    .insertInto('sync_state')
-    .values({ key: cursorKey, value: String(cursor) })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value: String(cursor) }))
-    .execute();
+  await writeState(transaction, cursorKey, String(cursor));
 }
 
 export async function withoutForeignKeys<T>(
