@@ -1,8 +1,9 @@
-import { Alert, Button, Group, Paper, Stack, Table, Text } from '@mantine/core';
+import { Alert, Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { type ReactNode, useState } from 'react';
 import { formatTime } from '../../../../shared/format.ts';
 import { type PairingCode, pairingCodeMinutes, type SyncStatus } from '../../../../shared/sync.ts';
 import { invoke } from '../../lib/api.ts';
+import { FactsTable } from './FactsTable.tsx';
 import { Fingerprint } from './Fingerprint.tsx';
 
 /**
@@ -58,16 +59,7 @@ export function PairingCodePanel({
           <Text size="sm" mb="xs">
             Vul dit in op de nieuwe computer, bij Instellingen → Werken met een server:
           </Text>
-          <Table variant="vertical" layout="fixed" aria-label="Nieuwe koppelcode">
-            <Table.Tbody>
-              {rows.map(([label, value]) => (
-                <Table.Tr key={label}>
-                  <Table.Th w={200}>{label}</Table.Th>
-                  <Table.Td style={{ overflowWrap: 'anywhere' }}>{value}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <FactsTable label="Nieuwe koppelcode" rows={rows} />
         </Paper>
       )}
     </Stack>

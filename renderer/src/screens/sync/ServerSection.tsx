@@ -1,10 +1,11 @@
-import { Alert, Button, Group, Loader, Paper, Stack, Table, Title } from '@mantine/core';
+import { Alert, Button, Group, Loader, Paper, Stack, Title } from '@mantine/core';
 import { type ReactNode, useEffect, useId, useState } from 'react';
 import type { SyncStatus } from '../../../../shared/sync.ts';
 import { showServerError } from '../../lib/forms.ts';
 import { useCan } from '../../lib/session.tsx';
 import { ConnectForm } from './ConnectForm.tsx';
 import { DevicesPanel } from './DevicesPanel.tsx';
+import { FactsTable } from './FactsTable.tsx';
 import { Fingerprint } from './Fingerprint.tsx';
 import { statusText } from './status-text.ts';
 import { useSyncStatus } from './sync-status.tsx';
@@ -61,16 +62,7 @@ function Connected({ status, server }: { status: SyncStatus; server: NonNullable
   ];
   return (
     <Stack gap="sm">
-      <Table variant="vertical" layout="fixed" aria-label="Verbinding met de server">
-        <Table.Tbody>
-          {rows.map(([label, value]) => (
-            <Table.Tr key={label}>
-              <Table.Th w={200}>{label}</Table.Th>
-              <Table.Td style={{ overflowWrap: 'anywhere' }}>{value}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      <FactsTable label="Verbinding met de server" rows={rows} />
       {status.melding && <Alert color="yellow">{status.melding}</Alert>}
       <Group>
         <Button
