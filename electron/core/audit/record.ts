@@ -36,6 +36,16 @@ const rowsPerStatement = 1000;
 export const keptOnFirstRow = 'null';
 
 /**
+ * The account to name in an audit row written after the data was replaced under it (a restored backup, a desk
+ * that connected and took the server's records): the account if it exists in the data now, else null; the
+ * summary still says who did it.
+ */
+export async function accountStillThere(db: Kysely<DB>, accountId: string): Promise<string | null> {
+  const row = await db.selectFrom('accounts').select('id').where('id', '=', accountId).executeTakeFirst();
+  return row ? accountId : null;
+}
+
+/**
  * The audit rows of one call: one per record it touched, or one for the call itself. The call's input and context
  * (what a replay needs) are stored once, on its first row; the rows after it, which share its call, time and
  * account, hold JSON null there. Copying them onto every row made a call over N records write N copies of an input

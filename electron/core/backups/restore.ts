@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { BackupInfo, RecoveryKey } from '../../../shared/backups.ts';
 import { formatDateTime } from '../../../shared/format.ts';
 import type { SessionAccount } from '../../../shared/roles.ts';
-import { writeAudit } from '../audit/record.ts';
+import { accountStillThere, writeAudit } from '../audit/record.ts';
 import type { BackupControl } from '../context.ts';
 import type { Dispatcher } from '../dispatcher.ts';
 import { Failure } from '../failure.ts';
@@ -133,16 +133,10 @@ export class Restorer {
     record: { summary: string; changes?: { field: string; before: unknown; after: unknown }[] },
   ): Promise<void> {
     const now = this.deps.clock().toISOString();
-    // After a restore the account may not exist in the restored data; the summary still names who did it.
-    const known = await store.db
-      .selectFrom('accounts')
-      .select('id')
-      .where('id', '=', account.id)
-      .executeTakeFirst();
     await writeAudit(store.db, {
       call,
       now,
-      accountId: known ? account.id : null,
+      accountId: await accountStillThere(store.db, account.id),
       input: {},
       context: JSON.stringify({ now, ids: [] }),
       records: [

@@ -8,7 +8,7 @@
 import type { z } from 'zod';
 import type { AppError } from '../../../shared/result.ts';
 import type { connectInput, SignInResponse } from '../../../shared/sync.ts';
-import { writeAudit } from '../audit/record.ts';
+import { accountStillThere, writeAudit } from '../audit/record.ts';
 import { Failure } from '../failure.ts';
 import type { SqliteStore } from '../store/store.ts';
 import { type DeskLink, storeLink, storeToken } from './desk-link-state.ts';
@@ -103,15 +103,10 @@ export async function auditConnection(
   meegenomen: number | null,
 ): Promise<void> {
   const account = signedIn.account;
-  const known = await store.db
-    .selectFrom('accounts')
-    .select('id')
-    .where('id', '=', account.id)
-    .executeTakeFirst();
   await writeAudit(store.db, {
     call: 'sync.connect',
     now,
-    accountId: known ? account.id : null,
+    accountId: await accountStillThere(store.db, account.id),
     input: { url: link.url, fingerprint: link.fingerprint, naam: link.apparaat, username: account.username },
     context: JSON.stringify({ now, ids: [] }),
     records: [
