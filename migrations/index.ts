@@ -19,6 +19,7 @@ import { migration0018 } from './0018-sync.ts';
 import { migration0019 } from './0019-desk-sync.ts';
 import { migration0020 } from './0020-audit-device.ts';
 import { migration0021 } from './0021-blob-hashes.ts';
+import { migration0022 } from './0022-login-failures.ts';
 import type { Migration } from './types.ts';
 
 /**
@@ -47,4 +48,5 @@ export const migrations: readonly Migration[] = [
   migration0019,
   migration0020,
   migration0021,
+  migration0022,
 ];

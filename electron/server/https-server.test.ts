@@ -3,7 +3,7 @@ import https from 'node:https';
 import net from 'node:net';
 import path from 'node:path';
 import tls from 'node:tls';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { SessionAccount } from '../../shared/roles.ts';
 import {
   type PullResponse,
@@ -14,6 +14,7 @@ import {
 } from '../../shared/sync.ts';
 import { errorProblem, fingerprint } from '../../test/support/fuzz.ts';
 import { type Harness, harness, password } from '../../test/support/harness.ts';
+import { forgetFailedGuesses } from '../../test/support/sync-server.ts';
 import { clientRefusals, type DeskCredentials, serverClient } from '../core/sync/server-client.ts';
 import { serverCertificate } from './certificate.ts';
 import type { ServerLimits } from './https-server.ts';
@@ -76,6 +77,7 @@ beforeAll(async () => {
   await h.withTeam();
   server = await start(path.join(h.dir, 'server'));
 });
+beforeEach(() => forgetFailedGuesses(h.core.store.db));
 afterAll(async () => {
   await server.close();
   await h.close();
@@ -372,17 +374,21 @@ describe('refusals', () => {
     expectRefused(await pair(fresh.code), 401, 'unauthenticated', /al gebruikt/);
   });
 
-  it('slows down pairing after repeated wrong codes', async () => {
-    // A server of its own: its throttle is fresh, and the other tests' pairings do not wait on this one.
+  it('slows down pairing after repeated wrong codes, on every server process of the database', async () => {
+    // A second server process on the same database: the guesses it counted hold at the first one too.
     const other = await start(path.join(h.dir, 'server'));
     try {
-      const pair = (code: string) =>
-        raw('POST', '/sync/pair', { body: JSON.stringify({ code, naam: 'Laptop' }) }, other.port);
+      const pair = (code: string, port?: number) =>
+        raw('POST', '/sync/pair', { body: JSON.stringify({ code, naam: 'Laptop' }) }, port);
       for (const guess of ['AAAA-AAAA-AAAA', 'BBBB-BBBB-BBBB', 'CCCC-CCCC-CCCC']) {
-        expect((await pair(guess)).status).toBe(401);
+        expect((await pair(guess, other.port)).status).toBe(401);
       }
       const { code } = await h.ok('beheer', 'sync.pairingCode', {});
       expectRefused(await pair(code), 429, 'rate_limited', /^Te veel mislukte pogingen/);
+      // Once the wait (two seconds) has passed, the right code pairs, wherever it is sent.
+      clock = new Date(clock.getTime() + 2000);
+      h.setNow(clock.toISOString());
+      expect((await pair(code, other.port)).status).toBe(200);
     } finally {
       await other.close();
     }

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { Kysely } from 'kysely';
-import { LoginThrottle } from '../core/auth/login-throttle.ts';
+import { StoredLoginThrottle } from '../core/auth/stored-login-throttle.ts';
 import type { DB } from '../core/store/schema.ts';
 import { refusalOf, sendJson } from './http-io.ts';
 import { handleSyncRequest, type SyncServices } from './sync-routes.ts';
@@ -69,8 +69,9 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
     db: options.db,
     services: options.services,
     clock: options.clock ?? (() => new Date()),
-    pairingThrottle: new LoginThrottle(),
-    signInThrottle: new LoginThrottle(),
+    // In the database, shared by every server process on it.
+    pairingThrottle: new StoredLoginThrottle(options.db, 'koppelcode'),
+    signInThrottle: new StoredLoginThrottle(options.db, 'wachtwoord'),
   };
   const server = https.createServer(
     {

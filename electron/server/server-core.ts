@@ -2,7 +2,7 @@
  * The Schakel server's core: the same migrations, dispatcher and calls as a desk, on PostgreSQL (an existing one by
  * URL, or one started from the embedded binaries in the data folder), with the change feed installed and the
  * desks' push and pull wired to it. Data, command log and change feed are in PostgreSQL, so several processes may
- * serve one database (given the same certificate; the throttles of wrong codes and passwords are per process).
+ * serve one database (given the same certificate); the limits on wrong codes and passwords are kept there too.
  */
 import type { SessionAccount } from '../../shared/roles.ts';
 import { Dispatcher } from '../core/dispatcher.ts';

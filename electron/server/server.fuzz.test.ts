@@ -10,7 +10,7 @@
 import https from 'node:https';
 import fc from 'fast-check';
 import { v7 } from 'uuid';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { type CallName, callNames, contract } from '../../shared/contract.ts';
 import type { AppError } from '../../shared/result.ts';
@@ -34,16 +34,27 @@ import {
   sqlFragment,
 } from '../../test/support/fuzz.ts';
 import { password, personInput } from '../../test/support/harness.ts';
-import { commandDesk, type InProcessServer, inProcessServer } from '../../test/support/sync-server.ts';
+import {
+  commandDesk,
+  forgetFailedGuesses,
+  type InProcessServer,
+  inProcessServer,
+} from '../../test/support/sync-server.ts';
 import { isCommandCall } from '../core/sync/commands.ts';
 import { deviceRefusals } from '../core/sync/device-auth.ts';
 import { pairingRefusals } from '../core/sync/pairing.ts';
 import type { DeskCredentials } from '../core/sync/server-client.ts';
 import { signedOutMessage } from '../core/sync/user-sign-in.ts';
 
-/** Where refusals are recorded on purpose: the refused command's outcome, the desk's last contact. */
+/** Where refusals are recorded on purpose: the refused command's outcome, the desk's last contact, a failed guess. */
 // A desk's last contact and a token's last use move with any request the server answers (user-sign-in.ts).
-const recordedOnPurpose = ['sync_commands', 'sync_devices', 'sync_tokens.last_used_at'];
+const recordedOnPurpose = [
+  'sync_commands',
+  'sync_devices',
+  'sync_tokens.last_used_at',
+  'sync_login_failures',
+  'sync_login_attempts',
+];
 const notShared = 'Deze opdracht wordt niet via de server gedeeld.';
 
 let server: InProcessServer;
@@ -81,6 +92,8 @@ beforeAll(async () => {
   const { variants: variantsOf } = plausibleInputs([personId]);
   for (const call of callNames) variants.set(call, variantsOf(contract[call].input as z.ZodType));
 }, 60_000);
+// The guesses one test makes (wrong codes, passwords) do not hold the next one back.
+beforeEach(() => forgetFailedGuesses(server.db));
 afterEach(() => {
   // Bad input is refused for what it is, never an unexpected failure of the server.
   expect(server.internalErrors).toEqual([]);

@@ -17,7 +17,7 @@ import {
   syncProtocolVersion,
   userTokenHeader,
 } from '../../shared/sync.ts';
-import type { LoginThrottle } from '../core/auth/login-throttle.ts';
+import type { StoredLoginThrottle } from '../core/auth/stored-login-throttle.ts';
 import { Failure } from '../core/failure.ts';
 import type { DB } from '../core/store/schema.ts';
 import { authenticateDevice, recordContact } from '../core/sync/device-auth.ts';
@@ -40,9 +40,9 @@ export interface SyncRouteDeps {
   services: SyncServices;
   clock: () => Date;
   /** Wrong pairing codes, from any address. */
-  pairingThrottle: LoginThrottle;
+  pairingThrottle: StoredLoginThrottle;
   /** Wrong passwords at sign-in, per user name and per desk. */
-  signInThrottle: LoginThrottle;
+  signInThrottle: StoredLoginThrottle;
 }
 
 /**

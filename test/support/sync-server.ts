@@ -6,10 +6,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { Kysely } from 'kysely';
 import { v7 } from 'uuid';
 import { Dispatcher } from '../../electron/core/dispatcher.ts';
 import { Sessions } from '../../electron/core/sessions.ts';
 import { openPostgresStore } from '../../electron/core/store/postgres.ts';
+import type { DB } from '../../electron/core/store/schema.ts';
 import type { PostgresStore } from '../../electron/core/store/store.ts';
 import { installChangeCapture } from '../../electron/core/sync/change-feed.ts';
 import { type DeskCredentials, serverClient } from '../../electron/core/sync/server-client.ts';
@@ -32,6 +34,15 @@ const serverNames: Record<Role, string> = {
  * A desk (the SQLite harness with a team) whose calls are recorded as the commands it pushes: the input and the
  * time and ids its audit entry keeps. Its clock starts at `start` and moves a second per call.
  */
+/**
+ * Forgets the server's record of failed guesses (stored-login-throttle.ts), kept in the database for every server
+ * process: a test that does not look at those limits starts from none, whatever the tests before it guessed.
+ */
+export async function forgetFailedGuesses(db: Kysely<DB>): Promise<void> {
+  await db.deleteFrom('sync_login_failures').where('key', '!=', '*').execute();
+  await db.deleteFrom('sync_login_attempts').execute();
+}
+
 export async function commandDesk(start = '2026-04-30T14:00:00.000Z') {
   const desk = await harness(start, 'sqlite');
   await desk.withTeam();

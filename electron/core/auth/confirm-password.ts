@@ -1,7 +1,7 @@
 import { findAccount } from '../accounts/account-rows.ts';
 import type { ReadCtx, SessionControl } from '../context.ts';
 import { Failure, invalidField } from '../failure.ts';
-import { type LoginAttempt, tooManyAttemptsMessage } from './login-throttle.ts';
+import type { LoginAttempt } from './login-throttle.ts';
 import { verifyPassword } from './password.ts';
 
 /**
@@ -11,11 +11,8 @@ import { verifyPassword } from './password.ts';
 export function startAttempt(
   ctx: { now: string; session: Pick<SessionControl, 'throttle'> },
   username: string,
-): LoginAttempt {
-  const nowMs = Date.parse(ctx.now);
-  const wait = ctx.session.throttle.waitMs(username, nowMs);
-  if (wait > 0) throw new Failure('rate_limited', tooManyAttemptsMessage(wait));
-  return ctx.session.throttle.start(username, nowMs);
+): Promise<LoginAttempt> {
+  return ctx.session.throttle.begin(username, Date.parse(ctx.now));
 }
 
 /**
@@ -25,7 +22,7 @@ export function startAttempt(
 export async function confirmOwnPassword(ctx: ReadCtx, password: string): Promise<void> {
   const row = ctx.account ? await findAccount(ctx.db, ctx.account.id) : undefined;
   if (row?.active !== 1) throw new Failure('unauthenticated', 'Je bent niet (meer) ingelogd.');
-  const attempt = startAttempt(ctx, row.username);
+  const attempt = await startAttempt(ctx, row.username);
   if (!(await verifyPassword(password, row.password_hash))) throw invalidField('password', 'klopt niet');
-  attempt.succeeded();
+  await attempt.succeeded();
 }

@@ -44,7 +44,7 @@ export const authHandlers = {
   },
 
   'auth.login': async (ctx, input) => {
-    const attempt = startAttempt(ctx, input.username);
+    const attempt = await startAttempt(ctx, input.username);
     const account = await accountForCredentials(ctx.db, input.username, input.password).then(
       toSessionAccount,
       (refused: unknown) => {
@@ -52,7 +52,7 @@ export const authHandlers = {
         return ctx.link.signInAtServer(input, refused);
       },
     );
-    attempt.succeeded();
+    await attempt.succeeded();
     ctx.session.login(account);
     // On a desk linked with a server: the same password signs them in there, in the background.
     ctx.link.signedIn(account, input.password);
@@ -89,11 +89,11 @@ export const authHandlers = {
     const row = me ? await findAccount(ctx.db, me.id) : undefined;
     if (!row) throw new Failure('unauthenticated', 'Je bent niet (meer) ingelogd.');
     // Checking the current password is a guess like a login, so it counts toward the same limits.
-    const attempt = startAttempt(ctx, row.username);
+    const attempt = await startAttempt(ctx, row.username);
     if (!(await verifyPassword(input.currentPassword, row.password_hash))) {
       throw invalidField('currentPassword', 'klopt niet');
     }
-    attempt.succeeded();
+    await attempt.succeeded();
     if (input.currentPassword === input.newPassword) {
       throw invalidField('newPassword', 'kies een ander wachtwoord dan het huidige');
     }

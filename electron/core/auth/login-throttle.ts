@@ -10,12 +10,31 @@
  *
  * An attempt counts as failed from the moment it starts until it succeeds, so requests sent at the same moment
  * cannot all pass the check before the first failure is recorded. A good login clears its name and its client.
+ *
+ * A desk keeps these counts in memory (LoginThrottle); the server keeps them in its database, so that every server
+ * process counts the same guesses (StoredLoginThrottle). Both apply the rules below.
  */
+import { Failure } from '../failure.ts';
+
 const freeAttempts = 2;
 const baseDelayMs = 2000;
 const maxDelayMs = 15 * 60 * 1000;
 const overallMaxFailures = 20;
-const overallWindowMs = 10 * 60 * 1000;
+export const overallWindowMs = 10 * 60 * 1000;
+
+/** The wait after a name's or client's failures in a row. */
+export function delayAfter(failures: number): number {
+  return failures <= freeAttempts
+    ? 0
+    : Math.min(maxDelayMs, baseDelayMs * 2 ** (failures - freeAttempts - 1));
+}
+
+/** The wait the overall limit imposes, from the start times of the failed attempts within its window, oldest first. */
+export function overallWaitMs(recentMs: readonly number[], nowMs: number): number {
+  return recentMs.length >= overallMaxFailures
+    ? (recentMs[recentMs.length - overallMaxFailures] as number) + overallWindowMs - nowMs
+    : 0;
+}
 
 /** Growing delay per key after failures. */
 class Backoff {
@@ -28,9 +47,7 @@ class Backoff {
 
   failed(key: string, nowMs: number): void {
     const failures = (this.state.get(key)?.failures ?? 0) + 1;
-    const delay =
-      failures <= freeAttempts ? 0 : Math.min(maxDelayMs, baseDelayMs * 2 ** (failures - freeAttempts - 1));
-    this.state.set(key, { failures, blockedUntil: nowMs + delay });
+    this.state.set(key, { failures, blockedUntil: nowMs + delayAfter(failures) });
   }
 
   clear(key: string): void {
@@ -40,15 +57,16 @@ class Backoff {
 
 /** A started attempt: failed unless `succeeded` is called. */
 export interface LoginAttempt {
-  succeeded(): void;
+  succeeded(): Promise<void>;
 }
 
 /** The throttle as one call sees it: its own client is fixed. */
 export interface ClientLoginThrottle {
-  /** Milliseconds the caller must still wait before trying this user name; 0 when allowed. */
-  waitMs(username: string, nowMs: number): number;
-  /** Starts an allowed attempt (waitMs was 0); it counts as failed until `succeeded`. */
-  start(username: string, nowMs: number): LoginAttempt;
+  /**
+   * Starts an attempt at this user name, counted as failed until `succeeded`; refused in Dutch (rate_limited) while
+   * the limits say wait.
+   */
+  begin(username: string, nowMs: number): Promise<LoginAttempt>;
 }
 
 export class LoginThrottle {
@@ -59,14 +77,14 @@ export class LoginThrottle {
 
   waitMs(username: string, client: string, nowMs: number): number {
     while ((this.recent[0] ?? Number.POSITIVE_INFINITY) <= nowMs - overallWindowMs) this.recent.shift();
-    const overall =
-      this.recent.length >= overallMaxFailures
-        ? (this.recent[this.recent.length - overallMaxFailures] as number) + overallWindowMs - nowMs
-        : 0;
-    return Math.max(this.byName.waitMs(username, nowMs), this.byClient.waitMs(client, nowMs), overall);
+    return Math.max(
+      this.byName.waitMs(username, nowMs),
+      this.byClient.waitMs(client, nowMs),
+      overallWaitMs(this.recent, nowMs),
+    );
   }
 
-  start(username: string, client: string, nowMs: number): LoginAttempt {
+  start(username: string, client: string, nowMs: number): { succeeded(): void } {
     this.byName.failed(username, nowMs);
     this.byClient.failed(client, nowMs);
     this.recent.push(nowMs);
@@ -85,10 +103,18 @@ export class LoginThrottle {
 
   forClient(client: string): ClientLoginThrottle {
     return {
-      waitMs: (username, nowMs) => this.waitMs(username, client, nowMs),
-      start: (username, nowMs) => this.start(username, client, nowMs),
+      begin: async (username, nowMs) => {
+        refuseWhileWaiting(this.waitMs(username, client, nowMs));
+        const attempt = this.start(username, client, nowMs);
+        return { succeeded: async () => attempt.succeeded() };
+      },
     };
   }
+}
+
+/** The refusal of an attempt made while the limits say wait. */
+export function refuseWhileWaiting(waitMs: number): void {
+  if (waitMs > 0) throw new Failure('rate_limited', tooManyAttemptsMessage(waitMs));
 }
 
 /** The Dutch refusal for a wait, in seconds or (from two minutes) in minutes. */

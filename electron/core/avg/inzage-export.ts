@@ -77,6 +77,9 @@ export const tablesWithoutPersonalData: Readonly<Partial<Record<InzageTable, str
   sync_tokens: 'aanmeldingen van medewerkers op een gekoppelde computer, alleen als hash',
   sync_commands:
     'welke opdracht van welke computer is verwerkt en met welke uitkomst; de inhoud staat in het logboek',
+  sync_login_failures:
+    'mislukte aanmeldpogingen op de server per gebruikersnaam of computer; een dag na de laatste vergeten',
+  sync_login_attempts: 'het tijdstip van elke mislukte aanmeldpoging op de server; na tien minuten vergeten',
   sync_state: 'de stand van de synchronisatie van deze computer (tot welk nummer hij bij is)',
 };
 

@@ -112,6 +112,22 @@ export interface SyncUndoTable {
   row: string | null;
 }
 
+/** Failed guesses by `<scope>/naam:<username>` or `<scope>/client:<id>`, on the server (migration 0022); `*` is the turn row. */
+export interface SyncLoginFailuresTable {
+  key: string;
+  failures: number;
+  blocked_until: string;
+  last_failed_at: string;
+}
+
+/** The start of each failed (or still running) attempt, for the limit on all attempts together (server only). */
+export interface SyncLoginAttemptsTable {
+  id: string;
+  /** What is guessed: `wachtwoord` or `koppelcode`. */
+  scope: string;
+  started_at: string;
+}
+
 export interface SyncTables {
   sync_clock: SyncClockTable;
   sync_changes: SyncChangesTable;
@@ -123,4 +139,6 @@ export interface SyncTables {
   sync_inbox: SyncInboxTable;
   sync_state: SyncStateTable;
   sync_undo: SyncUndoTable;
+  sync_login_failures: SyncLoginFailuresTable;
+  sync_login_attempts: SyncLoginAttemptsTable;
 }

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Harness, harness, password } from '../../../test/support/harness.ts';
-import { LoginThrottle } from '../auth/login-throttle.ts';
+import { StoredLoginThrottle } from '../auth/stored-login-throttle.ts';
 import { Failure } from '../failure.ts';
 import { authenticateDevice, deviceRefusals, recordContact } from './device-auth.ts';
 import { pairDevice, pairingRefusals } from './pairing.ts';
@@ -8,20 +8,23 @@ import { hashSecret, normalisePairingCode } from './secrets.ts';
 import { authenticateUser, signedOutMessage, signIn } from './user-sign-in.ts';
 
 let h: Harness;
-let throttle: LoginThrottle;
+// The server's limits, kept in its database: pairing codes and passwords each counted on their own.
+let codes: StoredLoginThrottle;
+let throttle: StoredLoginThrottle;
 const at = '2026-11-25T10:00:00.000Z';
 
 beforeEach(async () => {
   // The server's store: on a desk these calls go to the server (desk-beheer.ts).
   h = await harness(at, 'postgres');
   await h.withTeam();
-  throttle = new LoginThrottle();
+  codes = new StoredLoginThrottle(h.core.store.db, 'koppelcode');
+  throttle = new StoredLoginThrottle(h.core.store.db, 'wachtwoord');
 });
 afterEach(() => h.close());
 
 const db = () => h.core.store.db;
 const pair = (code: string, naam = 'Laptop Fatima', now = at) =>
-  pairDevice(db(), throttle.forClient('198.51.100.7'), { code, naam }, now);
+  pairDevice(db(), codes.forClient('198.51.100.7'), { code, naam }, now);
 
 async function refusal(work: Promise<unknown>): Promise<{ code: string; message: string }> {
   const thrown = await work.then(
@@ -93,7 +96,7 @@ describe('pairing codes', () => {
       /^Te veel mislukte pogingen\. Probeer het over \d+ seconden opnieuw\.$/,
     );
     // A guesser from another address meets the same wait: the limit is on the codes, not on who sends them.
-    const elsewhere = pairDevice(db(), throttle.forClient('203.0.113.9'), { code, naam: 'X' }, at);
+    const elsewhere = pairDevice(db(), codes.forClient('203.0.113.9'), { code, naam: 'X' }, at);
     expect(await refusal(elsewhere)).toMatchObject({ code: 'rate_limited' });
     const later = '2026-11-25T10:00:03.000Z';
     await expect(pair(code, 'Laptop', later)).resolves.toMatchObject({ organisatie: 'Welzijn Oost' });

@@ -9,7 +9,6 @@ import {
 } from '../../../shared/sync.ts';
 import { writeAudit } from '../audit/record.ts';
 import type { ClientLoginThrottle } from '../auth/login-throttle.ts';
-import { tooManyAttemptsMessage } from '../auth/login-throttle.ts';
 import type { WriteCtx } from '../context.ts';
 import { Failure } from '../failure.ts';
 import { IdSource } from '../ids.ts';
@@ -70,10 +69,7 @@ export async function pairDevice(
   request: z.output<typeof pairRequest>,
   now: string,
 ): Promise<PairResponse> {
-  const nowMs = Date.parse(now);
-  const wait = throttle.waitMs(throttleName, nowMs);
-  if (wait > 0) throw new Failure('rate_limited', tooManyAttemptsMessage(wait));
-  const attempt = throttle.start(throttleName, nowMs);
+  const attempt = await throttle.begin(throttleName, Date.parse(now));
   const codeHash = hashSecret(normalisePairingCode(request.code));
   const response = await db.transaction().execute(async (trx) => {
     const code = await trx
@@ -136,6 +132,6 @@ export async function pairDevice(
       .executeTakeFirst();
     return { deviceId, deviceKey, organisatie: settings?.naam ?? '' };
   });
-  attempt.succeeded();
+  await attempt.succeeded();
   return response;
 }

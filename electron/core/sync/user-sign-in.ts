@@ -27,9 +27,9 @@ export async function signIn(
   request: z.output<typeof signInRequest>,
   now: string,
 ): Promise<SignInResponse> {
-  const attempt = startAttempt({ now, session: { throttle } }, request.username);
+  const attempt = await startAttempt({ now, session: { throttle } }, request.username);
   const row = await accountForCredentials(db, request.username, request.password);
-  attempt.succeeded();
+  await attempt.succeeded();
   const token = newKey();
   const ids = new IdSource(now);
   // The token and its audit entry in one transaction: the beheerder sees who signed in on which desk.

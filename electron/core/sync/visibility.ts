@@ -192,6 +192,8 @@ export const visibility: { [T in keyof DB]: TableRules<T> } = {
   sync_pairing_codes: nobody,
   sync_tokens: nobody,
   sync_commands: nobody,
+  sync_login_failures: nobody,
+  sync_login_attempts: nobody,
   // The desk's own outbox, inbox, cursor and undo log (migration 0019): never sent anywhere by a pull.
   sync_outbox: nobody,
   sync_inbox: nobody,
