@@ -95,6 +95,8 @@ export interface WriteCtx extends CallContext {
   /** Runs after the transaction committed (session changes must not outlive a rolled-back write). */
   afterCommit(fn: () => void): void;
   session: SessionControl;
+  /** On the server, the paired desk whose command this is; null for a call made where it runs. */
+  originDevice: string | null;
 }
 
 /** The calling client's session, and the process-wide session state a call may change. */

@@ -327,6 +327,7 @@ export class Dispatcher<S extends Store = Store> {
         audit: (record) => audits.push(record),
         afterCommit: (callback) => afterCommit.push(callback),
         session,
+        originDevice: replay?.origin?.deviceId ?? null,
       };
       await replay?.transaction?.first(transaction);
       await recorder?.before(transaction);

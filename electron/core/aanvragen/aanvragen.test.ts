@@ -398,6 +398,7 @@ describe('inzet for a request', () => {
             audit: () => {},
             afterCommit: () => {},
             session: null as never,
+            originDevice: null,
           },
           id,
           datum,

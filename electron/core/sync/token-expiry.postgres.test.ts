@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { v7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallInput, CallName, CallOutput } from '../../../shared/contract.ts';
 import type { Result } from '../../../shared/result.ts';
@@ -99,6 +100,46 @@ describe('a user token on the server', () => {
     const ada = accounts.find((a) => a.username === 'administrateur');
     await server.beheer('accounts.deactivate', { id: ada?.id, version: ada?.version });
     expect(await pull(desk)).toEqual(signedOut);
+  });
+
+  it('ends on every desk when the password is reset, and on the others when a user changes their own', async () => {
+    server.setNow(start);
+    const office = await server.pairedDesk('projectleider', 'Pc kantoor');
+    const laptop = await server.pairedDesk('projectleider', 'Laptop zoekgeraakt');
+    const accounts = (await server.beheer('accounts.list', {})) as {
+      id: string;
+      username: string;
+      version: number;
+    }[];
+    const paula = accounts.find((a) => a.username === 'projectleider');
+
+    // From the office desk, Paula changes her own password: she stays signed in there, the lost laptop is out.
+    const newPassword = 'een heel ander wachtwoord';
+    const changed = await server.client.push(office, [
+      {
+        id: v7({ msecs: Date.parse(start) }),
+        call: 'auth.changePassword',
+        input: { currentPassword: password, newPassword },
+        now: start,
+        ids: [],
+      },
+    ]);
+    expect(changed).toMatchObject({ ok: true, value: { results: [{ outcome: 'toegepast' }] } });
+    expect((await pull(office)).ok).toBe(true);
+    expect(await pull(laptop)).toEqual(signedOut);
+
+    // The beheerder resets it: no desk keeps her signed in, until she signs in with the new one.
+    await server.beheer('accounts.resetPassword', {
+      id: paula?.id,
+      version: (paula?.version ?? 0) + 1,
+      password: 'door de beheerder gezet',
+    });
+    expect(await pull(office)).toEqual(signedOut);
+    const again = await server.client.signIn(office, {
+      username: 'projectleider',
+      password: 'door de beheerder gezet',
+    });
+    expect(again.ok).toBe(true);
   });
 });
 
