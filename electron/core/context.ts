@@ -73,6 +73,11 @@ export interface LinkControl {
    * as `account`; null where the calls run here (the server's own core). Refused on a desk working alone.
    */
   atServer(call: BeheerCall, input: unknown, account: SessionAccount): Promise<Result<unknown> | null>;
+  /**
+   * A file a linked desk has not fetched yet (desk-files.ts), by the hash its row records: fetched from the server
+   * as `account`, checked, kept. Refused in Dutch when the server cannot be reached.
+   */
+  file(sha256: string, account: SessionAccount | null): Promise<Buffer>;
 }
 
 /** What the backup calls may do; the core implements it (a restore swaps the open store). */

@@ -44,6 +44,8 @@ export const noLink: LinkControl = {
   signInAtServer: (_credentials, refused) => Promise.reject(refused),
   // The server's own core: the desks are in its own store.
   atServer: async () => null,
+  // Only a linked desk waits for files; elsewhere every file is in the store.
+  file: refuseLink,
 };
 function refuseLink(): never {
   throw new Failure('unavailable', 'Koppelen met een server kan alleen in Schakel op een computer.');

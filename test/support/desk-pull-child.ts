@@ -19,19 +19,11 @@ const { url, fingerprint, credentials, pageRows } = JSON.parse(json) as {
 
 const core = await startCore(dir, { key: testKey, team: true });
 const client = serverClient({ url, fingerprint });
-const summary = await pullInto(
-  core.dispatcher,
-  async (since) => {
-    process.stdout.write(`asked ${since}\n`);
-    const page = await client.pull(credentials, since, pageRows);
-    if (!page.ok) throw new Error(page.error.message);
-    return page.value;
-  },
-  async (sha256) => {
-    const blob = await client.blob(credentials, sha256);
-    if (!blob.ok) throw new Error(blob.error.message);
-    return blob.value;
-  },
-);
+const summary = await pullInto(core.dispatcher, async (since) => {
+  process.stdout.write(`asked ${since}\n`);
+  const page = await client.pull(credentials, since, pageRows);
+  if (!page.ok) throw new Error(page.error.message);
+  return page.value;
+});
 await core.close();
 process.stdout.write(`done ${summary.cursor}\n`);

@@ -1,13 +1,14 @@
 /**
  * A desk in team mode beside the team of test/support/sync-server.ts: its own encrypted SQLite store, filled by a
  * first pull as its user, who then signs in on it offline. Its push and pull go to the real server services
- * in-process (no HTTP), each answer through JSON as over the wire; the files a pull names come from the server's
- * blob service.
+ * in-process (no HTTP), each answer through JSON as over the wire. Its `pull` is what a background round does: the
+ * rows, then the files they name from the server's blob service (desk-files.ts); `pullRows` the rows alone.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startCore } from '../../electron/core/app-core.ts';
+import { fetchMissingFiles } from '../../electron/core/sync/desk-files.ts';
 import { type PullSummary, pullInto } from '../../electron/core/sync/desk-pull.ts';
 import { type PushSummary, pushOutbox } from '../../electron/core/sync/desk-push.ts';
 import { blobFor } from '../../electron/core/sync/server-blob.ts';
@@ -70,7 +71,15 @@ export async function syncDesk(team: SyncTeam, role: Role, start = '2026-05-01T1
       return r.value;
     },
     push: (): Promise<PushSummary> => pushOutbox(core.store.db, push, () => now),
-    pull: (): Promise<PullSummary> => pullInto(core.dispatcher, pull, fetchBlob),
+    pullRows: (): Promise<PullSummary> => pullInto(core.dispatcher, pull),
+    /** The files still missing, about `budgetBytes` of them (all by default); resolves with how many still are. */
+    fetchFiles: (budgetBytes = Number.POSITIVE_INFINITY) =>
+      fetchMissingFiles(core.store.db, fetchBlob, budgetBytes),
+    async pull(): Promise<PullSummary> {
+      const summary = await desk.pullRows();
+      await desk.fetchFiles();
+      return summary;
+    },
     fetched,
     alterBlobs(alter: ((content: Buffer) => Buffer) | null) {
       alterBlob = alter;

@@ -1,5 +1,6 @@
 import { notFound } from '../failure.ts';
 import type { AreaHandlers } from '../registry.ts';
+import { storedFile } from '../stored-file.ts';
 import { parseClaimsCsv } from './import.ts';
 import { listClaims } from './list.ts';
 import { readReceipt } from './receipts.ts';
@@ -20,7 +21,7 @@ export const claimsHandlers = {
     if (!claim) throw notFound('Deze declaratie');
     const rows = await ctx.db
       .selectFrom('receipts')
-      .select(['mime', 'bytes'])
+      .select(['mime', 'bytes', 'sha256'])
       .where('claim_id', '=', input.id)
       .orderBy('created_at')
       .execute();
@@ -28,11 +29,15 @@ export const claimsHandlers = {
       string,
       string
     >;
-    return rows.map((r, i) => ({
-      fileName: `bon-${i + 1}.${ext[r.mime] ?? 'bin'}`,
-      mime: r.mime,
-      base64: Buffer.from(r.bytes).toString('base64'),
-    }));
+    const files = [];
+    for (const [i, r] of rows.entries()) {
+      files.push({
+        fileName: `bon-${i + 1}.${ext[r.mime] ?? 'bin'}`,
+        mime: r.mime,
+        base64: (await storedFile(ctx, r.bytes, r.sha256)).toString('base64'),
+      });
+    }
+    return files;
   },
 
   'claims.create': async (ctx, input) => {

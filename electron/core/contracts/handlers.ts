@@ -10,6 +10,7 @@ import { renderPdf } from '../pdf/render-document.ts';
 import { loadPerson, refuseIfAnonymised } from '../persons/read.ts';
 import type { AreaHandlers } from '../registry.ts';
 import type { ContractsTable } from '../store/schema.ts';
+import { storedFile } from '../stored-file.ts';
 import { assertCurrent, updateVersioned } from '../versioning.ts';
 import {
   documentFor,
@@ -127,7 +128,8 @@ export const contractsHandlers = {
       `${row.nummer}-v${row.versie}`,
       fullName({ ...person, roepnaam: null }),
     );
-    if (row.pdf) return { fileName: name, base64: Buffer.from(row.pdf).toString('base64') };
+    if (row.pdf)
+      return { fileName: name, base64: (await storedFile(ctx, row.pdf, row.pdf_sha256)).toString('base64') };
     const draft = draftOf(row);
     const referenced = await loadReferenced(ctx.db, draft, ctx.account?.displayName ?? '');
     const pdf = await renderPdf(documentFor(referenced, draft, row.nummer, row.versie, true), {

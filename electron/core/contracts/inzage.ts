@@ -5,6 +5,7 @@ import { formatDateLong, formatDateTime } from '../../../shared/format.ts';
 import { type ContractForm, contractFormLabels, type ProfileContent } from '../../../shared/profiles.ts';
 import type { InzagePart, Json } from '../avg/inzage-part.ts';
 import { dash, none, readableFields, row, shown, termLabel } from '../avg/inzage-values.ts';
+import { notFetched } from '../sync/desk-files.ts';
 
 export interface ContractsInzage {
   contracten: {
@@ -26,7 +27,8 @@ export interface ContractsInzage {
     vorigeVersie: string | null;
     fiscaleToets: string[];
     vastgelegdeTekst: { onderdeel: string; regels: string[] }[];
-    bewaardePdf: { bytes: number; sha256: string | null } | null;
+    /** `bytes` null: a linked desk has not fetched the PDF yet (sync/desk-files.ts). */
+    bewaardePdf: { bytes: number | null; sha256: string | null } | null;
     aangemaaktOp: string;
     gewijzigdOp: string;
   }[];
@@ -94,7 +96,7 @@ export const contractsInzage: InzagePart<ContractsInzage> = {
         vorigeVersie: c.vorige_id ? (numbers.get(c.vorige_id) ?? c.vorige_id) : null,
         fiscaleToets: (snapshot?.fiscal?.findings ?? []).map((f) => f.message),
         vastgelegdeTekst: documentLines(snapshot?.document ?? null),
-        bewaardePdf: c.pdf ? { bytes: c.pdf.length, sha256: c.pdf_sha256 } : null,
+        bewaardePdf: c.pdf ? { bytes: notFetched(c.pdf) ? null : c.pdf.length, sha256: c.pdf_sha256 } : null,
         aangemaaktOp: c.created_at,
         gewijzigdOp: c.updated_at,
       };
@@ -130,7 +132,7 @@ export const contractsInzage: InzagePart<ContractsInzage> = {
           [
             'Vastgelegd document',
             c.bewaardePdf
-              ? `PDF van ${Math.ceil(c.bewaardePdf.bytes / 1024)} kB, zoals afgedrukt; de tekst staat in het JSON-bestand`
+              ? `${c.bewaardePdf.bytes === null ? 'PDF (bewaard op de server)' : `PDF van ${Math.ceil(c.bewaardePdf.bytes / 1024)} kB`}, zoals afgedrukt; de tekst staat in het JSON-bestand`
               : 'geen (concept)',
           ],
         ],

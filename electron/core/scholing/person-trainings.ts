@@ -15,6 +15,7 @@ import { invalidField, notFound } from '../failure.ts';
 import { loadPerson, refuseIfAnonymised } from '../persons/read.ts';
 import type { AreaHandlers } from '../registry.ts';
 import type { PersonTrainingsTable } from '../store/schema.ts';
+import { storedFile } from '../stored-file.ts';
 import { extensionOf, readTypedFile } from '../uploads.ts';
 import { updateVersioned } from '../versioning.ts';
 import { inDateOrder, personTrainingRows, toTrainingOfPerson } from './read.ts';
@@ -202,14 +203,14 @@ export const personTrainingHandlers = {
     const record = await loadRecord(ctx.db, input.id);
     const file = await ctx.db
       .selectFrom('training_certificates')
-      .select(['mime', 'bytes'])
+      .select(['mime', 'bytes', 'sha256'])
       .where('person_training_id', '=', record.id)
       .executeTakeFirst();
     if (!file) throw notFound('Dit certificaat');
     return {
       fileName: `certificaat.${extensionOf[file.mime] ?? 'bin'}`,
       mime: file.mime,
-      base64: Buffer.from(file.bytes).toString('base64'),
+      base64: (await storedFile(ctx, file.bytes, file.sha256)).toString('base64'),
     };
   },
 } satisfies AreaHandlers<'scholing'>;

@@ -1,14 +1,15 @@
 /**
  * Files reach a desk by their hash against a real PostgreSQL server (in-process services): a pulled page names each
- * receipt by its SHA-256, the desk fetches each content once and writes the same bytes; content that does not match
- * its hash is refused with nothing of the page applied.
+ * receipt by its SHA-256 and the rows arrive without waiting for the files (an empty placeholder); then the desk
+ * fetches each content once and writes the same bytes into every row that waits for it. Content that does not match
+ * its hash is refused and nothing written.
  */
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { personInput } from '../../../test/support/harness.ts';
 import { type SyncDesk, syncDesk } from '../../../test/support/sync-desk.ts';
 import { type SyncTeam, syncTeam } from '../../../test/support/sync-server.ts';
-import { blobRefusal } from './desk-blobs.ts';
+import { fileRefusals } from './desk-files.ts';
 import { readCursor } from './desk-pull.ts';
 import { ServerRefusal } from './server-refusal.ts';
 
@@ -72,17 +73,34 @@ afterAll(async () => {
 });
 
 describe('files on a desk', () => {
-  it('arrive byte for byte on a first download, the same file in two rows fetched once', async () => {
+  it('arrive after their rows, byte for byte, the same file in two rows fetched once', async () => {
     const trein = Buffer.from('%PDF-1.7 bon van de trein, Utrecht–Zwolle');
     const bus = Buffer.from([0, 255, 1, 254, 37, 80, 68, 70]);
     await insertReceipt(1, trein);
     await insertReceipt(2, bus);
     // The same scan attached twice.
     await insertReceipt(3, trein);
+    // The desk's first download (syncDesk pulls rows and files); then a look at a fresh pull of rows alone.
     finance = await syncDesk(team, 'administrateur');
     expect(await onDesk(finance)).toEqual(await onServer());
-    expect((await onDesk(finance)).map((r) => Buffer.isBuffer(r.bytes))).toEqual([true, true, true]);
     expect(finance.fetched.toSorted()).toEqual([sha256(trein), sha256(bus)].toSorted());
+  });
+
+  it('writes rows at once and leaves their files for later: a placeholder, then the bytes, a part at a time', async () => {
+    if (!finance) throw new Error('the first test makes the desk');
+    const fetchedBefore = finance.fetched.length;
+    const scans = [5, 6, 7].map((n) => Buffer.from(`%PDF-1.7 scan ${n} `.repeat(100 * n)));
+    for (const [i, scan] of scans.entries()) await insertReceipt(5 + i, scan);
+    await finance.pullRows();
+    const waiting = await onDesk(finance);
+    expect(waiting.map((r) => r.id)).toEqual([1, 2, 3, 5, 6, 7].map(receiptId));
+    expect(waiting.slice(3).map((r) => r.bytes.length)).toEqual([0, 0, 0]);
+    expect(finance.fetched.length).toBe(fetchedBefore);
+    // A budget smaller than one file: one file, the rest next time.
+    expect(await finance.fetchFiles(1)).toBe(2);
+    expect(await finance.fetchFiles()).toBe(0);
+    expect(await onDesk(finance)).toEqual(await onServer());
+    expect(finance.fetched.length).toBe(fetchedBefore + 3);
   });
 
   it('takes a file it holds already from its own row, and fetches nothing', async () => {
@@ -105,35 +123,25 @@ describe('files on a desk', () => {
     expect(row).toEqual({ mime: 'image/jpeg', bytes: Buffer.from([0, 255, 1, 254, 37, 80, 68, 70]) });
   });
 
-  it('refuses content that does not match its hash: nothing of the page applied, the cursor where it was', async () => {
+  it('refuses content that does not match its hash: the file not written, fetched again later', async () => {
     if (!finance) throw new Error('the first test makes the desk');
     const taxi = Buffer.from('%PDF-1.7 bon van de taxi');
     await insertReceipt(4, taxi);
-    await team
-      .server()
-      .db.updateTable('claims')
-      .set({ omschrijving: 'Bonnen en taxi', version: 2 })
-      .where('id', '=', claimId)
-      .execute();
+    await finance.pullRows();
     const cursor = await readCursor(finance.db());
     // The same size, other bytes: as a server (or something between) that sends the wrong file.
     finance.alterBlobs((content) => Buffer.alloc(content.length, 0x41));
-    const refused = await finance.pull().catch((thrown: unknown) => thrown);
+    const refused = await finance.fetchFiles().catch((thrown: unknown) => thrown);
     expect(refused).toBeInstanceOf(ServerRefusal);
-    expect((refused as ServerRefusal).error.message).toBe(blobRefusal);
+    expect((refused as ServerRefusal).error.message).toBe(fileRefusals.tampered);
+    const taxiRow = async () =>
+      (await onDesk(finance as SyncDesk)).find((r) => r.id === receiptId(4))?.bytes.length;
+    expect(await taxiRow()).toBe(0);
+    // The rows themselves stand: the pull was done.
     expect(await readCursor(finance.db())).toBe(cursor);
-    expect((await onDesk(finance)).map((r) => r.id)).toEqual([receiptId(1), receiptId(2), receiptId(3)]);
-    const claim = await finance
-      .db()
-      .selectFrom('claims')
-      .select('omschrijving')
-      .where('id', '=', claimId)
-      .executeTakeFirst();
-    expect(claim?.omschrijving).toBe('Bonnen');
 
     finance.alterBlobs(null);
-    await finance.pull();
+    expect(await finance.fetchFiles()).toBe(0);
     expect(await onDesk(finance)).toEqual(await onServer());
-    expect(await readCursor(finance.db())).toBeGreaterThan(cursor);
   });
 });

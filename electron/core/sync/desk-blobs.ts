@@ -1,20 +1,12 @@
 /**
- * The files a pulled page refers to (wire-rows.ts), gathered before its transaction opens: no network inside a
- * SQLite transaction. A file the desk already holds in the same row (unchanged, the row changed otherwise) is taken
- * from there; every other hash is fetched once per page, whatever the number of rows that name it, and its content
- * must have that hash: else nothing of the page is applied and the cursor stays.
+ * The files a pulled page refers to (wire-rows.ts) that the desk holds already in the same row (unchanged, the row
+ * changed otherwise), read before the page's transaction opens. Every other file is written as an empty
+ * placeholder and fetched when needed (desk-files.ts).
  */
 import type { Kysely } from 'kysely';
 import type { PullResponse } from '../../../shared/sync.ts';
 import type { DB } from '../store/schema.ts';
-import { ServerRefusal } from './server-refusal.ts';
-import { type BlobRef, blobHashOf, isBlobRef, sha256Hex } from './wire-rows.ts';
-
-/** Fetches the content with this hash from the server, as the user who pulls (GET /sync/blob/<sha256>). */
-export type FetchBlob = (sha256: string) => Promise<Buffer>;
-
-export const blobRefusal =
-  'Een bestand van de server (bon, certificaat of contract) klopt niet met zijn vingerafdruk. Er is niets van deze wijzigingen overgenomen; Schakel probeert het bij de volgende synchronisatie opnieuw.';
+import { blobHashOf, isBlobRef, sha256Hex } from './wire-rows.ts';
 
 /** Ids per statement: far below SQLite's limit on bound values. */
 const idsPerStatement = 500;
@@ -22,14 +14,15 @@ const idsPerStatement = 500;
 interface Wanted {
   /** Per table and column: the ids of rows whose file the page names. */
   rows: Map<string, Map<string, string[]>>;
-  refs: Map<string, BlobRef>;
+  /** The hashes the page names. */
+  refs: Set<string>;
 }
 
 /** The desk's tables, each with its columns (desk-undo.ts syncedTables). */
 type DeskTables = ReadonlyMap<string, readonly { name: string }[]>;
 
 function wantedOn(page: PullResponse, tables: DeskTables): Wanted {
-  const wanted: Wanted = { rows: new Map(), refs: new Map() };
+  const wanted: Wanted = { rows: new Map(), refs: new Set() };
   for (const pulled of page.tables) {
     const known = tables.get(pulled.table);
     // A table this desk does not have is not applied (desk-pull.ts): its files are not wanted either.
@@ -39,7 +32,7 @@ function wantedOn(page: PullResponse, tables: DeskTables): Wanted {
       for (let i = 0; i < values.length; i++) {
         const value = values[i];
         if (!isBlobRef(value)) continue;
-        wanted.refs.set(blobHashOf(value), value);
+        wanted.refs.add(blobHashOf(value));
         const column = pulled.columns[i] as string;
         if (!known.some((c) => c.name === column)) continue;
         const byColumn = wanted.rows.get(pulled.table) ?? new Map<string, string[]>();
@@ -51,12 +44,11 @@ function wantedOn(page: PullResponse, tables: DeskTables): Wanted {
   return wanted;
 }
 
-/** The content of every file the page names, by hash. */
-export async function gatherBlobs(
+/** The content of the files the page names that their rows here hold already, by hash. */
+export async function heldBlobs(
   db: Kysely<DB>,
   page: PullResponse,
   tables: DeskTables,
-  fetch: FetchBlob,
 ): Promise<Map<string, Buffer>> {
   const { rows, refs } = wantedOn(page, tables);
   const found = new Map<string, Buffer>();
@@ -77,13 +69,6 @@ export async function gatherBlobs(
         }
       }
     }
-  }
-  for (const [hash, ref] of refs) {
-    if (found.has(hash)) continue;
-    const content = await fetch(hash);
-    if (content.length !== ref.size || sha256Hex(content) !== hash)
-      throw new ServerRefusal({ code: 'unavailable', message: blobRefusal });
-    found.set(hash, content);
   }
   return found;
 }

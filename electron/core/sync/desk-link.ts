@@ -19,6 +19,7 @@ import type { SqliteStore } from '../store/store.ts';
 import type { CommandRecorder } from './command-recorder.ts';
 import { askServer, beheerRefusals } from './desk-beheer.ts';
 import { auditConnection, linkComputer, type Pairing, pairAndSignIn } from './desk-connect.ts';
+import { fileFromServer, fileRefusals } from './desk-files.ts';
 import { type DeskLink, readLink, readPulledAt, readTokens } from './desk-link-state.ts';
 import { teamRecorder } from './desk-outbox.ts';
 import { type Credentials, syncRound } from './desk-round.ts';
@@ -194,6 +195,18 @@ export class LinkService implements LinkControl {
     if (!link) throw new Failure('invalid_input', beheerRefusals.alone);
     const token = (await readTokens(this.deps.dispatcher().store.db)).get(account.id);
     return askServer(link, token, call, input, () => void this.runner?.now());
+  }
+
+  async file(sha256: string, account: SessionAccount | null): Promise<Buffer> {
+    const db = this.deps.dispatcher().store.db;
+    const tokens = await readTokens(db);
+    // As the user who opens it, or else as whom this desk pulls: the server hands it to who may read its row.
+    const token =
+      (account ? tokens.get(account.id) : undefined) ??
+      (this.lastUser ? tokens.get(this.lastUser) : undefined) ??
+      [...tokens.values()][0];
+    if (!this.link || token === undefined) throw new Failure('unavailable', fileRefusals.notHere);
+    return fileFromServer(db, this.link, token, sha256);
   }
 
   async connect(input: z.output<typeof connectInput>, account: SessionAccount): Promise<ConnectResult> {

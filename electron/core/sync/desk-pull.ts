@@ -2,8 +2,9 @@
  * A desk's pull: the pages of rows changed on the server since the desk's cursor, each applied in one local
  * transaction with the cursor it ends at. The first page's transaction first puts back the rows the waiting
  * commands changed (desk-undo.ts); a page that reports a person anonymised also forgets the commands about them
- * (desk-anonymised.ts); after the last page the waiting commands run again on top (desk-rebase.ts). The files a
- * page names come first, before its transaction (desk-blobs.ts).
+ * (desk-anonymised.ts); after the last page the waiting commands run again on top (desk-rebase.ts). A file a page
+ * names keeps the bytes its row here holds (desk-blobs.ts, read before the transaction) or waits to be fetched
+ * (desk-files.ts).
  *
  * Foreign keys are off while a page applies. Rows arrive in the order they changed, not parents first, and a
  * user's copy is filtered by role: a begeleider's claims name payout batches that only finance receives, so the
@@ -18,7 +19,7 @@ import { rebuildGrantedAllowance } from '../claims/granted.ts';
 import type { Dispatcher } from '../dispatcher.ts';
 import type { DB } from '../store/schema.ts';
 import { anonymisedOnPage, forgetAnonymised } from './desk-anonymised.ts';
-import { type FetchBlob, gatherBlobs } from './desk-blobs.ts';
+import { heldBlobs } from './desk-blobs.ts';
 import { readState, writeState } from './desk-link-state.ts';
 import { replayOutbox } from './desk-rebase.ts';
 import { upsertRow } from './desk-rows.ts';
@@ -69,12 +70,8 @@ export interface PullSummary {
   rows: number;
 }
 
-/** Pulls every page since the cursor; `fetchBlob` brings the files a page names that the desk does not hold. */
-export async function pullInto(
-  dispatcher: Dispatcher,
-  pull: Pull,
-  fetchBlob: FetchBlob,
-): Promise<PullSummary> {
+/** Pulls every page since the cursor; files the desk does not hold come later (desk-files.ts). */
+export async function pullInto(dispatcher: Dispatcher, pull: Pull): Promise<PullSummary> {
   const db = dispatcher.store.db;
   const tables = await syncedTables(db);
   let first = true;
@@ -91,7 +88,7 @@ export async function pullInto(
         cursor = 0;
         continue;
       }
-      const blobs = await gatherBlobs(db, page, tables, fetchBlob);
+      const blobs = await heldBlobs(db, page, tables);
       await withoutForeignKeys(db, async (transaction) => {
         const touched = first ? await restoreUndone(transaction) : new Set<string>();
         changed ||= touched.size > 0;

@@ -1,14 +1,15 @@
 /**
  * One round of a linked desk's sync over HTTPS: users who signed in here while the server was out of reach get
  * their token first; then the outbox goes, each user's commands with that user's token; then the desk pulls as the
- * user signed in last (or another user with a token), its copy made theirs first (desk-pull-as.ts). A command of a user without a token waits, and so does
+ * user signed in last (or another user with a token), its copy made theirs first (desk-pull-as.ts), and fetches
+ * part of the files still missing (desk-files.ts). A command of a user without a token waits, and so does
  * everything after it: a later command may build on it. An answer that is no answer (unreachable, another
  * certificate, the desk revoked) ends the round as a ServerRefusal for the link to judge.
  */
 import type { AppError, Result } from '../../../shared/result.ts';
 import type { Dispatcher } from '../dispatcher.ts';
 import type { SqliteStore } from '../store/store.ts';
-import type { FetchBlob } from './desk-blobs.ts';
+import { type FetchFile, fetchMissingFiles } from './desk-files.ts';
 import { type DeskLink, dropToken, readTokens, storePulledAt, storeToken } from './desk-link-state.ts';
 import { type Pull, pullInto } from './desk-pull.ts';
 import { pullAs } from './desk-pull-as.ts';
@@ -16,6 +17,9 @@ import { type Push, pushOutbox } from './desk-push.ts';
 import { deviceRefusals } from './device-auth.ts';
 import { serverClient } from './server-client.ts';
 import { ServerRefusal } from './server-refusal.ts';
+
+/** About how many bytes of files a round fetches after its pull; the next round goes on. */
+const filesPerRoundBytes = 32 * 1024 * 1024;
 
 /** The commands from here on wait for a user who has no token. */
 class NoToken extends Error {}
@@ -102,13 +106,15 @@ export async function syncRound(deps: RoundDeps): Promise<RoundReport> {
     deps.progress({ ...voortgang });
     return page;
   };
-  const fetchBlob: FetchBlob = (sha256) =>
+  const fetchFile: FetchFile = (sha256) =>
     withToken(as, (userToken) => client.blob({ ...device, userToken }, sha256));
   await pullAs(db, as);
   pulling = true;
   deps.progress({ ...voortgang });
   try {
-    await pullInto(deps.dispatcher, pull, fetchBlob);
+    await pullInto(deps.dispatcher, pull);
+    // Then the files the rows name, a part each round, for the times this computer is offline.
+    await fetchMissingFiles(db, fetchFile, filesPerRoundBytes);
   } catch (thrown) {
     if (thrown instanceof NoToken) return { pulled: false, refusedSignIn };
     throw thrown;

@@ -4,8 +4,8 @@
  * desk's upload (desk-upload.ts, import-rows.ts) carries whole rows, bytes encoded the same way.
  *
  * In a pull, a file (receipts.bytes, training_certificates.bytes, contracts.pdf) travels as a reference to its
- * content, `{ $blob: '<sha256 hex>', size }`: the desk uses the bytes it already holds with that hash, or fetches
- * them once from GET /sync/blob/<sha256> (desk-blobs.ts). An upload carries bytes themselves, as
+ * content, `{ $blob: '<sha256 hex>', size }`: the desk uses the bytes it already holds with that hash (desk-blobs.ts),
+ * or writes an empty placeholder and fetches them from GET /sync/blob/<sha256> when needed (desk-files.ts). An upload carries bytes themselves, as
  * `{ $bytes: '<base64>' }`: JSON.stringify turns a Buffer into `{ type: 'Buffer', data: [...] }`, some four times
  * its size, which nothing turns back.
  */
@@ -81,7 +81,8 @@ export const isWireValue = (value: unknown): boolean =>
 
 /**
  * The table's rows by column name. With `blobs` (the desk writing them) each reference becomes the bytes of its
- * hash, which must be there (desk-blobs.ts gathers them first); without, references stay as they came.
+ * hash the desk holds, or an empty placeholder until the file is fetched (desk-files.ts); without, references stay
+ * as they came.
  */
 export function rowsOf(pulled: PulledTable, blobs?: ReadonlyMap<string, Buffer>): Record<string, unknown>[] {
   const { columns } = pulled;
@@ -95,11 +96,9 @@ export function rowsOf(pulled: PulledTable, blobs?: ReadonlyMap<string, Buffer>)
   });
 }
 
-function contentOf(blobs: ReadonlyMap<string, Buffer>, ref: BlobRef): Buffer {
-  const content = blobs.get(blobHashOf(ref));
-  if (!content) throw new Error(`blob ${blobHashOf(ref)} was not gathered before the page applied`);
-  return content;
-}
+const placeholder = Buffer.alloc(0);
+const contentOf = (blobs: ReadonlyMap<string, Buffer>, ref: BlobRef): Buffer =>
+  blobs.get(blobHashOf(ref)) ?? placeholder;
 
 /** A whole row with its bytes encoded (a desk's upload). */
 export function encodeBytes(row: Record<string, unknown>): Record<string, unknown> {
