@@ -20,6 +20,7 @@ import type { Dispatcher } from '../dispatcher.ts';
 import type { DB } from '../store/schema.ts';
 import { anonymisedOnPage, forgetAnonymised } from './desk-anonymised.ts';
 import { heldBlobs } from './desk-blobs.ts';
+import { keepHashes, restoreHashes } from './desk-kept-hashes.ts';
 import { readState, writeState } from './desk-link-state.ts';
 import { replayOutbox } from './desk-rebase.ts';
 import { upsertRow } from './desk-rows.ts';
@@ -59,6 +60,7 @@ export async function withoutForeignKeys<T>(
  * cursor returns to 0, and the pull brings the server's state; the waiting commands are replayed on top after it.
  */
 async function emptyCopy(transaction: Transaction<DB>, tables: Iterable<string>): Promise<void> {
+  await keepHashes(transaction);
   for (const table of tables) await transaction.deleteFrom(table as 'persons').execute();
   await transaction.deleteFrom('sync_undo').execute();
   await rebuildGrantedAllowance(transaction);
@@ -107,6 +109,7 @@ export async function pullInto(dispatcher: Dispatcher, pull: Pull): Promise<Pull
           for (const row of rowsOf(pulled, blobs))
             await upsertRow(transaction, pulled.table, row, { keepPasswordHash: true });
         }
+        await restoreHashes(transaction, !page.more);
         // Not synced: derived from the claims, as every desk's own.
         if (touched.has('claims')) await rebuildGrantedAllowance(transaction);
         await forgetAnonymised(transaction, anonymised);

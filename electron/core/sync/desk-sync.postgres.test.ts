@@ -10,6 +10,7 @@ import { fiscalYear } from '../../../shared/fiscal/fiscal-table.ts';
 import { personInput, volunteerContract } from '../../../test/support/harness.ts';
 import { type SyncDesk, syncDesk } from '../../../test/support/sync-desk.ts';
 import { type SyncTeam, syncTeam } from '../../../test/support/sync-server.ts';
+import { hashPassword } from '../auth/password.ts';
 
 let team: SyncTeam;
 let leider: SyncDesk;
@@ -296,6 +297,17 @@ describe('a server put back from a backup', () => {
     });
     // Meanwhile this desk made one more change, which waits.
     const waiting = await leider.ok('persons.create', personInput({ voornaam: 'Wacht', achternaam: 'Nog' }));
+    // A begeleider signed in on this desk before: the desk holds a hash for them that the server never sends.
+    const hashes = () =>
+      leider.db().selectFrom('accounts').select(['username', 'password_hash']).orderBy('username').execute();
+    await leider
+      .db()
+      .updateTable('accounts')
+      .set({ password_hash: await hashPassword('begeleider op deze pc') })
+      .where('username', '=', 'begeleider')
+      .execute();
+    const held = (await hashes()).filter((a) => a.password_hash !== '');
+    expect(held.map((a) => a.username)).toEqual(['begeleider', 'projectleider']);
 
     const pulled = await leider.pull();
     expect(pulled.cursor).toBeLessThanOrEqual(Number(atBackup));
@@ -313,6 +325,11 @@ describe('a server put back from a backup', () => {
       .orderBy('id')
       .execute();
     expect(onDesk).toEqual(onServer);
+    // Both users still sign in here offline: their hashes came back with their accounts, none left aside.
+    expect((await hashes()).filter((a) => a.password_hash !== '')).toEqual(held);
+    expect(
+      await leider.db().selectFrom('sync_state').select('key').where('key', 'like', 'bewaard%').execute(),
+    ).toEqual([]);
     await leider.sync();
     expect(await serverPerson(waiting.id)).toBeDefined();
   });
