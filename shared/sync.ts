@@ -5,6 +5,7 @@
  * answers with its outcome; a desk then pulls the rows that changed since its cursor, only those its user may read.
  */
 import { z } from 'zod';
+import { secretFields } from './accounts.ts';
 import { loginInput } from './auth.ts';
 import type { ConflictDetails } from './result.ts';
 import type { SessionAccount } from './roles.ts';
@@ -175,11 +176,35 @@ export interface InboxItem {
 }
 
 /**
- * 'opnieuw': send it again, for a conflict on the record's current version. 'verworpen': let it go. Editing
- * before sending ('aangepast') is done by making the edit again on its screen and then letting this one go.
+ * 'opnieuw': send it again, for a conflict on the record's current version. 'aangepast': send it with some of its
+ * text changed first (`invoer`, field by field; checked as the call checks its input). 'verworpen': let it go.
  */
-export const inboxChoices = ['opnieuw', 'verworpen'] as const;
-export const resolveInboxInput = z.strictObject({ id, version, keuze: z.enum(inboxChoices) });
+export const inboxChoices = ['opnieuw', 'aangepast', 'verworpen'] as const;
+export const resolveInboxInput = z.strictObject({
+  id,
+  version,
+  keuze: z.enum(inboxChoices),
+  invoer: z.record(z.string().max(80), z.string().max(20_000)).optional(),
+});
+
+/** What is not the user's text in an entered value: the record and its version, files, secrets. */
+const notText = new Set(['id', 'version', 'base64', 'logo', 'inhoud', ...secretFields]);
+/** Text that is a choice made in a form, not typed: a chosen record, a date from a date picker. */
+const chosen = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\d{4}-\d{2}-\d{2}.*)$/i;
+
+/**
+ * The fields of a command's input that Te verwerken lets its user change before sending it again: the text they
+ * typed at the top level. Amounts, dates, choices of records, files and what they left empty are changed on their
+ * own screen.
+ */
+export function editableFields(input: unknown): string[] {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return [];
+  return Object.entries(input)
+    .filter(
+      ([key, value]) => !notText.has(key) && typeof value === 'string' && value !== '' && !chosen.test(value),
+    )
+    .map(([key]) => key);
+}
 
 // ---------------------------------------------------------------------------------------------------------------
 // The desk's link with a server: connecting from Instellingen, the status line, syncing now

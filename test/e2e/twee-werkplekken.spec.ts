@@ -2,7 +2,7 @@
  * Two desks on one Schakel server, through their screens (issue 13): a real server process on an embedded
  * PostgreSQL, and two browser hosts with their own encrypted stores, each connected from Instellingen. Both edit the
  * same person while the server is away; the one that syncs first wins, the other finds a conflict in Te verwerken,
- * applies it again, and the first desk then shows it. The audit log names the desk a change came from, and a user
+ * changes what they typed and sends it again, and the first desk then shows it. The audit log names the desk a change came from, and a user
  * whose password hash no desk holds signs in on one through the server.
  *
  * The desks' background rounds run on timers that never fire by themselves, so each round comes from a click on
@@ -25,7 +25,7 @@ async function setPhone(page: Page, telefoon: string) {
   await expect(page.getByRole('heading', { name: 'Hodan Warsame' })).toBeVisible();
 }
 
-test('two desks on one server: offline edits of one person, the conflict applied again from Te verwerken', async ({
+test('two desks on one server: offline edits of one person, the conflict changed and sent again from Te verwerken', async ({
   browser,
 }) => {
   const server = await serverProcess();
@@ -84,17 +84,27 @@ test('two desks on one server: offline edits of one person, the conflict applied
     await row.getByRole('button', { name: /^Bekijken/ }).click();
     const dialog = b.getByRole('dialog', { name: 'Sleutelpersoon gewijzigd' });
     await expect(dialog.getByRole('listitem').filter({ hasText: 'Telefoon: 06 2222 2222' })).toBeVisible();
-    await dialog.getByRole('button', { name: 'Opnieuw toepassen' }).click();
+    // The user changes what they typed before sending it again; the desk checks it as the form would.
+    await dialog.getByRole('button', { name: 'Aanpassen…' }).click();
+    const telefoon = dialog.getByLabel('Telefoon');
+    await expect(telefoon).toHaveValue('06 2222 2222');
+    await telefoon.fill('bel me');
+    await dialog.getByRole('button', { name: 'Aangepast versturen' }).click();
+    await expect(dialog.getByRole('alert').filter({ hasText: 'Telefoon:' })).toBeVisible();
+    await expect(telefoon).toHaveAttribute('aria-invalid', 'true');
+    await telefoon.fill('06 3333 3333');
+    await screenshot(b, 'sync-te-verwerken-aanpassen');
+    await dialog.getByRole('button', { name: 'Aangepast versturen' }).click();
     await expect(b.getByText('Niets te verwerken')).toBeVisible();
     await syncNow(b);
     await expect(statusLine(b)).toHaveText(/^Bijgewerkt om \d\d:\d\d$/);
     await expect(b.getByRole('link', { name: /Te verwerken/ })).not.toContainText('1');
 
-    // The office desk now shows the laptop's number, and its audit log says where the change came from.
+    // The office desk now shows the laptop's number as changed, and its audit log says where it came from.
     await syncNow(a);
     await openMenu(a, 'Sleutelpersonen');
     await a.getByRole('link', { name: 'Hodan Warsame' }).click();
-    await expect(a.getByText('06 2222 2222')).toBeVisible();
+    await expect(a.getByText('06 3333 3333')).toBeVisible();
     await openMenu(a, 'Auditlog');
     const log = a.getByRole('table', { name: 'Auditlog' });
     await expect(log.getByRole('row').filter({ hasText: 'op Laptop' }).first()).toBeVisible();

@@ -173,6 +173,58 @@ describe('a desk in team mode', () => {
     expect(await deskPerson(leider, saved.id)).toMatchObject({ telefoon: '06 22222222', version: 3 });
     expect(await leider.ok('sync.inbox', {})).toEqual([]);
   });
+
+  it('sends a conflicting edit again with the text its user changed first, checked as the call checks it', async () => {
+    const input = personInput({ voornaam: 'Aanpas', email: 'oud@example.org' });
+    const saved = await leider.ok('persons.create', input);
+    await leider.sync();
+    await guide.pull();
+    await guide.ok('persons.update', update(input, saved.id, 1, { email: 'nieuw@example.org' }));
+    await guide.sync();
+    await leider.ok(
+      'persons.update',
+      update(input, saved.id, 1, { email: 'mijn@example.org', telefoon: '06 30000000' }),
+    );
+    expect(await leider.sync()).toMatchObject({ push: { conflict: 1 } });
+    const [item] = await leider.ok('sync.inbox', {});
+    const resolve = (invoer: Record<string, string>) =>
+      leider.call('sync.resolve', { id: item?.id as string, version: 1, keuze: 'aangepast', invoer });
+
+    // Refused whole, in Dutch, naming the field: a value the call refuses, a field that is not text typed here.
+    expect(await resolve({ email: 'geen adres' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', field: 'email', message: expect.stringMatching(/^E-mail: /) },
+    });
+    expect(await resolve({ id: saved.id })).toMatchObject({ ok: false, error: { field: 'id' } });
+    expect(await leider.outbox()).toEqual([]);
+
+    // The user keeps the begeleider's address and their own phone number: sent on the current version.
+    await leider.ok('sync.resolve', {
+      id: item?.id as string,
+      version: 1,
+      keuze: 'aangepast',
+      invoer: { email: 'nieuw@example.org', telefoon: '06 33333333' },
+    });
+    expect(await leider.sync()).toMatchObject({ push: { toegepast: 1, wachtend: 0 } });
+    expect(await serverPerson(saved.id)).toMatchObject({
+      email: 'nieuw@example.org',
+      telefoon: '06 33333333',
+      version: 3,
+    });
+    const audit = await leider
+      .db()
+      .selectFrom('audit_log')
+      .select(['summary', 'changes'])
+      .where('call', '=', 'sync.resolve')
+      .where('record_id', '=', item?.id as string)
+      .executeTakeFirstOrThrow();
+    expect(audit.summary).toBe('Te verwerken: aangepast en verstuurd');
+    expect(JSON.parse(audit.changes)).toContainEqual({
+      field: 'telefoon',
+      before: '06 30000000',
+      after: '06 33333333',
+    });
+  });
 });
 
 describe('a session of two desks with offline periods', () => {
