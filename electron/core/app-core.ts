@@ -11,6 +11,7 @@ import { openStore, type SafetyCopyReason } from './store/open-store.ts';
 import type { SqliteStore } from './store/store.ts';
 import { LinkService } from './sync/desk-link.ts';
 import { realTimers, type Timers } from './sync/desk-runner.ts';
+import { type DeviceKeyVault, storeVault } from './sync/device-key-vault.ts';
 
 export interface Core {
   /** The open store; a restore replaces it, so read it here each time rather than keeping it. */
@@ -39,6 +40,8 @@ export interface CoreOptions {
   team?: boolean;
   /** Timers of the background sync; a test passes its own so that it does not wait. */
   timers?: Timers;
+  /** Where a linked desk keeps its device key: Electron passes the keychain's; by default the encrypted store. */
+  deviceKeyVault?: DeviceKeyVault;
 }
 
 /** How often a running app looks whether today's backup is due. */
@@ -71,6 +74,7 @@ export async function startCore(dataDir: string, options: CoreOptions): Promise<
     timers: options.timers ?? realTimers,
     log,
     team: options.team ?? false,
+    vault: options.deviceKeyVault ?? storeVault,
   });
   const restorer = new Restorer({
     backups,

@@ -4,13 +4,14 @@
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, session, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, safeStorage, session, type WebContents } from 'electron';
 import { callNames } from '../../shared/contract.ts';
 import { ipcChannel } from '../../shared/ipc.ts';
 import { contentSecurityPolicy } from '../../shared/security.ts';
 import { type Core, startCore } from '../core/app-core.ts';
 import { demoPassphrase, seedDemo } from '../core/demo/seed.ts';
 import { StoreError } from '../core/store/store-error.ts';
+import { keychainVault } from '../core/sync/device-key-vault.ts';
 import { parseLaunchOptions } from '../launch-options.ts';
 import { DatabaseKeyError, databaseKey } from './database-key.ts';
 
@@ -154,6 +155,9 @@ async function boot(): Promise<void> {
     core = await startCore(options.dataDir, {
       key,
       keySource: options.demo ? 'wachtwoordzin' : 'sleutelbos',
+      // The device key of a desk linked with a server, sealed like the database key (databaseKey checked the
+      // keychain is there); the demo keeps it in its store.
+      ...(options.demo ? {} : { deviceKeyVault: keychainVault(safeStorage) }),
     });
   } catch (err) {
     const known = err instanceof StoreError || err instanceof DatabaseKeyError;

@@ -1,7 +1,7 @@
 /**
  * The desk's link with a Schakel server, kept in the encrypted store's key/value table sync_state beside the pull
  * cursor (desk-pull.ts): the server's address and pinned fingerprint, the organisation, this computer's name, the
- * device id and key from pairing, when the last pull finished, and per account the user token the server gave
+ * device id and key from pairing (sealed by the keychain under Electron: device-key-vault.ts), when the last pull finished, and per account the user token the server gave
  * (`token:<accountId>`). A desk with a device stored works as a team; without one, on its own.
  */
 import type { Kysely, Transaction } from 'kysely';
@@ -62,7 +62,15 @@ export async function readLink(db: Db): Promise<DeskLink | null> {
   return link;
 }
 
-/** Stores the link (inside the transaction that also clears the computer's own records when it connects). */
+/** Stores the device key in the form its vault keeps (device-key-vault.ts). */
+export function storeDeviceKey(db: Db, stored: string): Promise<void> {
+  return writeState(db, linkKeys.deviceKey, stored);
+}
+
+/**
+ * Stores the link (inside the transaction that also clears the computer's own records when it connects), its
+ * device key as its vault keeps it.
+ */
 export async function storeLink(transaction: Transaction<DB>, link: DeskLink): Promise<void> {
   for (const [field, key] of Object.entries(linkKeys) as [keyof DeskLink, string][])
     await writeState(transaction, key, link[field]);

@@ -4,6 +4,7 @@
  * every way it fails changing nothing), a write made offline that waits and goes once the server is back, a second
  * desk that sees it, a sign-in made offline that gets its token later, and a revoked desk wiped at its next start.
  */
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -22,9 +23,11 @@ import {
   serverProcess,
 } from '../../../test/support/server-process.ts';
 import { type Core, startCore } from '../app-core.ts';
+import { readState } from './desk-link-state.ts';
 import { syncIntervals } from './desk-runner.ts';
 import { firstSignInOffline } from './desk-sign-in.ts';
 import { deviceRefusals } from './device-auth.ts';
+import { type DeviceKeyVault, keychainVault, keyElsewhereMessage } from './device-key-vault.ts';
 import { clientRefusals } from './server-client.ts';
 
 let server: ServerProcess;
@@ -48,10 +51,15 @@ const pairingCode = () =>
   asBeheerder(server, false, async (call) => ((await call('sync.pairingCode', {})) as { code: string }).code);
 
 /** A desk as a beheerder set it up on its own: an account 'anna' and a person, signed in as client 'w'. */
-async function desk(dir = fs.mkdtempSync(path.join(os.tmpdir(), 'schakel-link-'))) {
+async function desk(dir = fs.mkdtempSync(path.join(os.tmpdir(), 'schakel-link-')), vault?: DeviceKeyVault) {
   let now = new Date('2026-06-01T09:00:00.000Z');
   const clock = manualTimers();
-  const core: Core = await startCore(dir, { key: testKey, clock: () => now, timers: clock.timers });
+  const core: Core = await startCore(dir, {
+    key: testKey,
+    clock: () => now,
+    timers: clock.timers,
+    ...(vault ? { deviceKeyVault: vault } : {}),
+  });
   const call = <N extends CallName>(name: N, input: CallInput<N>) =>
     core.dispatcher.dispatch(name, input, 'w') as Promise<Result<CallOutput<N>>>;
   const ok = async <N extends CallName>(name: N, input: CallInput<N>) => {
@@ -331,6 +339,86 @@ describe('a linked desk in the background', () => {
   }, 60_000);
 });
 
+describe('a device key kept by the keychain (as under Electron)', () => {
+  /**
+   * Stands for the operating system's keychain behind Electron's safeStorage, which cannot run here: a secret only
+   * this test holds seals and opens (AES-256-GCM). The vault around it is the one the Electron shell uses.
+   */
+  const secret = crypto.randomBytes(32);
+  const keychain = {
+    encryptString(plain: string) {
+      const iv = crypto.randomBytes(12);
+      const cipher = crypto.createCipheriv('aes-256-gcm', secret, iv);
+      const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+      return Buffer.concat([iv, cipher.getAuthTag(), body]);
+    },
+    decryptString(sealed: Buffer) {
+      const decipher = crypto.createDecipheriv('aes-256-gcm', secret, sealed.subarray(0, 12));
+      decipher.setAuthTag(sealed.subarray(12, 28));
+      return Buffer.concat([decipher.update(sealed.subarray(28)), decipher.final()]).toString('utf8');
+    },
+  };
+
+  it('is stored sealed; opened elsewhere the desk keeps its changes until the keychain is back', async () => {
+    const vault = keychainVault(keychain);
+    const laptop = await desk(undefined, vault);
+    await ownSetUp(laptop);
+    await laptop.ok('sync.connect', connectInput(await pairingCode(), { naam: 'Laptop sleutelbos' }));
+    await laptop.ok('auth.login', { username: 'bea', password });
+    await laptop.advance(0);
+    expect(await laptop.status()).toMatchObject({ verbinding: 'online' });
+    const stored = await readState(laptop.db(), 'device.key');
+    expect(stored).toMatch(/^sleutelbos:/);
+    const { dir } = laptop;
+    await laptop.core.close();
+    desks.splice(desks.indexOf(laptop), 1);
+
+    // The same data folder without that keychain (the browser host): no contact, the change waits, said in Dutch.
+    const elsewhere = await desk(dir);
+    await elsewhere.ok('auth.login', { username: 'bea', password });
+    await elsewhere.ok('persons.create', personInput({ voornaam: 'Zonder', achternaam: 'Sleutelbos' }));
+    await elsewhere.advance(60_000);
+    expect(await elsewhere.status()).toMatchObject({
+      mode: 'team',
+      verbinding: 'offline',
+      wachtend: 1,
+      melding: keyElsewhereMessage,
+    });
+    expect(elsewhere.waiting()).toEqual([]);
+    await elsewhere.core.close();
+    desks.splice(desks.indexOf(elsewhere), 1);
+
+    // With the keychain again, the waiting change goes to the server.
+    const back = await desk(dir, vault);
+    await back.ok('auth.login', { username: 'bea', password });
+    await back.advance(0);
+    expect(await back.status()).toMatchObject({ verbinding: 'online', wachtend: 0, melding: null });
+    const onServer = await asBeheerder(server, false, (call) =>
+      call('persons.list', { search: 'Sleutelbos' }),
+    );
+    expect(JSON.stringify(onServer)).toContain('Zonder');
+  }, 60_000);
+
+  it('is sealed at the first start with the keychain of a desk linked in the browser host', async () => {
+    const plain = await desk();
+    await ownSetUp(plain);
+    await plain.ok('sync.connect', connectInput(await pairingCode(), { naam: 'Eerst in de browser' }));
+    const key = await readState(plain.db(), 'device.key');
+    expect(key).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const { dir } = plain;
+    await plain.core.close();
+    desks.splice(desks.indexOf(plain), 1);
+
+    const sealed = await desk(dir, keychainVault(keychain));
+    const stored = await readState(sealed.db(), 'device.key');
+    expect(stored).toMatch(/^sleutelbos:/);
+    expect(stored).not.toContain(key);
+    await sealed.ok('auth.login', { username: 'bea', password });
+    await sealed.advance(0);
+    expect(await sealed.status()).toMatchObject({ verbinding: 'online', melding: null });
+  }, 60_000);
+});
+
 describe('a desk that takes its own records along', () => {
   it('queues them for the server when connecting, pushes them in its first round and gets them back from there', async () => {
     const own = await desk();
@@ -388,7 +476,7 @@ describe('another user on a linked desk', () => {
           isBeheerder: false,
           password,
         });
-      const { rows } = (await call('persons.list', {})) as { rows: { id: string }[] };
+      const { rows } = (await call('persons.list', { search: 'Sleutelbos' })) as { rows: { id: string }[] };
       await call('begeleiding.addLogEntry', {
         personId: rows[0]?.id,
         soort: 'ontwikkelingsgesprek',

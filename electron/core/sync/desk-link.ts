@@ -20,7 +20,7 @@ import type { CommandRecorder } from './command-recorder.ts';
 import { askServer, beheerRefusals } from './desk-beheer.ts';
 import { auditConnection, linkComputer, type Pairing, pairAndSignIn } from './desk-connect.ts';
 import { fileFromServer, fileRefusals } from './desk-files.ts';
-import { type DeskLink, readLink, readPulledAt, readTokens } from './desk-link-state.ts';
+import { type DeskLink, readLink, readPulledAt, readTokens, storeDeviceKey } from './desk-link-state.ts';
 import { teamRecorder } from './desk-outbox.ts';
 import { type Credentials, syncRound } from './desk-round.ts';
 import { DeskRunner, type RoundOutcome, type Timers } from './desk-runner.ts';
@@ -29,6 +29,7 @@ import { installUndoCapture, removeUndoCapture } from './desk-undo.ts';
 import { uploadableRows } from './desk-upload.ts';
 import { wipeStore } from './desk-wipe.ts';
 import { deviceRefusals } from './device-auth.ts';
+import { type DeviceKeyVault, KeyElsewhere } from './device-key-vault.ts';
 import { ServerRefusal } from './server-refusal.ts';
 
 export interface LinkDeps {
@@ -39,6 +40,8 @@ export interface LinkDeps {
   log: AppLog;
   /** Record commands even without a link (a test's desk that pushes and pulls by hand). */
   team: boolean;
+  /** Where the device key is kept: the keychain under Electron, the store otherwise (device-key-vault.ts). */
+  vault: DeviceKeyVault;
 }
 
 const messages = {
@@ -65,6 +68,11 @@ export class LinkService implements LinkControl {
   private tokenHolders = new Set<string>();
   private pairing: Pairing | null = null;
   private connecting = false;
+  /**
+   * A link whose device key only another keychain opens (Electron's, seen from the browser host): shown, and the
+   * desk records its commands, but it makes no contact (this.link stays null).
+   */
+  private unopened: DeskLink | null = null;
 
   private constructor(deps: LinkDeps, link: DeskLink | null) {
     this.deps = deps;
@@ -73,9 +81,20 @@ export class LinkService implements LinkControl {
 
   /** The link as the store has it; a linked desk gets its capture triggers (again: a migration may add tables). */
   static async open(store: SqliteStore, deps: LinkDeps): Promise<LinkService> {
-    const link = await readLink(store.db);
-    if (link || deps.team) await installUndoCapture(store.db);
-    const service = new LinkService(deps, link);
+    const stored = await readLink(store.db);
+    if (stored || deps.team) await installUndoCapture(store.db);
+    const service = new LinkService(deps, null);
+    if (stored) {
+      try {
+        service.link = { ...stored, deviceKey: deps.vault.open(stored.deviceKey) };
+        if (!deps.vault.keeps(stored.deviceKey))
+          await storeDeviceKey(store.db, deps.vault.seal(service.link.deviceKey));
+      } catch (thrown) {
+        if (!(thrown instanceof KeyElsewhere)) throw thrown;
+        service.unopened = stored;
+        service.melding = thrown.message;
+      }
+    }
     await service.readTokenHolders(store);
     return service;
   }
@@ -86,7 +105,7 @@ export class LinkService implements LinkControl {
 
   /** Whether this desk records its commands for a server now; consulted by each write as it starts. */
   get team(): boolean {
-    return this.deps.team || this.link !== null;
+    return this.deps.team || this.link !== null || this.unopened !== null;
   }
 
   /** For the dispatcher: records commands while in team mode, and has a round follow a write soon. */
@@ -117,7 +136,7 @@ export class LinkService implements LinkControl {
     const db = this.deps.dispatcher().store.db;
     const count = async (query: Promise<{ n: string | number | bigint } | undefined>) =>
       Number((await query)?.n ?? 0);
-    const link = this.link;
+    const link = this.link ?? this.unopened;
     let verbinding: LinkState = this.verbinding;
     if (link && !this.tokenHolders.has(account.id)) verbinding = 'niet-aangemeld';
     else if (link && this.busy) verbinding = 'bezig';
@@ -210,7 +229,7 @@ export class LinkService implements LinkControl {
   }
 
   async connect(input: z.output<typeof connectInput>, account: SessionAccount): Promise<ConnectResult> {
-    if (this.link) throw new Failure('invalid_input', messages.alreadyLinked);
+    if (this.link || this.unopened) throw new Failure('invalid_input', messages.alreadyLinked);
     if (this.connecting) throw new Failure('unavailable', messages.connecting);
     this.connecting = true;
     try {
@@ -221,7 +240,7 @@ export class LinkService implements LinkControl {
       const now = this.deps.clock().toISOString();
       const meegenomen = await linkComputer(
         store,
-        link,
+        { ...link, deviceKey: this.deps.vault.seal(link.deviceKey) },
         signedIn,
         input.meenemen ? { accountId: account.id, now } : null,
       );
