@@ -1,18 +1,6 @@
-/**
- * The beheerder's calls about the desks, made on a linked desk (desk-beheer.ts): a real server process over HTTPS
- * (test/support/server-process.ts) and desks as real cores on their own encrypted SQLite files, their rounds on
- * timers the test moves by hand. From the office desk the beheerder lists the desks with their last contact, makes
- * a pairing code a third desk connects with, and revokes the laptop, which is wiped at its next round. Another role,
- * a desk working alone and a desk without its server are refused in Dutch; nothing of it waits in an outbox.
- */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CallInput, CallName, CallOutput } from '../../../shared/contract.ts';
-import type { Result } from '../../../shared/result.ts';
-import { password, personInput, testKey } from '../../../test/support/harness.ts';
-import { manualTimers } from '../../../test/support/manual-timers.ts';
+import { deskCore } from '../../../test/support/desk-core.ts';
+import { password, personInput } from '../../../test/support/harness.ts';
 import {
   asBeheerder,
   type Listening,
@@ -20,7 +8,6 @@ import {
   serverProcess,
 } from '../../../test/support/server-process.ts';
 import { selfRevokeMessage } from '../../server/sync-routes.ts';
-import { type Core, startCore } from '../app-core.ts';
 import { beheerRefusals } from './desk-beheer.ts';
 import { deviceRefusals } from './device-auth.ts';
 
@@ -47,54 +34,16 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** A desk as a beheerder set it up on its own (an account 'anna'), signed in as client 'w'. */
+/** A desk set up on its own (deskCore), connected as bea with `connect(code, naam)`. */
 async function desk() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'schakel-beheer-'));
-  const clock = manualTimers();
-  const core: Core = await startCore(dir, {
-    key: testKey,
-    clock: () => new Date('2026-06-01T09:00:00.000Z'),
-    timers: clock.timers,
-  });
-  const call = <N extends CallName>(name: N, input: CallInput<N>) =>
-    core.dispatcher.dispatch(name, input, 'w') as Promise<Result<CallOutput<N>>>;
-  const ok = async <N extends CallName>(name: N, input: CallInput<N>) => {
-    const r = await call(name, input);
-    if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message}`);
-    return r.value;
-  };
-  const d = {
-    core,
-    call,
-    ok,
-    /** What this desk keeps for the server: nothing of the beheerder's calls, ever. */
-    outbox: () => core.store.db.selectFrom('sync_outbox').select('call').execute(),
-    async connect(code: string, naam: string) {
-      await ok('sync.connect', {
-        url: listening.url,
-        fingerprint: listening.fingerprint,
-        code,
-        naam,
-        username: 'bea',
-        password,
-        meenemen: false,
-      });
-      await ok('auth.login', { username: 'bea', password });
-    },
-    close: async () => {
-      await core.close();
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
-  };
-  await ok('auth.setup', {
-    organisatieNaam: 'Eigen Stichting',
-    displayName: 'Anna Alleen',
-    username: 'anna',
-    password,
-    role: 'projectleider',
-  });
+  const d = await deskCore();
   desks.push(d);
-  return d;
+  return {
+    ...d,
+    /** What this desk keeps for the server: nothing of the beheerder's calls, ever. */
+    outbox: () => d.core.store.db.selectFrom('sync_outbox').select('call').execute(),
+    connect: (code: string, naam: string) => d.connect(listening, code, naam),
+  };
 }
 type Desk = Awaited<ReturnType<typeof desk>>;
 

@@ -4,17 +4,10 @@
  * refused in Dutch and nothing is written.
  */
 import { createHash } from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { CallInput, CallName, CallOutput } from '../../../shared/contract.ts';
-import type { Result } from '../../../shared/result.ts';
-import { password, testKey } from '../../../test/support/harness.ts';
-import { manualTimers } from '../../../test/support/manual-timers.ts';
+import { type DeskCore, deskCore } from '../../../test/support/desk-core.ts';
 import { personRow } from '../../../test/support/migration-db.ts';
 import { type InProcessServer, inProcessServer } from '../../../test/support/sync-server.ts';
-import { type Core, startCore } from '../app-core.ts';
 import { fileRefusals } from './desk-files.ts';
 
 const start = '2026-06-01T12:00:00.000Z';
@@ -23,18 +16,12 @@ const ids = { person: '01970000-0000-7000-8000-0000000000a1', claim: '01970000-0
 const receiptId = '01970000-0000-7000-8000-0000000000b1';
 
 let server: InProcessServer;
-let core: Core;
-let dir: string;
+let desk: DeskCore;
 let serverClosed = false;
 
-async function ok<N extends CallName>(name: N, input: CallInput<N>): Promise<CallOutput<N>> {
-  const r = (await core.dispatcher.dispatch(name, input, 'w')) as Result<CallOutput<N>>;
-  if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message}`);
-  return r.value;
-}
 const deskReceipt = async () =>
   (
-    await core.store.db
+    await desk.core.store.db
       .selectFrom('receipts')
       .select('bytes')
       .where('id', '=', receiptId)
@@ -42,7 +29,7 @@ const deskReceipt = async () =>
   ).bytes;
 /** As a round leaves a row whose file it did not fetch yet (cut off, or over its budget). */
 const notFetchedYet = () =>
-  core.store.db
+  desk.core.store.db
     .updateTable('receipts')
     .set({ bytes: Buffer.alloc(0) })
     .where('id', '=', receiptId)
@@ -84,32 +71,13 @@ beforeAll(async () => {
     })
     .execute();
 
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'schakel-files-'));
-  const timers = manualTimers();
-  core = await startCore(dir, { key: testKey, clock: () => new Date(start), timers: timers.timers });
-  await ok('auth.setup', {
-    organisatieNaam: 'Eigen Stichting',
-    displayName: 'Anna Alleen',
-    username: 'anna',
-    password,
-    role: 'projectleider',
-  });
+  desk = await deskCore({ clock: () => new Date(start) });
   const { code } = (await server.beheer('sync.pairingCode', {})) as { code: string };
-  await ok('sync.connect', {
-    ...server.listening,
-    code,
-    naam: 'Laptop administratie',
-    username: 'bea',
-    password,
-    meenemen: false,
-  });
-  await ok('auth.login', { username: 'bea', password });
-  await core.link.settled();
+  await desk.connect(server.listening, code, 'Laptop administratie');
 }, 60_000);
 afterAll(async () => {
-  await core?.close();
+  await desk?.close();
   if (!serverClosed) await server?.close();
-  fs.rmSync(dir, { recursive: true, force: true });
 });
 
 it('brings a receipt in the background round after its rows', async () => {
@@ -118,7 +86,7 @@ it('brings a receipt in the background round after its rows', async () => {
 
 it('fetches a receipt opened before the background did, and keeps it', async () => {
   await notFetchedYet();
-  const [opened] = await ok('claims.receipts', { id: ids.claim });
+  const [opened] = await desk.ok('claims.receipts', { id: ids.claim });
   expect(Buffer.from(opened?.base64 ?? '', 'base64')).toEqual(scan);
   expect(await deskReceipt()).toEqual(scan);
 });
@@ -127,7 +95,7 @@ it('says in Dutch that a receipt not fetched yet cannot be opened offline, and w
   await notFetchedYet();
   await server.close();
   serverClosed = true;
-  const refused = await core.dispatcher.dispatch('claims.receipts', { id: ids.claim }, 'w');
+  const refused = await desk.call('claims.receipts', { id: ids.claim });
   expect(refused).toEqual({ ok: false, error: { code: 'unavailable', message: fileRefusals.notHere } });
   expect((await deskReceipt()).length).toBe(0);
 });

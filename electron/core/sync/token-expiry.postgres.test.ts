@@ -1,20 +1,8 @@
-/**
- * A desk's token expires on the server (issue 13 part 2): after two weeks without use or three months after the
- * sign-in, whichever comes first, it gets the same refusal as a revoked one; its use is noted at most once a
- * minute; a deactivated account's tokens stop at once. A desk whose token expired says its user is not signed in,
- * and their next sign-in there mends it. The in-process server on PostgreSQL, over HTTPS, with a clock the test moves.
- */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { v7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CallInput, CallName, CallOutput } from '../../../shared/contract.ts';
-import type { Result } from '../../../shared/result.ts';
-import { password, testKey } from '../../../test/support/harness.ts';
-import { manualTimers } from '../../../test/support/manual-timers.ts';
+import { deskCore } from '../../../test/support/desk-core.ts';
+import { password } from '../../../test/support/harness.ts';
 import { type InProcessServer, inProcessServer } from '../../../test/support/sync-server.ts';
-import { type Core, startCore } from '../app-core.ts';
 import type { DeskCredentials } from './server-client.ts';
 import { signedOutMessage, tokenLimits } from './user-sign-in.ts';
 
@@ -146,35 +134,12 @@ describe('a user token on the server', () => {
 describe('a desk whose token expired', () => {
   it('says its user is not signed in, and their next sign-in there gets a new token', async () => {
     server.setNow(start);
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'schakel-expiry-'));
     let now = new Date(start);
-    const timers = manualTimers();
-    const core: Core = await startCore(dir, { key: testKey, clock: () => now, timers: timers.timers });
-    const ok = async <N extends CallName>(name: N, input: CallInput<N>) => {
-      const r = (await core.dispatcher.dispatch(name, input, 'w')) as Result<CallOutput<N>>;
-      if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message}`);
-      return r.value;
-    };
+    const desk = await deskCore({ clock: () => now });
+    const { ok } = desk;
     try {
-      // Set up on its own first, as a beheerder does before connecting it.
-      await ok('auth.setup', {
-        organisatieNaam: 'Eigen Stichting',
-        displayName: 'Anna Alleen',
-        username: 'anna',
-        password,
-        role: 'projectleider',
-      });
       const { code } = (await server.beheer('sync.pairingCode', {})) as { code: string };
-      await ok('sync.connect', {
-        ...server.listening,
-        code,
-        naam: 'Laptop vakantie',
-        username: 'bea',
-        password,
-        meenemen: false,
-      });
-      await ok('auth.login', { username: 'bea', password });
-      await core.link.settled();
+      await desk.connect(server.listening, code, 'Laptop vakantie');
       expect(await ok('sync.status', {})).toMatchObject({ verbinding: 'online', melding: null });
 
       // Three weeks away: the desk's first round after finds its token expired.
@@ -186,7 +151,7 @@ describe('a desk whose token expired', () => {
       });
       await ok('auth.logout', {});
       await ok('auth.login', { username: 'bea', password });
-      await core.link.settled();
+      await desk.core.link.settled();
       expect(await ok('sync.status', {})).toMatchObject({ verbinding: 'online', melding: null });
       const tokens = await server.db
         .selectFrom('sync_tokens')
@@ -197,8 +162,7 @@ describe('a desk whose token expired', () => {
         .execute();
       expect(tokens.map((t) => t.created_at)).toEqual([start, later(21 * day)]);
     } finally {
-      await core.close();
-      fs.rmSync(dir, { recursive: true, force: true });
+      await desk.close();
     }
   }, 60_000);
 });
