@@ -200,7 +200,12 @@ test('Te verwerken: what the server did not take, in words; a conflict applied a
     'ook intussen gewijzigd',
   );
   await expect(dialog).not.toContainText(id);
-  await expect(dialog.getByText(/Maak de wijziging opnieuw op het scherm waar je hem deed/)).toBeVisible();
+  // The ways out, in words: what was typed can be changed first; amounts, dates and choices on their own screen.
+  await expect(dialog.getByText(/je wijzigt wat je typte en verstuurt het opnieuw/)).toBeVisible();
+  await expect(
+    dialog.getByText(/Bedragen, datums, keuzes en bestanden pas je aan op het scherm/),
+  ).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Aanpassen…' })).toBeVisible();
   await screenshot(page, 'sync-conflict-1366x768');
   expect(await seriousFindings(page)).toEqual([]);
   // The whole dialog at once, to look at.
@@ -216,12 +221,14 @@ test('Te verwerken: what the server did not take, in words; a conflict applied a
     ['persons.update', version],
   ]);
 
-  // The refusal: passwords never shown; only letting it go.
+  // The refusal: passwords never shown or offered to change; only letting it go.
   await refusedRow.getByRole('button', { name: /^Bekijken/ }).click();
   const refused = page.getByRole('dialog', { name: 'Wachtwoord van een account ingesteld' });
   await expect(refused.getByText('Wachtwoord: [verborgen]')).toBeVisible();
   await expect(refused).not.toContainText('geheim');
   await expect(refused.getByRole('button', { name: 'Opnieuw toepassen' })).toHaveCount(0);
+  // Nothing in it was typed text to change: no password is ever offered for editing.
+  await expect(refused.getByRole('button', { name: 'Aanpassen…' })).toHaveCount(0);
   await refused.getByRole('button', { name: 'Laten vervallen' }).click();
   await expect(page.getByText('Niets te verwerken')).toBeVisible();
   const resolved = await desk.core.store.db

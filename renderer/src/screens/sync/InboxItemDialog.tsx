@@ -52,7 +52,7 @@ export function InboxItemDialog({
   };
 
   return (
-    <Modal opened onClose={onClose} title={callPhrase(item.call)} size="lg">
+    <Modal opened onClose={onClose} title={callPhrase(item.call)} size="xl">
       <Stack gap="md">
         <Group gap="xs">
           <Badge color={outcomeColors[item.outcome]} variant="light" style={{ minWidth: 'max-content' }}>
