@@ -3,7 +3,8 @@
  * and their resolution, itself an audited call. 'opnieuw' puts the command back at the end of the outbox under a
  * new command id (the server keeps its answer to the old one) with the ids it drew, so it writes the same records;
  * for a conflict on the record's version the desk holds now, so it applies on the current data. 'aangepast' does
- * the same with the text the user changed first. 'verworpen' lets it go. Either way the item stays, resolved, with who chose what in the audit log.
+ * the same with the text the user changed first. 'verworpen' lets it go. Either way the item stays, resolved, with
+ * who chose what in the audit log.
  */
 import type { z } from 'zod';
 import { secretFields } from '../../../shared/accounts.ts';
@@ -59,8 +60,7 @@ const summaries = {
  * input: a field it does not offer, or a value the call refuses, is refused with its Dutch message.
  */
 function editedInput(call: string, original: unknown, invoer: Readonly<Record<string, string>> | undefined) {
-  if (!invoer || Object.keys(invoer).length === 0)
-    throw invalidField('invoer', 'pas eerst iets aan, of kies Opnieuw toepassen');
+  if (!invoer || Object.keys(invoer).length === 0) throw invalidField('invoer', 'pas eerst iets aan');
   const offered = new Set(editableFields(original));
   const edited = { ...(original as Record<string, unknown>) };
   for (const [field, value] of Object.entries(invoer)) {

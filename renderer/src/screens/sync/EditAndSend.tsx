@@ -22,7 +22,7 @@ export function EditAndSend({
   onResolved(): void;
 }) {
   const fields = editableFields(item.input);
-  const entered = item.input as Record<string, string | null>;
+  const entered = item.input as Record<string, string>;
   const [values, setValues] = useState<Record<string, string>>(() =>
     Object.fromEntries(fields.map((f) => [f, entered[f] ?? ''])),
   );
@@ -32,7 +32,7 @@ export function EditAndSend({
 
   const send = async () => {
     const invoer = Object.fromEntries(
-      fields.filter((f) => values[f] !== (entered[f] ?? '')).map((f) => [f, values[f] ?? '']),
+      fields.filter((f) => values[f] !== entered[f]).map((f) => [f, values[f] ?? '']),
     );
     setBusy(true);
     setFailure(null);
@@ -55,8 +55,8 @@ export function EditAndSend({
   return (
     <Stack gap="sm">
       <Text size="sm">
-        Pas aan wat je invoerde en verstuur het opnieuw, op de nieuwste stand. Bedragen, keuzes en bestanden
-        pas je aan op hun eigen scherm.
+        Pas aan wat je typte en verstuur het opnieuw, op de nieuwste stand. Bedragen, datums, keuzes en
+        bestanden pas je aan op het scherm waar je de wijziging deed.
       </Text>
       {fields.map((field) => {
         const props = {
