@@ -7,6 +7,7 @@
  */
 import { sql, type Transaction } from 'kysely';
 import type { DB } from '../store/schema.ts';
+import { writeState } from './desk-link-state.ts';
 
 const prefix = 'bewaard-wachtwoord:';
 
@@ -17,13 +18,7 @@ export async function keepHashes(transaction: Transaction<DB>): Promise<void> {
     .select(['id', 'password_hash'])
     .where('password_hash', '!=', '')
     .execute();
-  for (const { id, password_hash } of held) {
-    await transaction
-      .insertInto('sync_state')
-      .values({ key: `${prefix}${id}`, value: password_hash })
-      .onConflict((oc) => oc.column('key').doUpdateSet({ value: password_hash }))
-      .execute();
-  }
+  for (const { id, password_hash } of held) await writeState(transaction, `${prefix}${id}`, password_hash);
 }
 
 /** Gives each account that arrived blank its hash back; at the end of the download, forgets the rest. */
