@@ -10,6 +10,7 @@ import { formatCents } from '../../../shared/format.ts';
 import { sepaIbanProblem } from '../../../shared/iban.ts';
 import type { Reader } from '../context.ts';
 import { perStore } from '../store/per-store.ts';
+import { valuesList } from '../store/values-list.ts';
 import { type ActiveContract, activeContracts, claimAmount, contractOn } from './contract-terms.ts';
 import { isAllowance, monthKey, yearKey } from './granted.ts';
 
@@ -121,7 +122,7 @@ async function duplicatesAndGranted(
     ),
   ];
   const duplicates = duplicateRows(db)
-    .where('claims.person_id', 'in', personIds)
+    .where('claims.person_id', 'in', valuesList(personIds))
     .where((eb) =>
       eb.or([
         eb('datum', 'in', [...new Set(claims.map((c) => c.datum))]),
@@ -138,7 +139,9 @@ async function duplicatesAndGranted(
     );
   const rows = await (periods.length === 0
     ? duplicates
-    : duplicates.unionAll(grantedRows(db).where('person_id', 'in', personIds).where('period', 'in', periods))
+    : duplicates.unionAll(
+        grantedRows(db).where('person_id', 'in', valuesList(personIds)).where('period', 'in', periods),
+      )
   ).execute();
   const duplicateKeys = new Set<string>();
   const granted = new Map<string, number>();

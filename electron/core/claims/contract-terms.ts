@@ -1,9 +1,11 @@
+import { sql } from 'kysely';
 import type { ClaimKind } from '../../../shared/claims.ts';
 import type { ContractDraft } from '../../../shared/contracts.ts';
 import { storedContractDraft } from '../../../shared/contracts.ts';
 import type { Reader } from '../context.ts';
 import { contractEndDate } from '../contracts/read.ts';
 import { perStore } from '../store/per-store.ts';
+import { valuesList } from '../store/values-list.ts';
 
 export interface ActiveContract {
   id: string;
@@ -46,7 +48,8 @@ const contractRows = perStore((db) =>
       'status',
       'vorige_id',
     ])
-    .where('status', 'in', ['definitief', 'getekend', 'beeindigd']),
+    // Constants in the text, not bound: a bound value is looked up in the statistics (see valuesList).
+    .where('status', 'in', [sql.lit('definitief'), sql.lit('getekend'), sql.lit('beeindigd')]),
 );
 
 /**
@@ -60,7 +63,7 @@ export async function activeContracts(
 ): Promise<Map<string, ActiveContract[]>> {
   const byPerson = new Map<string, ActiveContract[]>();
   if (personIds.length === 0) return byPerson;
-  const rows = await contractRows(db).where('person_id', 'in', personIds).execute();
+  const rows = await contractRows(db).where('person_id', 'in', valuesList(personIds)).execute();
   const replaced = new Set(rows.map((r) => r.vorige_id));
   for (const r of rows) {
     if (replaced.has(r.id)) continue;
