@@ -5,6 +5,7 @@ import { addDays } from '../../../shared/dates.ts';
 import { isWellbeingNote, seesWellbeingNotes } from '../../../shared/permissions.ts';
 import type { SessionAccount } from '../../../shared/roles.ts';
 import type { Reader } from '../context.ts';
+import { pageOf } from '../store/page-bounds.ts';
 import type { DB } from '../store/schema.ts';
 
 type AuditQuery = z.output<typeof auditListInput>;
@@ -31,7 +32,7 @@ export async function listAudit(
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where(where)
     .executeTakeFirstOrThrow();
-  const rows = await db
+  const sorted = db
     .selectFrom('audit_log')
     .leftJoin('accounts', 'accounts.id', 'audit_log.account_id')
     .select([
@@ -48,10 +49,8 @@ export async function listAudit(
     ])
     .where(where)
     .orderBy('audit_log.at', 'desc')
-    .orderBy('audit_log.id', 'desc')
-    .limit(input.pageSize)
-    .offset(input.page * input.pageSize)
-    .execute();
+    .orderBy('audit_log.id', 'desc');
+  const rows = await pageOf(sorted, input.page, input.pageSize).execute();
   // An administrateur who reads the log as beheerder sees that notes changed, not what they say.
   const hideNotes = !seesWellbeingNotes(account);
   return {

@@ -10,6 +10,7 @@ import type {
 } from '../../../shared/claims.ts';
 import { fullName } from '../../../shared/persons.ts';
 import type { Reader } from '../context.ts';
+import { pageOf } from '../store/page-bounds.ts';
 import { perStore } from '../store/per-store.ts';
 import type { DB } from '../store/schema.ts';
 import {
@@ -159,11 +160,7 @@ export async function listClaims(
   // The total rides along with the page as a scalar subquery (run once, not per row): one statement, not two.
   // Only a page past the end, which has no row to carry it, asks again.
   const counted = count.where(where);
-  const rows = await ordered
-    .select(counted.as('total'))
-    .limit(input.pageSize)
-    .offset(input.page * input.pageSize)
-    .execute();
+  const rows = await pageOf(ordered.select(counted.as('total')), input.page, input.pageSize).execute();
   const total = rows[0]
     ? Number(rows[0].total)
     : input.page === 0

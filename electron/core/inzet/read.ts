@@ -17,6 +17,7 @@ import type {
 } from '../../../shared/work-vocabulary.ts';
 import type { Reader } from '../context.ts';
 import { notFound } from '../failure.ts';
+import { pageOf } from '../store/page-bounds.ts';
 
 /** The administrateur reads hours and costs of inzet, never what it was about. */
 export const seesContent = (account: SessionAccount | null) => account?.role !== 'administrateur';
@@ -150,7 +151,7 @@ export async function listInzet(
   const totals = await base
     .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.sum<number>('inzet.minuten').as('minuten')])
     .executeTakeFirstOrThrow();
-  const rows = await base
+  const sorted = base
     .leftJoin('partners', 'partners.id', 'inzet.partner_id')
     .leftJoin('projects', 'projects.id', 'inzet.project_id')
     .select([
@@ -166,10 +167,8 @@ export async function listInzet(
       'projects.naam as project_naam',
     ])
     .orderBy('inzet.datum', 'desc')
-    .orderBy('inzet.id', 'desc')
-    .limit(input.pageSize)
-    .offset(input.page * input.pageSize)
-    .execute();
+    .orderBy('inzet.id', 'desc');
+  const rows = await pageOf(sorted, input.page, input.pageSize).execute();
   const people = await peopleOf(
     db,
     rows.map((r) => r.id),

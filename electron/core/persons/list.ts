@@ -12,6 +12,7 @@ import type { Reader } from '../context.ts';
 import { dutchLevelCondition } from '../doorgroei/read.ts';
 import { basistrainingCondition } from '../scholing/read.ts';
 import { nullsAsOnSqlite } from '../store/null-order.ts';
+import { pageOf } from '../store/page-bounds.ts';
 import { perStore } from '../store/per-store.ts';
 import type { DB } from '../store/schema.ts';
 import { languagesOf } from './person-rows.ts';
@@ -60,15 +61,13 @@ export async function listPersons(db: Reader, input: ListInput): Promise<PersonP
   const { count, page } = baseQueries(db);
   const counted = await count.where(where).executeTakeFirstOrThrow();
   const direction = input.desc ? 'desc' : 'asc';
-  const rows = await page
+  const sorted = page
     .where(where)
     // gemeente, geboortedatum and begeleider may be empty.
     .orderBy(sortColumns[input.sort], nullsAsOnSqlite(direction))
     .orderBy('persons.sort_name', direction)
-    .orderBy('persons.id')
-    .limit(input.pageSize)
-    .offset(input.page * input.pageSize)
-    .execute();
+    .orderBy('persons.id');
+  const rows = await pageOf(sorted, input.page, input.pageSize).execute();
 
   const languages = await languagesOf(
     db,
