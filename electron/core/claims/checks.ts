@@ -220,7 +220,10 @@ export function checkClaims(
 ): Map<string, ClaimCheckResult> {
   const granted = options.together ? new Map(basis.granted) : basis.granted;
   const ordered = options.together
-    ? [...claims].sort((a, b) => a.datum.localeCompare(b.datum) || a.id.localeCompare(b.id))
+    ? // ISO dates are all ten characters and ids are unique: date plus id orders by date, then id, never a tie.
+      // (Compared by character: localeCompare's collation cost more than the checks themselves.)
+      // Stryker disable next-line EqualityOperator: equivalent, two claims never share an id, so never a tie
+      [...claims].sort((a, b) => (a.datum + a.id < b.datum + b.id ? -1 : 1))
     : claims;
   const result = new Map<string, ClaimCheckResult>();
   for (const c of ordered) {

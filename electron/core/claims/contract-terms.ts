@@ -16,19 +16,23 @@ export interface ActiveContract {
 }
 
 /**
- * Contract terms by their stored text. A finalised contract's draft never changes, yet every queue page would parse
- * and validate the same few again; keyed by the text itself, a cached value can never be stale.
+ * Contract terms by contract, kept with the text they were parsed from. A finalised contract's draft never changes,
+ * yet every queue page would parse and validate the same few again. A cached value is used only while the stored
+ * text is the same, so it can never be stale; looked up by id, since hashing the whole text costs more than
+ * comparing it.
  */
-const parsedDrafts = new Map<string, ContractDraft>();
+const parsedDrafts = new Map<string, { text: string; draft: ContractDraft }>();
 const parsedDraftsMax = 2000;
 
-function parseDraft(text: string): Readonly<ContractDraft> {
-  let draft = parsedDrafts.get(text);
-  if (!draft) {
-    draft = storedContractDraft.parse(JSON.parse(text));
-    if (parsedDrafts.size >= parsedDraftsMax) parsedDrafts.delete(parsedDrafts.keys().next().value as string);
-    parsedDrafts.set(text, draft);
-  }
+function parseDraft(contractId: string, text: string): Readonly<ContractDraft> {
+  const cached = parsedDrafts.get(contractId);
+  // Stryker disable next-line ConditionalExpression: equivalent, a cache; parsing again answers the same
+  if (cached?.text === text) return cached.draft;
+  const draft = storedContractDraft.parse(JSON.parse(text));
+  // Stryker disable next-line all: equivalent, bounds the cache
+  if (parsedDrafts.size >= parsedDraftsMax) parsedDrafts.delete(parsedDrafts.keys().next().value as string);
+  // Stryker disable next-line all: equivalent, a cache
+  parsedDrafts.set(contractId, { text, draft });
   return draft;
 }
 
@@ -75,7 +79,7 @@ export async function activeContracts(
       startdatum: r.startdatum,
       // An ended contract ran until the day it was ended; claims after it have no contract.
       einddatum: contractEndDate(r),
-      draft: parseDraft(r.draft),
+      draft: parseDraft(r.id, r.draft),
     });
     byPerson.set(r.person_id, list);
   }

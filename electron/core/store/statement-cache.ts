@@ -14,7 +14,10 @@ const alreadyRolledBack = {
 } as unknown as SqliteStatement;
 
 export function withStatementCache(sqlite: Database.Database, size = 500): SqliteDatabase {
-  const cache = new Map<string, SqliteStatement>();
+  // A hit only marks the entry as used; the least recently used one is looked for when one must go, which is
+  // rarer than a hit and costs less than the prepare that comes with it.
+  const cache = new Map<string, { statement: SqliteStatement; used: number }>();
+  let clock = 0;
   return {
     close: () => {
       cache.clear();
@@ -26,14 +29,25 @@ export function withStatementCache(sqlite: Database.Database, size = 500): Sqlit
       if (sql === 'rollback' && !sqlite.inTransaction) return alreadyRolledBack;
       const cached = cache.get(sql);
       if (cached) {
-        cache.delete(sql);
-        cache.set(sql, cached);
-        return cached;
+        cached.used = ++clock;
+        return cached.statement;
       }
       const statement = sqlite.prepare(sql) as unknown as SqliteStatement;
-      cache.set(sql, statement);
-      if (cache.size > size) cache.delete(cache.keys().next().value as string);
+      if (cache.size >= size) cache.delete(leastRecentlyUsed(cache));
+      cache.set(sql, { statement, used: ++clock });
       return statement;
     },
   };
+}
+
+function leastRecentlyUsed(cache: Map<string, { used: number }>): string {
+  let oldest = '';
+  let used = Number.POSITIVE_INFINITY;
+  for (const [sql, entry] of cache) {
+    if (entry.used < used) {
+      used = entry.used;
+      oldest = sql;
+    }
+  }
+  return oldest;
 }
