@@ -11,6 +11,7 @@ import { searchTerms } from '../../../shared/search.ts';
 import type { Reader } from '../context.ts';
 import { dutchLevelCondition } from '../doorgroei/read.ts';
 import { basistrainingCondition } from '../scholing/read.ts';
+import { runCompiledOnce } from '../store/compiled-once.ts';
 import { nullsAsOnSqlite } from '../store/null-order.ts';
 import { pageOf } from '../store/page-bounds.ts';
 import { perStore } from '../store/per-store.ts';
@@ -30,44 +31,76 @@ const sortColumns = {
   updatedAt: 'persons.updated_at',
 } as const satisfies Record<PersonSortColumn, string>;
 
-/** Search, filters, sort and paging of the register, all in SQL so a page costs the same at 300 or 30,000 rows. */
-export async function listPersons(db: Reader, input: ListInput): Promise<PersonPage> {
-  const where = (eb: ExpressionBuilder<DB, 'persons'>) => {
-    const conditions = searchTerms(input.search).map((term) =>
-      eb('persons.search_text', 'like', `%${term}%`),
-    );
-    if (input.status.length > 0) conditions.push(eb('persons.status', 'in', input.status));
-    if (input.gemeente) conditions.push(eb('persons.gemeente', '=', input.gemeente));
+/**
+ * The register's filters as one list of bound values and the shape they fill (see runCompiledOnce): the shape
+ * says which filters are on, `where` builds them with whatever stands for each value.
+ */
+function registerFilter(input: ListInput) {
+  const values: string[] = [];
+  const bind = (value: string) => values.push(value) - 1;
+  const patterns = searchTerms(input.search).map((term) => bind(`%${term}%`));
+  const statuses = input.status.map(bind);
+  const gemeente = input.gemeente ? bind(input.gemeente) : null;
+  const begeleider = input.begeleider && input.begeleider !== 'geen' ? bind(input.begeleider) : null;
+  const taal = input.taal ? bind(input.taal) : null;
+  const where = (eb: ExpressionBuilder<DB, 'persons'>, v: readonly string[]) => {
+    const at = (i: number) => v[i] as string;
+    const conditions = patterns.map((i) => eb('persons.search_text', 'like', at(i)));
+    if (statuses.length > 0) conditions.push(eb('persons.status', 'in', statuses.map(at)));
+    if (gemeente !== null) conditions.push(eb('persons.gemeente', '=', at(gemeente)));
     if (input.begeleider === 'geen') conditions.push(eb('persons.begeleider_id', 'is', null));
-    else if (input.begeleider) conditions.push(eb('persons.begeleider_id', '=', input.begeleider));
+    else if (begeleider !== null) conditions.push(eb('persons.begeleider_id', '=', at(begeleider)));
     if (input.bijstand != null) conditions.push(eb('persons.bijstand', '=', input.bijstand ? 1 : 0));
     if (input.nederlands) conditions.push(dutchLevelCondition(eb, input.nederlands));
     if (input.basistraining) conditions.push(basistrainingCondition(eb));
-    if (input.taal) {
-      const taal = input.taal;
+    if (taal !== null) {
       conditions.push(
         eb.exists(
           eb
             .selectFrom('person_languages')
             .select('person_languages.id')
             .whereRef('person_languages.person_id', '=', 'persons.id')
-            .where('person_languages.taal', '=', taal),
+            .where('person_languages.taal', '=', at(taal)),
         ),
       );
     }
     return eb.and(conditions);
   };
+  const shape = JSON.stringify([
+    patterns.length,
+    statuses.length,
+    gemeente !== null,
+    input.begeleider === 'geen' || begeleider !== null,
+    input.begeleider === 'geen',
+    input.bijstand,
+    input.nederlands,
+    input.basistraining,
+    taal !== null,
+  ]);
+  return { values, shape, where };
+}
 
+/** Search, filters, sort and paging of the register, all in SQL so a page costs the same at 300 or 30,000 rows. */
+export async function listPersons(db: Reader, input: ListInput): Promise<PersonPage> {
+  const { values, shape, where } = registerFilter(input);
   const { count, page } = baseQueries(db);
-  const counted = await count.where(where).executeTakeFirstOrThrow();
+  const [counted] = await runCompiledOnce(db, `register-count ${shape}`, values, (v) =>
+    count.where((eb) => where(eb, v)),
+  );
   const direction = input.desc ? 'desc' : 'asc';
-  const sorted = page
-    .where(where)
-    // gemeente, geboortedatum and begeleider may be empty.
-    .orderBy(sortColumns[input.sort], nullsAsOnSqlite(direction))
-    .orderBy('persons.sort_name', direction)
-    .orderBy('persons.id');
-  const rows = await pageOf(sorted, input.page, input.pageSize).execute();
+  const pageShape = `register-page ${shape} ${input.sort} ${direction} ${input.page} ${input.pageSize}`;
+  const rows = await runCompiledOnce(db, pageShape, values, (v) =>
+    pageOf(
+      page
+        .where((eb) => where(eb, v))
+        // gemeente, geboortedatum and begeleider may be empty.
+        .orderBy(sortColumns[input.sort], nullsAsOnSqlite(direction))
+        .orderBy('persons.sort_name', direction)
+        .orderBy('persons.id'),
+      input.page,
+      input.pageSize,
+    ),
+  );
 
   const languages = await languagesOf(
     db,
@@ -93,7 +126,7 @@ export async function listPersons(db: Reader, input: ListInput): Promise<PersonP
         toestemmingOntbreekt: r.bijstand === 1 && r.toestemming_nodig === 1 && !r.toestemming_datum,
       }),
     ),
-    total: Number(counted.n),
+    total: Number(counted?.n ?? 0),
     page: input.page,
     pageSize: input.pageSize,
   };

@@ -1,6 +1,7 @@
 import type { Person, PersonLanguage, PersonStatus } from '../../../shared/persons.ts';
 import { fullName, languageLevelLabels } from '../../../shared/persons.ts';
 import type { Reader } from '../context.ts';
+import { runCompiledOnce } from '../store/compiled-once.ts';
 import { perStore } from '../store/per-store.ts';
 import type { PersonsTable } from '../store/schema.ts';
 
@@ -12,11 +13,9 @@ const languageQuery = perStore((db) =>
 export async function languagesOf(db: Reader, personIds: string[]): Promise<Map<string, PersonLanguage[]>> {
   const byPerson = new Map<string, PersonLanguage[]>();
   if (personIds.length === 0) return byPerson;
-  const rows = await languageQuery(db)
-    .where('person_id', 'in', personIds)
-    .orderBy('person_id')
-    .orderBy('position')
-    .execute();
+  const rows = await runCompiledOnce(db, `languages ${personIds.length}`, personIds, (ids) =>
+    languageQuery(db).where('person_id', 'in', ids).orderBy('person_id').orderBy('position'),
+  );
   for (const r of rows) {
     const list = byPerson.get(r.person_id) ?? [];
     list.push({ taal: r.taal, niveau: r.niveau as PersonLanguage['niveau'] });

@@ -1,8 +1,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { postgresDatabase } from '../../../test/support/postgres.ts';
+import { runCompiledOnce } from './compiled-once.ts';
 import { openStore } from './open-store.ts';
 import { pageOf } from './page-bounds.ts';
 import { openPostgresStore } from './postgres.ts';
@@ -85,5 +87,40 @@ describe('query helpers, on SQLite and on PostgreSQL', () => {
     expect(() => pageOf(query, 1.5, 25)).toThrow(/not a page/);
     expect(() => pageOf(query, -1, 25)).toThrow(/not a page/);
     expect(() => pageOf(query, 0, 0)).toThrow(/not a page/);
+  });
+
+  it("runCompiledOnce runs one compiled shape with each call's own values, and keeps constants of the shape", async () => {
+    await withStores(async (store) => {
+      await addAccounts(store);
+      const byNames = (names: string[]) =>
+        runCompiledOnce(store.db, `test ${names.length}`, names, (v) =>
+          store.db
+            .selectFrom('accounts')
+            .select('display_name')
+            .where('username', 'in', v)
+            .where('display_name', '!=', 'Abebe')
+            .orderBy('display_name'),
+        );
+      expect((await byNames(['gul', 'abebe'])).map((r) => r.display_name)).toEqual(['Gul']);
+      expect((await byNames(['dawit', 'bahar'])).map((r) => r.display_name)).toEqual(['Bahar', 'Dawit']);
+      expect((await byNames(['ebru'])).map((r) => r.display_name)).toEqual(['Ebru']);
+    });
+  });
+
+  it('runCompiledOnce refuses a shape that would freeze a value into it', async () => {
+    await withStores(async (store) => {
+      const accounts = store.db.selectFrom('accounts').select('id');
+      await expect(
+        runCompiledOnce(store.db, 'inside', ['ebru'], (v) => accounts.where('username', 'like', `%${v[0]}%`)),
+      ).rejects.toThrow(/inside a larger text/);
+      await expect(
+        runCompiledOnce(store.db, 'written', ['ebru'], (v) => accounts.where('username', '=', sql.lit(v[0]))),
+      ).rejects.toThrow(/written into the text/);
+      await expect(
+        runCompiledOnce(store.db, 'unused', ['ebru', 'gul'], (v) =>
+          accounts.where('username', '=', v[0] as string),
+        ),
+      ).rejects.toThrow(/values 1 are not used/);
+    });
   });
 });
