@@ -10,6 +10,7 @@ import type {
 } from '../../../shared/claims.ts';
 import { fullName } from '../../../shared/persons.ts';
 import type { Reader } from '../context.ts';
+import { runCompiledOnce } from '../store/compiled-once.ts';
 import { pageOf } from '../store/page-bounds.ts';
 import { perStore } from '../store/per-store.ts';
 import type { DB } from '../store/schema.ts';
@@ -109,6 +110,41 @@ async function checksOf(db: Reader, rows: readonly ClaimRow[]): Promise<Map<stri
 }
 
 /**
+ * The queue's filters as one list of bound values and the shape they fill (see runCompiledOnce): the shape says which
+ * filters are on, `where` builds them with whatever stands for each value.
+ */
+function queueFilter(input: ListInput, begeleiderId: string | null) {
+  const values: string[] = [];
+  const bind = (value: string) => values.push(value) - 1;
+  const person = input.personId ? bind(input.personId) : null;
+  const begeleider = begeleiderId ? bind(begeleiderId) : null;
+  const month = input.maand ? bind(`${input.maand}-%`) : null;
+  const kind = input.soort ? bind(input.soort) : null;
+  const wanted = input.alleenMetMelding ? 'ingediend' : input.status;
+  const status = wanted ? bind(wanted) : null;
+  const where = (eb: ExpressionBuilder<DB, 'claims'>, v: readonly string[]) => {
+    const at = (i: number) => v[i] as string;
+    const conditions = [];
+    if (person !== null) conditions.push(eb('claims.person_id', '=', at(person)));
+    if (begeleider !== null) {
+      conditions.push(
+        eb(
+          'claims.person_id',
+          'in',
+          eb.selectFrom('persons').select('persons.id').where('persons.begeleider_id', '=', at(begeleider)),
+        ),
+      );
+    }
+    if (month !== null) conditions.push(eb('claims.datum', 'like', at(month)));
+    if (kind !== null) conditions.push(eb('claims.soort', '=', at(kind)));
+    if (status !== null) conditions.push(eb('claims.status', '=', at(status)));
+    return eb.and(conditions);
+  };
+  const shape = [person, begeleider, month, kind, status].map((i) => (i === null ? '-' : '+')).join('');
+  return { values, shape, where };
+}
+
+/**
  * The claims queue: filters, sort and paging in SQL, checks for the page's claims only, so a page costs the same
  * at 1,000 or 100,000 claims. `begeleiderId` limits it to that begeleider's caseload.
  *
@@ -121,34 +157,19 @@ export async function listClaims(
   begeleiderId: string | null,
 ): Promise<ClaimPage> {
   if (input.alleenMetMelding && input.status && input.status !== 'ingediend') return { rows: [], total: 0 };
-  const where = (eb: ExpressionBuilder<DB, 'claims'>) => {
-    const conditions = [];
-    if (input.personId) conditions.push(eb('claims.person_id', '=', input.personId));
-    if (begeleiderId) {
-      conditions.push(
-        eb(
-          'claims.person_id',
-          'in',
-          eb.selectFrom('persons').select('persons.id').where('persons.begeleider_id', '=', begeleiderId),
-        ),
-      );
-    }
-    if (input.maand) conditions.push(eb('claims.datum', 'like', `${input.maand}-%`));
-    if (input.soort) conditions.push(eb('claims.soort', '=', input.soort));
-    const status = input.alleenMetMelding ? 'ingediend' : input.status;
-    if (status) conditions.push(eb('claims.status', '=', status));
-    return eb.and(conditions);
-  };
+  const { values, shape, where } = queueFilter(input, begeleiderId);
   const direction = input.desc ? 'desc' : 'asc';
   const { count, page } = baseQueries(db);
-  // Ties newest first, then by name: the same order as the default view.
-  const sorted = page.where(where).orderBy(sortColumns[input.sort], direction);
-  const ordered = (input.sort === 'datum' ? sorted : sorted.orderBy('claims.datum', 'desc'))
-    .orderBy('persons.sort_name')
-    .orderBy('claims.id');
+  const ordered = (v: readonly string[]) => {
+    const sorted = page.where((eb) => where(eb, v)).orderBy(sortColumns[input.sort], direction);
+    // Ties newest first, then by name: the same order as the default view.
+    return (input.sort === 'datum' ? sorted : sorted.orderBy('claims.datum', 'desc'))
+      .orderBy('persons.sort_name')
+      .orderBy('claims.id');
+  };
 
   if (input.alleenMetMelding) {
-    const candidates = await ordered.execute();
+    const candidates = await ordered(values).execute();
     const checked = await checksOf(db, candidates);
     const flagged = candidates.filter((r) => (checked.get(r.id)?.checks.length ?? 0) > 0);
     const start = input.page * input.pageSize;
@@ -159,13 +180,15 @@ export async function listClaims(
   }
   // The total rides along with the page as a scalar subquery (run once, not per row): one statement, not two.
   // Only a page past the end, which has no row to carry it, asks again.
-  const counted = count.where(where);
-  const rows = await pageOf(ordered.select(counted.as('total')), input.page, input.pageSize).execute();
+  const pageShape = `claims-page ${shape} ${input.sort} ${direction} ${input.page} ${input.pageSize}`;
+  const rows = await runCompiledOnce(db, pageShape, values, (v) =>
+    pageOf(ordered(v).select(count.where((eb) => where(eb, v)).as('total')), input.page, input.pageSize),
+  );
   const total = rows[0]
     ? Number(rows[0].total)
     : input.page === 0
       ? 0
-      : Number((await counted.executeTakeFirstOrThrow()).n);
+      : Number((await count.where((eb) => where(eb, values)).executeTakeFirstOrThrow()).n);
   const checked = await checksOf(db, rows);
   return { rows: rows.map((r) => toClaim(r, checked.get(r.id))), total };
 }
