@@ -9,6 +9,7 @@ import { checkAllowanceCap, type DeclaredElsewhere } from '../../../shared/fisca
 import { formatCents } from '../../../shared/format.ts';
 import { sepaIbanProblem } from '../../../shared/iban.ts';
 import type { Reader } from '../context.ts';
+import { runCompiledOnce } from '../store/compiled-once.ts';
 import { perStore } from '../store/per-store.ts';
 import { valuesList } from '../store/values-list.ts';
 import { type ActiveContract, activeContracts, claimAmount, contractOn } from './contract-terms.ts';
@@ -121,28 +122,37 @@ async function duplicatesAndGranted(
       claims.filter((c) => isAllowance(c.soort)).flatMap((c) => [c.datum.slice(0, 4), c.datum.slice(0, 7)]),
     ),
   ];
-  const duplicates = duplicateRows(db)
-    .where('claims.person_id', 'in', valuesList(personIds))
-    .where((eb) =>
-      eb.or([
-        eb('datum', 'in', [...new Set(claims.map((c) => c.datum))]),
-        ...(months.length > 0
-          ? [
-              // Stryker disable next-line ArrayDeclaration: equivalent, and() of nothing is 1 = 1: more of the person's claims are read, but grouped per day or month they add no key a checked claim has
-              eb.and([
-                eb('soort', '=', 'maand'),
-                eb.between('datum', `${months[0]}-01`, `${months.at(-1)}-31`),
-              ]),
-            ]
-          : []),
-      ]),
-    );
-  const rows = await (periods.length === 0
-    ? duplicates
-    : duplicates.unionAll(
-        grantedRows(db).where('person_id', 'in', valuesList(personIds)).where('period', 'in', periods),
-      )
-  ).execute();
+  const values = {
+    people: personIds,
+    days: [...new Set(claims.map((c) => c.datum))],
+    // The span of the months whose fixed allowance is checked, if any.
+    span: months.length > 0 ? [`${months[0]}-01`, `${months.at(-1)}-31`] : [],
+    periods,
+  };
+  // Stryker disable next-line StringLiteral: equivalent, the name of a compiled statement
+  const rows = await runCompiledOnce(db, 'duplicates-granted', values, (v) => {
+    const duplicates = duplicateRows(db)
+      .where('claims.person_id', 'in', valuesList(v.people))
+      .where((eb) =>
+        eb.or([
+          eb('datum', 'in', v.days),
+          ...(v.span.length > 0
+            ? [
+                // Stryker disable next-line ArrayDeclaration: equivalent, and() of nothing is 1 = 1: more of the person's claims are read, but grouped per day or month they add no key a checked claim has
+                eb.and([
+                  eb('soort', '=', 'maand'),
+                  eb.between('datum', v.span[0] as string, v.span[1] as string),
+                ]),
+              ]
+            : []),
+        ]),
+      );
+    return v.periods.length === 0
+      ? duplicates
+      : duplicates.unionAll(
+          grantedRows(db).where('person_id', 'in', valuesList(v.people)).where('period', 'in', v.periods),
+        );
+  });
   const duplicateKeys = new Set<string>();
   const granted = new Map<string, number>();
   for (const r of rows) {

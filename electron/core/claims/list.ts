@@ -110,38 +110,36 @@ async function checksOf(db: Reader, rows: readonly ClaimRow[]): Promise<Map<stri
 }
 
 /**
- * The queue's filters as one list of bound values and the shape they fill (see runCompiledOnce): the shape says which
- * filters are on, `where` builds them with whatever stands for each value.
+ * The queue's filters as bound values by name (see runCompiledOnce), each list empty when its filter is off, and
+ * `where`, which builds them from whatever stands for the values.
  */
 function queueFilter(input: ListInput, begeleiderId: string | null) {
-  const values: string[] = [];
-  const bind = (value: string) => values.push(value) - 1;
-  const person = input.personId ? bind(input.personId) : null;
-  const begeleider = begeleiderId ? bind(begeleiderId) : null;
-  const month = input.maand ? bind(`${input.maand}-%`) : null;
-  const kind = input.soort ? bind(input.soort) : null;
   const wanted = input.alleenMetMelding ? 'ingediend' : input.status;
-  const status = wanted ? bind(wanted) : null;
-  const where = (eb: ExpressionBuilder<DB, 'claims'>, v: readonly string[]) => {
-    const at = (i: number) => v[i] as string;
+  const values = {
+    person: input.personId ? [input.personId] : [],
+    begeleider: begeleiderId ? [begeleiderId] : [],
+    month: input.maand ? [`${input.maand}-%`] : [],
+    kind: input.soort ? [input.soort] : [],
+    status: wanted ? [wanted] : [],
+  };
+  const where = (eb: ExpressionBuilder<DB, 'claims'>, v: typeof values) => {
     const conditions = [];
-    if (person !== null) conditions.push(eb('claims.person_id', '=', at(person)));
-    if (begeleider !== null) {
+    for (const person of v.person) conditions.push(eb('claims.person_id', '=', person));
+    for (const begeleider of v.begeleider) {
       conditions.push(
         eb(
           'claims.person_id',
           'in',
-          eb.selectFrom('persons').select('persons.id').where('persons.begeleider_id', '=', at(begeleider)),
+          eb.selectFrom('persons').select('persons.id').where('persons.begeleider_id', '=', begeleider),
         ),
       );
     }
-    if (month !== null) conditions.push(eb('claims.datum', 'like', at(month)));
-    if (kind !== null) conditions.push(eb('claims.soort', '=', at(kind)));
-    if (status !== null) conditions.push(eb('claims.status', '=', at(status)));
+    for (const month of v.month) conditions.push(eb('claims.datum', 'like', month));
+    for (const kind of v.kind) conditions.push(eb('claims.soort', '=', kind));
+    for (const status of v.status) conditions.push(eb('claims.status', '=', status));
     return eb.and(conditions);
   };
-  const shape = [person, begeleider, month, kind, status].map((i) => (i === null ? '-' : '+')).join('');
-  return { values, shape, where };
+  return { values, where };
 }
 
 /**
@@ -157,10 +155,10 @@ export async function listClaims(
   begeleiderId: string | null,
 ): Promise<ClaimPage> {
   if (input.alleenMetMelding && input.status && input.status !== 'ingediend') return { rows: [], total: 0 };
-  const { values, shape, where } = queueFilter(input, begeleiderId);
+  const { values, where } = queueFilter(input, begeleiderId);
   const direction = input.desc ? 'desc' : 'asc';
   const { count, page } = baseQueries(db);
-  const ordered = (v: readonly string[]) => {
+  const ordered = (v: typeof values) => {
     const sorted = page.where((eb) => where(eb, v)).orderBy(sortColumns[input.sort], direction);
     // Ties newest first, then by name: the same order as the default view.
     return (input.sort === 'datum' ? sorted : sorted.orderBy('claims.datum', 'desc'))
@@ -180,9 +178,13 @@ export async function listClaims(
   }
   // The total rides along with the page as a scalar subquery (run once, not per row): one statement, not two.
   // Only a page past the end, which has no row to carry it, asks again.
-  const pageShape = `claims-page ${shape} ${input.sort} ${direction} ${input.page} ${input.pageSize}`;
-  const rows = await runCompiledOnce(db, pageShape, values, (v) =>
-    pageOf(ordered(v).select(count.where((eb) => where(eb, v)).as('total')), input.page, input.pageSize),
+  const rows = await runCompiledOnce(
+    db,
+    'claims-page',
+    values,
+    (v) =>
+      pageOf(ordered(v).select(count.where((eb) => where(eb, v)).as('total')), input.page, input.pageSize),
+    `${input.sort} ${direction} ${input.page} ${input.pageSize}`,
   );
   const total = rows[0]
     ? Number(rows[0].total)

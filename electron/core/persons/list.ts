@@ -32,50 +32,45 @@ const sortColumns = {
 } as const satisfies Record<PersonSortColumn, string>;
 
 /**
- * The register's filters as one list of bound values and the shape they fill (see runCompiledOnce): the shape
- * says which filters are on, `where` builds them with whatever stands for each value.
+ * The register's filters as bound values by name (see runCompiledOnce), each list empty when its filter is off, and
+ * `where`, which builds them from whatever stands for the values. The filters without a value of their own (no
+ * begeleider, bijstand, Nederlands, basistraining) are fixed choices of the shape.
  */
 function registerFilter(input: ListInput) {
-  const values: string[] = [];
-  const bind = (value: string) => values.push(value) - 1;
-  const patterns = searchTerms(input.search).map((term) => bind(`%${term}%`));
-  const statuses = input.status.map(bind);
-  const gemeente = input.gemeente ? bind(input.gemeente) : null;
-  const begeleider = input.begeleider && input.begeleider !== 'geen' ? bind(input.begeleider) : null;
-  const taal = input.taal ? bind(input.taal) : null;
-  const where = (eb: ExpressionBuilder<DB, 'persons'>, v: readonly string[]) => {
-    const at = (i: number) => v[i] as string;
-    const conditions = patterns.map((i) => eb('persons.search_text', 'like', at(i)));
-    if (statuses.length > 0) conditions.push(eb('persons.status', 'in', statuses.map(at)));
-    if (gemeente !== null) conditions.push(eb('persons.gemeente', '=', at(gemeente)));
+  const values = {
+    patterns: searchTerms(input.search).map((term) => `%${term}%`),
+    statuses: input.status,
+    gemeente: input.gemeente ? [input.gemeente] : [],
+    begeleider: input.begeleider && input.begeleider !== 'geen' ? [input.begeleider] : [],
+    taal: input.taal ? [input.taal] : [],
+  };
+  const where = (eb: ExpressionBuilder<DB, 'persons'>, v: typeof values) => {
+    const conditions = v.patterns.map((pattern) => eb('persons.search_text', 'like', pattern));
+    if (v.statuses.length > 0) conditions.push(eb('persons.status', 'in', v.statuses));
+    for (const gemeente of v.gemeente) conditions.push(eb('persons.gemeente', '=', gemeente));
     if (input.begeleider === 'geen') conditions.push(eb('persons.begeleider_id', 'is', null));
-    else if (begeleider !== null) conditions.push(eb('persons.begeleider_id', '=', at(begeleider)));
+    for (const begeleider of v.begeleider) conditions.push(eb('persons.begeleider_id', '=', begeleider));
     if (input.bijstand != null) conditions.push(eb('persons.bijstand', '=', input.bijstand ? 1 : 0));
     if (input.nederlands) conditions.push(dutchLevelCondition(eb, input.nederlands));
     if (input.basistraining) conditions.push(basistrainingCondition(eb));
-    if (taal !== null) {
+    for (const taal of v.taal) {
       conditions.push(
         eb.exists(
           eb
             .selectFrom('person_languages')
             .select('person_languages.id')
             .whereRef('person_languages.person_id', '=', 'persons.id')
-            .where('person_languages.taal', '=', at(taal)),
+            .where('person_languages.taal', '=', taal),
         ),
       );
     }
     return eb.and(conditions);
   };
   const shape = JSON.stringify([
-    patterns.length,
-    statuses.length,
-    gemeente !== null,
-    input.begeleider === 'geen' || begeleider !== null,
     input.begeleider === 'geen',
     input.bijstand,
     input.nederlands,
     input.basistraining,
-    taal !== null,
   ]);
   return { values, shape, where };
 }
@@ -84,22 +79,31 @@ function registerFilter(input: ListInput) {
 export async function listPersons(db: Reader, input: ListInput): Promise<PersonPage> {
   const { values, shape, where } = registerFilter(input);
   const { count, page } = baseQueries(db);
-  const [counted] = await runCompiledOnce(db, `register-count ${shape}`, values, (v) =>
-    count.where((eb) => where(eb, v)),
+  const [counted] = await runCompiledOnce(
+    db,
+    'register-count',
+    values,
+    (v) => count.where((eb) => where(eb, v)),
+    shape,
   );
   const direction = input.desc ? 'desc' : 'asc';
-  const pageShape = `register-page ${shape} ${input.sort} ${direction} ${input.page} ${input.pageSize}`;
-  const rows = await runCompiledOnce(db, pageShape, values, (v) =>
-    pageOf(
-      page
-        .where((eb) => where(eb, v))
-        // gemeente, geboortedatum and begeleider may be empty.
-        .orderBy(sortColumns[input.sort], nullsAsOnSqlite(direction))
-        .orderBy('persons.sort_name', direction)
-        .orderBy('persons.id'),
-      input.page,
-      input.pageSize,
-    ),
+  const pageShape = `${shape} ${input.sort} ${direction} ${input.page} ${input.pageSize}`;
+  const rows = await runCompiledOnce(
+    db,
+    'register-page',
+    values,
+    (v) =>
+      pageOf(
+        page
+          .where((eb) => where(eb, v))
+          // gemeente, geboortedatum and begeleider may be empty.
+          .orderBy(sortColumns[input.sort], nullsAsOnSqlite(direction))
+          .orderBy('persons.sort_name', direction)
+          .orderBy('persons.id'),
+        input.page,
+        input.pageSize,
+      ),
+    pageShape,
   );
 
   const languages = await languagesOf(

@@ -13,7 +13,7 @@ const languageQuery = perStore((db) =>
 export async function languagesOf(db: Reader, personIds: string[]): Promise<Map<string, PersonLanguage[]>> {
   const byPerson = new Map<string, PersonLanguage[]>();
   if (personIds.length === 0) return byPerson;
-  const rows = await runCompiledOnce(db, `languages ${personIds.length}`, personIds, (ids) =>
+  const rows = await runCompiledOnce(db, 'languages', { ids: personIds }, ({ ids }) =>
     languageQuery(db).where('person_id', 'in', ids).orderBy('person_id').orderBy('position'),
   );
   for (const r of rows) {

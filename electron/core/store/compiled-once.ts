@@ -2,9 +2,12 @@ import type { Compilable, CompiledQuery, Kysely } from 'kysely';
 import type { Reader } from '../context.ts';
 import type { DB } from './schema.ts';
 
-/** Stands in for the i-th value while a shape is compiled: never a value a user could type. */
-const standIn = (i: number) => `\u0000schakel-waarde-${i}\u0000`;
+/** Bound values by name: each list as long as the query needs (a filter that is off has none). */
+export type BoundValues = Record<string, readonly string[]>;
+
+/** Stands in for a value while a shape is compiled: never a value a user could type. */
 const standInMark = '\u0000schakel-waarde-';
+const standIn = (i: number) => `${standInMark}${i}\u0000`;
 
 interface Compiled {
   query: CompiledQuery;
@@ -19,35 +22,43 @@ const shapesPerStore = 1000;
  * Runs a hot list's query, built and compiled by kysely once per shape instead of on every call (on a register page
  * that is a third of the time the page spends outside SQLite).
  *
- * - `shape` names everything that changes the statement's text: which filters are on, the sort, list lengths, the
- *   page. Calls with the same shape must build the same text.
- * - `values` are what may differ between calls of one shape, each used as one bound value.
- * - `build` gets a stand-in for each value and builds the query with them the first time a shape is asked.
+ * - `values` are what may differ between calls, by name, each value bound once; `build` gets a stand-in for each
+ *   and builds the query with them the first time a shape is asked.
+ * - The shape is `name`, the length of each list of values, and `shape`: everything else that changes the
+ *   statement's text (the sort, the page, a filter's fixed choice). Calls with the same shape build the same text.
  *
- * The compiled query shows where each stand-in went; a value used in a larger text (a `like` pattern built inside
- * `build`) would be frozen into the shape, so it is refused at once. Anything else bound is a constant of the shape
- * and stays as compiled.
+ * The compiled query shows where each stand-in went. A value used in a larger text (a `like` pattern built inside
+ * `build`) or written into the text would be frozen into the shape, and a value left unused means `build` and the
+ * values disagree: each is refused at once. Anything else bound is a constant of the shape and stays as compiled.
  */
-export async function runCompiledOnce<O>(
+export async function runCompiledOnce<V extends BoundValues, O>(
   db: Reader,
-  shape: string,
-  values: readonly unknown[],
-  build: (standIns: readonly string[]) => Compilable<O>,
+  name: string,
+  values: V,
+  build: (standIns: V) => Compilable<O>,
+  shape = '',
 ): Promise<O[]> {
+  const lists = Object.values(values);
+  const key = `${name} ${lists.map((list) => list.length).join(',')} ${shape}`;
   let shapes = byStore.get(db);
   if (!shapes) {
     shapes = new Map();
     byStore.set(db, shapes);
   }
-  let compiled = shapes.get(shape);
+  let compiled = shapes.get(key);
   if (!compiled) {
-    compiled = compile(build(values.map((_, i) => standIn(i))), values.length);
+    let next = 0;
+    const standIns = Object.fromEntries(
+      Object.entries(values).map(([k, list]) => [k, list.map(() => standIn(next++))]),
+    ) as unknown as V;
+    compiled = compile(build(standIns), next);
     // Stryker disable next-line all: equivalent, bounds the cache
     if (shapes.size >= shapesPerStore) shapes.clear();
-    shapes.set(shape, compiled);
+    shapes.set(key, compiled);
   }
+  const flat = lists.flat();
   const { query, slots } = compiled;
-  const parameters = slots.map((slot, i) => (slot === null ? query.parameters[i] : values[slot]));
+  const parameters = slots.map((slot, i) => (slot === null ? query.parameters[i] : flat[slot]));
   const result = await (db as unknown as Kysely<DB>).executeQuery<O>({ ...query, parameters });
   return result.rows;
 }

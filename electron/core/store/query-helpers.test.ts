@@ -89,36 +89,47 @@ describe('query helpers, on SQLite and on PostgreSQL', () => {
     expect(() => pageOf(query, 0, 0)).toThrow(/not a page/);
   });
 
-  it("runCompiledOnce runs one compiled shape with each call's own values, and keeps constants of the shape", async () => {
+  it("runCompiledOnce runs a compiled shape with each call's values and keeps its constants", async () => {
     await withStores(async (store) => {
       await addAccounts(store);
-      const byNames = (names: string[]) =>
-        runCompiledOnce(store.db, `test ${names.length}`, names, (v) =>
-          store.db
-            .selectFrom('accounts')
-            .select('display_name')
-            .where('username', 'in', v)
-            .where('display_name', '!=', 'Abebe')
-            .orderBy('display_name'),
-        );
-      expect((await byNames(['gul', 'abebe'])).map((r) => r.display_name)).toEqual(['Gul']);
-      expect((await byNames(['dawit', 'bahar'])).map((r) => r.display_name)).toEqual(['Bahar', 'Dawit']);
-      expect((await byNames(['ebru'])).map((r) => r.display_name)).toEqual(['Ebru']);
+      const byNames = async (names: string[], roles: string[]) =>
+        (
+          await runCompiledOnce(store.db, 'test', { names, roles }, (v) =>
+            store.db
+              .selectFrom('accounts')
+              .select('display_name')
+              .where('username', 'in', v.names)
+              .where('role', 'in', v.roles)
+              .where('display_name', '!=', 'Abebe')
+              .orderBy('display_name'),
+          )
+        ).map((r) => r.display_name);
+      expect(await byNames(['gul', 'abebe'], ['begeleider'])).toEqual(['Gul']);
+      expect(await byNames(['dawit', 'bahar'], ['begeleider'])).toEqual(['Bahar', 'Dawit']);
+      // Another length of a list is another shape.
+      expect(await byNames(['ebru'], ['begeleider'])).toEqual(['Ebru']);
+      expect(await byNames(['ebru', 'farah'], ['projectleider', 'begeleider'])).toEqual(['Ebru', 'Farah']);
+      expect(await byNames(['ebru', 'farah'], ['projectleider', 'administrateur'])).toEqual([]);
     });
   });
 
   it('runCompiledOnce refuses a shape that would freeze a value into it', async () => {
     await withStores(async (store) => {
       const accounts = store.db.selectFrom('accounts').select('id');
+      const name = { name: ['ebru'] };
       await expect(
-        runCompiledOnce(store.db, 'inside', ['ebru'], (v) => accounts.where('username', 'like', `%${v[0]}%`)),
+        runCompiledOnce(store.db, 'inside', name, (v) =>
+          accounts.where('username', 'like', `%${v.name[0]}%`),
+        ),
       ).rejects.toThrow(/inside a larger text/);
       await expect(
-        runCompiledOnce(store.db, 'written', ['ebru'], (v) => accounts.where('username', '=', sql.lit(v[0]))),
+        runCompiledOnce(store.db, 'written', name, (v) =>
+          accounts.where('username', '=', sql.lit(v.name[0] as string)),
+        ),
       ).rejects.toThrow(/written into the text/);
       await expect(
-        runCompiledOnce(store.db, 'unused', ['ebru', 'gul'], (v) =>
-          accounts.where('username', '=', v[0] as string),
+        runCompiledOnce(store.db, 'unused', { name: ['ebru', 'gul'] }, (v) =>
+          accounts.where('username', '=', v.name[0] as string),
         ),
       ).rejects.toThrow(/values 1 are not used/);
     });
