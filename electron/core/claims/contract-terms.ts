@@ -67,13 +67,11 @@ export async function activeContracts(
   if (personIds.length === 0) return byPerson;
   // A concept is left out here rather than in SQL: with a status condition beside the people, SQLite without
   // statistics searches the contracts by status (all of them) instead of by person.
-  const rows =
-    // Stryker disable next-line StringLiteral: equivalent, the name of a compiled statement
-    (
-      await runCompiledOnce(db, 'active-contracts', { people: personIds }, ({ people }) =>
-        contractRows(db).where('person_id', 'in', valuesList(people)),
-      )
-    ).filter((r) => r.status !== 'concept');
+  // Stryker disable next-line StringLiteral: equivalent, the name of a compiled statement
+  const found = await runCompiledOnce(db, 'active-contracts', { people: personIds }, ({ people }) =>
+    contractRows(db).where('person_id', 'in', valuesList(people)),
+  );
+  const rows = found.filter((r) => r.status !== 'concept');
   const replaced = new Set(rows.map((r) => r.vorige_id));
   for (const r of rows) {
     if (replaced.has(r.id)) continue;
