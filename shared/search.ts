@@ -31,6 +31,7 @@ export function foldForSearch(text: string): string {
 /** Splits a query into folded terms; every term must match somewhere. */
 export function searchTerms(query: string): string[] {
   // Most register pages are asked without a search; six Unicode regexes on nothing still cost a few microseconds.
+  // Stryker disable next-line all: equivalent, a shortcut; folding nothing gives no terms either
   if (query === '') return [];
   return foldForSearch(query)
     .split(' ')
