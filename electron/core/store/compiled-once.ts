@@ -1,5 +1,6 @@
 import type { Compilable, CompiledQuery, Kysely } from 'kysely';
 import type { Reader } from '../context.ts';
+import { perStore } from './per-store.ts';
 import type { DB } from './schema.ts';
 
 /** Bound values by name: each list as long as the query needs (a filter that is off has none). */
@@ -15,7 +16,7 @@ interface Compiled {
   slots: (number | null)[];
 }
 
-const byStore = new WeakMap<Reader, Map<string, Compiled>>();
+const shapesOf = perStore(() => new Map<string, Compiled>());
 const shapesPerStore = 1000;
 
 /**
@@ -40,11 +41,7 @@ export async function runCompiledOnce<V extends BoundValues, O>(
 ): Promise<O[]> {
   const lists = Object.values(values);
   const key = `${name} ${lists.map((list) => list.length).join(',')} ${shape}`;
-  let shapes = byStore.get(db);
-  if (!shapes) {
-    shapes = new Map();
-    byStore.set(db, shapes);
-  }
+  const shapes = shapesOf(db);
   let compiled = shapes.get(key);
   if (!compiled) {
     let next = 0;
