@@ -24,7 +24,7 @@ import type { Dispatcher } from '../../electron/core/dispatcher.ts';
 import { longestBlock } from '../support/event-loop.ts';
 import { personInput, volunteerContract } from '../support/harness.ts';
 import { benchKey } from './bench-key.ts';
-import type { Figures } from './measure.ts';
+import { type Figures, gatherStatistics } from './measure.ts';
 import { searchColumns } from './search-columns.ts';
 
 export interface BlockingFigure {
@@ -145,7 +145,7 @@ async function seed(dispatcher: Dispatcher, sqlite: Database.Database) {
       );
     }
   })();
-  sqlite.exec('analyze');
+  gatherStatistics(sqlite);
   const light = await ok<{ id: string }>(dispatcher, 'persons.create', personInput());
   return { heavyPersonId: id(1, 0), lightPersonId: light.id };
 }

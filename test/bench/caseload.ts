@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startCore } from '../../electron/core/app-core.ts';
 import { benchKey } from './bench-key.ts';
-import { type Figures, race, rawReplay } from './measure.ts';
+import { type Figures, gatherStatistics, race, rawReplay } from './measure.ts';
 
 const login = { username: 'begeleider', password: 'bench bench bench' };
 
@@ -91,7 +91,7 @@ export async function caseloadBench(): Promise<Figures> {
       }
     }
   })();
-  store.sqlite.exec('analyze');
+  gatherStatistics(store.sqlite);
   await dispatcher.dispatch('auth.login', login, 'bench');
   const rows = await dispatcher.dispatch('begeleiding.caseload', {}, 'bench');
   if (!rows.ok || (rows.value as unknown[]).length !== 300)

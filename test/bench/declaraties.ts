@@ -9,7 +9,7 @@ import type { Dispatcher } from '../../electron/core/dispatcher.ts';
 import { volunteerContract } from '../support/harness.ts';
 import { benchKey } from './bench-key.ts';
 import { benchIban as iban } from './iban.ts';
-import { type Figures, type Measurement, race, rawReplay } from './measure.ts';
+import { type Figures, gatherStatistics, type Measurement, race, rawReplay } from './measure.ts';
 
 const login = { username: 'admin', password: 'bench bench bench' };
 
@@ -58,7 +58,7 @@ export async function declaratiesBench(): Promise<Figures> {
       claim.run(id(2, c), id(1, c % 300), 'ov', `2026-${month}-${day}`, 23 + c, 'betaald', stamp, stamp);
     }
   })();
-  store.sqlite.exec('analyze');
+  gatherStatistics(store.sqlite);
   await dispatcher.dispatch('auth.login', login, 'bench');
 
   const overviewInput = { jaar: 2026 };
@@ -256,9 +256,7 @@ export async function queueStore() {
   })();
   // Rows written around the services: derive what an approval keeps beside them.
   await rebuildGrantedAllowance(store.db);
-  // Statistics as a well-kept database has them. BENCH_WITHOUT_STATISTICS=1 measures the queue as on a desk that never
-  // ran ANALYZE (Schakel does not): SQLite then plans without them, and plans a statement only once.
-  if (!process.env.BENCH_WITHOUT_STATISTICS) store.sqlite.exec('analyze');
+  gatherStatistics(store.sqlite);
   await dispatcher.dispatch('auth.login', login, 'bench');
   return { dir, core };
 }

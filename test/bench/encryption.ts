@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { type Core, startCore } from '../../electron/core/app-core.ts';
 import { benchKey } from './bench-key.ts';
-import { type Figures, race } from './measure.ts';
+import { type Figures, gatherStatistics, race } from './measure.ts';
 import { searchColumns } from './search-columns.ts';
 
 const people = 50_000;
@@ -32,7 +32,7 @@ async function seeded(key: string | null): Promise<{ core: Core; dir: string }> 
       insert.run(id, voornaam, achternaam, gemeente, 'Notitie '.repeat(20), searchText, sortName);
     }
   })();
-  sqlite.exec('analyze');
+  gatherStatistics(sqlite);
   return { core, dir };
 }
 

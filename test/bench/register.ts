@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startCore } from '../../electron/core/app-core.ts';
 import { benchKey } from './bench-key.ts';
-import { type Figures, race, rawReplay } from './measure.ts';
+import { type Figures, gatherStatistics, race, rawReplay } from './measure.ts';
 import { searchColumns } from './search-columns.ts';
 
 const login = { username: 'bench', password: 'bench bench bench' };
@@ -62,7 +62,7 @@ export async function registerBench(): Promise<Figures> {
       language.run(`00000000-0000-7000-9000-${String(i).padStart(12, '0')}`, id, talen[0]);
     }
   })();
-  if (!process.env.BENCH_WITHOUT_STATISTICS) store.sqlite.exec('analyze');
+  gatherStatistics(store.sqlite);
 
   const input = {
     gemeente: 'Utrecht',

@@ -14,7 +14,7 @@ import { knownRoles, leefgebieden } from '../../shared/profiles.ts';
 import { maskSmallCounts, type VerantwoordingReport } from '../../shared/verantwoording.ts';
 import { activityKinds, hulpvraagCategories } from '../../shared/work-vocabulary.ts';
 import { benchKey } from './bench-key.ts';
-import { type Figures, race } from './measure.ts';
+import { type Figures, gatherStatistics, race } from './measure.ts';
 
 const client = 'bench';
 const login = { username: 'projectleider', password: 'bench bench bench' };
@@ -232,7 +232,7 @@ export async function verantwoordingBench(): Promise<Figures> {
   );
   const t = performance.now();
   fillForTest(store.sqlite);
-  store.sqlite.exec('analyze');
+  gatherStatistics(store.sqlite);
   const fillMs = Math.round(performance.now() - t);
 
   const report = () => call<VerantwoordingReport>(dispatcher, 'verantwoording.report', quarter);
